@@ -1,0 +1,227 @@
+/**
+ * The Tanma OpenAPI endpoints this package uses, described once.
+ * The node, the triggers and the local sandbox all read this table, so they agree by construction.
+ * Source: shared/tanma-openapi.md. "doc" = vendor page; "client" = seen in working public client code.
+ */
+
+/**
+ * How an endpoint pages its results.
+ * - none: the whole answer in one call (`data` is the list or the object).
+ * - page: `pageNo`/`pageSize` in, `data: { totalCount, result: [] }` out (some also give `totalPage`).
+ * - search: `pageNo`/`pageSize` in, `data: { totalPage, data: [] }` out (v3 customer search).
+ * - cursor: `cursor`/`size` in, `data: { list: [], nextCursor }` out.
+ */
+export type PagingStyle = 'none' | 'page' | 'search' | 'cursor';
+
+export type VendorStatus = 'current' | 'toBeDeprecated' | 'deprecated' | 'unknown';
+
+export interface TanmaEndpoint {
+	path: string;
+	paging: PagingStyle;
+	/** Reads may be retried after a transient failure; writes never are (a retry could duplicate them). */
+	read: boolean;
+	status: VendorStatus;
+	source: 'doc' | 'client';
+	/** Vendor doc page id (api-…), where one exists. */
+	docPage?: string;
+	/** Body fields the vendor marks as required. */
+	required?: readonly string[];
+}
+
+function endpoint(def: TanmaEndpoint): TanmaEndpoint {
+	return def;
+}
+
+export const ENDPOINTS = {
+	customerSearch: endpoint({
+		path: '/api/v3/customer/search',
+		paging: 'search',
+		read: true,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-55653168',
+	}),
+	customerDetails: endpoint({
+		path: '/api/v2/customer/qw-details',
+		paging: 'none',
+		read: true,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-11500191',
+	}),
+	customersByCreateTime: endpoint({
+		path: '/api/v2/customer/qw-list-by-create-time',
+		paging: 'page',
+		read: true,
+		status: 'deprecated',
+		source: 'doc',
+		docPage: 'api-11502279',
+	}),
+	customerFields: endpoint({
+		path: '/api/v2/customer/list-fields',
+		paging: 'none',
+		read: true,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-11498038',
+	}),
+	tagTree: endpoint({
+		path: '/api/v3/tags/list-tree',
+		paging: 'none',
+		read: true,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-20962180',
+	}),
+	customerFollowUps: endpoint({
+		path: '/api/v2/customer/follow/qw-list-by-customer',
+		paging: 'none',
+		read: true,
+		status: 'toBeDeprecated',
+		source: 'doc',
+		docPage: 'api-11507029',
+	}),
+	leadFollowUps: endpoint({
+		path: '/api/v3/clue/list-follow-up',
+		paging: 'cursor',
+		read: true,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-11552998',
+	}),
+	relationsByStaff: endpoint({
+		path: '/api/v3/customer-relation/list-by-qw-user-id',
+		paging: 'cursor',
+		read: true,
+		status: 'deprecated',
+		source: 'doc',
+		docPage: 'api-11553861',
+	}),
+	relationsByCreateTime: endpoint({
+		path: '/api/v3/customer-relation/list-by-relation-create-time-asc',
+		paging: 'cursor',
+		read: true,
+		status: 'toBeDeprecated',
+		source: 'doc',
+		docPage: 'api-11554922',
+	}),
+	sopTaskCustomers: endpoint({
+		path: '/api/v3/sop-task/customer/list',
+		paging: 'none',
+		read: true,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-20962179',
+	}),
+	customerSopSave: endpoint({
+		path: '/api/v3/customer-sop/save',
+		paging: 'none',
+		read: false,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-20962189',
+	}),
+	groupSopManual: endpoint({
+		path: '/api/v3/groupSop/addGroupCorporate',
+		paging: 'none',
+		read: false,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-20962191',
+	}),
+	groupSopAssistant: endpoint({
+		path: '/api/v3/groupSop/addGroupAssistant',
+		paging: 'none',
+		read: false,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-20962192',
+	}),
+	groupList: endpoint({
+		path: '/api/v3/groupSop/getGroupList',
+		paging: 'page',
+		read: true,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-20962183',
+	}),
+	groupSendTask: endpoint({
+		path: '/api/v3/groupSend/addTask',
+		paging: 'none',
+		read: false,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-20962193',
+	}),
+	workOrderCreate: endpoint({
+		path: '/api/v3/work/sheet/create',
+		paging: 'none',
+		read: false,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-37786327',
+		required: ['moduleId', 'title', 'content', 'priority', 'departmentId'],
+	}),
+	workOrderDetail: endpoint({
+		path: '/api/v3/work/sheet/detail',
+		paging: 'none',
+		read: true,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-37786324',
+		required: ['detailId'],
+	}),
+	staffList: endpoint({
+		path: '/api/v3/get-users',
+		paging: 'page',
+		read: true,
+		status: 'unknown',
+		source: 'client',
+	}),
+	staffDepartments: endpoint({
+		path: '/api/v3/contract/user-department',
+		paging: 'none',
+		read: true,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-28204283',
+	}),
+	highSeasContacts: endpoint({
+		path: '/api/v3/get-corp-highseas-contacts',
+		paging: 'none',
+		read: true,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-11379728',
+	}),
+	customerImport: endpoint({
+		path: '/api/v3/import-customer',
+		paging: 'none',
+		read: false,
+		status: 'unknown',
+		source: 'client',
+	}),
+	customerTransfer: endpoint({
+		path: '/api/v3/customer-transfer',
+		paging: 'none',
+		read: false,
+		status: 'unknown',
+		source: 'client',
+	}),
+	pushRegister: endpoint({
+		path: '/api/v2/push-register',
+		paging: 'none',
+		read: false,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-11496874',
+	}),
+} as const;
+
+export type EndpointName = keyof typeof ENDPOINTS;
+
+export const VENDOR_DOCS_BASE =
+	'https://apifox.com/apidoc/shared/4b77e117-3c1e-47a1-b899-abe28a9438db/';
+
+/** Largest page size known to work; the vendor publishes no maximum. */
+export const MAX_PAGE_SIZE = 100;

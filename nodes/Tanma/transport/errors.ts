@@ -1,0 +1,89 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** What to do about the vendor codes we know (shared/tanma-openapi.md §1.7). */
+const VENDOR_HINTS: Record<string, string> = {
+	'-1': 'Tanma reported a generic failure. Check the values sent; if they look right, try again later.',
+	'1002':
+		'The signature was rejected: the App ID and App Key do not match. Copy both again from the Tanma console into the Tanma API credential.',
+	'1003':
+		"This machine's clock differs too much from Tanma's. Sync the n8n host's clock (NTP) and run again.",
+	'40417': 'A customer with this phone number already exists in Tanma.',
+};
+
+export function vendorHint(code: number | string): string | undefined {
+	return VENDOR_HINTS[String(code)];
+}
+
+/** HTTP 200 with a non-zero `code`: Tanma's way of reporting a failure. */
+export function vendorError(
+	node: INode,
+	code: number | string,
+	vendorMessage: string,
+	itemIndex?: number,
+): NodeApiError {
+	const hint = vendorHint(code);
+	const response: JsonObject = { code: String(code), message: vendorMessage };
+	return new NodeApiError(node, response, {
+		message: `Tanma error ${code}: ${vendorMessage || 'no message'}`,
+		description: hint ?? 'See the Tanma OpenAPI documentation for this code.',
+		httpCode: String(code),
+		itemIndex,
+	});
+}
+
+export function httpStatusError(
+	node: INode,
+	status: number,
+	bodyText: string,
+	itemIndex?: number,
+): NodeApiError {
+	const excerpt = bodyText.length > 300 ? `${bodyText.slice(0, 300)}…` : bodyText;
+	return new NodeApiError(
+		node,
+		{ status: String(status), body: excerpt },
+		{
+			message: `Tanma answered HTTP ${status}`,
+			description:
+				status === 404
+					? 'The path was not found. Check the Base URL in the Tanma API credential.'
+					: excerpt || undefined,
+			httpCode: String(status),
+			itemIndex,
+		},
+	);
+}
+
+export function malformedResponseError(
+	node: INode,
+	bodyText: string,
+	itemIndex?: number,
+): NodeApiError {
+	const excerpt = bodyText.length > 300 ? `${bodyText.slice(0, 300)}…` : bodyText;
+	return new NodeApiError(
+		node,
+		{ body: excerpt },
+		{
+			message: 'Tanma returned a response that is not a Tanma JSON envelope',
+			description: `Check the Base URL in the Tanma API credential. Response started with: ${excerpt || '(empty)'}`,
+			itemIndex,
+		},
+	);
+}
+
+export function networkError(
+	node: INode,
+	code: string | undefined,
+	detail: string,
+	itemIndex?: number,
+): NodeApiError {
+	return new NodeApiError(
+		node,
+		{ code: code ?? 'NETWORK', message: detail },
+		{
+			message: `Could not reach Tanma (${code ?? 'network error'})`,
+			description: `${detail}. Check the Base URL in the Tanma API credential and this machine's network access.`,
+			itemIndex,
+		},
+	);
+}

@@ -1,0 +1,148 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import type { TanmaEndpoint } from './endpoints';
+import { httpStatusError, malformedResponseError, networkError, vendorError } from './errors';
+import { isPlainObject, parseJsonLossless, stringifyJson } from './json';
+import type { CollectOptions } from './paging';
+import { collectPages } from './paging';
+import type { RetryPolicy } from './retry';
+import { DEFAULT_RETRY_POLICY, isTransientFailure, retryDelayMs } from './retry';
+
+export type TanmaFunctions =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+export const TANMA_CREDENTIAL = 'tanmaApi';
+
+export type EndpointRef = Pick<TanmaEndpoint, 'path' | 'read'>;
+
+export interface TanmaRequestOptions {
+	itemIndex?: number;
+	retry?: RetryPolicy;
+	timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+interface Attempt {
+	status?: number;
+	bodyText?: string;
+	retryAfter?: string | string[];
+	networkCode?: string;
+	networkDetail?: string;
+}
+
+function networkFacts(error: unknown): Attempt {
+	const err = error as { code?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } };
+	const code = err?.cause?.code ?? err?.code;
+	const detail = err?.cause?.message ?? err?.message;
+	return {
+		networkCode: typeof code === 'string' ? code : undefined,
+		networkDetail: typeof detail === 'string' ? detail : 'request failed',
+	};
+}
+
+async function sendOnce(
+	ctx: TanmaFunctions,
+	path: string,
+	body: string,
+	timeoutMs: number,
+): Promise<Attempt> {
+	const request: IHttpRequestOptions = {
+		method: 'POST',
+		url: path,
+		// Serialized once here; the credential signs this exact string and it is sent as is.
+		body,
+		headers: { 'Content-Type': 'application/json' },
+		json: false,
+		encoding: 'text',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: timeoutMs,
+	};
+	try {
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			TANMA_CREDENTIAL,
+			request,
+		)) as IN8nHttpFullResponse;
+		const raw = response.body as unknown;
+		return {
+			status: response.statusCode,
+			bodyText: typeof raw === 'string' ? raw : Buffer.isBuffer(raw) ? raw.toString('utf8') : JSON.stringify(raw),
+			retryAfter: response.headers?.['retry-after'] as string | string[] | undefined,
+		};
+	} catch (error) {
+		return networkFacts(error);
+	}
+}
+
+/**
+ * One signed call to a Tanma endpoint. Returns the envelope's `data`.
+ * Vendor failures (HTTP 200 with code != 0), HTTP errors and network errors become NodeApiError.
+ * Transient failures are retried with backoff, but only for reads.
+ */
+export async function tanmaApiRequest(
+	this: TanmaFunctions,
+	endpoint: EndpointRef,
+	payload?: IDataObject,
+	options: TanmaRequestOptions = {},
+): Promise<unknown> {
+	const node = this.getNode();
+	const { itemIndex } = options;
+	const policy = options.retry ?? DEFAULT_RETRY_POLICY;
+	const retries = endpoint.read ? policy.retries : 0;
+	const body = payload === undefined ? '' : stringifyJson(payload);
+
+	for (let attempt = 0; ; attempt++) {
+		const result = await sendOnce(this, endpoint.path, body, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+		const ok = result.status !== undefined && result.status >= 200 && result.status < 300;
+		if (!ok && attempt < retries && isTransientFailure(result)) {
+			await sleep(retryDelayMs(attempt, policy, result.retryAfter));
+			continue;
+		}
+		if (result.status === undefined) {
+			throw networkError(node, result.networkCode, result.networkDetail ?? 'request failed', itemIndex);
+		}
+		const text = result.bodyText ?? '';
+		if (!ok) throw httpStatusError(node, result.status, text, itemIndex);
+
+		const envelope = parseJsonLossless(text);
+		if (!isPlainObject(envelope) || envelope.code === undefined) {
+			throw malformedResponseError(node, text, itemIndex);
+		}
+		if (String(envelope.code) !== '0') {
+			throw vendorError(node, envelope.code as number, String(envelope.message ?? ''), itemIndex);
+		}
+		return envelope.data;
+	}
+}
+
+export interface TanmaListOptions extends TanmaRequestOptions, Omit<CollectOptions, 'style'> {}
+
+/** Reads a listing endpoint page by page (Return All or up to a limit). */
+export async function tanmaApiRequestAll(
+	this: TanmaFunctions,
+	endpoint: EndpointRef & Pick<TanmaEndpoint, 'paging'>,
+	payload: IDataObject = {},
+	options: TanmaListOptions = {},
+): Promise<IDataObject[]> {
+	return await collectPages(
+		async (pagingFields) =>
+			await tanmaApiRequest.call(this, endpoint, { ...payload, ...pagingFields }, options),
+		{ ...options, style: endpoint.paging },
+	);
+}

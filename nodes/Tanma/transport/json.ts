@@ -1,0 +1,84 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * JSON helpers that never push an identifier through a lossy JS number.
+ * Tanma ids are 15+ digit integers; anything beyond 2^53 must stay exact.
+ */
+
+/** A numeric id as a JSON-safe value: a number when exact, a bigint otherwise. */
+export type JsonId = number | bigint;
+
+const INTEGER_TEXT = /^-?\d+$/;
+
+/** Parses an integer id given as text or number; returns undefined when it is not an integer. */
+export function parseIntegerId(value: unknown): JsonId | undefined {
+	if (typeof value === 'bigint') return value;
+	if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
+	if (typeof value !== 'string') return undefined;
+	const text = value.trim();
+	if (!INTEGER_TEXT.test(text)) return undefined;
+	const asNumber = Number(text);
+	return Number.isSafeInteger(asNumber) ? asNumber : BigInt(text);
+}
+
+/** JSON.stringify that writes bigint values as bare integer literals. */
+export function stringifyJson(value: unknown): string {
+	let sawBigint = false;
+	const text = JSON.stringify(value, (_key, v: unknown) => {
+		if (typeof v !== 'bigint') return v;
+		sawBigint = true;
+		return `\u0000bigint:${v.toString()}`;
+	});
+	if (text === undefined) return '';
+	if (!sawBigint) return text;
+	// Placeholders are whole strings starting with U+0000 (written as the escape \u0000); only a value
+	// that is exactly NUL + "bigint:" + digits could be mistaken for one.
+	return text.replace(/"\\u0000bigint:(-?\d+)"/g, '$1');
+}
+
+/**
+ * Parses JSON, turning integer literals that a JS number cannot hold exactly into strings.
+ * Returns undefined when the text is not JSON.
+ */
+export function parseJsonLossless(text: string): unknown {
+	const prepared = /\d{16,}/.test(text) ? quoteUnsafeIntegers(text) : text;
+	try {
+		return JSON.parse(prepared) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
+function quoteUnsafeIntegers(text: string): string {
+	let out = '';
+	let copiedUpTo = 0;
+	let i = 0;
+	while (i < text.length) {
+		const ch = text.charCodeAt(i);
+		if (ch === 0x22 /* " */) {
+			i++;
+			while (i < text.length && text.charCodeAt(i) !== 0x22) {
+				i += text.charCodeAt(i) === 0x5c /* \ */ ? 2 : 1;
+			}
+			i++;
+			continue;
+		}
+		if (ch === 0x2d /* - */ || (ch >= 0x30 && ch <= 0x39)) {
+			const start = i;
+			i++;
+			while (i < text.length && /[0-9.eE+-]/.test(text[i])) i++;
+			const token = text.slice(start, i);
+			if (INTEGER_TEXT.test(token) && !Number.isSafeInteger(Number(token))) {
+				out += text.slice(copiedUpTo, start) + '"' + token + '"';
+				copiedUpTo = i;
+			}
+			continue;
+		}
+		i++;
+	}
+	return out + text.slice(copiedUpTo);
+}
+
+export function isPlainObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
