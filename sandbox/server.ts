@@ -33,7 +33,8 @@ export type Fault =
 	| { kind: 'vendor'; code: number; message?: string }
 	| { kind: 'duplicate'; overlap?: number };
 
-export type FaultSpec = Fault & { path?: string; times?: number };
+/** `path` limits a fault to one endpoint; `after` lets that many matching requests pass first. */
+export type FaultSpec = Fault & { path?: string; times?: number; after?: number };
 
 export interface RecordedRequest {
 	method: string;
@@ -45,6 +46,8 @@ export interface RecordedRequest {
 	json: Body | undefined;
 	/** The business code the sandbox answered with, or the HTTP status prefixed with "http:" / "fault:". */
 	outcome: string;
+	/** The fault applied to this request, if any. */
+	fault?: Fault['kind'];
 	receivedAt: number;
 }
 
@@ -135,6 +138,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const index = faults.findIndex((f) => f.path === undefined || f.path === path);
 		if (index < 0) return undefined;
 		const fault = faults[index];
+		if (fault.after) {
+			faults[index] = { ...fault, after: fault.after - 1 };
+			return undefined;
+		}
 		const remaining = (fault.times ?? 1) - 1;
 		if (remaining <= 0) faults.splice(index, 1);
 		else faults[index] = { ...fault, times: remaining };
@@ -232,6 +239,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 		const fault = takeFault(path);
 		if (fault) {
+			record.fault = fault.kind;
 			record.outcome = `fault:${fault.kind}`;
 			switch (fault.kind) {
 				case 'http':

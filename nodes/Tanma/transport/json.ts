@@ -24,10 +24,13 @@ export function parseIntegerId(value: unknown): JsonId | undefined {
 /** JSON.stringify that writes bigint values as bare integer literals. */
 export function stringifyJson(value: unknown): string {
 	let sawBigint = false;
-	const text = JSON.stringify(value, (_key, v: unknown) => {
-		if (typeof v !== 'bigint') return v;
+	// Look at the holder's own value: some hosts define BigInt.prototype.toJSON, which would hand the
+	// replacer a plain string instead of the bigint.
+	const text = JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
+		const original = this[key];
+		if (typeof original !== 'bigint') return v;
 		sawBigint = true;
-		return `\u0000bigint:${v.toString()}`;
+		return `\u0000bigint:${original.toString()}`;
 	});
 	if (text === undefined) return '';
 	if (!sawBigint) return text;
