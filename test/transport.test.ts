@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(async () => sandbox.close());
 beforeEach(() => sandbox.reset());
 
-const probe = (overrides: IDataObject = {}) => probeContext(credentialsFor(sandbox, overrides));
+const probe = (overrides: Record<string, string | boolean> = {}) => probeContext(credentialsFor(sandbox, overrides));
 
 async function failure(promise: Promise<unknown>): Promise<NodeApiError> {
 	try {

@@ -4,10 +4,13 @@
  * Only the credentials store is ours: it hands out the test credential data and, like n8n's
  * CredentialsHelper, calls the credential type's `authenticate` function.
  */
-import { ExecuteContext, RoutingNode } from 'n8n-core';
+import { ExecuteContext, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
+	IDataObject,
+	IExecuteFunctions,
+	INodeParameters,
 	ICredentialType,
 	IHttpRequestOptions,
 	INode,
@@ -259,4 +262,80 @@ export async function runCredentialTest(
 		if (value === rule.properties.value) return { status: 'Error', message: rule.properties.message };
 	}
 	return { status: 'OK', message: 'Connection successful!' };
+}
+
+/** Emits the items given in its "items" parameter: the upstream node of a test workflow. */
+const INPUT_TYPE: INodeType = {
+	description: {
+		displayName: 'Input',
+		name: 'test.input',
+		group: ['input'],
+		version: 1,
+		description: 'emits test items',
+		defaults: { name: 'Input' },
+		inputs: [],
+		outputs: ['main'],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	},
+	async execute(this: IExecuteFunctions) {
+		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
+		return [items.map((json) => ({ json }))];
+	},
+};
+
+export interface NodeRun {
+	items: INodeExecutionData[];
+	error?: Error;
+	helper: TestCredentialsHelper;
+}
+
+/**
+ * Runs "Input → <node>" through n8n-core's WorkflowExecute, the engine n8n itself uses, and returns
+ * the node's output items (or the error the run ended with).
+ */
+export async function runNodeInWorkflow(options: {
+	nodeType: INodeType;
+	parameters: INodeParameters;
+	credentials: ICredentialDataDecryptedObject;
+	input?: IDataObject[];
+	continueOnFail?: boolean;
+}): Promise<NodeRun> {
+	const helper = new TestCredentialsHelper({ tanmaApi: options.credentials });
+	const typeName = options.nodeType.description.name;
+	const nodes: INode[] = [
+		{
+			id: 'input',
+			name: 'Input',
+			type: 'test.input',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: JSON.stringify(options.input ?? [{}]) },
+		},
+		{
+			id: 'subject',
+			name: 'Subject',
+			type: typeName,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: options.parameters,
+			credentials: { tanmaApi: { id: '1', name: 'Tanma sandbox' } },
+			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		},
+	];
+	const workflow = new Workflow({
+		id: 'wf-test',
+		nodes,
+		connections: { Input: { main: [[{ node: 'Subject', type: 'main', index: 0 }]] } },
+		active: false,
+		nodeTypes: nodeTypesOf({ 'test.input': INPUT_TYPE, [typeName]: options.nodeType }),
+	});
+	const additionalData = makeAdditionalData(helper);
+	additionalData.hooks = new ExecutionLifecycleHooks('manual', 'exec-test', workflow as never);
+	const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: nodes[0], destinationNode: { nodeName: 'Subject', mode: 'inclusive' } });
+	const task = run.data.resultData.runData.Subject?.[0];
+	return {
+		items: task?.data?.main?.[0] ?? [],
+		error: (task?.error ?? run.data.resultData.error) as Error | undefined,
+		helper,
+	};
 }

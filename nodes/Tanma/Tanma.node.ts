@@ -1,0 +1,30 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { properties } from './actions/description';
+import { router } from './actions/router';
+import * as loadOptions from './methods/loadOptions';
+
+export class Tanma implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Tanma',
+		name: 'tanma',
+		icon: { light: 'file:tanma.svg', dark: 'file:tanma.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Work with customers, follow-ups, staff, tags and work orders in Tanma (探马) SCRM',
+		defaults: { name: 'Tanma' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'tanmaApi', required: true }],
+		properties,
+	};
+
+	methods = { loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,57 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { TanmaEndpoint } from '../transport/endpoints';
+import { tanmaApiRequestAll } from '../transport';
+
+/** Return All + Limit, as every list operation has them. */
+export function returnAllOrLimit(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}
+
+/** Reads a list endpoint honouring the item's Return All / Limit. */
+export async function readList(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	endpoint: TanmaEndpoint,
+	body: IDataObject,
+	idOf?: (item: IDataObject) => string | undefined,
+): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	return await tanmaApiRequestAll.call(this, endpoint, body, { itemIndex, limit, idOf });
+}
+
+/** A notice shown above an operation whose endpoint the vendor marks as (to be) deprecated. */
+export function deprecationNotice(name: string, text: string): INodeProperties {
+	return { displayName: text, name, type: 'notice', default: '' };
+}
+
+/** What one operation contributes: its fields and what it does for one input item. */
+export interface TanmaOperation {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]>;
+}
+
+/** Wraps a scalar or missing `data` so every operation yields objects. */
+export function asItems(data: unknown, key = 'data'): IDataObject[] {
+	if (Array.isArray(data)) return data as IDataObject[];
+	if (data && typeof data === 'object') return [data as IDataObject];
+	return [{ success: true, ...(data === undefined || data === null ? {} : { [key]: data }) }];
+}

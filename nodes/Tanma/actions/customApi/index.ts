@@ -1,0 +1,18 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as call from './call.operation';
+
+export { call };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['customApi'] } },
+		options: [{ name: 'Call', value: 'call', description: 'Make a signed call to any Tanma path', action: 'Make a custom API call' }],
+		default: 'call',
+	},
+	...call.description,
+];

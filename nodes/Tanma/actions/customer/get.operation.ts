@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { optionalText, requiredText } from '../../helpers/validation';
+import { ENDPOINTS } from '../../transport/endpoints';
+import { tanmaApiRequest } from '../../transport';
+import { asItems } from '../common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Customer WeCom ID',
+		name: 'externalUserId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'wmXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+		description: 'The customer’s WeCom external user ID (客户企微ID), starting with "wm"',
+	},
+	{
+		displayName: 'Staff WeCom ID',
+		name: 'qwUserId',
+		type: 'string',
+		default: '',
+		placeholder: 'zhangsan',
+		description: 'Only the relation with this staff member (销售企微ID). Leave empty for all staff who added the customer.',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const body: IDataObject = { externalUserId: requiredText(this, 'externalUserId', 'Customer WeCom ID', i) };
+	const qwUserId = optionalText(this.getNodeParameter('qwUserId', i, ''));
+	if (qwUserId) body.qwUserId = qwUserId;
+	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.customerDetails, body, { itemIndex: i }));
+}

@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { integerId, requiredText } from '../../helpers/validation';
+import { ENDPOINTS } from '../../transport/endpoints';
+import { tanmaApiRequest } from '../../transport';
+import { asItems } from '../common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Customer ID',
+		name: 'customerId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '419663324330048',
+		description: 'Tanma customer ID (探马系统客户ID) of the high-seas customer',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['getHighSeasContacts'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const customerId = integerId(this, requiredText(this, 'customerId', 'Customer ID', i), 'Customer ID', i);
+	const data = await tanmaApiRequest.call(this, ENDPOINTS.highSeasContacts, { customerId } as unknown as IDataObject, {
+		itemIndex: i,
+	});
+	return asItems(data);
+}

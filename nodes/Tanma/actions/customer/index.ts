@@ -1,0 +1,32 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as get from './get.operation';
+import * as getFields from './getFields.operation';
+import * as getHighSeasContacts from './getHighSeasContacts.operation';
+import * as getManyByCreatedTime from './getManyByCreatedTime.operation';
+import * as search from './search.operation';
+
+export { get, getFields, getHighSeasContacts, getManyByCreatedTime, search };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['customer'] } },
+		options: [
+			{ name: 'Get', value: 'get', description: 'Get a WeCom customer by external user ID', action: 'Get a customer' },
+			{ name: 'Get Fields', value: 'getFields', description: 'List the customer field definitions', action: 'Get customer fields' },
+			{ name: 'Get High-Seas Contacts', value: 'getHighSeasContacts', description: 'List the contacts of a high-seas customer', action: 'Get high seas contacts' },
+			{ name: 'Get Many by Created Time', value: 'getManyByCreatedTime', description: 'List WeCom customers added in a time window (deprecated by Tanma)', action: 'Get many customers by created time' },
+			{ name: 'Search', value: 'search', description: 'Search customers with the advanced filter', action: 'Search customers' },
+		],
+		default: 'search',
+	},
+	...get.description,
+	...getFields.description,
+	...getHighSeasContacts.description,
+	...getManyByCreatedTime.description,
+	...search.description,
+];

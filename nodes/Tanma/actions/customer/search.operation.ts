@@ -1,0 +1,114 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { jsonObject, optionalText, tanmaDateTime, textList } from '../../helpers/validation';
+import { ENDPOINTS } from '../../transport/endpoints';
+import { parseIntegerId } from '../../transport/json';
+import { readList, returnAllOrLimit } from '../common';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Search Text',
+		name: 'searchKey',
+		type: 'string',
+		default: '',
+		description: 'Text to look for in the customer’s name, remark, nickname or phone (搜索内容)',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Conditions (JSON)',
+				name: 'conditions',
+				type: 'json',
+				default: '{\n  "conditionOp": 1,\n  "conditionItems": []\n}',
+				description:
+					'Advanced filter (高级筛选条件) sent as is: {"conditionOp", "conditionItems": [{"name", "op", "values"}]}. The vendor has not published the meaning of "op" values.',
+			},
+			{
+				displayName: 'Created After',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only customers created at or after this time (China Standard Time)',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only customers created at or before this time (China Standard Time)',
+			},
+			{
+				displayName: 'Customer ID',
+				name: 'customerId',
+				type: 'string',
+				default: '',
+				description: 'Only this Tanma customer ID (探马客户ID)',
+			},
+			{
+				displayName: 'Department IDs',
+				name: 'departmentIds',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated Tanma department IDs the owning staff belong to (所属部门)',
+			},
+			{
+				displayName: 'Role',
+				name: 'role',
+				type: 'options',
+				options: [
+					{ name: 'Owner', value: '1', description: '负责人' },
+					{ name: 'Collaborator', value: '2', description: '协作人' },
+				],
+				default: '1',
+				description: 'Whether the staff filter matches owners or collaborators',
+			},
+			{
+				displayName: 'Staff IDs',
+				name: 'salesIds',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated Tanma staff IDs (所属员工); see Role for owner or collaborator',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['search'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const body: IDataObject = {};
+	const searchKey = optionalText(this.getNodeParameter('searchKey', i, ''));
+	if (searchKey) body.searchKey = searchKey;
+	const salesIds = textList(filters.salesIds);
+	if (salesIds.length) {
+		body.salesIdList = salesIds;
+		body.role = Number(filters.role ?? 1);
+	}
+	const departmentIds = textList(filters.departmentIds);
+	if (departmentIds.length) body.departmentIdList = departmentIds;
+	const customerId = optionalText(filters.customerId);
+	if (customerId) body.customerId = (parseIntegerId(customerId) ?? customerId) as IDataObject[string];
+	if (filters.createdAfter || filters.createdBefore) {
+		body.createTime = {
+			...(filters.createdAfter ? { start: tanmaDateTime(this, filters.createdAfter, 'Created After', i) } : {}),
+			...(filters.createdBefore ? { end: tanmaDateTime(this, filters.createdBefore, 'Created Before', i) } : {}),
+		};
+	}
+	if (filters.conditions !== undefined) {
+		const conditions = jsonObject(this, filters.conditions, 'Conditions (JSON)', i);
+		const items = conditions.conditionItems;
+		if (Array.isArray(items) && items.length) body.conditions = conditions;
+	}
+	return await readList.call(this, i, ENDPOINTS.customerSearch, body, (c) => String(c.customerId));
+}

@@ -1,0 +1,71 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requiredText, tanmaDateTime, textList } from '../../helpers/validation';
+import { ENDPOINTS } from '../../transport/endpoints';
+import { tanmaApiRequest } from '../../transport';
+import { deprecationNotice, returnAllOrLimit } from '../common';
+
+const properties: INodeProperties[] = [
+	deprecationNotice(
+		'toBeDeprecatedNotice',
+		'Tanma marks this endpoint as "to be deprecated" (将废弃). Creating, deleting and searching follow-ups are in Tanma’s navigation but unpublished: use Custom API Call with the path from Tanma support.',
+	),
+	{
+		displayName: 'Customer WeCom ID',
+		name: 'externalUserId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'wmXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+		description: 'The customer’s WeCom external user ID (客户企微ID)',
+	},
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		description: 'Applied in n8n after the records are read; the endpoint itself has no filters',
+		options: [
+			{
+				displayName: 'Created After',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only records created after this time (China Standard Time)',
+			},
+			{
+				displayName: 'Follow-Up Types',
+				name: 'followTypes',
+				type: 'string',
+				default: '',
+				placeholder: '1,2',
+				description: 'Comma-separated follow-up type codes (跟进类型); the vendor has not published their meaning',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['followUp'], operation: ['getManyForCustomer'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const externalUserId = requiredText(this, 'externalUserId', 'Customer WeCom ID', i);
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const after = filters.createdAfter ? tanmaDateTime(this, filters.createdAfter, 'Created After', i) : undefined;
+	const types = textList(filters.followTypes);
+	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
+
+	const records = (await tanmaApiRequest.call(this, ENDPOINTS.customerFollowUps, { externalUserId }, { itemIndex: i })) as
+		| IDataObject[]
+		| null;
+	return (records ?? [])
+		.filter((r) => after === undefined || String(r.gmtCreateTime ?? '') > after)
+		.filter((r) => !types.length || types.includes(String(r.followType)))
+		.slice(0, limit);
+}

@@ -1,0 +1,43 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { integerId, requiredText } from '../../helpers/validation';
+import { ENDPOINTS } from '../../transport/endpoints';
+import { readList, returnAllOrLimit } from '../common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Lead ID',
+		name: 'customerId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'ID of the lead or unassigned customer (线索&待分配客户ID)',
+	},
+	...returnAllOrLimit(),
+	{
+		displayName: 'Type',
+		name: 'type',
+		type: 'options',
+		options: [
+			{ name: 'All', value: '' },
+			{ name: 'Written Follow-Up (1)', value: '1' },
+			{ name: 'System Change Log (2)', value: '2' },
+		],
+		default: '',
+		description: 'Record type filter sent to Tanma. The meanings of 1 and 2 are inferred from examples.',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['followUp'], operation: ['getManyForLead'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const customerId = integerId(this, requiredText(this, 'customerId', 'Lead ID', i), 'Lead ID', i);
+	const body: IDataObject = { customerId } as unknown as IDataObject;
+	const type = this.getNodeParameter('type', i, '') as string;
+	if (type) body.type = Number(type);
+	return await readList.call(this, i, ENDPOINTS.leadFollowUps, body, (r) => String(r.id));
+}

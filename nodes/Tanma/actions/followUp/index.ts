@@ -1,0 +1,23 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as getManyForCustomer from './getManyForCustomer.operation';
+import * as getManyForLead from './getManyForLead.operation';
+
+export { getManyForCustomer, getManyForLead };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['followUp'] } },
+		options: [
+			{ name: 'Get Many for Customer', value: 'getManyForCustomer', description: 'List the follow-up records of a WeCom customer', action: 'Get many follow ups for a customer' },
+			{ name: 'Get Many for Lead', value: 'getManyForLead', description: 'List the follow-up records of a lead or unassigned customer', action: 'Get many follow ups for a lead' },
+		],
+		default: 'getManyForCustomer',
+	},
+	...getManyForCustomer.description,
+	...getManyForLead.description,
+];

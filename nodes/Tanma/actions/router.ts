@@ -1,0 +1,62 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { TanmaOperation } from './common';
+import * as customApi from './customApi';
+import * as customer from './customer';
+import * as followUp from './followUp';
+import * as staff from './staff';
+import * as tag from './tag';
+import * as workOrder from './workOrder';
+
+const RESOURCES: Record<string, Record<string, TanmaOperation | unknown>> = {
+	customApi,
+	customer,
+	followUp,
+	staff,
+	tag,
+	workOrder,
+};
+
+function operationFor(ctx: IExecuteFunctions, resource: string, operation: string): TanmaOperation {
+	const candidate = RESOURCES[resource]?.[operation] as TanmaOperation | undefined;
+	if (typeof candidate?.execute !== 'function') {
+		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	}
+	return candidate;
+}
+
+/** Our errors pass through with their item index; anything else is wrapped so n8n shows it well. */
+function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+/** Runs the chosen operation once per input item, keeping item pairing and honouring Continue On Fail. */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const output: INodeExecutionData[] = [];
+
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const resource = this.getNodeParameter('resource', i) as string;
+			const operation = this.getNodeParameter('operation', i) as string;
+			const results = await operationFor(this, resource, operation).execute.call(this, i);
+			for (const json of results) output.push({ json, pairedItem: { item: i } });
+		} catch (error) {
+			if (this.continueOnFail()) {
+				const description = (error as NodeApiError).description;
+				output.push({
+					json: { error: (error as Error).message, ...(description ? { description } : {}) },
+					pairedItem: { item: i },
+				});
+				continue;
+			}
+			throw asNodeError(this, error, i);
+		}
+	}
+	return [output];
+}

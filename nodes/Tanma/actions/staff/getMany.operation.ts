@@ -1,0 +1,43 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { optionalText } from '../../helpers/validation';
+import { ENDPOINTS } from '../../transport/endpoints';
+import { readList, returnAllOrLimit } from '../common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'This endpoint (/api/v3/get-users) comes from working client code, not from a published vendor page',
+		name: 'clientSourceNotice',
+		type: 'notice',
+		default: '',
+	},
+	...returnAllOrLimit(),
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		description: 'Only staff whose name contains this text',
+	},
+	{
+		displayName: 'Include Deleted Staff',
+		name: 'includeDeleted',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to include staff accounts that were deleted',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['staff'], operation: ['getMany'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const body: IDataObject = {};
+	const name = optionalText(this.getNodeParameter('name', i, ''));
+	if (name) body.name = name;
+	if (!(this.getNodeParameter('includeDeleted', i, false) as boolean)) body.deleted = 0;
+	return await readList.call(this, i, ENDPOINTS.staffList, body, (s) => String(s.salesId));
+}

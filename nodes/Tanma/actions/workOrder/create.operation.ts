@@ -1,0 +1,180 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { integerId, jsonArray, optionalText, requiredText, textList } from '../../helpers/validation';
+import { ENDPOINTS } from '../../transport/endpoints';
+import { tanmaApiRequest } from '../../transport';
+import { asItems } from '../common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Tanma publishes no endpoint that lists work-order templates: copy the Template ID from the Tanma console. Listing, updating and closing work orders are not published either.',
+		name: 'workOrderNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Template ID',
+		name: 'moduleId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'ID of the work-order template (模板ID)',
+	},
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Work-order title (工单标题)',
+	},
+	{
+		displayName: 'Content',
+		name: 'content',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		required: true,
+		default: '',
+		description: 'Work-order body text (内容)',
+	},
+	{
+		displayName: 'Priority',
+		name: 'priority',
+		type: 'number',
+		required: true,
+		default: 2,
+		description: 'Priority code (优先级). The vendor has not published the values; 2 appears in its example.',
+	},
+	{
+		displayName: 'Department ID',
+		name: 'departmentId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Tanma department ID of the creator (部门ID); Staff → Get Departments finds it',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Creator Staff ID',
+				name: 'userId',
+				type: 'string',
+				default: '',
+				description: 'Tanma staff ID of the creator (创建人)',
+			},
+			{
+				displayName: 'Custom Fields (JSON)',
+				name: 'fieldDefine',
+				type: 'json',
+				default: '[]',
+				description: 'Custom fields (自定义字段) as Tanma expects them, sent as is',
+			},
+			{
+				displayName: 'Customer ID',
+				name: 'customerId',
+				type: 'string',
+				default: '',
+				description: 'Tanma customer ID to link (关联客户)',
+			},
+			{
+				displayName: 'Customer Owner Staff ID',
+				name: 'salesId',
+				type: 'string',
+				default: '',
+				description: 'Staff who owns the linked customer (关联客户所属的销售)',
+			},
+			{
+				displayName: 'Order IDs',
+				name: 'orderList',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated IDs of linked orders (关联订单)',
+			},
+		],
+	},
+	{
+		displayName: 'Watchers',
+		name: 'followUsers',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Watcher',
+		default: {},
+		description: 'People who follow the work order (关注人)',
+		options: [
+			{
+				displayName: 'Watcher',
+				name: 'watcher',
+				values: [
+					{ displayName: 'ID', name: 'unitId', type: 'string', default: '', description: 'Watcher ID (关注人ID)' },
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Watcher name' },
+					{ displayName: 'Type', name: 'type', type: 'number', default: 2, description: 'Watcher type code; 2 appears in the vendor example' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Attachments',
+		name: 'appendix',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Attachment',
+		default: {},
+		options: [
+			{
+				displayName: 'Attachment',
+				name: 'file',
+				values: [
+					{ displayName: 'File Name', name: 'fileName', type: 'string', default: '' },
+					{ displayName: 'File Size', name: 'fileSize', type: 'string', default: '', placeholder: '9.38KB' },
+					{ displayName: 'File Type', name: 'fileType', type: 'string', default: '', placeholder: 'jpg' },
+					{ displayName: 'URL', name: 'url', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['workOrder'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const body: Record<string, unknown> = {
+		moduleId: integerId(this, requiredText(this, 'moduleId', 'Template ID', i), 'Template ID', i),
+		title: requiredText(this, 'title', 'Title', i),
+		content: requiredText(this, 'content', 'Content', i),
+		priority: integerId(this, this.getNodeParameter('priority', i), 'Priority', i),
+		departmentId: integerId(this, requiredText(this, 'departmentId', 'Department ID', i), 'Department ID', i),
+	};
+	const userId = optionalText(extra.userId);
+	if (userId) body.userId = integerId(this, userId, 'Creator Staff ID', i);
+	const customerId = optionalText(extra.customerId);
+	if (customerId) body.customerId = customerId; // the schema declares a string
+	const salesId = optionalText(extra.salesId);
+	if (salesId) body.salesId = salesId; // the schema declares a string
+	const orders = textList(extra.orderList);
+	if (orders.length) body.orderList = orders;
+	const customFields = jsonArray(this, extra.fieldDefine, 'Custom Fields (JSON)', i);
+	if (customFields.length) body.fieldDefine = customFields;
+	const watchers = ((this.getNodeParameter('followUsers', i, {}) as IDataObject).watcher ?? []) as IDataObject[];
+	if (watchers.length) {
+		body.followUsers = watchers.map((w) => ({
+			unitId: integerId(this, w.unitId, 'Watcher ID', i),
+			name: String(w.name ?? ''),
+			type: Number(w.type ?? 2),
+		}));
+	}
+	const files = ((this.getNodeParameter('appendix', i, {}) as IDataObject).file ?? []) as IDataObject[];
+	if (files.length) body.appendix = files;
+	const data = await tanmaApiRequest.call(this, ENDPOINTS.workOrderCreate, body as IDataObject, { itemIndex: i });
+	return asItems(data, 'id');
+}

@@ -1,0 +1,28 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { integerId, requiredText } from '../../helpers/validation';
+import { ENDPOINTS } from '../../transport/endpoints';
+import { tanmaApiRequest } from '../../transport';
+import { asItems } from '../common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Work Order ID',
+		name: 'detailId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'ID of the work order (工单ID)',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['workOrder'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const detailId = integerId(this, requiredText(this, 'detailId', 'Work Order ID', i), 'Work Order ID', i);
+	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.workOrderDetail, { detailId } as unknown as IDataObject, { itemIndex: i }));
+}

@@ -1,0 +1,143 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { JsonId } from '../transport/json';
+import { isPlainObject, parseIntegerId, parseJsonLossless } from '../transport/json';
+import { formatTanmaTime, parseTanmaTime } from '../transport/time';
+
+/**
+ * Input checks that run before any request, so nothing is sent when a field is wrong.
+ * Every error names the field as the user sees it.
+ */
+
+export function requiredText(
+	ctx: IExecuteFunctions,
+	parameter: string,
+	label: string,
+	itemIndex: number,
+): string {
+	const value = String(ctx.getNodeParameter(parameter, itemIndex, '') ?? '').trim();
+	if (!value) {
+		throw new NodeOperationError(ctx.getNode(), `"${label}" must not be empty`, { itemIndex });
+	}
+	return value;
+}
+
+export function optionalText(value: unknown): string | undefined {
+	const text = value === undefined || value === null ? '' : String(value).trim();
+	return text || undefined;
+}
+
+/** A numeric Tanma id given as text; kept exact (bigint) when it does not fit a JS number. */
+export function integerId(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): JsonId {
+	const id = parseIntegerId(value);
+	if (id === undefined) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"${label}" must be a numeric ID, got "${String(value ?? '')}"`,
+			{ itemIndex },
+		);
+	}
+	return id;
+}
+
+/** Splits "a, b\nc" or an array into trimmed, non-empty strings. */
+export function textList(value: unknown): string[] {
+	const parts = Array.isArray(value) ? value : String(value ?? '').split(/[\s,，]+/);
+	return parts.map((v) => String(v).trim()).filter(Boolean);
+}
+
+/** Accepts an n8n date-time (ISO, DateTime, epoch ms) or "yyyy-MM-dd HH:mm:ss"; returns Tanma's format. */
+export function tanmaDateTime(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): string {
+	const asText = typeof value === 'string' ? value.trim() : '';
+	const tanma = asText ? parseTanmaTime(asText) : undefined;
+	if (tanma !== undefined) return formatTanmaTime(tanma);
+	let ms: number = NaN;
+	if (typeof value === 'number') ms = value;
+	else if (value instanceof Date) ms = value.getTime();
+	else if (value && typeof value === 'object' && 'toMillis' in value) {
+		ms = (value as { toMillis: () => number }).toMillis();
+	} else if (asText) ms = Date.parse(asText);
+	if (!Number.isFinite(ms)) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"${label}" is not a valid date-time: "${String(value ?? '')}"`,
+			{ itemIndex, description: 'Use an n8n date, an ISO date-time or "yyyy-MM-dd HH:mm:ss".' },
+		);
+	}
+	return formatTanmaTime(ms);
+}
+
+/** Parses a JSON parameter (text, or a value n8n already parsed); the error names the field. */
+export function jsonValue(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): unknown {
+	if (typeof value !== 'string') return value;
+	const text = value.trim();
+	if (!text) return undefined;
+	const parsed = parseJsonLossless(text);
+	if (parsed === undefined) {
+		throw new NodeOperationError(ctx.getNode(), `"${label}" is not valid JSON`, {
+			itemIndex,
+			description: `Received: ${text.length > 120 ? `${text.slice(0, 120)}…` : text}`,
+		});
+	}
+	return parsed;
+}
+
+export function jsonObject(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): IDataObject {
+	const parsed = jsonValue(ctx, value, label, itemIndex);
+	if (parsed === undefined) return {};
+	if (!isPlainObject(parsed)) {
+		throw new NodeOperationError(ctx.getNode(), `"${label}" must be a JSON object`, { itemIndex });
+	}
+	return parsed;
+}
+
+export function jsonArray(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): unknown[] {
+	const parsed = jsonValue(ctx, value, label, itemIndex);
+	if (parsed === undefined) return [];
+	if (!Array.isArray(parsed)) {
+		throw new NodeOperationError(ctx.getNode(), `"${label}" must be a JSON array`, { itemIndex });
+	}
+	return parsed;
+}
+
+export function assertMaxItems(
+	ctx: IExecuteFunctions,
+	list: unknown[],
+	max: number,
+	label: string,
+	itemIndex: number,
+): void {
+	if (list.length > max) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"${label}" has ${list.length} entries; at most ${max} are allowed in one call`,
+			{ itemIndex },
+		);
+	}
+}
