@@ -379,13 +379,8 @@ export const HANDLERS: Record<EndpointName, Handler> = {
 		const rows = ctx.tenant.staff
 			.filter((s) => name === undefined || s.name.includes(name))
 			.filter((s) => deleted === undefined || String(s.deleted) === deleted)
-			.map((s) => ({
-				salesId: id(s.salesId),
-				qwUserId: s.qwUserId,
-				name: s.name,
-				departmentIds: s.departmentIds,
-				deleted: s.deleted,
-			}));
+			// Only salesId is known from client code; name and qwUserId are inferred (the request filters by name).
+			.map((s) => ({ salesId: id(s.salesId), qwUserId: s.qwUserId, name: s.name }));
 		return page('page', body, rows, ctx);
 	},
 

@@ -25,6 +25,19 @@ export function returnAllOrLimit(): INodeProperties[] {
 	];
 }
 
+/** The customer's WeCom external user id, as several operations ask for it. */
+export function customerWeComIdProperty(): INodeProperties {
+	return {
+		displayName: 'Customer WeCom ID',
+		name: 'externalUserId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'wmXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+		description: 'The customer’s WeCom external user ID (客户企微ID), starting with "wm"',
+	};
+}
+
 /** Reads a list endpoint honouring the item's Return All / Limit. */
 export async function readList(
 	this: IExecuteFunctions,

@@ -4,18 +4,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { optionalText, requiredText } from '../../helpers/validation';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { asItems } from '../common';
+import { asItems, customerWeComIdProperty } from '../common';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Customer WeCom ID',
-		name: 'externalUserId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'wmXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
-		description: 'The customer’s WeCom external user ID (客户企微ID), starting with "wm"',
-	},
+	customerWeComIdProperty(),
 	{
 		displayName: 'Staff WeCom ID',
 		name: 'qwUserId',

@@ -4,22 +4,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { requiredText, tanmaDateTime, textList } from '../../helpers/validation';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { deprecationNotice, returnAllOrLimit } from '../common';
+import { customerWeComIdProperty, deprecationNotice, returnAllOrLimit } from '../common';
 
 const properties: INodeProperties[] = [
 	deprecationNotice(
 		'toBeDeprecatedNotice',
 		'Tanma marks this endpoint as "to be deprecated" (将废弃). Creating, deleting and searching follow-ups are in Tanma’s navigation but unpublished: use Custom API Call with the path from Tanma support.',
 	),
-	{
-		displayName: 'Customer WeCom ID',
-		name: 'externalUserId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'wmXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
-		description: 'The customer’s WeCom external user ID (客户企微ID)',
-	},
+	customerWeComIdProperty(),
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
