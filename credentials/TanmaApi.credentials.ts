@@ -116,7 +116,7 @@ export class TanmaApi implements ICredentialType {
 		rules: [
 			failWhenCodeIs(
 				1002,
-				'Tanma rejected the signature (code 1002): the App ID and App Key do not match. Copy both again from the Tanma console.',
+				'Tanma rejected the signature (code 1002): the App ID and App Key do not match. Copy both again from the Tanma console and retry.',
 			),
 			failWhenCodeIs(
 				1003,
