@@ -125,19 +125,3 @@ export function jsonArray(
 	}
 	return parsed;
 }
-
-export function assertMaxItems(
-	ctx: IExecuteFunctions,
-	list: unknown[],
-	max: number,
-	label: string,
-	itemIndex: number,
-): void {
-	if (list.length > max) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`"${label}" has ${list.length} entries; at most ${max} are allowed in one call`,
-			{ itemIndex },
-		);
-	}
-}

@@ -220,8 +220,5 @@ export const ENDPOINTS = {
 
 export type EndpointName = keyof typeof ENDPOINTS;
 
-export const VENDOR_DOCS_BASE =
-	'https://apifox.com/apidoc/shared/4b77e117-3c1e-47a1-b899-abe28a9438db/';
-
 /** Largest page size known to work; the vendor publishes no maximum. */
 export const MAX_PAGE_SIZE = 100;
