@@ -206,10 +206,12 @@ function seedFields(): CustomerField[] {
 				{ id: 6, name: '展会' },
 			],
 		}),
-		f(91635, '预算(万元)', 'budget', 4, { stable: false }),
-		f(91636, '备注', 'remark', 5, { stable: false }),
+		// Custom fields mapped to an alias (客户字段映射); list-fields shows the mapping in outerField [inferred].
+		f(91635, '预算(万元)', 'budget', 4, { stable: false, outerField: 'budget' }),
+		f(91636, '备注', 'remark', 5, { stable: false, outerField: 'remark' }),
 		f(91637, '意向产品', 'products', 6, {
 			stable: false,
+			outerField: 'products',
 			items: [
 				{ id: 1, name: 'SCRM' },
 				{ id: 2, name: '电销手机' },

@@ -408,6 +408,8 @@ export const HANDLERS: Record<EndpointName, Handler> = {
 		const staff = ctx.tenant.staff.find((s) => s.qwUserId === owner || s.salesId === owner);
 		if (!staff) throw new VendorFailure(-1, '员工不存在');
 		const fields = Array.isArray(body.fields) ? (body.fields as Body[]) : [];
+		const unknown = fields.find((f) => !ctx.tenant.fields.some((x) => x.alias === f.alias));
+		if (unknown) throw new VendorFailure(-1, `参数错误: 字段别名不存在 ${String(unknown.alias)}`);
 		const phones = fields.filter((f) => f.alias === 'customer_ch_phone').flatMap((f) => idList(f.values));
 		const taken = new Set(ctx.tenant.customers.flatMap((c) => c.mobiles));
 		if (phones.some((p) => taken.has(p))) throw new VendorFailure(40417, '请求参数验证失败:电话号码重复');

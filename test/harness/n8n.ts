@@ -4,7 +4,7 @@
  * Only the credentials store is ours: it hands out the test credential data and, like n8n's
  * CredentialsHelper, calls the credential type's `authenticate` function.
  */
-import { ExecuteContext, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
+import { ExecuteContext, ExecutionLifecycleHooks, LoadOptionsContext, RoutingNode, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -16,6 +16,7 @@ import type {
 	INode,
 	INodeCredentialTestResult,
 	INodeExecutionData,
+	INodePropertyOptions,
 	INodeProperties,
 	INodeType,
 	INodeTypes,
@@ -338,4 +339,38 @@ export async function runNodeInWorkflow(options: {
 		error: (task?.error ?? run.data.resultData.error) as Error | undefined,
 		helper,
 	};
+}
+
+/**
+ * Calls a node's loadOptions method the way n8n's editor does: through n8n-core's LoadOptionsContext
+ * for a node with the given parameters, so credentials and HTTP go through the real stack.
+ */
+export async function runLoadOptions(options: {
+	nodeType: INodeType;
+	method: string;
+	credentials: ICredentialDataDecryptedObject;
+	parameters?: INodeParameters;
+}): Promise<INodePropertyOptions[]> {
+	const helper = new TestCredentialsHelper({ tanmaApi: options.credentials });
+	const typeName = options.nodeType.description.name;
+	const node: INode = {
+		id: 'subject',
+		name: 'Subject',
+		type: typeName,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters ?? {},
+		credentials: { tanmaApi: { id: '1', name: 'Tanma sandbox' } },
+	};
+	const workflow = new Workflow({
+		id: 'wf-load-options',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesOf({ [typeName]: options.nodeType }),
+	});
+	const context = new LoadOptionsContext(workflow, node, makeAdditionalData(helper), '');
+	const method = options.nodeType.methods?.loadOptions?.[options.method];
+	if (!method) throw new Error(`no loadOptions method ${options.method}`);
+	return await method.call(context);
 }

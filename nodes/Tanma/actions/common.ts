@@ -68,3 +68,47 @@ export function asItems(data: unknown, key = 'data'): IDataObject[] {
 	if (data && typeof data === 'object') return [data as IDataObject];
 	return [{ success: true, ...(data === undefined || data === null ? {} : { [key]: data }) }];
 }
+
+/** A multi-select of staff loaded from Tanma; the values are Tanma staff IDs, kept as text. */
+export function staffMultiSelect(name: string, displayName: string, description: string, required = false): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getStaff' },
+		required,
+		default: [],
+		description: `${description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
+}
+
+/** A single staff member from Tanma; the value is the Tanma staff ID. */
+export function staffSelect(name: string, displayName: string, description: string, required = false): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getStaff' },
+		required,
+		default: '',
+		description: `${description}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
+}
+
+/** A multi-select of customer tags ("Group / Tag"); the values are Tanma tag IDs. */
+export function tagMultiSelect(name: string, displayName: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getTags' },
+		default: [],
+		description: `${description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
+}
+
+/** Applies Return All / Limit to an answer that Tanma returns whole (no paging). */
+export function cutToLimit(this: IExecuteFunctions, itemIndex: number, rows: IDataObject[]): IDataObject[] {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	return returnAll ? rows : rows.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
+}

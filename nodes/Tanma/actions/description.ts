@@ -2,7 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as customApi from './customApi';
 import * as customer from './customer';
+import * as followedCustomer from './followedCustomer';
 import * as followUp from './followUp';
+import * as groupChat from './groupChat';
+import * as groupMessage from './groupMessage';
+import * as sopTask from './sopTask';
 import * as staff from './staff';
 import * as tag from './tag';
 import * as workOrder from './workOrder';
@@ -17,6 +21,10 @@ export const properties: INodeProperties[] = [
 			{ name: 'Custom API Call', value: 'customApi' },
 			{ name: 'Customer', value: 'customer' },
 			{ name: 'Follow-Up', value: 'followUp' },
+			{ name: 'Followed Customer', value: 'followedCustomer' },
+			{ name: 'Group Chat', value: 'groupChat' },
+			{ name: 'Group Message', value: 'groupMessage' },
+			{ name: 'SOP Task', value: 'sopTask' },
 			{ name: 'Staff', value: 'staff' },
 			{ name: 'Tag', value: 'tag' },
 			{ name: 'Work Order', value: 'workOrder' },
@@ -25,7 +33,11 @@ export const properties: INodeProperties[] = [
 	},
 	...customApi.description,
 	...customer.description,
+	...followedCustomer.description,
 	...followUp.description,
+	...groupChat.description,
+	...groupMessage.description,
+	...sopTask.description,
 	...staff.description,
 	...tag.description,
 	...workOrder.description,

@@ -4,7 +4,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { TanmaOperation } from './common';
 import * as customApi from './customApi';
 import * as customer from './customer';
+import * as followedCustomer from './followedCustomer';
 import * as followUp from './followUp';
+import * as groupChat from './groupChat';
+import * as groupMessage from './groupMessage';
+import * as sopTask from './sopTask';
 import * as staff from './staff';
 import * as tag from './tag';
 import * as workOrder from './workOrder';
@@ -12,7 +16,11 @@ import * as workOrder from './workOrder';
 const RESOURCES: Record<string, Record<string, TanmaOperation | unknown>> = {
 	customApi,
 	customer,
+	followedCustomer,
 	followUp,
+	groupChat,
+	groupMessage,
+	sopTask,
 	staff,
 	tag,
 	workOrder,

@@ -125,3 +125,70 @@ export function jsonArray(
 	}
 	return parsed;
 }
+
+/**
+ * Our own ceiling on lists we put into one request. Tanma publishes no list limits; this stops a
+ * runaway expression (say, all customers mapped into one SOP) before it becomes a huge request.
+ */
+export const MAX_LIST_ENTRIES = 1000;
+
+/** A list of numeric ids (text, comma-separated text or array), each kept exact. */
+export function integerIdList(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+	options: { required?: boolean } = {},
+): JsonId[] {
+	const ids = boundedTextList(ctx, value, label, itemIndex, options);
+	return ids.map((id) => integerId(ctx, id, label, itemIndex));
+}
+
+/** A list of text ids, non-empty when required, at most MAX_LIST_ENTRIES long. */
+export function boundedTextList(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+	options: { required?: boolean } = {},
+): string[] {
+	const list = textList(value);
+	if (options.required && !list.length) {
+		throw new NodeOperationError(ctx.getNode(), `"${label}" needs at least one entry`, { itemIndex });
+	}
+	if (list.length > MAX_LIST_ENTRIES) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"${label}" has ${list.length} entries; at most ${MAX_LIST_ENTRIES} are sent in one request`,
+			{ itemIndex, description: 'Split the list over several items, for example with a Loop Over Items node.' },
+		);
+	}
+	return list;
+}
+
+/** "HH:mm" (24-hour), as group SOP schedules expect. */
+export function clockTime(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
+	const text = String(value ?? '').trim();
+	const m = /^(\d{1,2}):(\d{2})$/.exec(text);
+	if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) {
+		throw new NodeOperationError(ctx.getNode(), `"${label}" must be a time like 09:30, got "${text}"`, { itemIndex });
+	}
+	return `${m[1].padStart(2, '0')}:${m[2]}`;
+}
+
+/** A whole number within bounds, for codes and day counts. */
+export function wholeNumber(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+	min = 0,
+): number {
+	const n = typeof value === 'number' ? value : Number(String(value ?? '').trim() || NaN);
+	if (!Number.isSafeInteger(n) || n < min) {
+		throw new NodeOperationError(ctx.getNode(), `"${label}" must be a whole number of at least ${min}, got "${String(value ?? '')}"`, {
+			itemIndex,
+		});
+	}
+	return n;
+}

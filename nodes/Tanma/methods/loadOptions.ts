@@ -1,20 +1,47 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../transport/endpoints';
+import { ENDPOINTS, KNOWN_IMPORT_ALIASES } from '../transport/endpoints';
 import { tanmaApiRequest, tanmaApiRequestAll } from '../transport';
 
-/** Active staff for dropdowns; the value is the Tanma staff ID (kept as text, it can be 15+ digits). */
+/** Dropdown sources. Values are Tanma ids as text (they can be 15+ digits). */
+
+const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name, 'zh-CN');
+
+async function activeStaff(this: ILoadOptionsFunctions): Promise<IDataObject[]> {
+	return await tanmaApiRequestAll.call(this, ENDPOINTS.staffList, { deleted: 0 }, { idOf: (s) => String(s.salesId) });
+}
+
+/** Active staff, labelled "Name (ID)". */
 export async function getStaff(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const staff = await tanmaApiRequestAll.call(this, ENDPOINTS.staffList, { deleted: 0 }, { idOf: (s) => String(s.salesId) });
+	const staff = await activeStaff.call(this);
 	return staff
 		.map((s) => ({
 			name: s.name ? `${String(s.name)} (${String(s.salesId)})` : String(s.salesId),
 			value: String(s.salesId),
 		}))
-		.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+		.sort(byName);
 }
 
-/** Every tag, labelled "Group / Tag"; the value is the Tanma tag ID. */
+/** Dropdowns ask at most this many staff members for their departments. */
+const DEPARTMENT_LOOKUP_STAFF_CAP = 200;
+
+/**
+ * Departments. Tanma publishes no department list, so this asks each active staff member's
+ * departments (one request per person, up to DEPARTMENT_LOOKUP_STAFF_CAP) and merges them.
+ */
+export async function getDepartments(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const staff = (await activeStaff.call(this)).slice(0, DEPARTMENT_LOOKUP_STAFF_CAP);
+	const names = new Map<string, string>();
+	for (const member of staff) {
+		const departments = ((await tanmaApiRequest.call(this, ENDPOINTS.staffDepartments, {
+			salesId: member.salesId,
+		})) ?? []) as IDataObject[];
+		for (const d of departments) names.set(String(d.departmentId), String(d.departmentName ?? ''));
+	}
+	return [...names].map(([id, name]) => ({ name: `${name} (${id})`, value: id })).sort(byName);
+}
+
+/** Every tag, labelled "Group / Tag". */
 export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const groups = ((await tanmaApiRequest.call(this, ENDPOINTS.tagTree)) ?? []) as IDataObject[];
 	return groups.flatMap((group) =>
@@ -25,12 +52,24 @@ export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropert
 	);
 }
 
-/** Customer fields; the value is the field ID, the description its type code. */
-export async function getCustomerFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+/**
+ * Aliases accepted by Customer → Import: the ones Tanma's client uses, plus each customer field's
+ * mapped alias (`outerField`, which we read as the mapping; unconfirmed by the vendor).
+ */
+export async function getImportFieldAliases(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const data = (await tanmaApiRequest.call(this, ENDPOINTS.customerFields, {})) as IDataObject;
-	return ((data?.fields ?? []) as IDataObject[]).map((field) => ({
-		name: String(field.name),
-		value: String(field.id),
-		description: `Type ${String(field.type)}${field.customerImportRequired ? ', required on import' : ''}`,
-	}));
+	const options = new Map<string, INodePropertyOptions>();
+	for (const [alias, label] of Object.entries(KNOWN_IMPORT_ALIASES)) {
+		options.set(alias, { name: label, value: alias, description: `Alias ${alias}` });
+	}
+	for (const field of (data?.fields ?? []) as IDataObject[]) {
+		const alias = typeof field.outerField === 'string' ? field.outerField.trim() : '';
+		if (!alias || options.has(alias)) continue;
+		options.set(alias, {
+			name: `${String(field.name)} (${alias})`,
+			value: alias,
+			description: `Field ${String(field.id)}, type ${String(field.type)}`,
+		});
+	}
+	return [...options.values()];
 }

@@ -222,3 +222,13 @@ export type EndpointName = keyof typeof ENDPOINTS;
 
 /** Largest page size known to work; the vendor publishes no maximum. */
 export const MAX_PAGE_SIZE = 100;
+
+/**
+ * Customer-field aliases that Tanma's own client code sends to `import-customer` [client].
+ * Other aliases come from the tenant's field mapping (客户字段映射), which is unpublished.
+ */
+export const KNOWN_IMPORT_ALIASES: Readonly<Record<string, string>> = {
+	name: 'Name (姓名)',
+	customer_ch_phone: 'Phone (电话)',
+	customer_source: 'Customer Source (客户来源)',
+};

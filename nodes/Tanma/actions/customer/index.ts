@@ -4,9 +4,11 @@ import * as get from './get.operation';
 import * as getFields from './getFields.operation';
 import * as getHighSeasContacts from './getHighSeasContacts.operation';
 import * as getManyByCreatedTime from './getManyByCreatedTime.operation';
+import * as importCustomer from './import.operation';
 import * as search from './search.operation';
+import * as transfer from './transfer.operation';
 
-export { get, getFields, getHighSeasContacts, getManyByCreatedTime, search };
+export { get, getFields, getHighSeasContacts, getManyByCreatedTime, importCustomer as import, search, transfer };
 
 export const description: INodeProperties[] = [
 	{
@@ -20,7 +22,9 @@ export const description: INodeProperties[] = [
 			{ name: 'Get Fields', value: 'getFields', description: 'List the customer field definitions', action: 'Get customer fields' },
 			{ name: 'Get High-Seas Contacts', value: 'getHighSeasContacts', description: 'List the contacts of a high-seas customer', action: 'Get high seas contacts' },
 			{ name: 'Get Many by Created Time', value: 'getManyByCreatedTime', description: 'List WeCom customers added in a time window (deprecated by Tanma)', action: 'Get many customers by created time' },
+			{ name: 'Import', value: 'import', description: 'Add a customer for a staff member from field values', action: 'Import a customer' },
 			{ name: 'Search', value: 'search', description: 'Search customers with the advanced filter', action: 'Search customers' },
+			{ name: 'Transfer', value: 'transfer', description: 'Hand customers over to another staff member', action: 'Transfer customers' },
 		],
 		default: 'search',
 	},
@@ -28,5 +32,7 @@ export const description: INodeProperties[] = [
 	...getFields.description,
 	...getHighSeasContacts.description,
 	...getManyByCreatedTime.description,
+	...importCustomer.description,
 	...search.description,
+	...transfer.description,
 ];

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { jsonObject, optionalText, tanmaDateTime, textList } from '../../helpers/validation';
+import { boundedTextList, jsonObject, optionalText, tanmaDateTime } from '../../helpers/validation';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { parseIntegerId } from '../../transport/json';
-import { readList, returnAllOrLimit } from '../common';
+import { readList, returnAllOrLimit, staffMultiSelect } from '../common';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
@@ -52,11 +52,13 @@ const properties: INodeProperties[] = [
 				description: 'Only this Tanma customer ID (探马客户ID)',
 			},
 			{
-				displayName: 'Department IDs',
+				displayName: 'Department Names or IDs',
 				name: 'departmentIds',
-				type: 'string',
-				default: '',
-				description: 'Comma-separated Tanma department IDs the owning staff belong to (所属部门)',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getDepartments' },
+				default: [],
+				description:
+					'Departments the owning staff belong to (所属部门). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Role',
@@ -69,13 +71,7 @@ const properties: INodeProperties[] = [
 				default: '1',
 				description: 'Whether the staff filter matches owners or collaborators',
 			},
-			{
-				displayName: 'Staff IDs',
-				name: 'salesIds',
-				type: 'string',
-				default: '',
-				description: 'Comma-separated Tanma staff IDs (所属员工); see Role for owner or collaborator',
-			},
+			staffMultiSelect('salesIds', 'Staff Names or IDs', 'Staff the customers belong to (所属员工); see Role for owner or collaborator'),
 		],
 	},
 ];
@@ -90,12 +86,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const body: IDataObject = {};
 	const searchKey = optionalText(this.getNodeParameter('searchKey', i, ''));
 	if (searchKey) body.searchKey = searchKey;
-	const salesIds = textList(filters.salesIds);
+	const salesIds = boundedTextList(this, filters.salesIds, 'Staff Names or IDs', i);
 	if (salesIds.length) {
 		body.salesIdList = salesIds;
 		body.role = Number(filters.role ?? 1);
 	}
-	const departmentIds = textList(filters.departmentIds);
+	const departmentIds = boundedTextList(this, filters.departmentIds, 'Department Names or IDs', i);
 	if (departmentIds.length) body.departmentIdList = departmentIds;
 	const customerId = optionalText(filters.customerId);
 	if (customerId) body.customerId = (parseIntegerId(customerId) ?? customerId) as IDataObject[string];

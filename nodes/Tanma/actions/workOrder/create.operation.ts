@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { integerId, jsonArray, optionalText, requiredText, textList } from '../../helpers/validation';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { asItems } from '../common';
+import { asItems, staffSelect } from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -48,12 +48,14 @@ const properties: INodeProperties[] = [
 		description: 'Priority code (优先级). The vendor has not published the values; 2 appears in its example.',
 	},
 	{
-		displayName: 'Department ID',
+		displayName: 'Department Name or ID',
 		name: 'departmentId',
-		type: 'string',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getDepartments' },
 		required: true,
 		default: '',
-		description: 'Tanma department ID of the creator (部门ID); Staff → Get Departments finds it',
+		description:
+			'Department of the creator (部门). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -62,13 +64,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Creator Staff ID',
-				name: 'userId',
-				type: 'string',
-				default: '',
-				description: 'Tanma staff ID of the creator (创建人)',
-			},
+			staffSelect('userId', 'Creator Name or ID', 'Staff member shown as the creator (创建人)'),
 			{
 				displayName: 'Custom Fields (JSON)',
 				name: 'fieldDefine',
@@ -153,10 +149,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		title: requiredText(this, 'title', 'Title', i),
 		content: requiredText(this, 'content', 'Content', i),
 		priority: integerId(this, this.getNodeParameter('priority', i), 'Priority', i),
-		departmentId: integerId(this, requiredText(this, 'departmentId', 'Department ID', i), 'Department ID', i),
+		departmentId: integerId(this, requiredText(this, 'departmentId', 'Department Name or ID', i), 'Department Name or ID', i),
 	};
 	const userId = optionalText(extra.userId);
-	if (userId) body.userId = integerId(this, userId, 'Creator Staff ID', i);
+	if (userId) body.userId = integerId(this, userId, 'Creator Name or ID', i);
 	const customerId = optionalText(extra.customerId);
 	if (customerId) body.customerId = customerId; // the schema declares a string
 	const salesId = optionalText(extra.salesId);

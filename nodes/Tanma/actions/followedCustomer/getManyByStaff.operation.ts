@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { optionalText, requiredText, wholeNumber } from '../../helpers/validation';
+import { ENDPOINTS } from '../../transport/endpoints';
+import { deprecationNotice, readList, returnAllOrLimit } from '../common';
+import { relationId, relationTypeProperty } from './shared';
+
+const properties: INodeProperties[] = [
+	deprecationNotice(
+		'deprecatedNotice',
+		'Tanma marks this endpoint as deprecated (已废弃). It still answers; Get Many by Relation Created Time with a staff filter is the alternative.',
+	),
+	{
+		displayName: 'Staff WeCom ID',
+		name: 'qwUserId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'WeCom user ID of the staff member (销售企微账号)',
+	},
+	...returnAllOrLimit(),
+	relationTypeProperty(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['followedCustomer'], operation: ['getManyByStaff'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const body: IDataObject = { qwUserId: requiredText(this, 'qwUserId', 'Staff WeCom ID', i) };
+	const type = this.getNodeParameter('type', i, '');
+	if (optionalText(type)) body.type = wholeNumber(this, type, 'Type', i);
+	return await readList.call(this, i, ENDPOINTS.relationsByStaff, body, relationId);
+}

@@ -1,0 +1,77 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { integerId, integerIdList, optionalText, tanmaDateTime, wholeNumber } from '../../helpers/validation';
+import { ENDPOINTS } from '../../transport/endpoints';
+import { readList, returnAllOrLimit, staffSelect } from '../common';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Created After',
+				name: 'startCreateTime',
+				type: 'dateTime',
+				default: '',
+				description: 'Groups created at or after this time (China Standard Time)',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'endCreateTime',
+				type: 'dateTime',
+				default: '',
+				description: 'Groups created at or before this time (China Standard Time)',
+			},
+			{
+				displayName: 'Group Name',
+				name: 'keyword',
+				type: 'string',
+				default: '',
+				description: 'Text in the group name (群名)',
+			},
+			{
+				displayName: 'Group Tag IDs',
+				name: 'tagGroupIds',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated group tag IDs (群标签ID). Tanma publishes no group-tag list, so copy them from the console.',
+			},
+			staffSelect('userId', 'Owner Name or ID', 'Only groups owned by this staff member (群主)'),
+			{
+				displayName: 'Tag Match Mode',
+				name: 'conditionOp',
+				type: 'number',
+				default: 0,
+				description: 'Tag match mode code (标签查询模式); the values are unpublished (0 and 1 are seen, probably AND and OR)',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['groupChat'], operation: ['getMany'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const body: Record<string, unknown> = {};
+	const owner = optionalText(filters.userId);
+	if (owner) body.userId = integerId(this, owner, 'Owner Name or ID', i);
+	const keyword = optionalText(filters.keyword);
+	if (keyword) body.keyword = keyword;
+	const tags = integerIdList(this, filters.tagGroupIds, 'Group Tag IDs', i);
+	if (tags.length) {
+		body.tagGroupIds = tags;
+		if (filters.conditionOp !== undefined) body.conditionOp = wholeNumber(this, filters.conditionOp, 'Tag Match Mode', i);
+	}
+	if (filters.startCreateTime) body.startCreateTime = tanmaDateTime(this, filters.startCreateTime, 'Created After', i);
+	if (filters.endCreateTime) body.endCreateTime = tanmaDateTime(this, filters.endCreateTime, 'Created Before', i);
+	return await readList.call(this, i, ENDPOINTS.groupList, body as IDataObject, (g) => String(g.chatId));
+}

@@ -1,0 +1,85 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { boundedTextList, requiredText, tanmaDateTime, wholeNumber } from '../../helpers/validation';
+import { ENDPOINTS } from '../../transport/endpoints';
+import { tanmaApiRequest } from '../../transport';
+import { asItems, staffMultiSelect } from '../common';
+import { buildContentItems, messageContentProperty } from '../messageContent';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Tanma publishes no endpoint to list mass-send tasks or read their results, so this node can create tasks but not check them.',
+		name: 'massSendNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Task name (任务名称)',
+	},
+	staffMultiSelect('users', 'Staff Names or IDs', 'Staff whose groups receive the message (员工)', true),
+	{
+		displayName: 'Send At',
+		name: 'sendTime',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'When to send (China Standard Time)',
+	},
+	{
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		description: 'Text message (文本信息). Give text, content items, or both.',
+	},
+	messageContentProperty({ description: 'Attachments sent with the text: image or file, link, or library material' }),
+	{
+		displayName: 'Send Mode',
+		name: 'sendType',
+		type: 'number',
+		default: 1,
+		description: 'Send mode code (发送模式); 1 appears in the vendor example, the values are unpublished',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['groupMessage'], operation: ['createMassSendTask'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const title = requiredText(this, 'title', 'Title', i);
+	const users = boundedTextList(this, this.getNodeParameter('users', i, []), 'Staff Names or IDs', i, { required: true });
+	for (const user of users) {
+		if (!/^\d+$/.test(user)) {
+			throw new NodeOperationError(this.getNode(), `"Staff Names or IDs" must be numeric staff IDs, got "${user}"`, { itemIndex: i });
+		}
+	}
+	const sendTime = tanmaDateTime(this, this.getNodeParameter('sendTime', i), 'Send At', i);
+	const text = String(this.getNodeParameter('text', i, '') ?? '');
+	const sendData = buildContentItems(this, this.getNodeParameter('messageContent', i, {}) as IDataObject, i, { optional: true });
+	if (!text.trim() && !sendData.length) {
+		throw new NodeOperationError(this.getNode(), 'Give "Text" or at least one "Message Content" item', { itemIndex: i });
+	}
+	const sendInfo: IDataObject = {};
+	if (text.trim()) sendInfo.text = text;
+	if (sendData.length) sendInfo.sendData = sendData;
+	const body: IDataObject = {
+		title,
+		// The schema declares staff ids as strings (the example sends numbers); strings never lose digits.
+		users,
+		sendType: wholeNumber(this, this.getNodeParameter('sendType', i, 1), 'Send Mode', i),
+		sendTime,
+		sendInfo,
+	};
+	const data = await tanmaApiRequest.call(this, ENDPOINTS.groupSendTask, body, { itemIndex: i });
+	return asItems(data);
+}

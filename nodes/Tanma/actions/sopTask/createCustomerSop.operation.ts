@@ -1,0 +1,129 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { integerIdList, jsonArray, requiredText, tanmaDateTime, wholeNumber } from '../../helpers/validation';
+import { ENDPOINTS } from '../../transport/endpoints';
+import { tanmaApiRequest } from '../../transport';
+import { asItems, staffMultiSelect, tagMultiSelect } from '../common';
+import { buildContentItems, messageContentProperty } from '../messageContent';
+
+/** Customer SOP `type` for the mass-send assistant, the only value Tanma has published. */
+export const MASS_SEND_ASSISTANT_SOP = 4;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'SOP name (SOP名称)',
+	},
+	{
+		displayName: 'SOP Kind',
+		name: 'sopKind',
+		type: 'options',
+		options: [
+			{ name: 'Mass-Send Assistant', value: 'massSendAssistant', description: '群发助手SOP (type 4)' },
+			{ name: 'Other (Enter Type Code)', value: 'other', description: 'For example the periodic reminder (定期提醒SOP)' },
+		],
+		default: 'massSendAssistant',
+	},
+	{
+		displayName:
+			'Tanma has published only the mass-send assistant’s type code (4). For a periodic reminder or another kind, enter the code from Tanma support; the other fields are sent the same way.',
+		name: 'sopKindNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { sopKind: ['other'] } },
+	},
+	{
+		displayName: 'Type Code',
+		name: 'typeCode',
+		type: 'number',
+		default: 0,
+		displayOptions: { show: { sopKind: ['other'] } },
+		description: 'Customer SOP type code (任务类型)',
+	},
+	staffMultiSelect('salesIds', 'Staff Names or IDs', 'Staff who carry out the SOP (指定执行员工)', true),
+	tagMultiSelect('tagIds', 'Customer Tag Names or IDs', 'Only customers with these tags; all customers when empty'),
+	{
+		displayName: 'Send Times',
+		name: 'sendTimes',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Send Time',
+		required: true,
+		default: {},
+		description: 'When the content is sent; each time gets the same message content',
+		options: [
+			{
+				displayName: 'Send Time',
+				name: 'time',
+				values: [
+					{
+						displayName: 'Send At',
+						name: 'sendDate',
+						type: 'dateTime',
+						default: '',
+						description: 'Date and time (China Standard Time)',
+					},
+					{
+						displayName: 'Send Type',
+						name: 'sendType',
+						type: 'number',
+						default: 2,
+						description: 'Send type code (任务发送类型); 2 appears in the vendor example, the values are unpublished',
+					},
+				],
+			},
+		],
+	},
+	messageContentProperty(),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Customer Conditions (JSON)',
+				name: 'customerConditions',
+				type: 'json',
+				default: '[]',
+				description: 'Match on customer field values (客户字段值的匹配条件), sent as is: [{"ID": &lt;field ID&gt;, "name": ...}]. The full item schema is unpublished.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['sopTask'], operation: ['createCustomerSop'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const title = requiredText(this, 'title', 'Title', i);
+	const kind = this.getNodeParameter('sopKind', i, 'massSendAssistant') as string;
+	const type =
+		kind === 'other' ? wholeNumber(this, this.getNodeParameter('typeCode', i), 'Type Code', i, 1) : MASS_SEND_ASSISTANT_SOP;
+	const salesIds = integerIdList(this, this.getNodeParameter('salesIds', i, []), 'Staff Names or IDs', i, { required: true });
+	const tagIds = integerIdList(this, this.getNodeParameter('tagIds', i, []), 'Customer Tag Names or IDs', i);
+	const times = ((this.getNodeParameter('sendTimes', i, {}) as IDataObject).time ?? []) as IDataObject[];
+	if (!times.length) throw new NodeOperationError(this.getNode(), '"Send Times" needs at least one time', { itemIndex: i });
+	const sopDatas = buildContentItems(this, this.getNodeParameter('messageContent', i, {}) as IDataObject, i);
+	const sopContents = times.map((t, n) => ({
+		sendType: wholeNumber(this, t.sendType ?? 2, `Send Time ${n + 1}: Send Type`, i),
+		sendDate: tanmaDateTime(this, t.sendDate, `Send Time ${n + 1}: Send At`, i),
+		sopDatas,
+	}));
+	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const customerConditions = jsonArray(this, extra.customerConditions, 'Customer Conditions (JSON)', i);
+
+	const body: Record<string, unknown> = { title, type, salesIds, sopContents };
+	if (tagIds.length) body.tagIds = tagIds;
+	if (customerConditions.length) body.customerConditions = customerConditions;
+	const data = await tanmaApiRequest.call(this, ENDPOINTS.customerSopSave, body as IDataObject, { itemIndex: i });
+	return asItems(data);
+}

@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { integerIdList, wholeNumber } from '../../helpers/validation';
+import { ENDPOINTS } from '../../transport/endpoints';
+import { tanmaApiRequest } from '../../transport';
+import { cutToLimit, returnAllOrLimit, staffMultiSelect } from '../common';
+
+const properties: INodeProperties[] = [
+	staffMultiSelect('salesIds', 'Staff Names or IDs', 'Staff who execute the task (执行员工)', true),
+	{
+		displayName: 'Task Code',
+		name: 'taskCode',
+		type: 'number',
+		default: 2,
+		description: 'Task type code (任务类型代码). Tanma has not published the values; 2 appears in its example.',
+	},
+	...returnAllOrLimit(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['sopTask'], operation: ['getCustomerRelations'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const body = {
+		taskCode: wholeNumber(this, this.getNodeParameter('taskCode', i), 'Task Code', i),
+		salesIds: integerIdList(this, this.getNodeParameter('salesIds', i, []), 'Staff Names or IDs', i, { required: true }),
+	};
+	const rows = (await tanmaApiRequest.call(this, ENDPOINTS.sopTaskCustomers, body as unknown as IDataObject, {
+		itemIndex: i,
+	})) as IDataObject[] | null;
+	return cutToLimit.call(this, i, rows ?? []);
+}
