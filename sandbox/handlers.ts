@@ -168,6 +168,11 @@ export const HANDLERS: Record<EndpointName, Handler> = {
 		const created = (body.createTime ?? {}) as Body;
 		const createdFrom = timeBound(created, 'start');
 		const createdTo = timeBound(created, 'end');
+		// Filter by last follow-up time: the field appears only in a vendor example [inferred]; the sandbox
+		// honours it so the trigger's "recently active" scope can be exercised.
+		const lastFollow = (body.qwLastFollowTypes ?? {}) as Body;
+		const lastFollowFrom = timeBound(lastFollow, 'start');
+		const lastFollowTo = timeBound(lastFollow, 'end');
 		const conditions = (body.conditions ?? {}) as Body;
 		const tagCondition = (Array.isArray(conditions.conditionItems) ? conditions.conditionItems : []).find(
 			(c: Body) => c?.name === 'tagIds',
@@ -188,6 +193,11 @@ export const HANDLERS: Record<EndpointName, Handler> = {
 			if (createdFrom !== undefined && c.createTimeMs < createdFrom) return false;
 			if (createdTo !== undefined && c.createTimeMs > createdTo) return false;
 			if (wantedTags.length && !c.tagIds.some((t) => wantedTags.includes(t))) return false;
+			if (lastFollowFrom !== undefined || lastFollowTo !== undefined) {
+				if (c.lastFollowTimeMs === null) return false;
+				if (lastFollowFrom !== undefined && c.lastFollowTimeMs < lastFollowFrom) return false;
+				if (lastFollowTo !== undefined && c.lastFollowTimeMs > lastFollowTo) return false;
+			}
 			return true;
 		});
 		return page('search', body, rows.map((c) => searchRow(tenant, c)), ctx);

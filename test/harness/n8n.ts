@@ -4,7 +4,7 @@
  * Only the credentials store is ours: it hands out the test credential data and, like n8n's
  * CredentialsHelper, calls the credential type's `authenticate` function.
  */
-import { ExecuteContext, ExecutionLifecycleHooks, LoadOptionsContext, RoutingNode, WorkflowExecute } from 'n8n-core';
+import { ExecuteContext, ExecutionLifecycleHooks, LoadOptionsContext, PollContext, RoutingNode, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -373,4 +373,65 @@ export async function runLoadOptions(options: {
 	const method = options.nodeType.methods?.loadOptions?.[options.method];
 	if (!method) throw new Error(`no loadOptions method ${options.method}`);
 	return await method.call(context);
+}
+
+export interface PollRun {
+	items: IDataObject[];
+	/** The node's static data after the poll, as n8n would store it (JSON round trip). */
+	staticData: IDataObject;
+	error?: Error;
+}
+
+/**
+ * One poll as n8n's ActiveWorkflows runs it: n8n-core's PollContext, the node's static data handed in,
+ * and the result persisted through JSON like n8n's database does. A poll that throws keeps the old data.
+ */
+export async function runPoll(options: {
+	nodeType: INodeType;
+	parameters: INodeParameters;
+	credentials: ICredentialDataDecryptedObject;
+	staticData?: IDataObject;
+	mode?: 'trigger' | 'manual';
+	budgetMs?: number;
+}): Promise<PollRun> {
+	const helper = new TestCredentialsHelper({ tanmaApi: options.credentials });
+	const typeName = options.nodeType.description.name;
+	const node: INode = {
+		id: 'trigger',
+		name: 'Trigger',
+		type: typeName,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: { tanmaApi: { id: '1', name: 'Tanma sandbox' } },
+	};
+	const workflow = new Workflow({
+		id: 'wf-poll',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes: nodeTypesOf({ [typeName]: options.nodeType }),
+	});
+	const before = JSON.stringify(options.staticData ?? {});
+	const nodeStaticData = JSON.parse(before) as IDataObject;
+	const mode = options.mode ?? 'trigger';
+	const context = new PollContext(
+		workflow,
+		node,
+		makeAdditionalData(helper),
+		mode,
+		mode === 'manual' ? 'manual' : 'activate',
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+		() => nodeStaticData,
+		() => options.budgetMs ?? 5 * 60 * 1000,
+	);
+	try {
+		const result = await options.nodeType.poll!.call(context);
+		return { items: (result?.[0] ?? []).map((i) => i.json), staticData: JSON.parse(JSON.stringify(nodeStaticData)) as IDataObject };
+	} catch (error) {
+		return { items: [], staticData: JSON.parse(before) as IDataObject, error: error as Error };
+	}
 }

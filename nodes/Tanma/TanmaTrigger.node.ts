@@ -1,0 +1,149 @@
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { MAX_LIST_ENTRIES, textList } from './helpers/validation';
+import { latestRecord, pollNewRecords } from './trigger/poll';
+import type { TriggerSource } from './trigger/sources';
+import { newCustomersSource, recentlyActiveSource, specificCustomersSource } from './trigger/sources';
+
+const MINUTE_MS = 60 * 1000;
+/** Stop reading new customers after this share of n8n's poll budget, leaving time to hand over. */
+const BUDGET_SHARE = 0.6;
+
+export class TanmaTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Tanma Trigger',
+		name: 'tanmaTrigger',
+		icon: { light: 'file:tanma.svg', dark: 'file:tanma.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow when Tanma (探马) has a new follow-up record or a new customer',
+		defaults: { name: 'Tanma Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'tanmaApi', required: true }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'New Customer', value: 'newCustomer', description: 'A WeCom customer was added (by creation time)' },
+					{ name: 'New Follow-Up Record', value: 'newFollowUp', description: 'A follow-up record was written for a customer' },
+				],
+				default: 'newFollowUp',
+			},
+			{
+				displayName: 'Watch',
+				name: 'scope',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { event: ['newFollowUp'] } },
+				options: [
+					{
+						name: 'Recently Active Customers',
+						value: 'recentlyActive',
+						description: 'Every customer whose last follow-up time moved',
+					},
+					{
+						name: 'Specific Customers',
+						value: 'specificCustomers',
+						description: 'A list of customers, each read on every poll',
+					},
+				],
+				default: 'recentlyActive',
+			},
+			{
+				displayName:
+					'Tanma publishes no "list all follow-up records" endpoint. This scope finds customers by last follow-up time with a search filter that appears only in a vendor example (qwLastFollowTypes) and then reads their follow-ups; if Tanma ignores the filter, more customers are read, but none are missed.',
+				name: 'recentlyActiveNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { event: ['newFollowUp'], scope: ['recentlyActive'] } },
+			},
+			{
+				displayName: 'Customer WeCom IDs',
+				name: 'externalUserIds',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				required: true,
+				default: '',
+				placeholder: 'wmAAAA, wmBBBB',
+				displayOptions: { show: { event: ['newFollowUp'], scope: ['specificCustomers'] } },
+				description: 'WeCom external user IDs of the customers to watch, separated by commas or new lines (or an expression giving a list)',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Late Arrival Window (Minutes)',
+						name: 'lateArrivalMinutes',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: 1440 },
+						default: 10,
+						description:
+							'How long after its own time a record may still show up and be emitted. Customers active within this window are read again on each poll.',
+					},
+					{
+						displayName: 'Start From',
+						name: 'startFrom',
+						type: 'dateTime',
+						default: '',
+						description:
+							'On first activation, emit records from this time on (backfill). Empty: start from the moment of activation.',
+					},
+				],
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const event = this.getNodeParameter('event') as string;
+		const scope = event === 'newFollowUp' ? (this.getNodeParameter('scope') as string) : '';
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const lateArrivalMs = Number(options.lateArrivalMinutes ?? 10) * MINUTE_MS;
+
+		let source: TriggerSource;
+		if (event === 'newCustomer') source = newCustomersSource;
+		else if (scope === 'specificCustomers') source = specificCustomersSource(watchedCustomers(this));
+		else source = recentlyActiveSource;
+
+		if (this.getMode() === 'manual') {
+			const latest = await latestRecord.call(this, source, Date.now(), lateArrivalMs);
+			return latest.length ? [this.helpers.returnJsonArray(latest)] : null;
+		}
+
+		let startFromMs: number | undefined;
+		if (options.startFrom) {
+			startFromMs = Date.parse(String(options.startFrom));
+			if (!Number.isFinite(startFromMs)) {
+				throw new NodeOperationError(this.getNode(), `"Start From" is not a valid date-time: "${String(options.startFrom)}"`);
+			}
+		}
+		const budget = typeof this.getPollBudgetMs === 'function' ? this.getPollBudgetMs() : 5 * MINUTE_MS;
+		const records = await pollNewRecords.call(this, source, this.getWorkflowStaticData('node'), {
+			config: [event, scope, startFromMs ?? ''].join('|'),
+			lateArrivalMs,
+			startFromMs,
+			budgetMs: budget * BUDGET_SHARE,
+			clock: () => Date.now(),
+		});
+		return records.length ? [this.helpers.returnJsonArray(records)] : null;
+	}
+}
+
+function watchedCustomers(ctx: IPollFunctions): string[] {
+	const ids = textList(ctx.getNodeParameter('externalUserIds', ''));
+	if (!ids.length) throw new NodeOperationError(ctx.getNode(), '"Customer WeCom IDs" needs at least one ID');
+	if (ids.length > MAX_LIST_ENTRIES) {
+		throw new NodeOperationError(ctx.getNode(), `"Customer WeCom IDs" has ${ids.length} entries; at most ${MAX_LIST_ENTRIES} can be watched`);
+	}
+	return ids;
+}

@@ -1,0 +1,107 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { formatTanmaTime } from '../transport/time';
+import type { TriggerRecord, TriggerState } from './cursor';
+import { completeScan, emissionOrder, freshState, loadState, markEmitted, newRecords, unitsToRead } from './cursor';
+import type { TriggerSource } from './sources';
+import { windowEnd } from './sources';
+
+export interface PollSettings {
+	/** Event and scope; state saved under another configuration is discarded. */
+	config: string;
+	/** How long after its own time a record may still appear. */
+	lateArrivalMs: number;
+	/** Backfill start for the first activation; "now" when absent. */
+	startFromMs?: number;
+	/** Stop reading new units once this share of the poll budget is used. */
+	budgetMs: number;
+	clock: () => number;
+}
+
+/** Manual "Fetch Test Event" looks this far back and reads at most this many units. */
+const MANUAL_LOOKBACK_MS = 30 * 24 * 60 * 60 * 1000;
+const MANUAL_UNIT_CAP = 10;
+
+function usableRecords(records: TriggerRecord[]): TriggerRecord[] {
+	return records.filter((r) => r.id && r.id !== 'undefined' && r.time);
+}
+
+/**
+ * One poll: returns the records not emitted before (oldest first) and stores the new state in `store`.
+ * State is written only when the poll returns normally, so a failed poll leaves the previous state.
+ */
+export async function pollNewRecords(
+	this: IPollFunctions,
+	source: TriggerSource,
+	store: IDataObject,
+	settings: PollSettings,
+): Promise<IDataObject[]> {
+	const started = settings.clock();
+	const saved = loadState(store.state, settings.config);
+	if (!saved) {
+		const state = freshState(settings.config, settings.startFromMs ?? started);
+		if (settings.startFromMs === undefined) {
+			// First activation: start from now, emit no history.
+			store.state = state as unknown as IDataObject;
+			return [];
+		}
+		return await scan.call(this, source, store, state, settings, started);
+	}
+	return await scan.call(this, source, store, saved, settings, started);
+}
+
+async function scan(
+	this: IPollFunctions,
+	source: TriggerSource,
+	store: IDataObject,
+	state: TriggerState,
+	settings: PollSettings,
+	started: number,
+): Promise<IDataObject[]> {
+	const scanStart = state.scan?.start ?? formatTanmaTime(started);
+	state.scan = { start: scanStart, ...(state.scan?.after ? { after: state.scan.after } : {}) };
+	const units = await source.listUnits.call(this, state.since, windowEnd(started, settings.lateArrivalMs));
+	const pending = unitsToRead(units, state);
+
+	const collected: TriggerRecord[] = [];
+	let finished = true;
+	for (const [index, unit] of pending.entries()) {
+		if (index > 0 && settings.clock() - started >= settings.budgetMs) {
+			finished = false; // out of time: the next poll carries on after the last finished unit
+			break;
+		}
+		let records: TriggerRecord[];
+		try {
+			records = unit.records ?? (await source.readUnit.call(this, unit));
+		} catch (error) {
+			if (!collected.length) throw asNodeError(this, error);
+			finished = false; // emit what is in hand; the failed unit is read again next poll
+			break;
+		}
+		const fresh = newRecords(state, usableRecords(records));
+		markEmitted(state, fresh);
+		collected.push(...fresh);
+		state.scan.after = unit.key;
+	}
+	if (finished) completeScan(state, settings.lateArrivalMs);
+	store.state = state as unknown as IDataObject;
+	return collected.sort(emissionOrder).map((r) => r.json as IDataObject);
+}
+
+/** "Fetch Test Event": the most recent record, without touching the saved state. */
+export async function latestRecord(this: IPollFunctions, source: TriggerSource, now: number, slackMs: number): Promise<IDataObject[]> {
+	const units = await source.listUnits.call(this, formatTanmaTime(now - MANUAL_LOOKBACK_MS), windowEnd(now, slackMs));
+	const newestFirst = units.slice().sort((a, b) => (a.key[0] === b.key[0] ? 0 : a.key[0] < b.key[0] ? 1 : -1));
+	const records: TriggerRecord[] = [];
+	for (const unit of newestFirst.slice(0, MANUAL_UNIT_CAP)) {
+		records.push(...usableRecords(unit.records ?? (await source.readUnit.call(this, unit))));
+	}
+	const latest = records.sort(emissionOrder).pop();
+	return latest ? [latest.json as IDataObject] : [];
+}
+
+function asNodeError(ctx: IPollFunctions, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(ctx.getNode(), error as Error);
+}

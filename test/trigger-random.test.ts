@@ -1,0 +1,129 @@
+/**
+ * A long seeded randomized run of the Tanma Trigger against the sandbox: thousands of follow-up records
+ * written at random times (bursts, identical seconds, late arrivals inside the window), random vendor
+ * errors, dropped connections and shifted pages, random poll budgets, and a fresh node instance with
+ * JSON-persisted state on every poll. Counts lost and duplicated records (both must be 0) and reports
+ * the final state size.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { TanmaTrigger } from '../nodes/Tanma/TanmaTrigger.node';
+import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
+import { createRandom } from '../sandbox/random';
+import type { Sandbox } from '../sandbox/server';
+import { startSandbox } from '../sandbox/server';
+import { credentialsFor, runPoll } from './harness/n8n';
+
+const START = Date.UTC(2026, 10, 24, 1, 0, 0);
+const SECOND = 1000;
+const LATE_WINDOW_MINUTES = 1;
+const TARGET_RECORDS = Number(process.env.TRIGGER_RANDOM_RECORDS ?? 2000);
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+	jest.useFakeTimers({
+		doNotFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'nextTick', 'queueMicrotask', 'hrtime', 'performance'],
+		now: START,
+	});
+	sandbox = await startSandbox();
+});
+afterAll(async () => {
+	await sandbox.close();
+	jest.useRealTimers();
+});
+
+interface Outcome {
+	created: number;
+	emitted: number;
+	lost: number;
+	duplicated: number;
+	polls: number;
+	failedPolls: number;
+	stateBytes: number;
+	maxStateBytes: number;
+}
+
+async function randomizedRun(scope: 'recentlyActive' | 'specificCustomers', seed: number): Promise<Outcome> {
+	jest.setSystemTime(START);
+	sandbox.reset();
+	sandbox.clearFaults();
+	const rand = createRandom(seed);
+	const pool = scope === 'specificCustomers' ? sandbox.tenant.customers.slice(0, 40) : sandbox.tenant.customers;
+	const parameters = {
+		event: 'newFollowUp',
+		scope,
+		externalUserIds: pool.map((c) => c.externalUserId).join('\n'),
+		options: { lateArrivalMinutes: LATE_WINDOW_MINUTES },
+	};
+	let staticData: IDataObject = {};
+	const emitted = new Map<number, number>();
+	const created: number[] = [];
+	let polls = 0;
+	let failedPolls = 0;
+	let maxStateBytes = 0;
+
+	const poll = async () => {
+		const budgetMs = rand.int(0, 9) === 0 ? 0 : undefined; // now and then a budget that allows one customer
+		const run = await runPoll({ nodeType: new TanmaTrigger(), parameters, credentials: credentialsFor(sandbox), staticData, budgetMs });
+		polls++;
+		if (run.error) failedPolls++;
+		staticData = run.staticData;
+		maxStateBytes = Math.max(maxStateBytes, JSON.stringify(staticData).length);
+		for (const item of run.items) emitted.set(Number(item.id), (emitted.get(Number(item.id)) ?? 0) + 1);
+	};
+
+	await poll(); // activation
+	while (created.length < TARGET_RECORDS) {
+		jest.setSystemTime(Date.now() + rand.int(1, 40) * SECOND);
+		const writes = rand.int(0, 9) === 0 ? rand.int(20, 60) : rand.int(0, 8); // sometimes a burst
+		for (let n = 0; n < writes; n++) {
+			const customer = pool[rand.int(0, pool.length - 1)];
+			const late = Date.now() - START > 2 * 60 * SECOND && rand.int(0, 9) === 0;
+			const at = late ? Date.now() - rand.int(1, LATE_WINDOW_MINUTES * 60 - 1) * SECOND : Date.now();
+			created.push(...sandbox.addFollowUps(customer.externalUserId, [`r${created.length}`], at).map((f) => f.id));
+		}
+		const fault = rand.int(0, 19);
+		if (fault === 0) sandbox.addFault({ kind: 'vendor', code: -1, message: '系统繁忙', path: ENDPOINTS.customerFollowUps.path, after: rand.int(0, 5) });
+		if (fault === 1) sandbox.addFault({ kind: 'vendor', code: -1, message: '系统繁忙', path: ENDPOINTS.customerSearch.path });
+		if (fault === 2) sandbox.addFault({ kind: 'duplicate', overlap: rand.int(1, 30), path: ENDPOINTS.customerSearch.path });
+		if (fault === 3) sandbox.addFault({ kind: 'reset', path: ENDPOINTS.customerFollowUps.path, after: rand.int(0, 3) });
+		await poll();
+		sandbox.clearFaults();
+		sandbox.requests.length = 0; // keep the sandbox's log small over thousands of polls
+	}
+	// Quiet period: no writes, no faults, until the late-arrival window has passed twice.
+	for (let n = 0; n < 6; n++) {
+		jest.setSystemTime(Date.now() + 30 * SECOND);
+		await poll();
+	}
+
+	let lost = 0;
+	let duplicated = 0;
+	for (const id of created) {
+		const times = emitted.get(id) ?? 0;
+		if (times === 0) lost++;
+		if (times > 1) duplicated += times - 1;
+	}
+	return {
+		created: created.length,
+		emitted: [...emitted.values()].reduce((a, b) => a + b, 0),
+		lost,
+		duplicated,
+		polls,
+		failedPolls,
+		stateBytes: JSON.stringify(staticData).length,
+		maxStateBytes,
+	};
+}
+
+test.each([
+	['recentlyActive' as const, 20261124],
+	['specificCustomers' as const, 77],
+])('randomized run (%s): lost = 0, duplicated = 0, state stays small', async (scope, seed) => {
+	const outcome = await randomizedRun(scope, seed);
+	process.stdout.write(`trigger randomized run (${scope}, seed ${seed}): ${JSON.stringify(outcome)}\n`);
+	expect(outcome.created).toBeGreaterThanOrEqual(TARGET_RECORDS);
+	expect(outcome.failedPolls).toBeGreaterThan(0); // the faults did bite
+	expect({ lost: outcome.lost, duplicated: outcome.duplicated }).toEqual({ lost: 0, duplicated: 0 });
+	expect(outcome.maxStateBytes).toBeLessThan(64 * 1024);
+}, 180_000);

@@ -1,0 +1,256 @@
+/**
+ * Tanma Trigger scenarios through n8n-core's PollContext against the sandbox. Static data goes through
+ * a JSON round trip between polls, like n8n's database, and each poll uses a new node instance (a
+ * restart, or another process in queue mode, must not matter). Only Date is faked, so the sandbox and
+ * the trigger share a clock that tests can move; timers and sockets are real.
+ */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { TanmaTrigger } from '../nodes/Tanma/TanmaTrigger.node';
+import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
+import { formatTanmaTime } from '../nodes/Tanma/transport/time';
+import type { Sandbox } from '../sandbox/server';
+import { startSandbox } from '../sandbox/server';
+import type { PollRun } from './harness/n8n';
+import { credentialsFor, runPoll } from './harness/n8n';
+
+const START = Date.UTC(2026, 10, 24, 2, 0, 0); // 2026-11-24 10:00 CST
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+	jest.useFakeTimers({
+		doNotFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'nextTick', 'queueMicrotask', 'hrtime', 'performance'],
+		now: START,
+	});
+	sandbox = await startSandbox();
+});
+afterAll(async () => {
+	await sandbox.close();
+	jest.useRealTimers();
+});
+beforeEach(() => {
+	jest.setSystemTime(START);
+	sandbox.reset();
+	sandbox.clearFaults();
+});
+
+const advance = (ms: number) => jest.setSystemTime(Date.now() + ms);
+
+/** A trigger whose static data survives between polls only as JSON. */
+function triggerUnderTest(parameters: INodeParameters, budgetMs?: number) {
+	let staticData: IDataObject = {};
+	return {
+		async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<PollRun> {
+			const run = await runPoll({ nodeType: new TanmaTrigger(), parameters, credentials: credentialsFor(sandbox), staticData, mode, budgetMs });
+			if (mode === 'trigger') staticData = run.staticData;
+			return run;
+		},
+		get state() {
+			return staticData.state as { since: string; seen: Record<string, number>; scan?: unknown };
+		},
+	};
+}
+
+const followUpsOf = (externalUserId: string) => sandbox.tenant.followUps.filter((f) => f.externalUserId === externalUserId);
+const ids = (run: PollRun) => run.items.map((i) => Number(i.id));
+const recentlyActive = (options: IDataObject = {}) => ({ event: 'newFollowUp', scope: 'recentlyActive', options: { lateArrivalMinutes: 10, ...options } });
+
+describe('New Follow-Up Record, recently active customers', () => {
+	test('first activation starts from now: history is not emitted, and nothing is read', async () => {
+		const trigger = triggerUnderTest(recentlyActive());
+		const first = await trigger.poll();
+		expect(first.error).toBeUndefined();
+		expect(first.items).toEqual([]);
+		expect(sandbox.requests).toHaveLength(0);
+		expect(trigger.state.since).toBe(formatTanmaTime(START));
+	});
+
+	test('steady state: new records once each, oldest first, with customer context; then quiet', async () => {
+		const trigger = triggerUnderTest(recentlyActive());
+		await trigger.poll();
+		const [a, b] = sandbox.tenant.customers;
+		advance(30 * SECOND);
+		const second = sandbox.addFollowUps(b.externalUserId, ['回访：客户要报价 📄']);
+		advance(-10 * SECOND);
+		const first = sandbox.addFollowUps(a.externalUserId, ['电话沟通']);
+		advance(40 * SECOND);
+		const run = await trigger.poll();
+		expect(run.error).toBeUndefined();
+		expect(ids(run)).toEqual([first[0].id, second[0].id]);
+		expect(run.items[0]).toMatchObject({
+			content: '电话沟通',
+			externalUserId: a.externalUserId,
+			qwUserId: a.ownerQwUserId,
+			customer: { externalUserId: a.externalUserId, customerId: Number(a.customerId), qwSalesId: a.ownerQwUserId },
+		});
+		expect(sandbox.requests[0].json).toMatchObject({ qwLastFollowTypes: { start: formatTanmaTime(START) } });
+		advance(MINUTE);
+		expect((await trigger.poll()).items).toEqual([]);
+	});
+
+	test('an idle poll costs one request once the late-arrival window has passed', async () => {
+		const trigger = triggerUnderTest(recentlyActive({ lateArrivalMinutes: 1 }));
+		await trigger.poll();
+		sandbox.addFollowUps(sandbox.tenant.customers[3].externalUserId, ['x']);
+		advance(MINUTE);
+		expect((await trigger.poll()).items).toHaveLength(1);
+		advance(3 * MINUTE);
+		await trigger.poll(); // re-reads the customer once more, then moves `since` past it
+		sandbox.requests.length = 0;
+		advance(MINUTE);
+		expect((await trigger.poll()).items).toEqual([]);
+		expect(sandbox.requests.map((r) => r.path)).toEqual([ENDPOINTS.customerSearch.path]);
+	});
+
+	test('a burst across more customers than one search page, with identical timestamps, is emitted once', async () => {
+		const trigger = triggerUnderTest(recentlyActive());
+		await trigger.poll();
+		advance(5 * SECOND);
+		const burst = sandbox.tenant.customers.slice(0, 150).flatMap((c) => sandbox.addFollowUps(c.externalUserId, ['同一秒', '同一秒']));
+		sandbox.addFault({ kind: 'duplicate', overlap: 7, path: ENDPOINTS.customerSearch.path, after: 1 });
+		advance(MINUTE);
+		const run = await trigger.poll();
+		expect(run.error).toBeUndefined();
+		expect(ids(run).sort((x, y) => x - y)).toEqual(burst.map((f) => f.id));
+		advance(MINUTE);
+		expect((await trigger.poll()).items).toEqual([]);
+	});
+
+	test('a record that appears late with an older time is still emitted, once', async () => {
+		const trigger = triggerUnderTest(recentlyActive());
+		await trigger.poll();
+		const c = sandbox.tenant.customers[4];
+		advance(6 * MINUTE);
+		sandbox.addFollowUps(c.externalUserId, ['准时']);
+		advance(MINUTE);
+		expect((await trigger.poll()).items).toHaveLength(1);
+		// Written now, but stamped four minutes ago (inside the ten-minute window).
+		const late = sandbox.addFollowUps(c.externalUserId, ['迟到'], Date.now() - 4 * MINUTE);
+		advance(MINUTE);
+		const run = await trigger.poll();
+		expect(ids(run)).toEqual([late[0].id]);
+		advance(MINUTE);
+		expect((await trigger.poll()).items).toEqual([]);
+	});
+
+	test('a failure in the middle of a poll: what was read is emitted, the rest comes next poll', async () => {
+		const trigger = triggerUnderTest(recentlyActive());
+		await trigger.poll();
+		advance(SECOND);
+		const added = sandbox.tenant.customers.slice(10, 15).flatMap((c) => sandbox.addFollowUps(c.externalUserId, ['a']));
+		// The third follow-up read fails with a vendor error (not retried).
+		sandbox.addFault({ kind: 'vendor', code: -1, message: '系统繁忙', path: ENDPOINTS.customerFollowUps.path, after: 2 });
+		advance(MINUTE);
+		const first = await trigger.poll();
+		expect(first.error).toBeUndefined();
+		expect(first.items).toHaveLength(2);
+		advance(MINUTE);
+		const second = await trigger.poll();
+		expect([...ids(first), ...ids(second)].sort((x, y) => x - y)).toEqual(added.map((f) => f.id));
+	});
+
+	test('a failure before anything is read fails the poll and leaves the state as it was', async () => {
+		const trigger = triggerUnderTest(recentlyActive());
+		await trigger.poll();
+		sandbox.addFollowUps(sandbox.tenant.customers[0].externalUserId, ['a']);
+		const before = JSON.stringify(trigger.state);
+		sandbox.addFault({ kind: 'vendor', code: 1003, message: '时间戳过期', path: ENDPOINTS.customerSearch.path });
+		advance(MINUTE);
+		const failed = await trigger.poll();
+		expect(failed.error?.message).toBe('Tanma error 1003: 时间戳过期');
+		expect(JSON.stringify(trigger.state)).toBe(before);
+		expect((await trigger.poll()).items).toHaveLength(1);
+	});
+
+	test('a backlog larger than the poll budget drains over several polls, each record once', async () => {
+		const trigger = triggerUnderTest(recentlyActive(), 0); // no budget: one customer per poll
+		await trigger.poll();
+		advance(SECOND);
+		const added = sandbox.tenant.customers.slice(20, 26).flatMap((c) => sandbox.addFollowUps(c.externalUserId, ['x', 'y']));
+		const seen: number[] = [];
+		for (let poll = 0; poll < 6; poll++) {
+			advance(10 * SECOND);
+			const run = await trigger.poll();
+			expect(run.items).toHaveLength(2);
+			seen.push(...ids(run));
+		}
+		expect(seen.sort((x, y) => x - y)).toEqual(added.map((f) => f.id));
+		advance(10 * SECOND);
+		expect((await trigger.poll()).items).toEqual([]);
+	});
+
+	test('manual "Fetch Test Event" returns the latest record and leaves the state alone', async () => {
+		const trigger = triggerUnderTest(recentlyActive());
+		await trigger.poll();
+		const before = JSON.stringify(trigger.state);
+		const c = sandbox.tenant.customers[6];
+		advance(MINUTE);
+		const [latest] = sandbox.addFollowUps(c.externalUserId, ['最新一条']);
+		const manual = await trigger.poll('manual');
+		expect(ids(manual)).toEqual([latest.id]);
+		expect(JSON.stringify(trigger.state)).toBe(before);
+		advance(MINUTE);
+		expect(ids(await trigger.poll())).toEqual([latest.id]); // still emitted by the real poll
+	});
+
+	test('Start From backfills history on first activation', async () => {
+		const c = sandbox.tenant.customers[8];
+		const old = sandbox.addFollowUps(c.externalUserId, ['两小时前'], START - 2 * 60 * MINUTE);
+		const trigger = triggerUnderTest(recentlyActive({ startFrom: new Date(START - 3 * 60 * MINUTE).toISOString() }));
+		const run = await trigger.poll();
+		expect(ids(run)).toContain(old[0].id);
+		expect(run.items.every((r) => String(r.gmtCreateTime) >= formatTanmaTime(START - 3 * 60 * MINUTE))).toBe(true);
+		expect((await trigger.poll()).items).toEqual([]);
+	});
+});
+
+describe('New Follow-Up Record, specific customers', () => {
+	test('only the listed customers are read; a customer added to the list later does not flood history', async () => {
+		const [a, b, c, outside] = sandbox.tenant.customers;
+		const parameters = { event: 'newFollowUp', scope: 'specificCustomers', externalUserIds: `${a.externalUserId}, ${b.externalUserId}` };
+		const trigger = triggerUnderTest(parameters);
+		await trigger.poll();
+		advance(MINUTE);
+		const mine = sandbox.addFollowUps(b.externalUserId, ['b1']);
+		sandbox.addFollowUps(outside.externalUserId, ['not watched']);
+		advance(MINUTE);
+		const run = await trigger.poll();
+		expect(ids(run)).toEqual([mine[0].id]);
+		expect(sandbox.requests.filter((r) => r.path === ENDPOINTS.customerFollowUps.path).map((r) => r.json?.externalUserId)).toEqual(
+			[a.externalUserId, b.externalUserId].sort(),
+		);
+		// The list grows: c's old records stay unemitted, its new ones are picked up.
+		parameters.externalUserIds += `\n${c.externalUserId}`;
+		advance(MINUTE);
+		const newer = sandbox.addFollowUps(c.externalUserId, ['c1']);
+		advance(MINUTE);
+		expect(ids(await trigger.poll())).toEqual([newer[0].id]);
+		expect(followUpsOf(c.externalUserId).length).toBeGreaterThan(1);
+	});
+
+	test('an empty list is a clear error', async () => {
+		const trigger = triggerUnderTest({ event: 'newFollowUp', scope: 'specificCustomers', externalUserIds: ' , ' });
+		expect((await trigger.poll()).error?.message).toBe('"Customer WeCom IDs" needs at least one ID');
+	});
+});
+
+describe('New Customer', () => {
+	test('customers created after activation are emitted once, by creation time', async () => {
+		const trigger = triggerUnderTest({ event: 'newCustomer' });
+		await trigger.poll();
+		advance(MINUTE);
+		const owner = sandbox.tenant.staff[0];
+		for (const phone of ['13800000001', '13800000002']) {
+			sandbox.tenant.customers.push({ ...sandbox.tenant.customers[0], customerId: String(600000000000000 + Number(phone.slice(-1))), externalUserId: `wmnew${phone}`, mobiles: [phone], createTimeMs: Date.now(), ownerSalesId: owner.salesId });
+			advance(SECOND);
+		}
+		advance(MINUTE);
+		const run = await trigger.poll();
+		expect(run.items.map((c) => c.externalUserId)).toEqual(['wmnew13800000001', 'wmnew13800000002']);
+		expect(sandbox.requests[0].json).toMatchObject({ createTime: { start: formatTanmaTime(START) } });
+		advance(MINUTE);
+		expect((await trigger.poll()).items).toEqual([]);
+	});
+});
