@@ -1,3 +1,5 @@
+import type { PushDelivery, PushSpec } from './push';
+import { deliverPush } from './push';
 import type { IncomingMessage, Server, ServerResponse } from 'http';
 import { createServer } from 'http';
 import type { AddressInfo } from 'net';
@@ -76,6 +78,9 @@ export interface Sandbox {
 	requestsTo(path: string): RecordedRequest[];
 	/** Appends follow-up records to a customer (new activity, for trigger tests). */
 	addFollowUps(externalUserId: string, contents: string[], atMs?: number): TenantData['followUps'];
+	/** Sends a signed, encrypted push message to `url` (Tanma's push delivery) and records the answer. */
+	push(url: string, spec: PushSpec): Promise<PushDelivery>;
+	readonly pushes: PushDelivery[];
 	reset(seed?: SeedOptions): void;
 	close(): Promise<void>;
 }
@@ -121,7 +126,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		created: {} as Record<string, Body[]>,
 		requests: [] as RecordedRequest[],
 		sink: [] as unknown[],
+		pushes: [] as PushDelivery[],
 	};
+
+	async function push(url: string, spec: PushSpec): Promise<PushDelivery> {
+		const delivery = await deliverPush(url, spec, appId, appKey, now());
+		state.pushes.push(delivery);
+		return delivery;
+	}
 
 	const context = (): HandlerContext => ({
 		tenant: state.tenant,
@@ -196,6 +208,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			case 'POST /__sandbox/sink':
 				state.sink.push(json);
 				return sendJson(res, 200, { code: 0, message: 'success', data: { received: state.sink.length } });
+			case 'POST /__sandbox/push':
+				push(String(json.url), json as unknown as PushSpec).then(
+					(delivery) => sendJson(res, 200, delivery),
+					(error: unknown) => sendJson(res, 502, { error: String(error) }),
+				);
+				return;
+			case 'GET /__sandbox/pushes':
+				return sendJson(res, 200, state.pushes);
 			case 'GET /__sandbox/sink':
 				return sendJson(res, 200, state.sink);
 			case 'DELETE /__sandbox/sink':
@@ -291,7 +311,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			const data = HANDLERS[name](record.json ?? {}, context());
 			record.outcome = '0';
 			const message = SUCCESS_MESSAGES[name] ?? 'success';
-			return sendJson(res, 200, data === undefined ? { code: 0, message } : { code: 0, message, data });
+			sendJson(res, 200, data === undefined ? { code: 0, message } : { code: 0, message, data });
+			if (name === 'pushRegister') {
+				// Like Tanma: confirm a new push address with a "register" message once the call has returned.
+				setTimeout(() => void push(String(record.json?.receiveAddress), { type: 'register', content: {} }).catch(() => undefined), 50);
+			}
+			return;
 		} catch (error) {
 			if (error instanceof VendorFailure) {
 				record.outcome = String(error.code);
@@ -343,11 +368,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		},
 		requestsTo: (path) => state.requests.filter((r) => r.path === path),
 		addFollowUps,
+		push,
+		get pushes() {
+			return state.pushes;
+		},
 		reset(seed) {
 			state.tenant = seedTenant(seed ?? options.seed);
 			state.created = {};
 			state.requests.length = 0;
 			state.sink.length = 0;
+			state.pushes.length = 0;
 			faults.length = 0;
 			pendingOverlap = 0;
 		},

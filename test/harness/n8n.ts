@@ -4,7 +4,19 @@
  * Only the credentials store is ours: it hands out the test credential data and, like n8n's
  * CredentialsHelper, calls the credential type's `authenticate` function.
  */
-import { ExecuteContext, ExecutionLifecycleHooks, LoadOptionsContext, PollContext, RoutingNode, WorkflowExecute } from 'n8n-core';
+import { createServer } from 'http';
+import type { AddressInfo } from 'net';
+
+import {
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	HookContext,
+	LoadOptionsContext,
+	PollContext,
+	RoutingNode,
+	WebhookContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -434,4 +446,105 @@ export async function runPoll(options: {
 	} catch (error) {
 		return { items: [], staticData: JSON.parse(before) as IDataObject, error: error as Error };
 	}
+}
+
+export interface WebhookHost {
+	/** Base URL; the node's production webhook URL is `${url}/${webhookId}/webhook`. */
+	url: string;
+	webhookUrl: string;
+	/** Items of each execution the webhook started. */
+	executions: IDataObject[][];
+	/** Runs the node's webhookMethods (checkExists → create) as n8n does on activation. */
+	activate(): Promise<{ created: boolean }>;
+	close(): Promise<void>;
+}
+
+/**
+ * Hosts a webhook node like n8n's webhook server: a real HTTP listener, the raw body kept on
+ * `req.rawBody`, n8n-core's WebhookContext per request, and the workflow's static data persisted
+ * through JSON between requests.
+ */
+export async function startWebhookHost(options: {
+	nodeType: INodeType;
+	parameters: INodeParameters;
+	credentials: ICredentialDataDecryptedObject;
+}): Promise<WebhookHost> {
+	const helper = new TestCredentialsHelper({ tanmaApi: options.credentials });
+	const typeName = options.nodeType.description.name;
+	const webhookId = 'c0ffee00-1111-4222-8333-944445555666';
+	const node: INode = {
+		id: 'push',
+		name: 'Push',
+		type: typeName,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		webhookId,
+		credentials: { tanmaApi: { id: '1', name: 'Tanma sandbox' } },
+	};
+	let savedStaticData = '{}';
+	const executions: IDataObject[][] = [];
+	const makeWorkflow = () =>
+		new Workflow({
+			id: 'wf-push',
+			nodes: [node],
+			connections: {},
+			active: true,
+			nodeTypes: nodeTypesOf({ [typeName]: options.nodeType }),
+			staticData: JSON.parse(savedStaticData) as IDataObject,
+		});
+	let base = '';
+	const additionalDataFor = () => ({ ...makeAdditionalData(helper), webhookBaseUrl: `${base}/webhook` });
+	const webhookData = (workflow: Workflow) => ({
+		httpMethod: 'POST' as const,
+		node: node.name,
+		path: `${webhookId}/webhook`,
+		webhookDescription: options.nodeType.description.webhooks![0],
+		workflowId: workflow.id,
+		workflowExecuteAdditionalData: additionalDataFor(),
+	});
+
+	const server = createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => {
+			void (async () => {
+				const rawBody = Buffer.concat(chunks);
+				Object.assign(req, { rawBody, body: rawBody.toString('utf8'), params: {}, query: {} });
+				const workflow = makeWorkflow();
+				const additionalData = { ...additionalDataFor(), httpRequest: req, httpResponse: res } as unknown as IWorkflowExecuteAdditionalData;
+				const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData(workflow) as never, [], null);
+				try {
+					const result = await options.nodeType.webhook!.call(context);
+					if (result.workflowData) executions.push(result.workflowData[0].map((i) => i.json));
+					if (!result.noWebhookResponse && !res.writableEnded) res.end();
+				} catch (error) {
+					if (!res.writableEnded) {
+						res.statusCode = 500;
+						res.end(String((error as Error).message));
+					}
+				}
+				savedStaticData = JSON.stringify(workflow.staticData);
+			})();
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	return {
+		url: base,
+		webhookUrl: `${base}/webhook/${webhookId}/webhook`,
+		executions,
+		async activate() {
+			const workflow = makeWorkflow();
+			const methods = options.nodeType.webhookMethods!.default!;
+			const context = new HookContext(workflow, node, additionalDataFor() as IWorkflowExecuteAdditionalData, 'trigger', 'activate', webhookData(workflow) as never);
+			if (await methods.checkExists.call(context)) return { created: false };
+			return { created: await methods.create.call(context) };
+		},
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+	};
 }
