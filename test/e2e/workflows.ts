@@ -1,0 +1,102 @@
+/** Workflows the end-to-end tests and the demo import into a real n8n. */
+export const CREDENTIAL_ID = 'tanmaSandbox0001';
+export const CREDENTIAL_REF = { tanmaApi: { id: CREDENTIAL_ID, name: 'Tanma sandbox' } };
+
+export function sandboxCredential(sandbox: { baseUrl: string; appId: string; appKey: string }) {
+	return [
+		{
+			id: CREDENTIAL_ID,
+			name: 'Tanma sandbox',
+			type: 'tanmaApi',
+			data: { appId: sandbox.appId, appKey: sandbox.appKey, baseUrl: sandbox.baseUrl, sendAppKeyHeader: false },
+		},
+	];
+}
+
+const sinkNode = (sinkUrl: string, position: [number, number]) => ({
+	id: 'sink',
+	name: 'Record in Sink',
+	type: 'n8n-nodes-base.httpRequest',
+	typeVersion: 4.2,
+	position,
+	parameters: {
+		method: 'POST',
+		url: sinkUrl,
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: '={{ JSON.stringify({ event: $json.type ?? "followUp", id: $json.id ?? $json.msgId, json: $json }) }}',
+		options: {},
+	},
+});
+
+/** Manual trigger → Customer Search (limit 3, one customer id beyond 2^53). */
+export function actionWorkflow() {
+	return {
+		id: 'tanmaE2eAction01',
+		name: 'Tanma e2e: customer search',
+		active: false,
+		nodes: [
+			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'search',
+				name: 'Search Customers',
+				type: 'n8n-nodes-tanma.tanma',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { resource: 'customer', operation: 'search', returnAll: false, limit: 3, filters: { customerId: '9007199254740993' } },
+				credentials: CREDENTIAL_REF,
+			},
+		],
+		connections: { Start: { main: [[{ node: 'Search Customers', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** Tanma Trigger (every minute, recently active customers) → sink. */
+export function triggerWorkflow(sinkUrl: string, startFrom: string) {
+	return {
+		id: 'tanmaE2eTrigger1',
+		name: 'Tanma e2e: new follow-ups to sink',
+		active: false,
+		nodes: [
+			{
+				id: 'trigger',
+				name: 'Tanma Trigger',
+				type: 'n8n-nodes-tanma.tanmaTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'newFollowUp', scope: 'recentlyActive', options: { lateArrivalMinutes: 2, startFrom } },
+				credentials: CREDENTIAL_REF,
+			},
+			sinkNode(sinkUrl, [220, 0]),
+		],
+		connections: { 'Tanma Trigger': { main: [[{ node: 'Record in Sink', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+export const PUSH_WEBHOOK_ID = '5ad0b0e2-7c1d-4c55-9d1e-7a2f3c4d5e6f';
+
+/** Tanma Push Trigger (all events) → sink. */
+export function pushWorkflow(sinkUrl: string) {
+	return {
+		id: 'tanmaE2ePush0001',
+		name: 'Tanma e2e: pushes to sink',
+		active: false,
+		nodes: [
+			{
+				id: 'push',
+				name: 'Tanma Push Trigger',
+				type: 'n8n-nodes-tanma.tanmaPushTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: PUSH_WEBHOOK_ID,
+				parameters: { events: ['*'], registerAddress: false, options: {} },
+				credentials: CREDENTIAL_REF,
+			},
+			sinkNode(sinkUrl, [220, 0]),
+		],
+		connections: { 'Tanma Push Trigger': { main: [[{ node: 'Record in Sink', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
