@@ -12,7 +12,7 @@ import path from 'path';
 
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
-import { N8nInstance, packPackage, runtime } from './e2e/n8n-instance';
+import { N8nInstance, REPO, packPackage, runtime } from './e2e/n8n-instance';
 import { PUSH_WEBHOOK_ID, actionWorkflow, pushWorkflow, sandboxCredential, triggerWorkflow } from './e2e/workflows';
 
 jest.setTimeout(15 * 60 * 1000);
@@ -52,6 +52,23 @@ test('an action workflow run by `n8n execute` signs its request and outputs the 
 	expect(request.outcome).toBe('0'); // the sandbox accepted the signature
 	expect(request.rawBody).toContain('"customerId":9007199254740993');
 	expect(output).toContain('"customerId": "9007199254740993"');
+});
+
+test('the example "every morning, mass-send" runs against the sandbox (schedule swapped for a manual start)', async () => {
+	const example = JSON.parse(fs.readFileSync(path.join(REPO, 'examples', 'daily-tagged-customers-mass-send.json'), 'utf8')) as {
+		id: string;
+		nodes: Array<{ type: string; typeVersion: number; parameters: object }>;
+	};
+	// `n8n execute` starts from a manual trigger; the rest of the example runs unchanged.
+	const start = example.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger')!;
+	Object.assign(start, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
+	await n8n.importJson('workflow', [example]);
+	sandbox.created = {};
+	await n8n.cli(['execute', `--id=${example.id}`]);
+	const tagged = sandbox.tenant.customers.filter((c) => c.tagIds.includes(56971)).length;
+	expect(sandbox.created.groupSendTask).toEqual([
+		expect.objectContaining({ users: ['463352989020857'], sendInfo: { text: `今天有 ${tagged} 位关注客户，请留意群消息 🙌` } }),
+	]);
 });
 
 describe('with the n8n server running', () => {

@@ -73,9 +73,13 @@ export class N8nInstance {
 		this.brokerPort = ports.brokerPort;
 	}
 
-	static async create(rt: N8nRuntime, options: { userFolder?: string; env?: NodeJS.ProcessEnv } = {}): Promise<N8nInstance> {
+	static async create(
+		rt: N8nRuntime,
+		options: { userFolder?: string; port?: number; env?: NodeJS.ProcessEnv } = {},
+	): Promise<N8nInstance> {
 		const userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tanma-n8n-'));
-		return new N8nInstance(rt, userFolder, { port: await freePort(), brokerPort: await freePort() }, options.env ?? {});
+		const ports = { port: options.port ?? (await freePort()), brokerPort: await freePort() };
+		return new N8nInstance(rt, userFolder, ports, options.env ?? {});
 	}
 
 	get baseUrl(): string {
@@ -118,8 +122,13 @@ export class N8nInstance {
 	}
 
 	async cli(args: string[], timeoutMs = 300_000): Promise<string> {
-		const { stdout } = await run(this.rt.node, [this.rt.n8n, ...args], { env: this.env(), timeoutMs });
-		return stdout;
+		try {
+			const { stdout } = await run(this.rt.node, [this.rt.n8n, ...args], { env: this.env(), timeoutMs });
+			return stdout;
+		} catch (error) {
+			const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+			throw new Error(`n8n ${args[0]} failed:\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
+		}
 	}
 
 	async importJson(kind: 'credentials' | 'workflow', data: unknown): Promise<void> {
