@@ -12,7 +12,7 @@ import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
 import { createRandom } from '../sandbox/random';
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
-import { credentialsFor, runPoll } from './harness/n8n';
+import { credentialsFor, runPoll, useFakeDate } from './harness/n8n';
 
 const START = Date.UTC(2026, 10, 24, 1, 0, 0);
 const SECOND = 1000;
@@ -21,10 +21,7 @@ const TARGET_RECORDS = Number(process.env.TRIGGER_RANDOM_RECORDS ?? 2000);
 
 let sandbox: Sandbox;
 beforeAll(async () => {
-	jest.useFakeTimers({
-		doNotFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'nextTick', 'queueMicrotask', 'hrtime', 'performance'],
-		now: START,
-	});
+	useFakeDate(START);
 	sandbox = await startSandbox();
 });
 afterAll(async () => {

@@ -12,7 +12,7 @@ import { formatTanmaTime } from '../nodes/Tanma/transport/time';
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
 import type { PollRun } from './harness/n8n';
-import { credentialsFor, runPoll } from './harness/n8n';
+import { credentialsFor, runPoll, useFakeDate } from './harness/n8n';
 
 const START = Date.UTC(2026, 10, 24, 2, 0, 0); // 2026-11-24 10:00 CST
 const SECOND = 1000;
@@ -20,10 +20,7 @@ const MINUTE = 60 * SECOND;
 
 let sandbox: Sandbox;
 beforeAll(async () => {
-	jest.useFakeTimers({
-		doNotFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'nextTick', 'queueMicrotask', 'hrtime', 'performance'],
-		now: START,
-	});
+	useFakeDate(START);
 	sandbox = await startSandbox();
 });
 afterAll(async () => {

@@ -548,3 +548,14 @@ export async function startWebhookHost(options: {
 			}),
 	};
 }
+
+/**
+ * Fakes only Date (timers, sockets and microtasks stay real), so the sandbox and the code under test share
+ * a clock that a test can move with jest.setSystemTime.
+ */
+export function useFakeDate(now: number): void {
+	jest.useFakeTimers({
+		doNotFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'nextTick', 'queueMicrotask', 'hrtime', 'performance'],
+		now,
+	});
+}

@@ -40,7 +40,7 @@ const properties: INodeProperties[] = [
 				name: 'tagGroupIds',
 				type: 'string',
 				default: '',
-				description: 'Comma-separated group tag IDs (群标签ID). Tanma publishes no group-tag list, so copy them from the console.',
+				description: 'Comma-separated group tag IDs (群标签ID). Tanma publishes no group-tag list, so copy them from the Tanma admin site.',
 			},
 			staffSelect('userId', 'Owner Name or ID', 'Only groups owned by this staff member (群主)'),
 			{

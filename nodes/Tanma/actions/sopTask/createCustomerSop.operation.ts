@@ -6,19 +6,13 @@ import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { asItems, staffMultiSelect, tagMultiSelect } from '../common';
 import { buildContentItems, messageContentProperty } from '../messageContent';
+import { sopTitleProperty } from './shared';
 
 /** Customer SOP `type` for the mass-send assistant, the only value Tanma has published. */
 export const MASS_SEND_ASSISTANT_SOP = 4;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Title',
-		name: 'title',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'SOP name (SOP名称)',
-	},
+	sopTitleProperty(),
 	{
 		displayName: 'SOP Kind',
 		name: 'sopKind',

@@ -6,16 +6,10 @@ import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { asItems } from '../common';
 import { buildContentItems, messageContentProperty } from '../messageContent';
+import { sopTitleProperty } from './shared';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Title',
-		name: 'title',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'SOP name (SOP名称)',
-	},
+	sopTitleProperty(),
 	{
 		displayName: 'Groups',
 		name: 'groups',
