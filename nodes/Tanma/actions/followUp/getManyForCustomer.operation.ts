@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { requiredText, tanmaDateTime, textList } from '../../helpers/validation';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { customerWeComIdProperty, deprecationNotice, returnAllOrLimit } from '../common';
+import { customerWeComIdProperty, cutToLimit, deprecationNotice, returnAllOrLimit } from '../common';
 
 const properties: INodeProperties[] = [
 	deprecationNotice(
@@ -50,14 +50,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const after = filters.createdAfter ? tanmaDateTime(this, filters.createdAfter, 'Created After', i) : undefined;
 	const types = textList(filters.followTypes);
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
-
 	const records = (await tanmaApiRequest.call(this, ENDPOINTS.customerFollowUps, { externalUserId }, { itemIndex: i })) as
 		| IDataObject[]
 		| null;
-	return (records ?? [])
+	const matching = (records ?? [])
 		.filter((r) => after === undefined || String(r.gmtCreateTime ?? '') > after)
-		.filter((r) => !types.length || types.includes(String(r.followType)))
-		.slice(0, limit);
+		.filter((r) => !types.length || types.includes(String(r.followType)));
+	return cutToLimit.call(this, i, matching);
 }
