@@ -82,6 +82,9 @@ describe('with the n8n server running', () => {
 		await n8n.cli(['publish:workflow', `--id=${triggerWorkflow(sinkUrl(), startFrom).id}`]);
 		await n8n.cli(['publish:workflow', `--id=${pushWorkflow(sinkUrl()).id}`]);
 		await n8n.start();
+		// Published workflows are activated after the API is up: wait until the push webhook is routed to our
+		// node (it answers 400 for a request without Tanma's headers instead of n8n's 404).
+		await waitFor(async () => (await fetch(`${n8n.baseUrl}/webhook/${PUSH_WEBHOOK_ID}/webhook`, { method: 'POST' })).status === 400, 60_000);
 		const setup = await fetch(`${n8n.baseUrl}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
@@ -131,9 +134,9 @@ describe('with the n8n server running', () => {
 	});
 });
 
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
+	while (!(await condition())) {
 		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms; n8n log tail:\n${n8n.log.slice(-3000)}`);
 		await new Promise((r) => setTimeout(r, 500));
 	}

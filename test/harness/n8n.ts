@@ -277,6 +277,20 @@ export async function runCredentialTest(
 	return { status: 'OK', message: 'Connection successful!' };
 }
 
+/** The node under test, wired to the sandbox credential. */
+function nodeUnderTest(nodeType: INodeType, parameters: INodeParameters, extra: Partial<INode> = {}): INode {
+	return {
+		id: 'subject',
+		name: 'Subject',
+		type: nodeType.description.name,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { tanmaApi: { id: '1', name: 'Tanma sandbox' } },
+		...extra,
+	};
+}
+
 /** Emits the items given in its "items" parameter: the upstream node of a test workflow. */
 const INPUT_TYPE: INodeType = {
 	description: {
@@ -324,16 +338,10 @@ export async function runNodeInWorkflow(options: {
 			position: [0, 0],
 			parameters: { items: JSON.stringify(options.input ?? [{}]) },
 		},
-		{
-			id: 'subject',
-			name: 'Subject',
-			type: typeName,
-			typeVersion: 1,
+		nodeUnderTest(options.nodeType, options.parameters, {
 			position: [200, 0],
-			parameters: options.parameters,
-			credentials: { tanmaApi: { id: '1', name: 'Tanma sandbox' } },
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-		},
+		}),
 	];
 	const workflow = new Workflow({
 		id: 'wf-test',
@@ -365,15 +373,7 @@ export async function runLoadOptions(options: {
 }): Promise<INodePropertyOptions[]> {
 	const helper = new TestCredentialsHelper({ tanmaApi: options.credentials });
 	const typeName = options.nodeType.description.name;
-	const node: INode = {
-		id: 'subject',
-		name: 'Subject',
-		type: typeName,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: options.parameters ?? {},
-		credentials: { tanmaApi: { id: '1', name: 'Tanma sandbox' } },
-	};
+	const node = nodeUnderTest(options.nodeType, options.parameters ?? {});
 	const workflow = new Workflow({
 		id: 'wf-load-options',
 		nodes: [node],
@@ -408,15 +408,7 @@ export async function runPoll(options: {
 }): Promise<PollRun> {
 	const helper = new TestCredentialsHelper({ tanmaApi: options.credentials });
 	const typeName = options.nodeType.description.name;
-	const node: INode = {
-		id: 'trigger',
-		name: 'Trigger',
-		type: typeName,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: options.parameters,
-		credentials: { tanmaApi: { id: '1', name: 'Tanma sandbox' } },
-	};
+	const node = nodeUnderTest(options.nodeType, options.parameters, { id: 'trigger', name: 'Trigger' });
 	const workflow = new Workflow({
 		id: 'wf-poll',
 		nodes: [node],
@@ -472,16 +464,7 @@ export async function startWebhookHost(options: {
 	const helper = new TestCredentialsHelper({ tanmaApi: options.credentials });
 	const typeName = options.nodeType.description.name;
 	const webhookId = 'c0ffee00-1111-4222-8333-944445555666';
-	const node: INode = {
-		id: 'push',
-		name: 'Push',
-		type: typeName,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: options.parameters,
-		webhookId,
-		credentials: { tanmaApi: { id: '1', name: 'Tanma sandbox' } },
-	};
+	const node = nodeUnderTest(options.nodeType, options.parameters, { id: 'push', name: 'Push', webhookId });
 	let savedStaticData = '{}';
 	const executions: IDataObject[][] = [];
 	const makeWorkflow = () =>

@@ -192,3 +192,19 @@ export function wholeNumber(
 	}
 	return n;
 }
+
+/** Numeric ids that the vendor schema wants as strings: checked digit by digit, never turned into numbers. */
+export function numericTextIdList(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+	options: { required?: boolean } = {},
+): string[] {
+	const ids = boundedTextList(ctx, value, label, itemIndex, options);
+	const bad = ids.find((id) => !/^\d+$/.test(id));
+	if (bad !== undefined) {
+		throw new NodeOperationError(ctx.getNode(), `"${label}" must be numeric staff IDs, got "${bad}"`, { itemIndex });
+	}
+	return ids;
+}

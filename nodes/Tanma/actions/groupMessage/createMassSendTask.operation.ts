@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { boundedTextList, requiredText, tanmaDateTime, wholeNumber } from '../../helpers/validation';
+import { numericTextIdList, requiredText, tanmaDateTime, wholeNumber } from '../../helpers/validation';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { asItems, staffMultiSelect } from '../common';
@@ -57,12 +57,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const title = requiredText(this, 'title', 'Title', i);
-	const users = boundedTextList(this, this.getNodeParameter('users', i, []), 'Staff Names or IDs', i, { required: true });
-	for (const user of users) {
-		if (!/^\d+$/.test(user)) {
-			throw new NodeOperationError(this.getNode(), `"Staff Names or IDs" must be numeric staff IDs, got "${user}"`, { itemIndex: i });
-		}
-	}
+	const users = numericTextIdList(this, this.getNodeParameter('users', i, []), 'Staff Names or IDs', i, { required: true });
 	const sendTime = tanmaDateTime(this, this.getNodeParameter('sendTime', i), 'Send At', i);
 	const text = String(this.getNodeParameter('text', i, '') ?? '');
 	const sendData = buildContentItems(this, this.getNodeParameter('messageContent', i, {}) as IDataObject, i, { optional: true });

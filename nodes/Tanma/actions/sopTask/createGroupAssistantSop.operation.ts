@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { boundedTextList, requiredText, tanmaDateTime } from '../../helpers/validation';
+import { boundedTextList, numericTextIdList, requiredText, tanmaDateTime } from '../../helpers/validation';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { asItems, staffMultiSelect } from '../common';
@@ -57,12 +57,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const title = requiredText(this, 'title', 'Title', i);
 	const chatIds = boundedTextList(this, this.getNodeParameter('chatIds', i, ''), 'Chat IDs', i, { required: true });
-	const owners = boundedTextList(this, this.getNodeParameter('owners', i, []), 'Group Owner Names or IDs', i, { required: true });
-	for (const owner of owners) {
-		if (!/^\d+$/.test(owner)) {
-			throw new NodeOperationError(this.getNode(), `"Group Owner Names or IDs" must be numeric staff IDs, got "${owner}"`, { itemIndex: i });
-		}
-	}
+	const owners = numericTextIdList(this, this.getNodeParameter('owners', i, []), 'Group Owner Names or IDs', i, { required: true });
 	const times = ((this.getNodeParameter('sendTimes', i, {}) as IDataObject).time ?? []) as IDataObject[];
 	if (!times.length) throw new NodeOperationError(this.getNode(), '"Send Times" needs at least one time', { itemIndex: i });
 	const sopDatas = buildContentItems(this, this.getNodeParameter('messageContent', i, {}) as IDataObject, i);
