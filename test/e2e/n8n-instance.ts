@@ -137,27 +137,45 @@ export class N8nInstance {
 		await this.cli([`import:${kind}`, `--input=${file}`]);
 	}
 
-	async start(timeoutMs = 180_000): Promise<void> {
-		const child = spawn(this.rt.node, [this.rt.n8n, 'start'], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+	private launch(command: 'start' | 'worker'): ChildProcess {
+		const child = spawn(this.rt.node, [this.rt.n8n, command], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
 		this.process = child;
 		const capture = (chunk: Buffer) => {
 			this.log = (this.log + chunk.toString()).slice(-200_000);
 		};
 		child.stdout?.on('data', capture);
 		child.stderr?.on('data', capture);
+		return child;
+	}
+
+	private async waitUntil(child: ChildProcess, ready: () => Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
 			if (child.exitCode !== null) throw new Error(`n8n exited (${child.exitCode}):\n${this.log.slice(-4000)}`);
-			try {
-				// /healthz answers before the REST API is mounted; /rest/settings answers once n8n is ready.
-				const res = await fetch(`${this.baseUrl}/rest/settings`);
-				if (res.ok) return;
-			} catch {
-				// not listening yet
-			}
+			if (await ready()) return;
 			await new Promise((r) => setTimeout(r, 500));
 		}
-		throw new Error(`n8n did not become healthy in ${timeoutMs} ms:\n${this.log.slice(-4000)}`);
+		throw new Error(`n8n did not become ${what} in ${timeoutMs} ms:\n${this.log.slice(-4000)}`);
+	}
+
+	/** `n8n start`: the main process (editor, REST API, webhooks, triggers). */
+	async start(timeoutMs = 180_000): Promise<void> {
+		const child = this.launch('start');
+		// /healthz answers before the REST API is mounted; /rest/settings answers once n8n is ready.
+		const ready = async () => {
+			try {
+				return (await fetch(`${this.baseUrl}/rest/settings`)).ok;
+			} catch {
+				return false; // not listening yet
+			}
+		};
+		await this.waitUntil(child, ready, 'healthy', timeoutMs);
+	}
+
+	/** `n8n worker`: a queue-mode worker (needs EXECUTIONS_MODE=queue and the Redis/DB settings in env). */
+	async startWorker(timeoutMs = 180_000): Promise<void> {
+		const child = this.launch('worker');
+		await this.waitUntil(child, async () => this.log.includes('n8n worker is now ready'), 'a ready worker', timeoutMs);
 	}
 
 	async stop(): Promise<void> {

@@ -24,7 +24,8 @@ const sinkNode = (sinkUrl: string, position: [number, number]) => ({
 		url: sinkUrl,
 		sendBody: true,
 		specifyBody: 'json',
-		jsonBody: '={{ JSON.stringify({ event: $json.type ?? "followUp", id: $json.id ?? $json.msgId, json: $json }) }}',
+		// The execution id lets a test match each delivery to the process that ran it (queue mode).
+		jsonBody: '={{ JSON.stringify({ event: $json.type ?? "followUp", id: $json.id ?? $json.msgId, execution: $execution.id, json: $json }) }}',
 		options: {},
 	},
 });

@@ -1,6 +1,6 @@
 /**
- * The previous major line: n8n 1.123.81 loads the packed package and runs an action workflow.
- * Not part of `npm test` yet (it would add a second cold n8n install to CI); run with `npm run test:n8n1`.
+ * The previous major line: n8n 1.123.81 (installed like 2.x by scripts/n8n-runtime.js, with the registry's xlsx
+ * in place of the CDN tarball it pins) loads the packed package and runs an action workflow.
  */
 import fs from 'fs';
 import os from 'os';
