@@ -49,6 +49,17 @@ describe('Customer', () => {
 		});
 	});
 
+	test('Return All decrypts the credential once and signs every page with it', async () => {
+		const result = await run({ resource: 'customer', operation: 'search', returnAll: true });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(sandbox.tenant.customers.length);
+		const pages = Math.ceil(sandbox.tenant.customers.length / 100);
+		expect(sandbox.requests).toHaveLength(pages);
+		expect(sandbox.requests.every((r) => r.outcome === '0')).toBe(true); // each signature checked by the sandbox
+		expect(result.helper.authenticated).toHaveLength(pages);
+		expect(result.helper.decryptions).toBe(1);
+	});
+
 	test('Search with a Limit stops after the limit', async () => {
 		const result = await run({ resource: 'customer', operation: 'search', returnAll: false, limit: 120 });
 		expect(result.items).toHaveLength(120);

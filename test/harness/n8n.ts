@@ -45,6 +45,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	/** Every request options object handed to `authenticate`, and what it returned. */
 	readonly authenticated: Array<{ before: IHttpRequestOptions; after: IHttpRequestOptions }> = [];
 
+	/** How often n8n asked for the decrypted credential (in n8n: a database read and a decryption). */
+	decryptions = 0;
+
 	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {
 		super();
 	}
@@ -89,6 +92,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const found = this.data[type];
 		if (!found) throw new Error(`no test credentials of type ${type}`);
+		this.decryptions++;
 		return { ...found };
 	}
 

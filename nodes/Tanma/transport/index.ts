@@ -1,4 +1,5 @@
 import type {
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -33,6 +34,12 @@ export interface TanmaRequestOptions {
 	itemIndex?: number;
 	retry?: RetryPolicy;
 	timeoutMs?: number;
+	/**
+	 * The credential, decrypted once by a caller that sends many requests in a row (paging, trigger scans).
+	 * Every request is still signed by the credential's `authenticate`; n8n would otherwise load and
+	 * decrypt the credential again for each request.
+	 */
+	credentials?: ICredentialsDecrypted;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -60,6 +67,7 @@ async function sendOnce(
 	path: string,
 	body: string,
 	timeoutMs: number,
+	credentials?: ICredentialsDecrypted,
 ): Promise<Attempt> {
 	const request: IHttpRequestOptions = {
 		method: 'POST',
@@ -78,6 +86,7 @@ async function sendOnce(
 			ctx,
 			TANMA_CREDENTIAL,
 			request,
+			credentials ? { credentialsDecrypted: credentials } : undefined,
 		)) as IN8nHttpFullResponse;
 		const raw = response.body as unknown;
 		return {
@@ -108,7 +117,7 @@ export async function tanmaApiRequest(
 	const body = payload === undefined ? '' : stringifyJson(payload);
 
 	for (let attempt = 0; ; attempt++) {
-		const result = await sendOnce(this, endpoint.path, body, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+		const result = await sendOnce(this, endpoint.path, body, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.credentials);
 		const ok = result.status !== undefined && result.status >= 200 && result.status < 300;
 		if (!ok && attempt < retries && isTransientFailure(result)) {
 			await sleep(retryDelayMs(attempt, policy, result.retryAfter));
@@ -131,6 +140,13 @@ export async function tanmaApiRequest(
 	}
 }
 
+/** Decrypts the node's Tanma credential once, for a run of requests (see TanmaRequestOptions.credentials). */
+export async function loadTanmaCredentials(this: TanmaFunctions): Promise<ICredentialsDecrypted> {
+	const data = await this.getCredentials(TANMA_CREDENTIAL);
+	const ref = this.getNode().credentials?.[TANMA_CREDENTIAL];
+	return { id: ref?.id ?? '', name: ref?.name ?? '', type: TANMA_CREDENTIAL, data };
+}
+
 export interface TanmaListOptions extends TanmaRequestOptions, Omit<CollectOptions, 'style'> {}
 
 /** Reads a listing endpoint page by page (Return All or up to a limit). */
@@ -140,9 +156,10 @@ export async function tanmaApiRequestAll(
 	payload: IDataObject = {},
 	options: TanmaListOptions = {},
 ): Promise<IDataObject[]> {
+	const credentials = options.credentials ?? (await loadTanmaCredentials.call(this));
 	return await collectPages(
 		async (pagingFields) =>
-			await tanmaApiRequest.call(this, endpoint, { ...payload, ...pagingFields }, options),
+			await tanmaApiRequest.call(this, endpoint, { ...payload, ...pagingFields }, { ...options, credentials }),
 		{ ...options, style: endpoint.paging },
 	);
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { loadTanmaCredentials } from '../transport';
 import { formatTanmaTime } from '../transport/time';
 import type { TriggerRecord, TriggerState } from './cursor';
 import { completeScan, emissionOrder, freshState, loadState, markEmitted, newRecords, unitsToRead } from './cursor';
@@ -61,7 +62,8 @@ async function scan(
 ): Promise<IDataObject[]> {
 	const scanStart = state.scan?.start ?? formatTanmaTime(started);
 	state.scan = { start: scanStart, ...(state.scan?.after ? { after: state.scan.after } : {}) };
-	const units = await source.listUnits.call(this, state.since, windowEnd(started, settings.lateArrivalMs));
+	const options = { credentials: await loadTanmaCredentials.call(this) };
+	const units = await source.listUnits.call(this, state.since, windowEnd(started, settings.lateArrivalMs), options);
 	const pending = unitsToRead(units, state);
 
 	const collected: TriggerRecord[] = [];
@@ -73,7 +75,7 @@ async function scan(
 		}
 		let records: TriggerRecord[];
 		try {
-			records = unit.records ?? (await source.readUnit.call(this, unit));
+			records = unit.records ?? (await source.readUnit.call(this, unit, options));
 		} catch (error) {
 			if (!collected.length) throw asNodeError(this, error);
 			finished = false; // emit what is in hand; the failed unit is read again next poll
@@ -91,11 +93,12 @@ async function scan(
 
 /** "Fetch Test Event": the most recent record, without touching the saved state. */
 export async function latestRecord(this: IPollFunctions, source: TriggerSource, now: number, slackMs: number): Promise<IDataObject[]> {
-	const units = await source.listUnits.call(this, formatTanmaTime(now - MANUAL_LOOKBACK_MS), windowEnd(now, slackMs));
+	const options = { credentials: await loadTanmaCredentials.call(this) };
+	const units = await source.listUnits.call(this, formatTanmaTime(now - MANUAL_LOOKBACK_MS), windowEnd(now, slackMs), options);
 	const newestFirst = units.slice().sort((a, b) => (a.key[0] === b.key[0] ? 0 : a.key[0] < b.key[0] ? 1 : -1));
 	const records: TriggerRecord[] = [];
 	for (const unit of newestFirst.slice(0, MANUAL_UNIT_CAP)) {
-		records.push(...usableRecords(unit.records ?? (await source.readUnit.call(this, unit))));
+		records.push(...usableRecords(unit.records ?? (await source.readUnit.call(this, unit, options))));
 	}
 	const latest = records.sort(emissionOrder).pop();
 	return latest ? [latest.json as IDataObject] : [];

@@ -1,6 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../transport/endpoints';
+import type { TanmaRequestOptions } from '../transport';
 import { tanmaApiRequest, tanmaApiRequestAll } from '../transport';
 import { formatTanmaTime } from '../transport/time';
 import type { TriggerRecord, UnitKey } from './cursor';
@@ -18,10 +19,13 @@ export interface TriggerUnit {
 	records?: TriggerRecord[];
 }
 
+/** What a scan hands every request: the credential, decrypted once per poll. */
+export type ScanOptions = Pick<TanmaRequestOptions, 'credentials'>;
+
 export interface TriggerSource {
 	/** Units that may hold records with a time in [since, until]. */
-	listUnits(this: IPollFunctions, since: string, until: string): Promise<TriggerUnit[]>;
-	readUnit(this: IPollFunctions, unit: TriggerUnit): Promise<TriggerRecord[]>;
+	listUnits(this: IPollFunctions, since: string, until: string, options?: ScanOptions): Promise<TriggerUnit[]>;
+	readUnit(this: IPollFunctions, unit: TriggerUnit, options?: ScanOptions): Promise<TriggerRecord[]>;
 }
 
 function followUpRecord(row: IDataObject, context: IDataObject): TriggerRecord {
@@ -32,9 +36,9 @@ function followUpRecord(row: IDataObject, context: IDataObject): TriggerRecord {
 	};
 }
 
-async function readFollowUps(this: IPollFunctions, unit: TriggerUnit): Promise<TriggerRecord[]> {
+async function readFollowUps(this: IPollFunctions, unit: TriggerUnit, options: ScanOptions = {}): Promise<TriggerRecord[]> {
 	const externalUserId = String(unit.context.externalUserId);
-	const rows = ((await tanmaApiRequest.call(this, ENDPOINTS.customerFollowUps, { externalUserId })) ?? []) as IDataObject[];
+	const rows = ((await tanmaApiRequest.call(this, ENDPOINTS.customerFollowUps, { externalUserId }, options)) ?? []) as IDataObject[];
 	return rows.filter((row) => row && row.id !== undefined && row.gmtCreateTime).map((row) => followUpRecord(row, unit.context));
 }
 
@@ -54,12 +58,12 @@ export function specificCustomersSource(externalUserIds: string[]): TriggerSourc
  * `qwLastFollowTime` here, so a server that ignores the filter costs more requests but loses nothing.
  */
 export const recentlyActiveSource: TriggerSource = {
-	async listUnits(since, until) {
+	async listUnits(since, until, options = {}) {
 		const rows = await tanmaApiRequestAll.call(
 			this,
 			ENDPOINTS.customerSearch,
 			{ qwLastFollowTypes: { start: since, end: until } },
-			{ idOf: (row) => String(row.externalUserId ?? row.customerId) },
+			{ ...options, idOf: (row) => String(row.externalUserId ?? row.customerId) },
 		);
 		const units: TriggerUnit[] = [];
 		for (const row of rows) {
@@ -84,12 +88,12 @@ export const recentlyActiveSource: TriggerSource = {
 
 /** New customers by creation time: the search pages carry the records, no further reads. */
 export const newCustomersSource: TriggerSource = {
-	async listUnits(since, until) {
+	async listUnits(since, until, options = {}) {
 		const rows = await tanmaApiRequestAll.call(
 			this,
 			ENDPOINTS.customerSearch,
 			{ createTime: { start: since, end: until } },
-			{ idOf: (row) => String(row.customerId) },
+			{ ...options, idOf: (row) => String(row.customerId) },
 		);
 		return rows
 			.filter((row) => row.customerId !== undefined && typeof row.createTime === 'string')
