@@ -75,27 +75,31 @@ function decodeCursor(cursor: unknown): number {
 	return Number(m[1]);
 }
 
-/** One page of `rows`, shaped the way the endpoint's paging style answers. */
-function page(
+/**
+ * One page of `rows`, shaped the way the endpoint's paging style answers. `shape` turns a stored row into
+ * its answer form; it runs on the page only, so large tenants (bench: 50,000 customers) stay fast.
+ */
+function page<T>(
 	style: PagingStyle,
 	body: Body,
-	rows: unknown[],
+	rows: T[],
 	ctx: HandlerContext,
-	options: { withTotalPage?: boolean } = {},
+	options: { withTotalPage?: boolean; shape?: (row: T) => unknown } = {},
 ) {
+	const shape = options.shape ?? ((row: T) => row as unknown);
 	const overlap = ctx.takeOverlap();
 	if (style === 'cursor') {
 		const size = pageSize(body.size, 20);
 		const offset = decodeCursor(body.cursor);
 		const start = Math.max(0, offset - overlap);
-		const list = rows.slice(start, offset + size);
+		const list = rows.slice(start, offset + size).map(shape);
 		const end = offset + size;
 		return { list, nextCursor: end < rows.length ? encodeCursor(end) : null };
 	}
 	const size = pageSize(body.pageSize, 10);
 	const pageNo = Math.max(1, Number(body.pageNo ?? 1) || 1);
 	const offset = (pageNo - 1) * size;
-	const slice = rows.slice(Math.max(0, offset - overlap), offset + size);
+	const slice = rows.slice(Math.max(0, offset - overlap), offset + size).map(shape);
 	const totalPage = Math.ceil(rows.length / size);
 	if (style === 'search') return { totalPage, data: slice };
 	const answer = { pageNo, pageSize: size, totalCount: rows.length, result: slice };
@@ -200,7 +204,7 @@ export const HANDLERS: Record<EndpointName, Handler> = {
 			}
 			return true;
 		});
-		return page('search', body, rows.map((c) => searchRow(tenant, c)), ctx);
+		return page('search', body, rows, ctx, { shape: (c) => searchRow(tenant, c) });
 	},
 
 	customerDetails(body, { tenant }) {
@@ -223,11 +227,9 @@ export const HANDLERS: Record<EndpointName, Handler> = {
 	customersByCreateTime(body, ctx) {
 		const since = timeBound(body, 'since');
 		const before = timeBound(body, 'before');
-		const rows = ctx.tenant.customers
-			.filter((c) => inWindow(c.createTimeMs, since, before))
-			.map((c) => HANDLERS.customerDetails({ externalUserId: c.externalUserId }, ctx) as unknown[])
-			.flat();
-		return page('page', body, rows, ctx);
+		const rows = ctx.tenant.customers.filter((c) => inWindow(c.createTimeMs, since, before));
+		// Each customer has exactly one detail row (its owner's view), so paging customers pages the rows.
+		return page('page', body, rows, ctx, { shape: (c) => (HANDLERS.customerDetails({ externalUserId: c.externalUserId }, ctx) as unknown[])[0] });
 	},
 
 	customerFields(_body, { tenant }) {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseIntegerId, parseJsonLossless, stringifyJson } from '../nodes/Tanma/transport/json';
+import { hasUnsafeInteger, parseIntegerId, parseJsonLossless, stringifyJson } from '../nodes/Tanma/transport/json';
 import { collectPages, effectivePageSize, nextPageParams, pageItems } from '../nodes/Tanma/transport/paging';
 import { DEFAULT_RETRY_POLICY, isTransientFailure, retryDelayMs } from '../nodes/Tanma/transport/retry';
 import { formatTanmaTime, parseTanmaTime } from '../nodes/Tanma/transport/time';
@@ -22,6 +22,14 @@ describe('lossless JSON', () => {
 	test('strings with escaped quotes and digits do not confuse the scanner', () => {
 		const parsed = parseJsonLossless('{"a":"x\\"12345678901234567890\\"","b":12345678901234567890}') as IDataObject;
 		expect(parsed).toEqual({ a: 'x"12345678901234567890"', b: '12345678901234567890' });
+	});
+
+	test('an unsafe integer deep inside arrays and objects is still caught (and only then is the text re-read)', () => {
+		const deep = '{"data":{"data":[{"tags":[{"id":1}]},{"tags":[{"id":1},{"owner":{"salesId":123456789012345678}}]}]}}';
+		expect(hasUnsafeInteger(JSON.parse(deep))).toBe(true);
+		expect(((parseJsonLossless(deep) as any).data.data[1].tags[1].owner.salesId)).toBe('123456789012345678');
+		expect(hasUnsafeInteger(JSON.parse('{"a":[1,2.5,-9007199254740991,"12345678901234567890"]}'))).toBe(false);
+		expect(hasUnsafeInteger(JSON.parse('[9007199254740992]'))).toBe(true); // 2^53 itself may be a rounded neighbour
 	});
 
 	test('not JSON gives undefined', () => {

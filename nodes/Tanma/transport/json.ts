@@ -44,12 +44,35 @@ export function stringifyJson(value: unknown): string {
  * Returns undefined when the text is not JSON.
  */
 export function parseJsonLossless(text: string): unknown {
-	const prepared = /\d{16,}/.test(text) ? quoteUnsafeIntegers(text) : text;
+	let parsed: unknown;
 	try {
-		return JSON.parse(prepared) as unknown;
+		parsed = JSON.parse(text) as unknown;
 	} catch {
 		return undefined;
 	}
+	// Native parsing first (the common case: no id beyond 2^53). Only when a parsed number is an integer
+	// that a JS number cannot hold exactly is the text parsed again with such literals quoted.
+	if (!hasUnsafeInteger(parsed)) return parsed;
+	return JSON.parse(quoteUnsafeIntegers(text)) as unknown;
+}
+
+/** Whether a parsed JSON value holds an integer beyond Number.MAX_SAFE_INTEGER (so possibly rounded). */
+export function hasUnsafeInteger(value: unknown): boolean {
+	const stack: unknown[] = [value];
+	while (stack.length) {
+		const current = stack.pop();
+		if (typeof current === 'number') {
+			if (Number.isInteger(current) && !Number.isSafeInteger(current)) return true;
+		} else if (Array.isArray(current)) {
+			for (const entry of current) if (typeof entry === 'object' || typeof entry === 'number') stack.push(entry);
+		} else if (current !== null && typeof current === 'object') {
+			for (const key in current) {
+				const entry = (current as Record<string, unknown>)[key];
+				if (typeof entry === 'object' || typeof entry === 'number') stack.push(entry);
+			}
+		}
+	}
+	return false;
 }
 
 function quoteUnsafeIntegers(text: string): string {

@@ -1,0 +1,137 @@
+/**
+ * Trigger cost, through n8n-core's PollContext against the sandbox (test/harness), with a movable clock:
+ * requests per poll when nothing is new and per new record, for both follow-up scopes and 10/100/1,000
+ * customers; and the static data size while 100,000 follow-ups go through the trigger.
+ */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { TanmaTrigger } from '../nodes/Tanma/TanmaTrigger.node';
+import type { Sandbox } from '../sandbox/server';
+import { credentialsFor, runPoll } from '../test/harness/n8n';
+import { installShiftedClock } from './clock';
+
+const MINUTE = 60_000;
+const LATE_ARRIVAL_MINUTES = 10;
+
+export interface ScopeCost {
+	scope: 'recentlyActive' | 'specificCustomers';
+	customers: number;
+	/** One new record on every customer, then one poll. */
+	burstRequests: number;
+	requestsPerNewRecord: number;
+	/** A poll one minute after the burst: the late-arrival window still covers those customers. */
+	idleInWindowRequests: number;
+	/** A poll once the window has passed with nothing new. */
+	idleRequests: number;
+	/** One new record on one customer. */
+	singleRecordRequests: number;
+	stateBytes: number;
+}
+
+export interface StateGrowth {
+	records: number;
+	polls: number;
+	recordsPerPoll: number;
+	minutesBetweenPolls: number;
+	maxStateBytes: number;
+	finalStateBytes: number;
+	emitted: number;
+	duplicates: number;
+	requests: number;
+}
+
+function pollingTrigger(sandbox: Sandbox, parameters: INodeParameters) {
+	let staticData: IDataObject = {};
+	return {
+		async poll(): Promise<{ items: IDataObject[]; requests: number; stateBytes: number }> {
+			const before = sandbox.requests.length;
+			const run = await runPoll({ nodeType: new TanmaTrigger(), parameters, credentials: credentialsFor(sandbox), staticData });
+			if (run.error) throw run.error;
+			staticData = run.staticData;
+			return { items: run.items, requests: sandbox.requests.length - before, stateBytes: Buffer.byteLength(JSON.stringify(staticData)) };
+		},
+	};
+}
+
+export async function measureTriggerCost(sandbox: Sandbox, sizes = [10, 100, 1000]): Promise<{ scopes: ScopeCost[]; growth: StateGrowth }> {
+	const clock = installShiftedClock();
+	try {
+		const scopes: ScopeCost[] = [];
+		for (const scope of ['recentlyActive', 'specificCustomers'] as const) {
+			for (const n of sizes) {
+				sandbox.reset({ customers: Math.max(n, 100) });
+				const watched = sandbox.tenant.customers.slice(0, n);
+				const parameters: INodeParameters = {
+					event: 'newFollowUp',
+					scope,
+					...(scope === 'specificCustomers' ? { externalUserIds: watched.map((c) => c.externalUserId).join(',') } : {}),
+					options: { lateArrivalMinutes: LATE_ARRIVAL_MINUTES },
+				};
+				const trigger = pollingTrigger(sandbox, parameters);
+				await trigger.poll(); // first activation: starts from now
+				clock.advance(MINUTE);
+				for (const c of watched) sandbox.addFollowUps(c.externalUserId, ['bench burst']);
+				clock.advance(MINUTE);
+				const burst = await trigger.poll();
+				if (burst.items.length !== n) throw new Error(`${scope}/${n}: burst emitted ${burst.items.length}`);
+				clock.advance(MINUTE);
+				const inWindow = await trigger.poll();
+				clock.advance((LATE_ARRIVAL_MINUTES + 1) * MINUTE);
+				await trigger.poll();
+				clock.advance(MINUTE);
+				const idle = await trigger.poll();
+				sandbox.addFollowUps(watched[0].externalUserId, ['bench single']);
+				clock.advance(MINUTE);
+				const single = await trigger.poll();
+				if (single.items.length !== 1 || idle.items.length || inWindow.items.length) throw new Error(`${scope}/${n}: unexpected emissions`);
+				scopes.push({
+					scope,
+					customers: n,
+					burstRequests: burst.requests,
+					requestsPerNewRecord: burst.requests / n,
+					idleInWindowRequests: inWindow.requests,
+					idleRequests: idle.requests,
+					singleRecordRequests: single.requests,
+					stateBytes: single.stateBytes,
+				});
+			}
+		}
+		return { scopes, growth: await measureStateGrowth(sandbox, clock.advance) };
+	} finally {
+		clock.restore();
+	}
+}
+
+/**
+ * 100,000 follow-ups through the "recently active" trigger: bursts of 1,000 (10 on each of 100 customers),
+ * one poll every 11 minutes (just past the late-arrival window). Counts emitted, duplicated and the state size.
+ */
+async function measureStateGrowth(sandbox: Sandbox, advance: (ms: number) => void, total = 100_000, perPoll = 1000): Promise<StateGrowth> {
+	sandbox.reset({ customers: 100 });
+	const trigger = pollingTrigger(sandbox, { event: 'newFollowUp', scope: 'recentlyActive', options: { lateArrivalMinutes: LATE_ARRIVAL_MINUTES } });
+	await trigger.poll();
+	const seen = new Set<string>();
+	let duplicates = 0;
+	let maxStateBytes = 0;
+	let finalStateBytes = 0;
+	let requests = 0;
+	let polls = 0;
+	const customers = sandbox.tenant.customers;
+	for (let written = 0; written < total; written += perPoll) {
+		advance(MINUTE);
+		for (let i = 0; i < perPoll; i++) sandbox.addFollowUps(customers[i % customers.length].externalUserId, [`r${written + i}`]);
+		advance((LATE_ARRIVAL_MINUTES + 1) * MINUTE - MINUTE);
+		const run = await trigger.poll();
+		polls++;
+		requests += run.requests;
+		for (const item of run.items) {
+			const id = String(item.id);
+			if (seen.has(id)) duplicates++;
+			seen.add(id);
+		}
+		maxStateBytes = Math.max(maxStateBytes, run.stateBytes);
+		finalStateBytes = run.stateBytes;
+		sandbox.requests.length = 0; // keep the sandbox's request log from growing for 100,000 records
+	}
+	return { records: total, polls, recordsPerPoll: perPoll, minutesBetweenPolls: LATE_ARRIVAL_MINUTES + 1, maxStateBytes, finalStateBytes, emitted: seen.size, duplicates, requests };
+}
