@@ -155,7 +155,7 @@ export class ThroughputBench {
 	}
 
 	get n8nPid(): number {
-		return (this.n8n as unknown as { process: ChildProcess }).process.pid!;
+		return this.n8n.pid!;
 	}
 
 	/** Runs one n8n workflow through its production webhook; returns the wall time and the parsed answer. */

@@ -12,7 +12,7 @@ import path from 'path';
 
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
-import { N8nInstance, packPackage, runtime } from './e2e/n8n-instance';
+import { N8nInstance, packPackage, runtime, waitFor as waitUntil } from './e2e/n8n-instance';
 import { sandboxCredential, triggerWorkflow } from './e2e/workflows';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -88,12 +88,6 @@ test('trigger records are polled by the main, executed by the worker, each exact
 	expect(waitingJobs()).toBe(0);
 });
 
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await condition())) {
-		if (Date.now() > deadline) {
-			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; main log:\n${main.log.slice(-2500)}\nworker log:\n${worker.log.slice(-2500)}`);
-		}
-		await new Promise((r) => setTimeout(r, 500));
-	}
+function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+	return waitUntil(condition, timeoutMs, () => `waiting for ${what}; main log:\n${main.log.slice(-2500)}\nworker log:\n${worker.log.slice(-2500)}`);
 }

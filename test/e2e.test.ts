@@ -12,7 +12,7 @@ import path from 'path';
 
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
-import { N8nInstance, REPO, packPackage, runtime } from './e2e/n8n-instance';
+import { N8nInstance, REPO, packPackage, runtime, waitFor as waitUntil } from './e2e/n8n-instance';
 import { PUSH_WEBHOOK_ID, actionWorkflow, pushWorkflow, sandboxCredential, triggerWorkflow } from './e2e/workflows';
 
 jest.setTimeout(15 * 60 * 1000);
@@ -134,10 +134,6 @@ describe('with the n8n server running', () => {
 	});
 });
 
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await condition())) {
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms; n8n log tail:\n${n8n.log.slice(-3000)}`);
-		await new Promise((r) => setTimeout(r, 500));
-	}
+function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+	return waitUntil(condition, timeoutMs, () => `n8n log tail:\n${n8n.log.slice(-3000)}`);
 }

@@ -82,6 +82,11 @@ export class N8nInstance {
 		return new N8nInstance(rt, userFolder, ports, options.env ?? {});
 	}
 
+	/** The running n8n process's pid (for memory sampling and profiling), if started. */
+	get pid(): number | undefined {
+		return this.process?.pid;
+	}
+
 	get baseUrl(): string {
 		return `http://127.0.0.1:${this.port}`;
 	}
@@ -186,5 +191,14 @@ export class N8nInstance {
 		const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
 		await exited;
 		clearTimeout(timer);
+	}
+}
+
+/** Polls `condition` every 500 ms; on timeout throws with `context()` (say, the n8n log tail). */
+export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, context: () => string): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await condition())) {
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms; ${context()}`);
+		await new Promise((r) => setTimeout(r, 500));
 	}
 }
