@@ -87,6 +87,15 @@ export class TanmaApi implements ICredentialType {
 			description: 'The secret key of the same application. It signs every request and is never sent.',
 		},
 		{
+			displayName: 'Corp ID',
+			name: 'corpId',
+			type: 'string',
+			default: '',
+			placeholder: 'wwXXXXXXXXXXXXXXXX',
+			description:
+				'Only for the Tanma Push Trigger: the corp ID Tanma encrypts push messages with. Leave empty to try the App ID before "_" and then the whole App ID.',
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',

@@ -1,11 +1,13 @@
 import { request } from 'http';
 
-import { encryptPush, pushSign } from '../nodes/Tanma/transport/push';
+import { corpIdCandidates, encryptPush, pushSign } from '../nodes/Tanma/transport/push';
 
 /** One push as Tanma sends it (§3.2): signed headers, Base64 AES-128-CTR body, noise to be echoed. */
 export interface PushSpec {
 	type: string;
 	content?: unknown;
+	/** The decrypted message exactly as Tanma would send it (a vendor example); type, content, msgId and noise are then read from it only for the record. */
+	plaintext?: string;
 	msgId?: string | number | bigint;
 	/** Written into the message as a bare integer; any signed 64-bit value. */
 	noise?: bigint | number | string;
@@ -20,6 +22,12 @@ export interface PushSpec {
 	};
 }
 
+/** An HTTP request sent byte for byte as given (a vendor example, or a captured push replayed). */
+export interface RawPush {
+	headers: Record<string, string>;
+	body: string;
+}
+
 export interface PushDelivery {
 	url: string;
 	type: string;
@@ -29,6 +37,8 @@ export interface PushDelivery {
 	body: string;
 	/** Whether the answer echoed the noise exactly (the whole body, or a JSON noise field). */
 	acknowledged: boolean;
+	/** The request as sent, so a test can replay or alter it. */
+	raw: RawPush;
 }
 
 let nextMsgId = 880000000001n;
@@ -40,12 +50,18 @@ function randomNoise(): bigint {
 	return BigInt.asIntN(64, (hi << 32n) | lo);
 }
 
-export function buildPush(spec: PushSpec, appId: string, appKey: string, nowMs: number) {
+/** The Corp ID the sandbox encrypts with: the given one, else the App ID before "_" (Tanma's prose). */
+export function sandboxCorpId(appId: string, corpId?: string): string {
+	return corpIdCandidates(appId, corpId)[0];
+}
+
+export function buildPush(spec: PushSpec, appId: string, appKey: string, nowMs: number, corpId = sandboxCorpId(appId)) {
 	const msgId = String(spec.msgId ?? nextMsgId++);
 	const noise = String(spec.noise ?? randomNoise());
 	// The noise and msgId go in as bare integers, like Tanma's Java encoder writes longs.
-	const plaintext = `{"noise":${noise},"msgId":${msgId},"type":${JSON.stringify(spec.type)},"content":${JSON.stringify(spec.content ?? {})}}`;
-	let body = encryptPush(plaintext, appId, appKey);
+	const plaintext =
+		spec.plaintext ?? `{"noise":${noise},"msgId":${msgId},"type":${JSON.stringify(spec.type)},"content":${JSON.stringify(spec.content ?? {})}}`;
+	let body = encryptPush(plaintext, corpId, appKey);
 	if (spec.tamper?.flipCiphertextByte !== undefined) {
 		const bytes = Buffer.from(body, 'base64');
 		bytes[spec.tamper.flipCiphertextByte % bytes.length] ^= 0x5a;
@@ -61,7 +77,14 @@ export function buildPush(spec: PushSpec, appId: string, appKey: string, nowMs: 
 		'Content-Type': 'text/plain;charset=UTF-8',
 	};
 	for (const name of spec.tamper?.omitHeaders ?? []) delete headers[name];
-	return { msgId, noise, plaintext, body: spec.tamper?.body ?? body, headers };
+	const sent = spec.plaintext === undefined ? { msgId, noise } : fieldsOf(spec.plaintext);
+	return { ...sent, plaintext, body: spec.tamper?.body ?? body, headers };
+}
+
+/** msgId and noise as written in a given plaintext (text that may not even be JSON). */
+function fieldsOf(plaintext: string): { msgId: string; noise: string } {
+	const field = (name: string) => new RegExp(`"${name}"\\s*:\\s*"?(-?\\w+)`).exec(plaintext)?.[1] ?? '';
+	return { msgId: field('msgId'), noise: field('noise') };
 }
 
 function echoes(body: string, noise: string): boolean {
@@ -70,18 +93,17 @@ function echoes(body: string, noise: string): boolean {
 	return m !== null && m[1] === noise;
 }
 
-/** POSTs one push to `url` and records what came back. */
-export async function deliverPush(url: string, spec: PushSpec, appId: string, appKey: string, nowMs: number): Promise<PushDelivery> {
-	const push = buildPush(spec, appId, appKey, nowMs);
+/** POSTs a request exactly as given; resolves with the status and the answer. */
+export async function postRaw(url: string, raw: RawPush): Promise<{ status: number; body: string }> {
 	const target = new URL(url);
-	const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+	return await new Promise<{ status: number; body: string }>((resolve, reject) => {
 		const req = request(
 			{
 				hostname: target.hostname,
 				port: target.port,
 				path: target.pathname + target.search,
 				method: 'POST',
-				headers: { ...push.headers, 'Content-Length': Buffer.byteLength(push.body) },
+				headers: { ...raw.headers, 'Content-Length': Buffer.byteLength(raw.body) },
 			},
 			(res) => {
 				const chunks: Buffer[] = [];
@@ -90,7 +112,24 @@ export async function deliverPush(url: string, spec: PushSpec, appId: string, ap
 			},
 		);
 		req.on('error', reject);
-		req.end(push.body);
+		req.end(raw.body);
 	});
-	return { url, type: spec.type, msgId: push.msgId, noise: push.noise, status, body, acknowledged: status === 200 && echoes(body, push.noise) };
+}
+
+/** POSTs one push to `url` and records what came back. */
+export async function deliverPush(
+	url: string,
+	spec: PushSpec,
+	credentials: { appId: string; appKey: string; corpId?: string },
+	nowMs: number,
+): Promise<PushDelivery> {
+	const push = buildPush(spec, credentials.appId, credentials.appKey, nowMs, sandboxCorpId(credentials.appId, credentials.corpId));
+	const { status, body } = await postRaw(url, push);
+	return { url, type: spec.type, msgId: push.msgId, noise: push.noise, status, body, acknowledged: status === 200 && echoes(body, push.noise), raw: push };
+}
+
+/** Sends a raw request (a vendor example or a captured push) and records the answer against `noise`. */
+export async function deliverRaw(url: string, raw: RawPush, expected: { type: string; msgId: string; noise: string }): Promise<PushDelivery> {
+	const { status, body } = await postRaw(url, raw);
+	return { url, ...expected, status, body, acknowledged: status === 200 && echoes(body, expected.noise), raw };
 }

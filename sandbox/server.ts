@@ -1,5 +1,5 @@
-import type { PushDelivery, PushSpec } from './push';
-import { deliverPush } from './push';
+import type { PushDelivery, PushSpec, RawPush } from './push';
+import { deliverPush, deliverRaw } from './push';
 import type { IncomingMessage, Server, ServerResponse } from 'http';
 import { createServer } from 'http';
 import type { AddressInfo } from 'net';
@@ -12,6 +12,7 @@ import type { SeedOptions, TenantData } from './data';
 import { seedTenant } from './data';
 import type { Body, HandlerContext } from './handlers';
 import { HANDLERS, ROUTES, VendorFailure } from './handlers';
+import { readVendorExample } from './vendorExamples';
 
 export const SANDBOX_APP_ID = 'ww5a9c3e7d1b2f4a60_Sandbox';
 export const SANDBOX_APP_KEY = 'sandbox-app-key-5f1c2a9e7b3d4c6a';
@@ -58,6 +59,8 @@ export interface SandboxOptions {
 	host?: string;
 	appId?: string;
 	appKey?: string;
+	/** The Corp ID pushes are encrypted with; default: the App ID before "_". */
+	corpId?: string;
 	seed?: SeedOptions;
 	/** Clock used for signature checks and created records (tests move it). */
 	now?: () => number;
@@ -80,6 +83,8 @@ export interface Sandbox {
 	addFollowUps(externalUserId: string, contents: string[], atMs?: number): TenantData['followUps'];
 	/** Sends a signed, encrypted push message to `url` (Tanma's push delivery) and records the answer. */
 	push(url: string, spec: PushSpec): Promise<PushDelivery>;
+	/** Sends a request byte for byte (a vendor example, a captured push replayed or altered). */
+	pushRaw(url: string, raw: RawPush, expected: { type: string; msgId: string; noise: string }): Promise<PushDelivery>;
 	readonly pushes: PushDelivery[];
 	reset(seed?: SeedOptions): void;
 	close(): Promise<void>;
@@ -108,10 +113,16 @@ function sendJson(res: ServerResponse, status: number, payload: unknown): void {
 	res.end(text);
 }
 
+function sendText(res: ServerResponse, text: string): void {
+	res.writeHead(200, { 'Content-Type': 'application/json;charset=UTF-8', 'Content-Length': Buffer.byteLength(text) });
+	res.end(text);
+}
+
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const SUCCESS_MESSAGES: Partial<Record<EndpointName, string>> = {
-	pushRegister: '已收到注册消息,请注意接收确认回调',
+/** Answers taken unchanged from the vendor's examples. */
+const VERBATIM_ANSWERS: Partial<Record<EndpointName, string>> = {
+	pushRegister: readVendorExample('responses/push-register.api-11496874.json').trim(),
 };
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -120,6 +131,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const now = options.now ?? (() => Date.now());
 	const faults: FaultSpec[] = [];
 	let pendingOverlap = 0;
+	let lastPushAt = 0;
 
 	const state = {
 		tenant: seedTenant(options.seed),
@@ -130,7 +142,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	};
 
 	async function push(url: string, spec: PushSpec): Promise<PushDelivery> {
-		const delivery = await deliverPush(url, spec, appId, appKey, now());
+		// One sender stamps its deliveries in increasing milliseconds: the receiver names a delivery by it.
+		lastPushAt = Math.max(now(), lastPushAt + 1);
+		const delivery = await deliverPush(url, spec, { appId, appKey, corpId: options.corpId }, lastPushAt);
+		state.pushes.push(delivery);
+		return delivery;
+	}
+
+	async function pushRaw(url: string, raw: RawPush, expected: { type: string; msgId: string; noise: string }): Promise<PushDelivery> {
+		const delivery = await deliverRaw(url, raw, expected);
 		state.pushes.push(delivery);
 		return delivery;
 	}
@@ -310,8 +330,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		try {
 			const data = HANDLERS[name](record.json ?? {}, context());
 			record.outcome = '0';
-			const message = SUCCESS_MESSAGES[name] ?? 'success';
-			sendJson(res, 200, data === undefined ? { code: 0, message } : { code: 0, message, data });
+			const verbatim = VERBATIM_ANSWERS[name];
+			if (verbatim !== undefined) sendText(res, verbatim);
+			else sendJson(res, 200, data === undefined ? { code: 0, message: 'success' } : { code: 0, message: 'success', data });
 			if (name === 'pushRegister') {
 				// Like Tanma: confirm a new push address with a "register" message once the call has returned.
 				setTimeout(() => void push(String(record.json?.receiveAddress), { type: 'register', content: {} }).catch(() => undefined), 50);
@@ -369,6 +390,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		requestsTo: (path) => state.requests.filter((r) => r.path === path),
 		addFollowUps,
 		push,
+		pushRaw,
 		get pushes() {
 			return state.pushes;
 		},

@@ -8,7 +8,7 @@ import { createCipheriv, createHash } from 'crypto';
 
 import { TanmaPushTrigger } from '../nodes/Tanma/TanmaPushTrigger.node';
 import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
-import { PUSH_TYPES, decryptPush, parsePushMessage, pushSign } from '../nodes/Tanma/transport/push';
+import { PUSH_TYPES, decryptPush, parsePushMessage, pushCiphertext, pushSign } from '../nodes/Tanma/transport/push';
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
 import type { WebhookHost } from './harness/n8n';
@@ -39,7 +39,6 @@ const customer = { externalUserId: 'wmPUSH0001', unionId: '', qwUserId: 'sales01
 
 describe('cipher and signature', () => {
 	test('decryption matches OpenSSL aes-128-ctr with the documented key and IV derivation', () => {
-		const appId = 'wwAbCdEf12345678_XyZ';
 		const appKey = 'k3y-for-openssl-check';
 		const plaintext = '{"noise":-9223372036854775808,"msgId":42,"type":"new_qw_customer","content":{"n":"张三"}}';
 		const hex = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex').slice(0, 32);
@@ -48,12 +47,11 @@ describe('cipher and signature', () => {
 		})
 			.toString()
 			.trim();
-		expect(decryptPush(body, appId, appKey)).toBe(plaintext);
+		expect(decryptPush(pushCiphertext(body)!, 'wwAbCdEf12345678', appKey)).toBe(plaintext);
 		expect(parsePushMessage(plaintext)?.noise).toBe('-9223372036854775808');
 	});
 
 	test('decryption matches CTR mode built by hand from single AES block encryptions', () => {
-		const appId = 'wwCorp_app';
 		const appKey = 'another-key';
 		const plaintext = Buffer.from('{"noise":1,"msgId":2,"type":"tag_info","content":{"长":"' + 'x'.repeat(70) + '"}}', 'utf8');
 		const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest().subarray(0, 16);
@@ -65,7 +63,7 @@ describe('cipher and signature', () => {
 			for (let i = 0; i < 16 && offset + i < plaintext.length; i++) out[offset + i] = plaintext[offset + i] ^ block[i];
 			for (let i = 15; i >= 0; i--) if (++counter[i] !== 256) break; else counter[i] = 0; // 128-bit big-endian increment
 		}
-		expect(decryptPush(out.toString('base64'), appId, appKey)).toBe(plaintext.toString('utf8'));
+		expect(decryptPush(pushCiphertext(out.toString('base64'))!, 'wwCorp', appKey)).toBe(plaintext.toString('utf8'));
 	});
 
 	test('the header sign is sha256(appId + version + timestamp + appKey), as sha256sum computes it', () => {

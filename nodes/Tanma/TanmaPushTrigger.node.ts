@@ -10,32 +10,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { ENDPOINTS } from './transport/endpoints';
 import { tanmaApiRequest } from './transport';
-import type { PushMessage } from './transport/push';
-import { PUSH_TYPES, REGISTER_TYPE, decryptPush, parsePushMessage, pushSign, pushSignMatches } from './transport/push';
+import { PUSH_TYPES, REGISTER_TYPE } from './transport/push';
+import { PushLedger } from './trigger/pushLedger';
+import type { PushRequest } from './trigger/pushReceive';
+import { receivePush } from './trigger/pushReceive';
 
-/** Redelivered messages are recognised for this long, and at most this many ids are kept. */
-const DEDUPE_WINDOW_MS = 24 * 60 * 60 * 1000;
-const DEDUPE_MAX_IDS = 500;
-
-type Rejection = { status: number; reason: string };
-
-interface RequestLike {
-	headers: Record<string, string | string[] | undefined>;
-	rawBody?: Buffer;
-	body?: unknown;
-}
-
-function header(req: RequestLike, name: string): string {
-	const value = req.headers[name.toLowerCase()];
-	return (Array.isArray(value) ? value[0] : value ?? '').trim();
-}
-
-/** The body exactly as received: n8n keeps the raw bytes; a plain-text body may also arrive parsed. */
-function rawBodyOf(req: RequestLike): string {
-	if (req.rawBody && req.rawBody.length) return req.rawBody.toString('utf8');
-	if (typeof req.body === 'string') return req.body;
-	return '';
-}
+/** One record per n8n process of the messages each push trigger accepted (see trigger/pushLedger.ts). */
+const ledger = new PushLedger();
 
 export class TanmaPushTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -150,7 +131,7 @@ export class TanmaPushTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const req = this.getRequestObject() as unknown as RequestLike;
+		const req = this.getRequestObject() as unknown as PushRequest;
 		const res = this.getResponseObject();
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const reply = (status: number, body: string, type = 'text/plain; charset=utf-8'): IWebhookResponseData => {
@@ -160,64 +141,39 @@ export class TanmaPushTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		};
 
-		const credentials = await this.getCredentials<{ appId: string; appKey: string }>('tanmaApi');
-		const appId = String(credentials.appId ?? '').trim();
-		const appKey = String(credentials.appKey ?? '').trim();
-
-		const outcome = verify(req, appId, appKey, Number(options.replayWindowSeconds ?? 300) * 1000, Date.now());
-		if ('status' in outcome) return reply(outcome.status, outcome.reason);
-		const message = outcome;
-
-		const ack =
+		const credentials = await this.getCredentials<{ appId: string; appKey: string; corpId?: string }>('tanmaApi');
+		// From here to the ledger's record nothing awaits: copies arriving together are decided one by one.
+		const node = this.getNode();
+		const outcome = receivePush(
+			req,
+			{
+				appId: String(credentials.appId ?? '').trim(),
+				appKey: String(credentials.appKey ?? '').trim(),
+				corpId: String(credentials.corpId ?? ''),
+				replayWindowMs: Number(options.replayWindowSeconds ?? 300) * 1000,
+			},
+			ledger,
+			{ id: `${this.getWorkflow().id ?? ''}:${node.id}`, store: this.getWorkflowStaticData('node') },
+			Date.now(),
+		);
+		if (outcome.kind === 'rejected') return reply(outcome.status, outcome.reason);
+		const { message } = outcome;
+		const response =
 			options.ackFormat === 'json'
-				? () => reply(200, `{"noise":${message.noise}}`, 'application/json; charset=utf-8')
-				: () => reply(200, message.noise);
+				? reply(200, `{"noise":${message.noise}}`, 'application/json; charset=utf-8')
+				: reply(200, message.noise);
+		if (!outcome.isNew) return response;
 
-		if (isRedelivery(this.getWorkflowStaticData('node'), message, Date.now())) return ack();
 		const events = this.getNodeParameter('events', ['*']) as string[];
 		const wanted =
 			message.type === REGISTER_TYPE
 				? options.emitRegister === true
 				: events.includes('*') || events.includes(message.type);
-		const response = ack();
 		if (!wanted) return response;
-		return {
-			...response,
-			workflowData: [
-				this.helpers.returnJsonArray([
-					{ type: message.type, msgId: message.msgId, content: message.content as IDataObject, receivedAt: new Date().toISOString() },
-				]),
-			],
-		};
+		const item: IDataObject = { type: message.type, msgId: message.msgId };
+		if (message.eventId !== undefined) item.eventId = message.eventId;
+		item.content = message.content as IDataObject;
+		item.receivedAt = new Date().toISOString();
+		return { ...response, workflowData: [this.helpers.returnJsonArray([item])] };
 	}
-}
-
-/** Header checks, then decryption and the envelope; a rejection names what failed (never the key). */
-function verify(req: RequestLike, appId: string, appKey: string, windowMs: number, now: number): PushMessage | Rejection {
-	const got = { appId: header(req, 'appId'), version: header(req, 'version'), timestamp: header(req, 'timestamp'), sign: header(req, 'sign') };
-	const missing = Object.entries(got).filter(([, v]) => !v).map(([k]) => k);
-	if (missing.length) return { status: 400, reason: `missing header: ${missing.join(', ')}` };
-	if (got.appId !== appId) return { status: 403, reason: 'unknown appId' };
-	if (!/^\d{13}$/.test(got.timestamp) || Math.abs(now - Number(got.timestamp)) > windowMs) {
-		return { status: 403, reason: 'timestamp outside the replay window' };
-	}
-	if (!pushSignMatches(got.sign, pushSign(got.appId, got.version, got.timestamp, appKey))) {
-		return { status: 403, reason: 'signature mismatch' };
-	}
-	const plaintext = decryptPush(rawBodyOf(req), appId, appKey);
-	const message = plaintext === undefined ? undefined : parsePushMessage(plaintext);
-	if (!message) return { status: 400, reason: 'body is not a Tanma push message' };
-	return message;
-}
-
-/** Remembers msgIds (with their type) for a bounded time and count; true if this one was seen. */
-function isRedelivery(store: IDataObject, message: PushMessage, now: number): boolean {
-	const recent = ((store.recentMessages as Array<[string, number]> | undefined) ?? []).filter(
-		([, at]) => now - at < DEDUPE_WINDOW_MS,
-	);
-	const key = `${message.type}:${message.msgId}`;
-	const seen = recent.some(([id]) => id === key);
-	if (!seen) recent.push([key, now]);
-	store.recentMessages = recent.slice(-DEDUPE_MAX_IDS) as unknown as IDataObject[];
-	return seen;
 }

@@ -448,6 +448,9 @@ export interface WebhookHost {
 	/** Base URL; the node's production webhook URL is `${url}/${webhookId}/webhook`. */
 	url: string;
 	webhookUrl: string;
+	workflowId: string;
+	/** The workflow's static data as last saved (JSON). */
+	staticData(): string;
 	/** Items of each execution the webhook started. */
 	executions: IDataObject[][];
 	/** Runs the node's webhookMethods (checkExists → create) as n8n does on activation. */
@@ -460,20 +463,27 @@ export interface WebhookHost {
  * `req.rawBody`, n8n-core's WebhookContext per request, and the workflow's static data persisted
  * through JSON between requests.
  */
+let webhookHosts = 0;
+
 export async function startWebhookHost(options: {
 	nodeType: INodeType;
 	parameters: INodeParameters;
 	credentials: ICredentialDataDecryptedObject;
+	/** Same id and static data as an earlier host = the same workflow after an n8n restart. */
+	workflowId?: string;
+	staticData?: string;
 }): Promise<WebhookHost> {
 	const helper = new TestCredentialsHelper({ tanmaApi: options.credentials });
 	const typeName = options.nodeType.description.name;
 	const webhookId = 'c0ffee00-1111-4222-8333-944445555666';
 	const node = nodeUnderTest(options.nodeType, options.parameters, { id: 'push', name: 'Push', webhookId });
-	let savedStaticData = '{}';
+	const workflowId = options.workflowId ?? `wf-push-${++webhookHosts}`;
+	// Like n8n: static data is loaded for each request and saved after it was handled.
+	let savedStaticData = options.staticData ?? '{}';
 	const executions: IDataObject[][] = [];
 	const makeWorkflow = () =>
 		new Workflow({
-			id: 'wf-push',
+			id: workflowId,
 			nodes: [node],
 			connections: {},
 			active: true,
@@ -520,6 +530,8 @@ export async function startWebhookHost(options: {
 	return {
 		url: base,
 		webhookUrl: `${base}/webhook/${webhookId}/webhook`,
+		workflowId,
+		staticData: () => savedStaticData,
 		executions,
 		async activate() {
 			const workflow = makeWorkflow();

@@ -3,17 +3,54 @@ import { createCipheriv, createDecipheriv, createHash, timingSafeEqual } from 'c
 import { isPlainObject, parseJsonLossless } from './json';
 
 /**
- * Tanma push messages (shared/tanma-openapi.md §3): header signature, AES-128-CTR body, noise echo.
+ * Tanma push messages: header signature, AES-128-CTR body, noise echo (README "Tanma Push Trigger").
  * The node verifies and decrypts with these functions; the sandbox encrypts with them.
+ * Vendor examples these functions are tested against live in vendor-examples/.
  */
 
-/** Push `type` strings Tanma has published (§3.7). */
-export const PUSH_TYPES: ReadonlyArray<{ type: string; name: string }> = [
-	{ type: 'new_qw_customer', name: 'WeCom Customer Added (企微客户新增)' },
-	{ type: 'edit_qw_customer', name: 'WeCom Customer Edited (企微客户修改)' },
-	{ type: 'tag_info', name: 'Customer Tag Changed (客户标签变更)' },
-	{ type: 'change_corp_tag', name: 'WeCom Corp Tag Changed (企微标签变更)' },
-	{ type: 'change_customer_tag', name: 'WeCom Personal Tag Changed (企微个人标签变更)' },
+/** Push `type` strings Tanma has published, with the content fields its pages show. */
+export const PUSH_TYPES: ReadonlyArray<{ type: string; name: string; fields: string }> = [
+	{
+		type: 'new_qw_customer',
+		name: 'WeCom Customer Added',
+		fields: 'externalUserId, unionId, qwUserId, mobiles, wechatNickname, wechatAvatar',
+	},
+	{ type: 'edit_qw_customer', name: 'WeCom Customer Edited', fields: 'unpublished (probably as WeCom Customer Added)' },
+	{
+		type: 'customer_contact_edit',
+		name: 'Company Customer Contact Edited',
+		fields: 'customerId, contactId (the envelope also carries eventId)',
+	},
+	{
+		type: 'tag_info',
+		name: 'Customer Tag Changed',
+		fields: 'customerId, salesId, qwSalesId, tagId, qwTagId, qwTagName, tagGroupId, tagGroupName, msgType, changeType (add_qw_tag, del_qw_tag)',
+	},
+	{
+		type: 'change_corp_tag',
+		name: 'WeCom Corp Tag Changed',
+		fields: 'tagId, qwTagId, tagGroupId, tagGroupName, tagGroupQwId, tagType (tag_group, tag), currentName, changeType (create, update, delete), order',
+	},
+	{
+		type: 'change_customer_tag',
+		name: 'WeCom Personal Tag Changed',
+		fields: 'userId, qwUserId, tagId, tagType, currentName, changeType, order; the example nests them as content.content',
+	},
+	{
+		type: 'change_order',
+		name: 'Order Added or Changed',
+		fields: 'detailType (order_add, order_edit), customerId, mobiles, unionid, salesId, qwUserId, orderId, orderType or type, orderStatus',
+	},
+	{
+		type: 'contract_info',
+		name: 'Contract Changed',
+		fields: 'changeType (add_contract, edit_contract, del_contract), id, createTime, title, customerId, opportunityPos, orderId, invoiceId, refundId, billId, amount, startTime, endTime, signTime, …',
+	},
+	{
+		type: 'opportunity_info',
+		name: 'Customer Opportunity Changed',
+		fields: 'changeType (add_opportunity, edit_opportunity, del_opportunity), cosId, customerId, salesId, opportunityId, opportunityName, stateName, qwSalesId, mobiles, stageId, stageAt, opportunityCommodityList',
+	},
 ];
 
 /** The confirmation Tanma sends after push-register. */
@@ -33,26 +70,41 @@ export function pushSignMatches(received: string, expected: string): boolean {
 	return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function keyAndIv(appId: string, appKey: string) {
-	const corpId = appId.split('_')[0];
+/**
+ * The Corp IDs whose hash may be the cipher's IV. Tanma's prose says the corp id is the App ID before `_`,
+ * but its worked example (App ID `zc_test`) uses the whole App ID. With a Corp ID given, only that one.
+ */
+export function corpIdCandidates(appId: string, corpId = ''): string[] {
+	const given = corpId.trim();
+	if (given) return [given];
+	const beforeUnderscore = appId.split('_')[0];
+	return beforeUnderscore && beforeUnderscore !== appId ? [beforeUnderscore, appId] : [appId];
+}
+
+function cipherParams(corpId: string, appKey: string) {
 	return { key: sha256(appKey).subarray(0, 16), iv: sha256(corpId).subarray(0, 16) };
 }
 
-export function encryptPush(plaintext: string, appId: string, appKey: string): string {
-	const { key, iv } = keyAndIv(appId, appKey);
+export function encryptPush(plaintext: string, corpId: string, appKey: string): string {
+	const { key, iv } = cipherParams(corpId, appKey);
 	const cipher = createCipheriv('aes-128-ctr', key, iv);
 	return Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]).toString('base64');
 }
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
-/** Decrypts a push body; undefined when it is not Base64 or does not decrypt to UTF-8 text. */
-export function decryptPush(body: string, appId: string, appKey: string): string | undefined {
+/** The ciphertext bytes of a push body; undefined when the body is not Base64. */
+export function pushCiphertext(body: string): Buffer | undefined {
 	const text = body.replace(/\s+/g, '');
 	if (!text || text.length % 4 !== 0 || !BASE64.test(text)) return undefined;
-	const { key, iv } = keyAndIv(appId, appKey);
+	return Buffer.from(text, 'base64');
+}
+
+/** Decrypts push ciphertext; undefined when it does not decrypt to UTF-8 text. */
+export function decryptPush(ciphertext: Buffer, corpId: string, appKey: string): string | undefined {
+	const { key, iv } = cipherParams(corpId, appKey);
 	const decipher = createDecipheriv('aes-128-ctr', key, iv);
-	const plain = Buffer.concat([decipher.update(Buffer.from(text, 'base64')), decipher.final()]);
+	const plain = Buffer.concat([decipher.update(ciphertext), decipher.final()]);
 	try {
 		return new TextDecoder('utf-8', { fatal: true }).decode(plain);
 	} catch {
@@ -60,33 +112,53 @@ export function decryptPush(body: string, appId: string, appKey: string): string
 	}
 }
 
+/**
+ * Decrypts a push body with each candidate Corp ID and returns the first that yields a valid envelope.
+ * A wrong IV turns CTR output into noise that is not even UTF-8 JSON, so a wrong candidate cannot pass.
+ */
+export function openPush(body: string, corpIds: string[], appKey: string): PushMessage | undefined {
+	const ciphertext = pushCiphertext(body);
+	if (!ciphertext) return undefined;
+	for (const corpId of corpIds) {
+		const plaintext = decryptPush(ciphertext, corpId, appKey);
+		const message = plaintext === undefined ? undefined : parsePushMessage(plaintext);
+		if (message) return message;
+	}
+	return undefined;
+}
+
 export interface PushMessage {
 	type: string;
+	/** Text, exact: Tanma's pages show it as a number, one table calls it a string. */
 	msgId: string;
 	/** The noise value exactly as written in the message, to be echoed back. */
 	noise: string;
 	content: unknown;
+	/** Event id some push types carry in the envelope (customer_contact_edit). */
+	eventId?: string;
 }
 
 const INTEGER = /^-?\d+$/;
 
 /**
- * Reads the decrypted envelope. Undefined unless it is a JSON object with an integer noise, an integer
- * msgId and a string type. The noise is taken from the message text itself, so its digits (up to and
- * beyond 2^53) come back exactly as sent.
+ * Reads the decrypted envelope. Undefined unless it is a JSON object with an integer noise, a msgId
+ * (integer, or non-empty text) and a string type. The noise is taken from the message text itself, so its
+ * digits (up to and beyond 2^53) come back exactly as sent.
  */
 export function parsePushMessage(plaintext: string): PushMessage | undefined {
 	const parsed = parseJsonLossless(plaintext);
 	if (!isPlainObject(parsed)) return undefined;
-	const { type, msgId, noise, content } = parsed as Record<string, unknown>;
+	const { type, msgId, noise, content, eventId } = parsed as Record<string, unknown>;
 	if (typeof type !== 'string' || !type) return undefined;
 	const noiseText = integerText(noise);
-	const msgIdText = integerText(msgId);
+	const msgIdText = typeof msgId === 'string' ? msgId.trim() || undefined : integerText(msgId);
 	if (noiseText === undefined || msgIdText === undefined) return undefined;
 	// If the raw token occurs once, echo it character for character.
 	const tokens = [...plaintext.matchAll(/"noise"\s*:\s*(-?\d+)/g)].map((m) => m[1]);
 	const raw = tokens.length === 1 && BigInt(tokens[0]) === BigInt(noiseText) ? tokens[0] : noiseText;
-	return { type, msgId: msgIdText, noise: raw, content };
+	const message: PushMessage = { type, msgId: msgIdText, noise: raw, content };
+	if (typeof eventId === 'string' && eventId) message.eventId = eventId;
+	return message;
 }
 
 function integerText(value: unknown): string | undefined {
