@@ -501,11 +501,12 @@ export async function startWebhookHost(options: {
 		workflowExecuteAdditionalData: additionalDataFor(),
 	});
 
+	const inFlight = new Set<Promise<void>>();
 	const server = createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (c: Buffer) => chunks.push(c));
 		req.on('end', () => {
-			void (async () => {
+			const handled = (async () => {
 				const rawBody = Buffer.concat(chunks);
 				Object.assign(req, { rawBody, body: rawBody.toString('utf8'), params: {}, query: {} });
 				const workflow = makeWorkflow();
@@ -521,8 +522,13 @@ export async function startWebhookHost(options: {
 						res.end(String((error as Error).message));
 					}
 				}
+				// n8n writes static data to its database after the answer has gone out: a copy sent right after
+				// the answer can be read before the write lands.
+				await new Promise((resolve) => setTimeout(resolve, 5));
 				savedStaticData = JSON.stringify(workflow.staticData);
 			})();
+			inFlight.add(handled);
+			void handled.finally(() => inFlight.delete(handled));
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
@@ -540,11 +546,14 @@ export async function startWebhookHost(options: {
 			if (await methods.checkExists.call(context)) return { created: false };
 			return { created: await methods.create.call(context) };
 		},
-		close: () =>
-			new Promise<void>((resolve) => {
+		// Like n8n's graceful stop: requests being handled finish (and save) first.
+		close: async () => {
+			await Promise.all(inFlight);
+			await new Promise<void>((resolve) => {
 				server.closeAllConnections();
 				server.close(() => resolve());
-			}),
+			});
+		},
 	};
 }
 

@@ -1,0 +1,169 @@
+/**
+ * Exactly once under real delivery conditions, through n8n-core's WebhookContext behind a real listener that
+ * loads the workflow's static data for each request and saves it after (as n8n does): copies at the same
+ * moment, copies right after the acknowledgement, copies after a restart, and altered replays.
+ */
+import { TanmaPushTrigger } from '../nodes/Tanma/TanmaPushTrigger.node';
+import { KEEP_MS, MEMORY_MAX, PERSIST_MAX, PushLedger } from '../nodes/Tanma/trigger/pushLedger';
+import type { Sandbox } from '../sandbox/server';
+import { startSandbox } from '../sandbox/server';
+import type { WebhookHost } from './harness/n8n';
+import { credentialsFor, startWebhookHost } from './harness/n8n';
+
+let sandbox: Sandbox;
+const hosts: WebhookHost[] = [];
+beforeAll(async () => {
+	sandbox = await startSandbox();
+});
+afterAll(async () => {
+	await Promise.all(hosts.map((h) => h.close()));
+	await sandbox.close();
+});
+
+async function host(options: { nodeType?: TanmaPushTrigger; workflowId?: string; staticData?: string } = {}) {
+	const h = await startWebhookHost({
+		nodeType: options.nodeType ?? new TanmaPushTrigger(),
+		parameters: { events: ['*'], registerAddress: false, options: {} },
+		credentials: credentialsFor(sandbox),
+		workflowId: options.workflowId,
+		staticData: options.staticData,
+	});
+	hosts.push(h);
+	return h;
+}
+
+/** The node loaded afresh, with nothing in process: what n8n has after a restart. */
+function restartedNodeType(): TanmaPushTrigger {
+	let fresh: TanmaPushTrigger | undefined;
+	jest.isolateModules(() => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const module = require('../nodes/Tanma/TanmaPushTrigger.node') as { TanmaPushTrigger: new () => TanmaPushTrigger };
+		fresh = new module.TanmaPushTrigger();
+	});
+	return fresh!;
+}
+
+const msgIds = (h: WebhookHost) => h.executions.map((e) => e[0].msgId).sort();
+
+test('50 messages each delivered twice at the same moment: 50 executions, every copy acknowledged', async () => {
+	const h = await host();
+	const pairs = Array.from({ length: 50 }, (_, i) => ({ type: 'new_qw_customer', msgId: 7_100_000 + i, content: { n: i } }));
+	const deliveries = await Promise.all(pairs.flatMap((spec) => [sandbox.push(h.webhookUrl, spec), sandbox.push(h.webhookUrl, spec)]));
+	expect(deliveries.every((d) => d.acknowledged)).toBe(true);
+	expect(msgIds(h)).toEqual(pairs.map((p) => String(p.msgId)).sort());
+});
+
+test('20 messages each redelivered right after the acknowledgement: 20 executions', async () => {
+	const h = await host();
+	for (let i = 0; i < 20; i++) {
+		const first = await sandbox.push(h.webhookUrl, { type: 'tag_info', msgId: 7_200_000 + i });
+		const again = await sandbox.push(h.webhookUrl, { type: 'tag_info', msgId: 7_200_000 + i });
+		expect([first.acknowledged, again.acknowledged]).toEqual([true, true]);
+	}
+	expect(h.executions).toHaveLength(20);
+});
+
+test('after a restart, a redelivery of an accepted message is acknowledged and not emitted; a new one is', async () => {
+	const before = await host();
+	const accepted = await Promise.all(
+		Array.from({ length: 30 }, (_, i) => sandbox.push(before.webhookUrl, { type: 'change_order', msgId: 7_300_000 + i })),
+	);
+	expect(before.executions).toHaveLength(30);
+	await before.close();
+
+	const after = await host({ nodeType: restartedNodeType(), workflowId: before.workflowId, staticData: before.staticData() });
+	const redelivered = await Promise.all(accepted.map((d) => sandbox.push(after.webhookUrl, { type: 'change_order', msgId: d.msgId })));
+	expect(redelivered.every((d) => d.acknowledged)).toBe(true);
+	await sandbox.push(after.webhookUrl, { type: 'change_order', msgId: 7_300_999 });
+	expect(msgIds(after)).toEqual(['7300999']);
+});
+
+/** A captured push with one ciphertext byte changed so that msgId 9000001 reads 9000007 (CTR is malleable). */
+function alteredMsgId(raw: { headers: Record<string, string>; body: string }, plaintext: string) {
+	const offset = plaintext.indexOf('9000001') + 6;
+	const bytes = Buffer.from(raw.body, 'base64');
+	bytes[offset] ^= '1'.charCodeAt(0) ^ '7'.charCodeAt(0);
+	return { headers: raw.headers, body: bytes.toString('base64') };
+}
+
+test('an altered replay with the captured headers is refused (403) and not emitted; the same bytes again are a redelivery', async () => {
+	const h = await host();
+	const original = await sandbox.push(h.webhookUrl, { type: 'new_qw_customer', msgId: 9000001, content: { externalUserId: 'wmReplay' } });
+	const plaintext = `{"noise":${original.noise},"msgId":9000001,"type":"new_qw_customer","content":{"externalUserId":"wmReplay"}}`;
+	const altered = alteredMsgId(original.raw, plaintext);
+
+	const replay = await sandbox.pushRaw(h.webhookUrl, altered, { type: 'new_qw_customer', msgId: '9000007', noise: original.noise });
+	expect({ status: replay.status, body: replay.body }).toEqual({ status: 403, body: 'replayed headers with a different body' });
+	const same = await sandbox.pushRaw(h.webhookUrl, original.raw, { type: 'new_qw_customer', msgId: '9000001', noise: original.noise });
+	expect(same.acknowledged).toBe(true);
+	expect(msgIds(h)).toEqual(['9000001']);
+
+	// What the record prevents: a receiver that never saw the original takes the altered body as message 9000007.
+	const unaware = await host();
+	await sandbox.pushRaw(unaware.webhookUrl, altered, { type: 'new_qw_customer', msgId: '9000007', noise: original.noise });
+	expect(msgIds(unaware)).toEqual(['9000007']);
+});
+
+test('an altered replay is refused after a restart too (the record is in static data)', async () => {
+	const before = await host();
+	const original = await sandbox.push(before.webhookUrl, { type: 'new_qw_customer', msgId: 9000001, content: {} });
+	const plaintext = `{"noise":${original.noise},"msgId":9000001,"type":"new_qw_customer","content":{}}`;
+	await before.close();
+	const after = await host({ nodeType: restartedNodeType(), workflowId: before.workflowId, staticData: before.staticData() });
+	const replay = await sandbox.pushRaw(after.webhookUrl, alteredMsgId(original.raw, plaintext), { type: 'new_qw_customer', msgId: '9000007', noise: original.noise });
+	expect(replay.status).toBe(403);
+	expect(after.executions).toHaveLength(0);
+});
+
+test('a Corp ID other than the App ID prefix: refused without it in the credential, accepted with it', async () => {
+	const corpSandbox = await startSandbox({ corpId: 'wwTheRealCorp0001' });
+	try {
+		const make = async (corpId: string) => {
+			const h = await startWebhookHost({
+				nodeType: new TanmaPushTrigger(),
+				parameters: { events: ['*'], options: {} },
+				credentials: credentialsFor(corpSandbox, { corpId }),
+			});
+			hosts.push(h);
+			return h;
+		};
+		const without = await make('');
+		expect((await corpSandbox.push(without.webhookUrl, { type: 'tag_info' })).status).toBe(400);
+		const withCorp = await make('wwTheRealCorp0001');
+		expect((await corpSandbox.push(withCorp.webhookUrl, { type: 'tag_info' })).acknowledged).toBe(true);
+		expect([without.executions.length, withCorp.executions.length]).toEqual([0, 1]);
+	} finally {
+		await corpSandbox.close();
+	}
+});
+
+describe('the ledger stays bounded', () => {
+	const push = (i: number, at: number) => ({ key: `t:${i}`, at, timestamp: `1:${at}`, body: `b${i}` });
+
+	test(`in process at most ${MEMORY_MAX} per trigger, in static data at most ${PERSIST_MAX}, header records only inside the window`, () => {
+		const ledger = new PushLedger();
+		let store: Record<string, unknown> = {};
+		const t0 = 1_700_000_000_000;
+		for (let i = 0; i < MEMORY_MAX + 2_000; i++) {
+			// Like n8n: each request sees the static data the previous one saved.
+			store = JSON.parse(JSON.stringify(store)) as Record<string, unknown>;
+			expect(ledger.admit('wf:node', store, push(i, t0 + i * 10), 300_000)).toBe('new');
+		}
+		const internals = (ledger as unknown as { scopes: Map<string, { byKey: Map<string, unknown>; byTimestamp: Map<string, unknown> }> }).scopes.get('wf:node')!;
+		expect(internals.byKey.size).toBe(MEMORY_MAX);
+		expect(internals.byTimestamp.size).toBeLessThanOrEqual(300_000 / 10 + 1);
+		const persisted = (store.pushLedger as { accepted: unknown[][] }).accepted;
+		expect(persisted).toHaveLength(PERSIST_MAX);
+		expect(JSON.stringify(store).length).toBeLessThan(64 * 1024);
+		// The newest is remembered; the oldest (evicted in process, gone from static data) is not.
+		expect(ledger.admit('wf:node', store, push(MEMORY_MAX + 1_999, t0 + 1e9), 300_000)).toBe('redelivery');
+		expect(ledger.admit('wf:node', store, push(0, t0 + 1e9), 300_000)).toBe('new');
+	});
+
+	test(`a redelivery is recognised for ${KEEP_MS / 3_600_000} hours from static data alone, not after`, () => {
+		const store: Record<string, unknown> = {};
+		new PushLedger().admit('s', store, push(1, 0), 300_000);
+		expect(new PushLedger().admit('s', JSON.parse(JSON.stringify(store)) as Record<string, unknown>, push(1, KEEP_MS - 1), 300_000)).toBe('redelivery');
+		expect(new PushLedger().admit('s', JSON.parse(JSON.stringify(store)) as Record<string, unknown>, push(1, KEEP_MS), 300_000)).toBe('new');
+	});
+});
