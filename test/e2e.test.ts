@@ -13,7 +13,17 @@ import path from 'path';
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
 import { N8nInstance, REPO, packPackage, runtime, waitFor as waitUntil } from './e2e/n8n-instance';
-import { PUSH_WEBHOOK_ID, actionWorkflow, pushWorkflow, sandboxCredential, triggerWorkflow } from './e2e/workflows';
+import { pushWorkedExample } from '../sandbox/vendorExamples';
+import {
+	PUSH_WEBHOOK_ID,
+	VENDOR_EXAMPLE_CREDENTIAL,
+	VENDOR_PUSH_WEBHOOK_ID,
+	actionWorkflow,
+	pushWorkflow,
+	sandboxCredential,
+	triggerWorkflow,
+	vendorExampleCredential,
+} from './e2e/workflows';
 
 jest.setTimeout(15 * 60 * 1000);
 
@@ -77,14 +87,33 @@ describe('with the n8n server running', () => {
 	// Backfill from the import time, so records written after it count however late n8n's first poll runs.
 	const startFrom = new Date().toISOString();
 
+	// Tanma's worked example is from 2020: this workflow's replay window reaches back that far (plus a day).
+	const example = pushWorkedExample();
+	const vendorWorkflow = () =>
+		pushWorkflow(sinkUrl(), {
+			id: 'tanmaE2ePushVnd1',
+			webhookId: VENDOR_PUSH_WEBHOOK_ID,
+			credential: VENDOR_EXAMPLE_CREDENTIAL,
+			options: { emitRegister: true, replayWindowSeconds: Math.ceil((Date.now() - Number(example.request.headers.timestamp)) / 1000) + 86_400 },
+		});
+	// Published workflows are activated after the API is up: wait until the push webhooks are routed to our
+	// node (it answers 400 for a request without Tanma's headers instead of n8n's 404).
+	const pushWebhooksRouted = () =>
+		waitFor(async () => {
+			const answers = await Promise.all(
+				[PUSH_WEBHOOK_ID, VENDOR_PUSH_WEBHOOK_ID].map((id) => fetch(`${n8n.baseUrl}/webhook/${id}/webhook`, { method: 'POST' })),
+			);
+			return answers.every((a) => a.status === 400);
+		}, 60_000);
+
 	beforeAll(async () => {
-		await n8n.importJson('workflow', [triggerWorkflow(sinkUrl(), startFrom), pushWorkflow(sinkUrl())]);
-		await n8n.cli(['publish:workflow', `--id=${triggerWorkflow(sinkUrl(), startFrom).id}`]);
-		await n8n.cli(['publish:workflow', `--id=${pushWorkflow(sinkUrl()).id}`]);
+		await n8n.importJson('credentials', vendorExampleCredential(sandbox.baseUrl, example.inputs));
+		await n8n.importJson('workflow', [triggerWorkflow(sinkUrl(), startFrom), pushWorkflow(sinkUrl()), vendorWorkflow()]);
+		for (const id of [triggerWorkflow(sinkUrl(), startFrom).id, pushWorkflow(sinkUrl()).id, vendorWorkflow().id]) {
+			await n8n.cli(['publish:workflow', `--id=${id}`]);
+		}
 		await n8n.start();
-		// Published workflows are activated after the API is up: wait until the push webhook is routed to our
-		// node (it answers 400 for a request without Tanma's headers instead of n8n's 404).
-		await waitFor(async () => (await fetch(`${n8n.baseUrl}/webhook/${PUSH_WEBHOOK_ID}/webhook`, { method: 'POST' })).status === 400, 60_000);
+		await pushWebhooksRouted();
 		const setup = await fetch(`${n8n.baseUrl}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
@@ -131,6 +160,73 @@ describe('with the n8n server running', () => {
 		// One more poll cycle must not repeat anything.
 		await new Promise((r) => setTimeout(r, 65_000));
 		expect(followUps().map((s) => s.id).sort()).toEqual(written.map((f) => f.id).sort());
+	});
+
+	describe('push delivery as Tanma does it, and as an attacker would', () => {
+		const url = () => `${n8n.baseUrl}/webhook/${PUSH_WEBHOOK_ID}/webhook`;
+		const sunk = (from: number, to: number) =>
+			sandbox.sink
+				.map((s) => Number((s as { id?: string }).id))
+				.filter((id) => id >= from && id < to)
+				.sort((a, b) => a - b);
+		/** Waits for `count` sink records in [from, to), then a little longer so a duplicate would show. */
+		const settle = async (from: number, to: number, count: number) => {
+			await waitFor(() => sunk(from, to).length >= count, 60_000);
+			await new Promise((r) => setTimeout(r, 3000));
+			return sunk(from, to);
+		};
+		const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+
+		test("Tanma's worked example, posted unchanged: its noise echoed, one item (register, 999, hello); one changed sign character: 403", async () => {
+			const vendorUrl = `${n8n.baseUrl}/webhook/${VENDOR_PUSH_WEBHOOK_ID}/webhook`;
+			const expected = { type: 'register', msgId: '999', noise: '4970601478527096155' };
+			const sign = example.request.headers.sign;
+			const altered = { ...example.request, headers: { ...example.request.headers, sign: (sign[0] === '3' ? '4' : '3') + sign.slice(1) } };
+			const refused = await sandbox.pushRaw(vendorUrl, altered, expected);
+			expect({ status: refused.status, body: refused.body }).toEqual({ status: 403, body: 'signature mismatch' });
+			const d = await sandbox.pushRaw(vendorUrl, example.request, expected);
+			expect({ status: d.status, body: d.body }).toEqual({ status: 200, body: '4970601478527096155' });
+			await settle(999, 1000, 1);
+			const items = sandbox.sink.filter((s) => (s as { event?: string }).event === 'register') as Array<{ json: object }>;
+			expect(items.map((i) => i.json)).toEqual([{ type: 'register', msgId: '999', content: 'hello', receivedAt: expect.any(String) }]);
+		});
+
+		test('50 messages each delivered twice at the same moment: 50 executions', async () => {
+			const ids = range(8_100_000, 50);
+			const deliveries = await Promise.all(ids.flatMap((msgId) => [0, 1].map(() => sandbox.push(url(), { type: 'new_qw_customer', msgId }))));
+			expect(deliveries.every((d) => d.acknowledged)).toBe(true);
+			expect(await settle(8_100_000, 8_100_050, 50)).toEqual(ids);
+		});
+
+		test('20 messages each redelivered right after the acknowledgement: 20 executions', async () => {
+			const ids = range(8_200_000, 20);
+			for (const msgId of ids) {
+				expect((await sandbox.push(url(), { type: 'tag_info', msgId })).acknowledged).toBe(true);
+				expect((await sandbox.push(url(), { type: 'tag_info', msgId })).acknowledged).toBe(true);
+			}
+			expect(await settle(8_200_000, 8_200_020, 20)).toEqual(ids);
+		});
+
+		test('a captured push replayed with one ciphertext byte changed (msgId 9000001 → 9000007): 403, not emitted', async () => {
+			const original = await sandbox.push(url(), { type: 'new_qw_customer', msgId: 9_000_001, content: {} });
+			const plaintext = `{"noise":${original.noise},"msgId":9000001,"type":"new_qw_customer","content":{}}`;
+			const bytes = Buffer.from(original.raw.body, 'base64');
+			bytes[plaintext.indexOf('9000001') + 6] ^= '1'.charCodeAt(0) ^ '7'.charCodeAt(0);
+			const replay = await sandbox.pushRaw(url(), { headers: original.raw.headers, body: bytes.toString('base64') }, { type: 'new_qw_customer', msgId: '9000007', noise: original.noise });
+			expect({ status: replay.status, body: replay.body }).toEqual({ status: 403, body: 'replayed headers with a different body' });
+			expect(await settle(9_000_000, 9_000_010, 1)).toEqual([9_000_001]);
+		});
+
+		// Last: it restarts n8n.
+		test('after an n8n restart, redeliveries of accepted messages are acknowledged and not emitted', async () => {
+			await n8n.stop();
+			await n8n.start();
+			await pushWebhooksRouted();
+			const redelivered = await Promise.all(range(8_200_000, 20).map((msgId) => sandbox.push(url(), { type: 'tag_info', msgId })));
+			expect(redelivered.every((d) => d.acknowledged)).toBe(true);
+			await sandbox.push(url(), { type: 'tag_info', msgId: 8_200_999 });
+			expect(await settle(8_200_000, 8_201_000, 21)).toEqual([...range(8_200_000, 20), 8_200_999]);
+		});
 	});
 });
 

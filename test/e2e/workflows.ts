@@ -79,10 +79,13 @@ export function triggerWorkflow(sinkUrl: string, startFrom: string) {
 export const PUSH_WEBHOOK_ID = '5ad0b0e2-7c1d-4c55-9d1e-7a2f3c4d5e6f';
 
 /** Tanma Push Trigger (all events) → sink. */
-export function pushWorkflow(sinkUrl: string) {
+export function pushWorkflow(
+	sinkUrl: string,
+	variant: { id?: string; webhookId?: string; credential?: { id: string; name: string }; options?: object } = {},
+) {
 	return {
-		id: 'tanmaE2ePush0001',
-		name: 'Tanma e2e: pushes to sink',
+		id: variant.id ?? 'tanmaE2ePush0001',
+		name: `Tanma e2e: pushes to sink (${variant.id ?? 'sandbox'})`,
 		active: false,
 		nodes: [
 			{
@@ -91,13 +94,21 @@ export function pushWorkflow(sinkUrl: string) {
 				type: 'n8n-nodes-tanma.tanmaPushTrigger',
 				typeVersion: 1,
 				position: [0, 0],
-				webhookId: PUSH_WEBHOOK_ID,
-				parameters: { events: ['*'], registerAddress: false, options: {} },
-				credentials: CREDENTIAL_REF,
+				webhookId: variant.webhookId ?? PUSH_WEBHOOK_ID,
+				parameters: { events: ['*'], registerAddress: false, options: variant.options ?? {} },
+				credentials: variant.credential ? { tanmaApi: variant.credential } : CREDENTIAL_REF,
 			},
 			sinkNode(sinkUrl, [220, 0]),
 		],
 		connections: { 'Tanma Push Trigger': { main: [[{ node: 'Record in Sink', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	};
+}
+
+/** The credential of Tanma's push worked example (App ID = App Key = zc_test), no Corp ID. */
+export const VENDOR_EXAMPLE_CREDENTIAL = { id: 'tanmaVendorEx001', name: 'Tanma push worked example' };
+export const VENDOR_PUSH_WEBHOOK_ID = '0b5e7a1c-2d3f-4a5b-8c6d-7e8f9a0b1c2d';
+
+export function vendorExampleCredential(baseUrl: string, inputs: { appId: string; appKey: string }) {
+	return [{ ...VENDOR_EXAMPLE_CREDENTIAL, type: 'tanmaApi', data: { appId: inputs.appId, appKey: inputs.appKey, baseUrl, sendAppKeyHeader: false } }];
 }
