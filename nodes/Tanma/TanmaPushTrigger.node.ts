@@ -11,12 +11,15 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { ENDPOINTS } from './transport/endpoints';
 import { tanmaApiRequest } from './transport';
 import { PUSH_TYPES, REGISTER_TYPE } from './transport/push';
+import { CredentialCache } from './trigger/pushCredentials';
 import { PushLedger } from './trigger/pushLedger';
 import type { PushRequest } from './trigger/pushReceive';
 import { receivePush } from './trigger/pushReceive';
 
 /** One record per n8n process of the messages each push trigger accepted (see trigger/pushLedger.ts). */
 const ledger = new PushLedger();
+/** Each push trigger's credential, read once a minute instead of once a push (see trigger/pushCredentials.ts). */
+const credentialCache = new CredentialCache<{ appId: string; appKey: string; corpId: string }>();
 
 export class TanmaPushTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -141,21 +144,30 @@ export class TanmaPushTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		};
 
-		const credentials = await this.getCredentials<{ appId: string; appKey: string; corpId?: string }>('tanmaApi');
-		// From here to the ledger's record nothing awaits: copies arriving together are decided one by one.
 		const node = this.getNode();
-		const outcome = receivePush(
-			req,
-			{
-				appId: String(credentials.appId ?? '').trim(),
-				appKey: String(credentials.appKey ?? '').trim(),
-				corpId: String(credentials.corpId ?? ''),
-				replayWindowMs: Number(options.replayWindowSeconds ?? 300) * 1000,
-			},
-			ledger,
-			{ id: `${this.getWorkflow().id ?? ''}:${node.id}`, store: this.getWorkflowStaticData('node') },
-			Date.now(),
-		);
+		const scope = `${this.getWorkflow().id ?? ''}:${node.id}`;
+		const credentialKey = `${scope}:${node.credentials?.tanmaApi?.id ?? ''}`;
+		const readCredentials = async () => {
+			const c = await this.getCredentials<{ appId: string; appKey: string; corpId?: string }>('tanmaApi');
+			return { appId: String(c.appId ?? '').trim(), appKey: String(c.appKey ?? '').trim(), corpId: String(c.corpId ?? '') };
+		};
+		const receive = (credentials: { appId: string; appKey: string; corpId: string }) =>
+			receivePush(
+				req,
+				{ ...credentials, replayWindowMs: Number(options.replayWindowSeconds ?? 300) * 1000 },
+				ledger,
+				{ id: scope, store: this.getWorkflowStaticData('node') },
+				Date.now(),
+			);
+		// receive() does not await between its first check and the ledger's decision, so concurrent copies of
+		// a message are decided one after the other (trigger/pushLedger.ts).
+		const credentials = await credentialCache.get(credentialKey, Date.now(), readCredentials);
+		let outcome = receive(credentials.value);
+		if (outcome.kind === 'rejected' && outcome.credentialMismatch && credentials.cached) {
+			// The credential may have been changed since it was read.
+			const fresh = await credentialCache.refresh(credentialKey, Date.now(), readCredentials);
+			if (fresh) outcome = receive(fresh);
+		}
 		if (outcome.kind === 'rejected') return reply(outcome.status, outcome.reason);
 		const { message } = outcome;
 		const response =

@@ -98,6 +98,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 	async updateCredentials(): Promise<void> {}
 
+	/** What a user saving the credential in n8n's editor does. */
+	replace(type: string, data: ICredentialDataDecryptedObject): void {
+		this.data[type] = { ...data };
+	}
+
 	async updateCredentialsOauthTokenData(): Promise<void> {}
 
 	getCredentialsProperties(type: string): INodeProperties[] {
@@ -453,6 +458,8 @@ export interface WebhookHost {
 	staticData(): string;
 	/** Items of each execution the webhook started. */
 	executions: IDataObject[][];
+	/** n8n's credential store as the node sees it: counts reads, can be changed. */
+	credentials: TestCredentialsHelper;
 	/** Runs the node's webhookMethods (checkExists → create) as n8n does on activation. */
 	activate(): Promise<{ created: boolean }>;
 	close(): Promise<void>;
@@ -539,6 +546,7 @@ export async function startWebhookHost(options: {
 		workflowId,
 		staticData: () => savedStaticData,
 		executions,
+		credentials: helper,
 		async activate() {
 			const workflow = makeWorkflow();
 			const methods = options.nodeType.webhookMethods!.default!;

@@ -25,7 +25,8 @@ export interface PushSettings {
 }
 
 export type PushOutcome =
-	| { kind: 'rejected'; status: 400 | 403; reason: string }
+	/** `credentialMismatch`: the answer could change with another App ID, App Key or Corp ID. */
+	| { kind: 'rejected'; status: 400 | 403; reason: string; credentialMismatch?: true }
 	| { kind: 'accepted'; message: PushMessage; isNew: boolean };
 
 function header(req: PushRequest, name: string): string {
@@ -50,12 +51,12 @@ export function receivePush(
 	const got = { appId: header(req, 'appId'), version: header(req, 'version'), timestamp: header(req, 'timestamp'), sign: header(req, 'sign') };
 	const missing = Object.entries(got).filter(([, v]) => !v).map(([k]) => k);
 	if (missing.length) return { kind: 'rejected', status: 400, reason: `missing header: ${missing.join(', ')}` };
-	if (got.appId !== settings.appId) return { kind: 'rejected', status: 403, reason: 'unknown appId' };
+	if (got.appId !== settings.appId) return { kind: 'rejected', status: 403, reason: 'unknown appId', credentialMismatch: true };
 	if (!/^\d{13}$/.test(got.timestamp) || Math.abs(now - Number(got.timestamp)) > settings.replayWindowMs) {
 		return { kind: 'rejected', status: 403, reason: 'timestamp outside the replay window' };
 	}
 	if (!pushSignMatches(got.sign, pushSign(got.appId, got.version, got.timestamp, settings.appKey))) {
-		return { kind: 'rejected', status: 403, reason: 'signature mismatch' };
+		return { kind: 'rejected', status: 403, reason: 'signature mismatch', credentialMismatch: true };
 	}
 	const body = rawBodyOf(req);
 	// Once the sign is verified it is a function of the timestamp and version: those name the delivery.
@@ -65,7 +66,7 @@ export function receivePush(
 		return { kind: 'rejected', status: 403, reason: 'replayed headers with a different body' };
 	}
 	const message = openPush(body, corpIdCandidates(settings.appId, settings.corpId), settings.appKey);
-	if (!message) return { kind: 'rejected', status: 400, reason: 'body is not a Tanma push message' };
+	if (!message) return { kind: 'rejected', status: 400, reason: 'body is not a Tanma push message', credentialMismatch: true };
 	const admission = ledger.admit(
 		scope.id,
 		scope.store,
