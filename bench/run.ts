@@ -3,7 +3,8 @@
  * inside one real n8n), trigger request cost and state size, signing cost. Writes bench/results/latest.md,
  * latest.json and latest.png. Not part of the tests: figures are measured and reported, not asserted.
  * Environment: BENCH_ROUNDS (timed rounds per size, default 5), BENCH_SIZES (default "10000,50000"),
- * BENCH_PROFILE=0 to skip the CPU profile of n8n during extra node runs (taken after the timed rounds).
+ * BENCH_PROFILE=0 to skip the CPU profiles of n8n (taken after the timed rounds); BENCH_PUSH_ROUNDS (default 3),
+ * BENCH_PUSH_DIAGNOSTIC_ROUNDS (default 2, 0 skips the diagnostic n8n configurations), BENCH_PUSH_REQUESTS (default 300).
  */
 import fs from 'fs';
 import os from 'os';
@@ -14,6 +15,8 @@ import type { Bar } from './chart';
 import { barChartSvg, svgToPng } from './chart';
 import type { ProfileSummary } from './profile';
 import { summarizeProfile } from './profile';
+import type { PushMeasurement } from './push-throughput';
+import { measurePush, PUSH_VARIANTS } from './push-throughput';
 import { measureSigning } from './signing';
 import type { ThroughputRun, Variant } from './throughput';
 import { ThroughputBench, VARIANTS } from './throughput';
@@ -22,6 +25,9 @@ import { measureTriggerCost } from './trigger-cost';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? '10000,50000').split(',').map(Number);
 const PROFILE = process.env.BENCH_PROFILE !== '0';
+const PUSH_ROUNDS = Number(process.env.BENCH_PUSH_ROUNDS ?? 3);
+const PUSH_DIAGNOSTIC_ROUNDS = Number(process.env.BENCH_PUSH_DIAGNOSTIC_ROUNDS ?? 2);
+const PUSH_REQUESTS = Number(process.env.BENCH_PUSH_REQUESTS ?? 300);
 const RESULTS = path.join(__dirname, 'results');
 const started = Date.now();
 const log = (m: string) => process.stdout.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}\n`);
@@ -86,9 +92,19 @@ async function main(): Promise<void> {
 	log('trigger cost…');
 	const trigger = await measureTriggerCost(sandbox);
 	log(`state after ${trigger.growth.records} records: ${trigger.growth.finalStateBytes} B (max ${trigger.growth.maxStateBytes} B)`);
+
+	log('push trigger vs n8n Webhook node…');
+	const push = await measurePush(sandbox, log, {
+		requests: PUSH_REQUESTS,
+		concurrencies: [20, 50],
+		rounds: PUSH_ROUNDS,
+		diagnosticRounds: PUSH_DIAGNOSTIC_ROUNDS,
+		profileFile: PROFILE ? path.join(RESULTS, 'raw', 'n8n-push.cpuprofile') : undefined,
+	});
+	const pushProfile = push.profile ? summarizeProfile(push.profile.file) : undefined;
 	await sandbox.close();
 
-	const report = buildReport({ runs, emptyMs, signing, trigger, profile });
+	const report = buildReport({ runs, emptyMs, signing, trigger, profile, push, pushProfile });
 	fs.writeFileSync(path.join(RESULTS, 'latest.json'), `${JSON.stringify(report.data, null, 2)}\n`);
 	fs.writeFileSync(path.join(RESULTS, 'latest.md'), report.markdown);
 	fs.writeFileSync(path.join(RESULTS, 'latest.png'), svgToPng(report.svg));
@@ -97,7 +113,7 @@ async function main(): Promise<void> {
 
 function profileSection(profile: { customers: number; runs: number; summary: ProfileSummary }): string {
 	const { summary } = profile;
-	const table = (rows: ProfileSummary['byPackage']) => rows.map((r) => `| ${r.name.replace(/\|/g, '\\|')} | ${fmt(r.ms)} | ${fmt(r.share * 100, 1)} % |`).join('\n');
+
 	return `
 ## 4. Where n8n spends the node's time (CPU profile)
 
@@ -106,12 +122,76 @@ n8n's main process profiled through its inspector over ${profile.runs} extra nod
 
 | self time by package | ms | share |
 |---|---:|---:|
-${table(summary.byPackage)}
+${profileTable(summary.byPackage)}
 
 | self time by function (top) | ms | share |
 |---|---:|---:|
-${table(summary.byFunction)}
+${profileTable(summary.byFunction)}
 `;
+}
+
+const profileTable = (rows: ProfileSummary['byPackage']) => rows.map((r) => `| ${r.name.replace(/\|/g, '\\|')} | ${fmt(r.ms)} | ${fmt(r.share * 100, 1)} % |`).join('\n');
+
+function pushSection(push: PushMeasurement, profile?: ProfileSummary): string {
+	const names = { push: 'Tanma Push Trigger', webhook: 'n8n Webhook node' };
+	const tables = push.configs.map((config) => {
+		const rows: string[] = [];
+		const ratios: string[] = [];
+		for (const concurrency of push.concurrencies) {
+			const of = (v: 'push' | 'webhook') => config.runs.filter((r) => r.variant === v && r.concurrency === concurrency);
+			for (const v of PUSH_VARIANTS) {
+				const runs = of(v);
+				rows.push(
+					`| ${concurrency} | ${names[v]} | ${range(summarize(runs.map((r) => r.perSecond)), 1)} | ${fmt(summarize(runs.map((r) => r.ackP50Ms)).median)} | ${fmt(summarize(runs.map((r) => r.ackP99Ms)).median)} | ${fmt(Math.max(...runs.map((r) => r.peakRssMb)))} | ${fmt(summarize(runs.map((r) => r.peakRiseMb)).median)} |`,
+				);
+			}
+			// Paired by round: each round ran both variants back to back.
+			const throughput = summarize(of('push').map((r, i) => r.perSecond / of('webhook')[i].perSecond));
+			const p50 = summarize(of('push').map((r, i) => r.ackP50Ms / of('webhook')[i].ackP50Ms));
+			const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+			ratios.push(
+				`| ${concurrency} | ${range(throughput, 2)}× (target ≥ 0.90×: ${verdict(throughput.median >= 0.9)}) | ${range(p50, 2)}× (target ≤ 1.10×: ${verdict(p50.median <= 1.1)}) |`,
+			);
+		}
+		return `### ${config.label}
+
+${config.rounds} timed rounds per concurrency after a warm-up round.
+
+| concurrency | receiver | requests/s median (min–max) | ack p50 ms | ack p99 ms | peak RSS MB | RSS rise MB (median) |
+|---:|---|---:|---:|---:|---:|---:|
+${rows.join('\n')}
+
+| concurrency | push / Webhook throughput, median (min–max) | push / Webhook ack p50, median (min–max) |
+|---:|---:|---:|
+${ratios.join('\n')}
+`;
+	});
+	const profileText = profile
+		? `
+CPU profile of n8n's main process over one more push round (${push.requests} pushes at ${push.concurrencies[0]}, n8n's defaults;
+${fmt(profile.totalMs)} ms of wall time). Raw profile: \`raw/n8n-push.cpuprofile\` (git-ignored).
+
+| self time by package | ms | share |
+|---|---:|---:|
+${profileTable(profile.byPackage)}
+
+| self time by function (top) | ms | share |
+|---|---:|---:|
+${profileTable(profile.byFunction)}
+`
+		: '';
+	return `
+## 5. Push Trigger vs n8n's Webhook node
+
+Same n8n 2.40.7 process per configuration, same load: ${push.requests} requests per round, posted at a fixed concurrency
+(${push.concurrencies.join(' and ')} in flight) by the bench process, each request built before the clock starts (a
+fresh msgId and a strictly later timestamp, signed and encrypted as Tanma does). **Tanma Push Trigger** → HTTP Request
+(sink) is answered by our node with the noise; **n8n Webhook node** (Respond: Immediately) → the same HTTP Request gets
+the same kind of request. A round ends when the sandbox's sink holds one record per request (every execution done);
+requests/s = requests ÷ that time. Ack = the time from sending a request to its answer. Peak RSS is the highest RSS of
+n8n's process tree in any round (it does not fall back between rounds, so later rounds start higher); the rise is
+above the round's start. n8n saves every execution (its default) in both variants.
+${tables.join('\n')}${profileText}`;
 }
 
 function buildReport(input: {
@@ -120,8 +200,10 @@ function buildReport(input: {
 	signing: Awaited<ReturnType<typeof measureSigning>>;
 	trigger: Awaited<ReturnType<typeof measureTriggerCost>>;
 	profile?: { customers: number; runs: number; summary: ProfileSummary };
+	push: PushMeasurement;
+	pushProfile?: ProfileSummary;
 }) {
-	const { runs, emptyMs, signing, trigger, profile } = input;
+	const { runs, emptyMs, signing, trigger, profile, push, pushProfile } = input;
 	const machine = {
 		cpu: os.cpus()[0]?.model ?? 'unknown',
 		cores: os.cpus().length,
@@ -218,14 +300,14 @@ follows the number of records in the last window + poll interval, not the total 
 \`authenticate\` (serialize-once body → SHA-256 sign → headers) costs **${fmt(signing.microsPerCall, 2)} µs** per request
 (${fmt(signing.iterations)} calls, ${signing.bodyBytes}-byte body, bench process ${machine.benchNode}); one Return All
 page through n8n took ${fmt(perRequestNodeMs, 2)} ms here, so signing is ${fmt((signing.microsPerCall / 1000 / perRequestNodeMs) * 100, 3)} % of a request.
-${profile ? profileSection(profile) : ''}`;
+${profile ? profileSection(profile) : ''}${pushSection(push, pushProfile)}`;
 	const svg = barChartSvg(
 		'Customer Search, Return All: items per second',
 		'median of timed rounds; whiskers show min–max; n8n 2.40.7, sandbox on loopback',
 		bars,
 		`${machine.cpu}, ${machine.cores} cores · ${machine.date.slice(0, 10)}`,
 	);
-	return { markdown, svg, data: { machine, throughput: perSize, runs, emptyExecutionMs: empty, trigger, signing, profile } };
+	return { markdown, svg, data: { machine, throughput: perSize, runs, emptyExecutionMs: empty, trigger, signing, profile, push, pushProfile } };
 }
 
 main().catch((error: unknown) => {
