@@ -15,8 +15,8 @@ import readline from 'readline';
 import type { RawPush } from '../sandbox/push';
 import { buildPush, postRaw } from '../sandbox/push';
 import type { Sandbox } from '../sandbox/server';
-import { N8nInstance, freePort, packPackage, runtime } from '../test/e2e/n8n-instance';
-import { CREDENTIAL_REF, sandboxCredential } from '../test/e2e/workflows';
+import { N8nInstance, freePort, packPackage, runtime } from '../lab/n8n-instance';
+import { CREDENTIAL_REF, sandboxCredential } from '../lab/workflows';
 import { descendants, samplePeak, treeRssMb } from './memory';
 
 export type PushVariant = 'push' | 'webhook';

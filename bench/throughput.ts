@@ -14,9 +14,9 @@ import path from 'path';
 import readline from 'readline';
 
 import type { Sandbox } from '../sandbox/server';
-import type { N8nRuntime } from '../test/e2e/n8n-instance';
-import { N8nInstance, freePort, packPackage, runtime } from '../test/e2e/n8n-instance';
-import { CREDENTIAL_REF, sandboxCredential } from '../test/e2e/workflows';
+import type { N8nRuntime } from '../lab/n8n-instance';
+import { N8nInstance, freePort, packPackage, runtime } from '../lab/n8n-instance';
+import { CREDENTIAL_REF, sandboxCredential } from '../lab/workflows';
 import { samplePeak } from './memory';
 
 export type Variant = 'node' | 'diy' | 'bare';

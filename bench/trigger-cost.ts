@@ -1,5 +1,5 @@
 /**
- * Trigger cost, through n8n-core's PollContext against the sandbox (test/harness), with a movable clock:
+ * Trigger cost, through n8n-core's PollContext against the sandbox (lab/core), with a movable clock:
  * requests per poll when nothing is new and per new record, for both follow-up scopes and 10/100/1,000
  * customers; and the static data size while 100,000 follow-ups go through the trigger.
  */
@@ -7,7 +7,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { TanmaTrigger } from '../nodes/Tanma/TanmaTrigger.node';
 import type { Sandbox } from '../sandbox/server';
-import { credentialsFor, runPoll } from '../test/harness/n8n';
+import { credentialsFor, runPoll } from '../lab/core';
 import { installShiftedClock } from './clock';
 
 const MINUTE = 60_000;

@@ -7,8 +7,8 @@ import fs from 'fs';
 import path from 'path';
 
 import { startSandbox } from '../sandbox/server';
-import { N8nInstance, REPO, packPackage, runtime } from '../test/e2e/n8n-instance';
-import { sandboxCredential } from '../test/e2e/workflows';
+import { N8nInstance, REPO, packPackage, runtime } from '../lab/n8n-instance';
+import { sandboxCredential } from '../lab/workflows';
 
 const LOGIN = { email: 'demo@example.com', password: 'Tanma-demo-2026', firstName: 'Tanma', lastName: 'Demo' };
 const say = (m: string) => process.stdout.write(`${m}\n`);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'net';
 
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
-import { credentialsFor, runCredentialTest } from './harness/n8n';
+import { credentialsFor, runCredentialTest } from '../lab/core';
 
 /** The credential's Test button, run as n8n runs it: RoutingNode request, then the rules in order. */
 let sandbox: Sandbox;

@@ -8,8 +8,8 @@ import path from 'path';
 
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
-import { N8nInstance, packPackage, runtime } from './e2e/n8n-instance';
-import { actionWorkflow, sandboxCredential } from './e2e/workflows';
+import { N8nInstance, packPackage, runtime } from '../lab/n8n-instance';
+import { actionWorkflow, sandboxCredential } from '../lab/workflows';
 
 jest.setTimeout(15 * 60 * 1000);
 

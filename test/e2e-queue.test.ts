@@ -12,8 +12,8 @@ import path from 'path';
 
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
-import { N8nInstance, packPackage, runtime, waitFor as waitUntil } from './e2e/n8n-instance';
-import { sandboxCredential, triggerWorkflow } from './e2e/workflows';
+import { N8nInstance, packPackage, runtime, waitFor as waitUntil } from '../lab/n8n-instance';
+import { sandboxCredential, triggerWorkflow } from '../lab/workflows';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startQueueServices } = require('../scripts/queue-services.js') as {

@@ -12,7 +12,7 @@ import path from 'path';
 
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
-import { N8nInstance, REPO, packPackage, runtime, waitFor as waitUntil } from './e2e/n8n-instance';
+import { N8nInstance, REPO, packPackage, runtime, waitFor as waitUntil } from '../lab/n8n-instance';
 import { pushWorkedExample } from '../sandbox/vendorExamples';
 import {
 	PUSH_WEBHOOK_ID,
@@ -23,7 +23,7 @@ import {
 	sandboxCredential,
 	triggerWorkflow,
 	vendorExampleCredential,
-} from './e2e/workflows';
+} from '../lab/workflows';
 
 jest.setTimeout(15 * 60 * 1000);
 

@@ -4,7 +4,7 @@ import { Tanma } from '../nodes/Tanma/Tanma.node';
 import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
-import { credentialsFor, runNodeInWorkflow } from './harness/n8n';
+import { credentialsFor, runNodeInWorkflow } from '../lab/core';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import { Tanma } from '../nodes/Tanma/Tanma.node';
 import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
-import { credentialsFor, runLoadOptions, runNodeInWorkflow } from './harness/n8n';
+import { credentialsFor, runLoadOptions, runNodeInWorkflow } from '../lab/core';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

@@ -8,8 +8,8 @@ import { CredentialCache, ENTRIES_MAX, MAX_AGE_MS, REFRESH_GAP_MS } from '../nod
 import { deliverPush } from '../sandbox/push';
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
-import type { WebhookHost } from './harness/n8n';
-import { credentialsFor, startWebhookHost } from './harness/n8n';
+import type { WebhookHost } from '../lab/core';
+import { credentialsFor, startWebhookHost } from '../lab/core';
 
 describe('CredentialCache', () => {
 	const reader = (values: string[]) => {

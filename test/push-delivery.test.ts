@@ -7,8 +7,8 @@ import { TanmaPushTrigger } from '../nodes/Tanma/TanmaPushTrigger.node';
 import { KEEP_MS, MEMORY_MAX, PERSIST_MAX, PushLedger } from '../nodes/Tanma/trigger/pushLedger';
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
-import type { WebhookHost } from './harness/n8n';
-import { credentialsFor, startWebhookHost } from './harness/n8n';
+import type { WebhookHost } from '../lab/core';
+import { credentialsFor, startWebhookHost } from '../lab/core';
 
 let sandbox: Sandbox;
 const hosts: WebhookHost[] = [];

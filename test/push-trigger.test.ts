@@ -11,8 +11,8 @@ import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
 import { PUSH_TYPES, decryptPush, parsePushMessage, pushCiphertext, pushSign } from '../nodes/Tanma/transport/push';
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
-import type { WebhookHost } from './harness/n8n';
-import { credentialsFor, startWebhookHost } from './harness/n8n';
+import type { WebhookHost } from '../lab/core';
+import { credentialsFor, startWebhookHost } from '../lab/core';
 
 let sandbox: Sandbox;
 const hosts: WebhookHost[] = [];

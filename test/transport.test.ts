@@ -6,7 +6,7 @@ import { tanmaApiRequest, tanmaApiRequestAll } from '../nodes/Tanma/transport';
 import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
-import { credentialsFor, probeContext } from './harness/n8n';
+import { credentialsFor, probeContext } from '../lab/core';
 
 const FAST_RETRY = { retry: { retries: 3, baseDelayMs: 5, maxDelayMs: 20 } };
 

@@ -12,7 +12,8 @@ import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
 import { createRandom } from '../sandbox/random';
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
-import { credentialsFor, runPoll, useFakeDate } from './harness/n8n';
+import { credentialsFor, runPoll } from '../lab/core';
+import { useFakeDate } from './helpers/clock';
 
 const START = Date.UTC(2026, 10, 24, 1, 0, 0);
 const SECOND = 1000;

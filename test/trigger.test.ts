@@ -11,8 +11,9 @@ import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
 import { formatTanmaTime } from '../nodes/Tanma/transport/time';
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
-import type { PollRun } from './harness/n8n';
-import { credentialsFor, runPoll, useFakeDate } from './harness/n8n';
+import type { PollRun } from '../lab/core';
+import { credentialsFor, runPoll } from '../lab/core';
+import { useFakeDate } from './helpers/clock';
 
 const START = Date.UTC(2026, 10, 24, 2, 0, 0); // 2026-11-24 10:00 CST
 const SECOND = 1000;

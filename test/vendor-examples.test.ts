@@ -12,8 +12,8 @@ import { computeRequestSign } from '../nodes/Tanma/transport/signature';
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
 import { VENDOR_EXAMPLES_DIR, pushMessageExamples, pushWorkedExample, readVendorExample, vendorExampleIndex } from '../sandbox/vendorExamples';
-import type { WebhookHost } from './harness/n8n';
-import { credentialsFor, startWebhookHost } from './harness/n8n';
+import type { WebhookHost } from '../lab/core';
+import { credentialsFor, startWebhookHost } from '../lab/core';
 
 let sandbox: Sandbox;
 const hosts: WebhookHost[] = [];

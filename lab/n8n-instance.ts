@@ -11,7 +11,7 @@ import os from 'os';
 import path from 'path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { ensureRuntime } = require('../../scripts/n8n-runtime.js') as {
+const { ensureRuntime } = require('../scripts/n8n-runtime.js') as {
 	ensureRuntime: (line?: string, log?: (m: string) => void) => N8nRuntime;
 };
 
@@ -23,7 +23,7 @@ export interface N8nRuntime {
 	n8n: string;
 }
 
-export const REPO = path.resolve(__dirname, '..', '..');
+export const REPO = path.resolve(__dirname, '..');
 
 export function runtime(line = '2.x', log?: (m: string) => void): N8nRuntime {
 	return ensureRuntime(line, log);

@@ -1,0 +1,60 @@
+/** Runs a polling trigger as n8n's ActiveWorkflows does. */
+import { PollContext } from 'n8n-core';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { TestCredentialsHelper } from './credentials';
+import { makeAdditionalData, nodeTypesOf, nodeUnderTest } from './workflow';
+
+export interface PollRun {
+	items: IDataObject[];
+	/** The node's static data after the poll, as n8n would store it (JSON round trip). */
+	staticData: IDataObject;
+	error?: Error;
+}
+
+/**
+ * One poll as n8n's ActiveWorkflows runs it: n8n-core's PollContext, the node's static data handed in,
+ * and the result persisted through JSON like n8n's database does. A poll that throws keeps the old data.
+ */
+export async function runPoll(options: {
+	nodeType: INodeType;
+	parameters: INodeParameters;
+	credentials: ICredentialDataDecryptedObject;
+	staticData?: IDataObject;
+	mode?: 'trigger' | 'manual';
+	budgetMs?: number;
+}): Promise<PollRun> {
+	const helper = new TestCredentialsHelper({ tanmaApi: options.credentials });
+	const typeName = options.nodeType.description.name;
+	const node = nodeUnderTest(options.nodeType, options.parameters, { id: 'trigger', name: 'Trigger' });
+	const workflow = new Workflow({
+		id: 'wf-poll',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes: nodeTypesOf({ [typeName]: options.nodeType }),
+	});
+	const before = JSON.stringify(options.staticData ?? {});
+	const nodeStaticData = JSON.parse(before) as IDataObject;
+	const mode = options.mode ?? 'trigger';
+	const context = new PollContext(
+		workflow,
+		node,
+		makeAdditionalData(helper),
+		mode,
+		mode === 'manual' ? 'manual' : 'activate',
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+		() => nodeStaticData,
+		() => options.budgetMs ?? 5 * 60 * 1000,
+	);
+	try {
+		const result = await options.nodeType.poll!.call(context);
+		return { items: (result?.[0] ?? []).map((i) => i.json), staticData: JSON.parse(JSON.stringify(nodeStaticData)) as IDataObject };
+	} catch (error) {
+		return { items: [], staticData: JSON.parse(before) as IDataObject, error: error as Error };
+	}
+}

@@ -1,0 +1,126 @@
+/** Hosts a webhook node behind a real HTTP listener, as n8n's webhook server does. */
+import { createServer } from 'http';
+import type { AddressInfo } from 'net';
+
+import { HookContext, WebhookContext } from 'n8n-core';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters, INodeType, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { TestCredentialsHelper } from './credentials';
+import { makeAdditionalData, nodeTypesOf, nodeUnderTest } from './workflow';
+
+export interface WebhookHost {
+	/** Base URL; the node's production webhook URL is `${url}/${webhookId}/webhook`. */
+	url: string;
+	webhookUrl: string;
+	workflowId: string;
+	/** The workflow's static data as last saved (JSON). */
+	staticData(): string;
+	/** Items of each execution the webhook started. */
+	executions: IDataObject[][];
+	/** n8n's credential store as the node sees it: counts reads, can be changed. */
+	credentials: TestCredentialsHelper;
+	/** Runs the node's webhookMethods (checkExists → create) as n8n does on activation. */
+	activate(): Promise<{ created: boolean }>;
+	close(): Promise<void>;
+}
+
+/**
+ * Hosts a webhook node like n8n's webhook server: a real HTTP listener, the raw body kept on
+ * `req.rawBody`, n8n-core's WebhookContext per request, and the workflow's static data persisted
+ * through JSON between requests.
+ */
+let webhookHosts = 0;
+
+export async function startWebhookHost(options: {
+	nodeType: INodeType;
+	parameters: INodeParameters;
+	credentials: ICredentialDataDecryptedObject;
+	/** Same id and static data as an earlier host = the same workflow after an n8n restart. */
+	workflowId?: string;
+	staticData?: string;
+}): Promise<WebhookHost> {
+	const helper = new TestCredentialsHelper({ tanmaApi: options.credentials });
+	const typeName = options.nodeType.description.name;
+	const webhookId = 'c0ffee00-1111-4222-8333-944445555666';
+	const node = nodeUnderTest(options.nodeType, options.parameters, { id: 'push', name: 'Push', webhookId });
+	const workflowId = options.workflowId ?? `wf-push-${++webhookHosts}`;
+	// Like n8n: static data is loaded for each request and saved after it was handled.
+	let savedStaticData = options.staticData ?? '{}';
+	const executions: IDataObject[][] = [];
+	const makeWorkflow = () =>
+		new Workflow({
+			id: workflowId,
+			nodes: [node],
+			connections: {},
+			active: true,
+			nodeTypes: nodeTypesOf({ [typeName]: options.nodeType }),
+			staticData: JSON.parse(savedStaticData) as IDataObject,
+		});
+	let base = '';
+	const additionalDataFor = () => ({ ...makeAdditionalData(helper), webhookBaseUrl: `${base}/webhook` });
+	const webhookData = (workflow: Workflow) => ({
+		httpMethod: 'POST' as const,
+		node: node.name,
+		path: `${webhookId}/webhook`,
+		webhookDescription: options.nodeType.description.webhooks![0],
+		workflowId: workflow.id,
+		workflowExecuteAdditionalData: additionalDataFor(),
+	});
+
+	const inFlight = new Set<Promise<void>>();
+	const server = createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => {
+			const handled = (async () => {
+				const rawBody = Buffer.concat(chunks);
+				Object.assign(req, { rawBody, body: rawBody.toString('utf8'), params: {}, query: {} });
+				const workflow = makeWorkflow();
+				const additionalData = { ...additionalDataFor(), httpRequest: req, httpResponse: res } as unknown as IWorkflowExecuteAdditionalData;
+				const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData(workflow) as never, [], null);
+				try {
+					const result = await options.nodeType.webhook!.call(context);
+					if (result.workflowData) executions.push(result.workflowData[0].map((i) => i.json));
+					if (!result.noWebhookResponse && !res.writableEnded) res.end();
+				} catch (error) {
+					if (!res.writableEnded) {
+						res.statusCode = 500;
+						res.end(String((error as Error).message));
+					}
+				}
+				// n8n writes static data to its database after the answer has gone out: a copy sent right after
+				// the answer can be read before the write lands.
+				await new Promise((resolve) => setTimeout(resolve, 5));
+				savedStaticData = JSON.stringify(workflow.staticData);
+			})();
+			inFlight.add(handled);
+			void handled.finally(() => inFlight.delete(handled));
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	return {
+		url: base,
+		webhookUrl: `${base}/webhook/${webhookId}/webhook`,
+		workflowId,
+		staticData: () => savedStaticData,
+		executions,
+		credentials: helper,
+		async activate() {
+			const workflow = makeWorkflow();
+			const methods = options.nodeType.webhookMethods!.default!;
+			const context = new HookContext(workflow, node, additionalDataFor() as IWorkflowExecuteAdditionalData, 'trigger', 'activate', webhookData(workflow) as never);
+			if (await methods.checkExists.call(context)) return { created: false };
+			return { created: await methods.create.call(context) };
+		},
+		// Like n8n's graceful stop: requests being handled finish (and save) first.
+		close: async () => {
+			await Promise.all(inFlight);
+			await new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			});
+		},
+	};
+}
