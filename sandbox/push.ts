@@ -2,7 +2,7 @@ import { request } from 'http';
 
 import { corpIdCandidates, encryptPush, pushSign } from '../nodes/Tanma/transport/push';
 
-/** One push as Tanma sends it (§3.2): signed headers, Base64 AES-128-CTR body, noise to be echoed. */
+/** One push as Tanma sends it (vendor-examples/push-format.doc-501862.json): signed headers, Base64 AES-128-CTR body, noise to be echoed. */
 export interface PushSpec {
 	type: string;
 	content?: unknown;

@@ -6,7 +6,7 @@ import { integerId, optionalText, wholeNumber } from '../helpers/validation';
 /**
  * The content items shared by SOPs (`sopDatas`) and group mass-sends (`sendData`), built from a fixed
  * collection so users never write the nested JSON. Tanma has not published the item schema; the type
- * codes and fields below are the ones its own examples use (reference §4.6.6).
+ * codes and fields below are the ones its own SOP and mass-send examples use.
  */
 
 export const CONTENT_TYPE = { text: 1, file: 2, link: 3, material: 99 } as const;

@@ -1,6 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { asNodeError } from '../transport/errors';
 import type { TanmaOperation } from './common';
 import * as customApi from './customApi';
 import * as customer from './customer';
@@ -34,15 +35,6 @@ function operationFor(ctx: IExecuteFunctions, resource: string, operation: strin
 	return candidate;
 }
 
-/** Our errors pass through with their item index; anything else is wrapped so n8n shows it well. */
-function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		error.context.itemIndex ??= itemIndex;
-		return error;
-	}
-	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
-}
-
 /** Runs the chosen operation once per input item, keeping item pairing and honouring Continue On Fail. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -63,7 +55,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				});
 				continue;
 			}
-			throw asNodeError(this, error, i);
+			throw asNodeError(this.getNode(), error, i);
 		}
 	}
 	return [output];

@@ -1,7 +1,7 @@
 /**
  * The Tanma OpenAPI endpoints this package uses, described once.
  * The node, the triggers and the local sandbox all read this table, so they agree by construction.
- * Source: shared/tanma-openapi.md. "doc" = vendor page; "client" = seen in working public client code.
+ * Each entry names its vendor page (`docPage`). "doc" = from that page; "client" = seen in working public client code.
  */
 
 /**

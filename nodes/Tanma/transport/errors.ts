@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-/** What to do about the vendor codes we know (shared/tanma-openapi.md §1.7). */
+/** What to do about the vendor codes we know (from Tanma's error code table). */
 const VENDOR_HINTS: Record<string, string> = {
 	'-1': 'Tanma reported a generic failure. Check the values sent; if they look right, try again later.',
 	'1002':
@@ -86,4 +86,13 @@ export function networkError(
 			itemIndex,
 		},
 	);
+}
+
+/** Our errors pass through (given the item index if they lack one); anything else is wrapped so n8n shows it well. */
+export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (itemIndex !== undefined) error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	return new NodeOperationError(node, error as Error, itemIndex === undefined ? {} : { itemIndex });
 }

@@ -56,6 +56,16 @@ export function compareKeys(a: UnitKey, b: UnitKey): number {
 	return 0;
 }
 
+/** Starts a scan at `started`, or carries on an unfinished one (its start and last read unit kept). */
+export function beginScan(state: TriggerState, started: number): void {
+	state.scan = { start: state.scan?.start ?? formatTanmaTime(started), ...(state.scan?.after ? { after: state.scan.after } : {}) };
+}
+
+/** Every record of this unit was emitted: an interrupted scan resumes after it. */
+export function markUnitRead(state: TriggerState, key: UnitKey): void {
+	if (state.scan) state.scan.after = key;
+}
+
 /** Units still to read in this scan, in key order. */
 export function unitsToRead<T extends { key: UnitKey }>(units: T[], state: TriggerState): T[] {
 	const after = state.scan?.after;

@@ -1,10 +1,10 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { loadTanmaCredentials } from '../transport';
+import { asNodeError } from '../transport/errors';
 import { formatTanmaTime } from '../transport/time';
 import type { TriggerRecord, TriggerState } from './cursor';
-import { completeScan, emissionOrder, freshState, loadState, markEmitted, newRecords, unitsToRead } from './cursor';
+import { beginScan, completeScan, emissionOrder, freshState, loadState, markEmitted, markUnitRead, newRecords, unitsToRead } from './cursor';
 import type { TriggerSource } from './sources';
 import { windowEnd } from './sources';
 
@@ -60,8 +60,7 @@ async function scan(
 	settings: PollSettings,
 	started: number,
 ): Promise<IDataObject[]> {
-	const scanStart = state.scan?.start ?? formatTanmaTime(started);
-	state.scan = { start: scanStart, ...(state.scan?.after ? { after: state.scan.after } : {}) };
+	beginScan(state, started);
 	const options = { credentials: await loadTanmaCredentials.call(this) };
 	const units = await source.listUnits.call(this, state.since, windowEnd(started, settings.lateArrivalMs), options);
 	const pending = unitsToRead(units, state);
@@ -77,14 +76,14 @@ async function scan(
 		try {
 			records = unit.records ?? (await source.readUnit.call(this, unit, options));
 		} catch (error) {
-			if (!collected.length) throw asNodeError(this, error);
+			if (!collected.length) throw asNodeError(this.getNode(), error);
 			finished = false; // emit what is in hand; the failed unit is read again next poll
 			break;
 		}
 		const fresh = newRecords(state, usableRecords(records));
 		markEmitted(state, fresh);
 		collected.push(...fresh);
-		state.scan.after = unit.key;
+		markUnitRead(state, unit.key);
 	}
 	if (finished) completeScan(state, settings.lateArrivalMs);
 	store.state = state as unknown as IDataObject;
@@ -102,9 +101,4 @@ export async function latestRecord(this: IPollFunctions, source: TriggerSource, 
 	}
 	const latest = records.sort(emissionOrder).pop();
 	return latest ? [latest.json as IDataObject] : [];
-}
-
-function asNodeError(ctx: IPollFunctions, error: unknown): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(ctx.getNode(), error as Error);
 }
