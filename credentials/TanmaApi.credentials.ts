@@ -8,6 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
 import {
 	bodyToSignedString,
 	computeRequestSign,
@@ -119,7 +120,7 @@ export class TanmaApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
-			url: '/api/v3/tags/list-tree',
+			url: ENDPOINTS.tagTree.path,
 			method: 'POST',
 		},
 		rules: [

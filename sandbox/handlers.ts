@@ -1,5 +1,5 @@
-import type { EndpointName, PagingStyle } from '../nodes/Tanma/transport/endpoints';
-import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
+import type { EndpointName, TanmaEndpoint } from '../nodes/Tanma/transport/endpoints';
+import { ENDPOINTS, MAX_PAGE_SIZE, PAGING_WIRE } from '../nodes/Tanma/transport/endpoints';
 import { formatTanmaTime, parseTanmaTime } from '../nodes/Tanma/transport/time';
 import type { Customer, Staff, TenantData } from './data';
 
@@ -26,7 +26,6 @@ export interface HandlerContext {
 
 type Handler = (body: Body, ctx: HandlerContext) => unknown;
 
-const MAX_PAGE = 100;
 
 /** Ids are decimal strings in the tenant; bigint makes the JSON writer emit them as bare integers. */
 const id = (value: string): bigint => BigInt(value);
@@ -59,7 +58,7 @@ function idList(value: unknown): string[] {
 function pageSize(raw: unknown, fallback: number): number {
 	const n = Number(raw ?? fallback);
 	if (!Number.isInteger(n) || n < 1) throw new VendorFailure(-1, '参数错误: 分页大小无效');
-	return Math.min(n, MAX_PAGE);
+	return Math.min(n, MAX_PAGE_SIZE);
 }
 
 /** Cursor tokens are opaque to clients; here they encode the next offset. */
@@ -76,34 +75,35 @@ function decodeCursor(cursor: unknown): number {
 }
 
 /**
- * One page of `rows`, shaped the way the endpoint's paging style answers. `shape` turns a stored row into
- * its answer form; it runs on the page only, so large tenants (bench: 50,000 customers) stay fast.
+ * One page of `rows`, in the wire format the catalogue gives the endpoint's paging style. `shape` turns a
+ * stored row into its answer form; it runs on the page only, so large tenants (bench: 50,000 customers) stay fast.
  */
-function page<T>(
-	style: PagingStyle,
-	body: Body,
-	rows: T[],
-	ctx: HandlerContext,
-	options: { withTotalPage?: boolean; shape?: (row: T) => unknown } = {},
-) {
+function page<T>(name: EndpointName, body: Body, rows: T[], ctx: HandlerContext, options: { shape?: (row: T) => unknown } = {}) {
+	const endpoint: TanmaEndpoint = ENDPOINTS[name];
+	if (endpoint.paging === 'none') throw new Error(`${name} does not page`);
+	const wire = PAGING_WIRE[endpoint.paging];
 	const shape = options.shape ?? ((row: T) => row as unknown);
 	const overlap = ctx.takeOverlap();
-	if (style === 'cursor') {
-		const size = pageSize(body.size, 20);
-		const offset = decodeCursor(body.cursor);
+	if (wire.kind === 'cursor') {
+		const size = pageSize(body[wire.sizeField], 20);
+		const offset = decodeCursor(body[wire.cursorField]);
 		const start = Math.max(0, offset - overlap);
 		const list = rows.slice(start, offset + size).map(shape);
 		const end = offset + size;
-		return { list, nextCursor: end < rows.length ? encodeCursor(end) : null };
+		return { [wire.listField]: list, [wire.nextCursorField]: end < rows.length ? encodeCursor(end) : null };
 	}
-	const size = pageSize(body.pageSize, 10);
-	const pageNo = Math.max(1, Number(body.pageNo ?? 1) || 1);
+	const size = pageSize(body[wire.sizeField], 10);
+	const pageNo = Math.max(1, Number(body[wire.pageField] ?? 1) || 1);
 	const offset = (pageNo - 1) * size;
 	const slice = rows.slice(Math.max(0, offset - overlap), offset + size).map(shape);
 	const totalPage = Math.ceil(rows.length / size);
-	if (style === 'search') return { totalPage, data: slice };
-	const answer = { pageNo, pageSize: size, totalCount: rows.length, result: slice };
-	return options.withTotalPage ? { ...answer, totalPage } : answer;
+	if (!wire.totalCountField) return { [wire.totalPageField]: totalPage, [wire.listField]: slice };
+	return {
+		...(wire.echoesRequest ? { [wire.pageField]: pageNo, [wire.sizeField]: size } : {}),
+		[wire.totalCountField]: rows.length,
+		[wire.listField]: slice,
+		...(endpoint.answersTotalPage ? { [wire.totalPageField]: totalPage } : {}),
+	};
 }
 
 function staffBySalesId(tenant: TenantData, salesId: string): Staff | undefined {
@@ -204,7 +204,7 @@ export const HANDLERS: Record<EndpointName, Handler> = {
 			}
 			return true;
 		});
-		return page('search', body, rows, ctx, { shape: (c) => searchRow(tenant, c) });
+		return page('customerSearch', body, rows, ctx, { shape: (c) => searchRow(tenant, c) });
 	},
 
 	customerDetails(body, { tenant }) {
@@ -229,7 +229,7 @@ export const HANDLERS: Record<EndpointName, Handler> = {
 		const before = timeBound(body, 'before');
 		const rows = ctx.tenant.customers.filter((c) => inWindow(c.createTimeMs, since, before));
 		// Each customer has exactly one detail row (its owner's view), so paging customers pages the rows.
-		return page('page', body, rows, ctx, { shape: (c) => (HANDLERS.customerDetails({ externalUserId: c.externalUserId }, ctx) as unknown[])[0] });
+		return page('customersByCreateTime', body, rows, ctx, { shape: (c) => (HANDLERS.customerDetails({ externalUserId: c.externalUserId }, ctx) as unknown[])[0] });
 	},
 
 	customerFields(_body, { tenant }) {
@@ -265,7 +265,7 @@ export const HANDLERS: Record<EndpointName, Handler> = {
 		const rows = lead.followUps
 			.filter((f) => type === undefined || String(f.type) === type)
 			.map((f) => ({ id: f.id, type: f.type, content: f.content, createTime: formatTanmaTime(f.createTimeMs), operator: f.operator }));
-		return page('cursor', body, rows, ctx);
+		return page('leadFollowUps', body, rows, ctx);
 	},
 
 	relationsByStaff(body, ctx) {
@@ -273,7 +273,7 @@ export const HANDLERS: Record<EndpointName, Handler> = {
 		const rows = ctx.tenant.relations
 			.filter((r) => r.qwUserId === qwUserId)
 			.map((r) => ({ customerId: id(r.customerId), qwUserId: r.qwUserId, type: r.type, fields: r.fields }));
-		return page('cursor', body, rows, ctx);
+		return page('relationsByStaff', body, rows, ctx);
 	},
 
 	relationsByCreateTime(body, ctx) {
@@ -285,7 +285,7 @@ export const HANDLERS: Record<EndpointName, Handler> = {
 			.filter((r) => qwUserId === undefined || r.qwUserId === qwUserId)
 			.sort((a, b) => a.relationCreateTimeMs - b.relationCreateTimeMs)
 			.map((r) => ({ customerId: id(r.customerId), qwUserId: r.qwUserId, type: r.type, fields: r.fields }));
-		return page('cursor', body, rows, ctx);
+		return page('relationsByCreateTime', body, rows, ctx);
 	},
 
 	sopTaskCustomers(body, { tenant }) {
@@ -342,7 +342,7 @@ export const HANDLERS: Record<EndpointName, Handler> = {
 					tasks: g.taskIds.map((t) => ({ id: t })),
 				};
 			});
-		return page('page', body, rows, ctx, { withTotalPage: true });
+		return page('groupList', body, rows, ctx);
 	},
 
 	groupSendTask(body, ctx) {
@@ -393,7 +393,7 @@ export const HANDLERS: Record<EndpointName, Handler> = {
 			.filter((s) => deleted === undefined || String(s.deleted) === deleted)
 			// Only salesId is known from client code; name and qwUserId are inferred (the request filters by name).
 			.map((s) => ({ salesId: id(s.salesId), qwUserId: s.qwUserId, name: s.name }));
-		return page('page', body, rows, ctx);
+		return page('staffList', body, rows, ctx);
 	},
 
 	staffDepartments(body, { tenant }) {

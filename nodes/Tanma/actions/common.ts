@@ -51,9 +51,25 @@ export async function readList(
 	return await tanmaApiRequestAll.call(this, endpoint, body, { itemIndex, limit, idOf });
 }
 
-/** A notice shown above an operation whose endpoint the vendor marks as (to be) deprecated. */
-export function deprecationNotice(name: string, text: string): INodeProperties {
-	return { displayName: text, name, type: 'notice', default: '' };
+/**
+ * The notice above an operation whose endpoint Tanma marks as (to be) deprecated, made from the catalogue's
+ * status (none for a current endpoint); `advice` says what to use instead.
+ */
+export function deprecationNotice(endpoint: TanmaEndpoint, advice: string): INodeProperties[] {
+	if (endpoint.status === 'deprecated') {
+		return [{ displayName: `Tanma marks this endpoint as deprecated. It still answers; ${advice}`, name: 'deprecatedNotice', type: 'notice', default: '' }];
+	}
+	if (endpoint.status === 'toBeDeprecated') {
+		return [{ displayName: `Tanma marks this endpoint as to be deprecated. ${advice}`, name: 'toBeDeprecatedNotice', type: 'notice', default: '' }];
+	}
+	return [];
+}
+
+/** The end of an operation's description in the operation list: its endpoint's vendor status, if not current. */
+export function statusNote(endpoint: TanmaEndpoint): string {
+	if (endpoint.status === 'deprecated') return ' (deprecated by Tanma)';
+	if (endpoint.status === 'toBeDeprecated') return ' (to be deprecated by Tanma)';
+	return '';
 }
 
 /** What one operation contributes: its fields and what it does for one input item. */

@@ -13,6 +13,28 @@
  */
 export type PagingStyle = 'none' | 'page' | 'search' | 'cursor';
 
+/** Where each paging style keeps its fields on the wire: the node's paging and the sandbox both read this. */
+export type PagingWire =
+	| {
+			kind: 'numbered';
+			/** Request: page number (from 1) and page size. */
+			pageField: string;
+			sizeField: string;
+			/** Answer: the list, and the totals the style gives (either may be missing on a given answer). */
+			listField: string;
+			totalPageField: string;
+			totalCountField?: string;
+			/** The answer repeats the page number and size it was asked for. */
+			echoesRequest?: true;
+	  }
+	| { kind: 'cursor'; cursorField: string; sizeField: string; listField: string; nextCursorField: string };
+
+export const PAGING_WIRE: Record<Exclude<PagingStyle, 'none'>, PagingWire> = {
+	page: { kind: 'numbered', pageField: 'pageNo', sizeField: 'pageSize', listField: 'result', totalPageField: 'totalPage', totalCountField: 'totalCount', echoesRequest: true },
+	search: { kind: 'numbered', pageField: 'pageNo', sizeField: 'pageSize', listField: 'data', totalPageField: 'totalPage' },
+	cursor: { kind: 'cursor', cursorField: 'cursor', sizeField: 'size', listField: 'list', nextCursorField: 'nextCursor' },
+};
+
 export type VendorStatus = 'current' | 'toBeDeprecated' | 'deprecated' | 'unknown';
 
 export interface TanmaEndpoint {
@@ -26,6 +48,8 @@ export interface TanmaEndpoint {
 	docPage?: string;
 	/** Body fields the vendor marks as required. */
 	required?: readonly string[];
+	/** `page` style only: the answer also gives `totalPage` beside `totalCount`. */
+	answersTotalPage?: true;
 }
 
 function endpoint(def: TanmaEndpoint): TanmaEndpoint {
@@ -144,6 +168,7 @@ export const ENDPOINTS = {
 		status: 'current',
 		source: 'doc',
 		docPage: 'api-20962183',
+		answersTotalPage: true,
 	}),
 	groupSendTask: endpoint({
 		path: '/api/v3/groupSend/addTask',

@@ -1,30 +1,36 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { PagingStyle } from './endpoints';
-import { MAX_PAGE_SIZE } from './endpoints';
+import { MAX_PAGE_SIZE, PAGING_WIRE } from './endpoints';
 import { isPlainObject } from './json';
 
-/** The list inside one page's `data`, whatever the paging style calls it. */
+/** The list inside one page's `data`, under the name the paging style gives it. */
 export function pageItems(style: PagingStyle, data: unknown): IDataObject[] {
 	let list: unknown;
 	if (style === 'none') list = data;
-	else if (!isPlainObject(data)) list = undefined;
-	else if (style === 'page') list = data.result;
-	else if (style === 'search') list = data.data;
-	else list = data.list;
+	else if (isPlainObject(data)) list = data[PAGING_WIRE[style].listField];
 	return Array.isArray(list) ? (list.filter(isPlainObject) as IDataObject[]) : [];
 }
 
 /** Paging fields of the first request. */
 export function firstPageParams(style: PagingStyle, pageSize: number): IDataObject {
-	if (style === 'page' || style === 'search') return { pageNo: 1, pageSize };
-	if (style === 'cursor') return { size: pageSize };
-	return {};
+	if (style === 'none') return {};
+	const wire = PAGING_WIRE[style];
+	if (wire.kind === 'cursor') return { [wire.sizeField]: pageSize };
+	return { [wire.pageField]: 1, [wire.sizeField]: pageSize };
 }
 
 function asPositiveNumber(value: unknown): number | undefined {
 	const n = typeof value === 'string' ? Number(value) : value;
 	return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+/** The cursor a request sent, if any (it may not be reused: a server that repeats one would loop forever). */
+export function sentCursor(style: PagingStyle, sent: IDataObject): string | undefined {
+	if (style === 'none') return undefined;
+	const wire = PAGING_WIRE[style];
+	const cursor = wire.kind === 'cursor' ? sent[wire.cursorField] : undefined;
+	return typeof cursor === 'string' ? cursor : undefined;
 }
 
 /**
@@ -39,26 +45,27 @@ export function nextPageParams(
 	usedCursors: ReadonlySet<string>,
 ): IDataObject | undefined {
 	if (style === 'none' || itemsOnPage === 0 || !isPlainObject(data)) return undefined;
+	const wire = PAGING_WIRE[style];
 
-	if (style === 'cursor') {
-		const next = data.nextCursor;
+	if (wire.kind === 'cursor') {
+		const next = data[wire.nextCursorField];
 		if (next === undefined || next === null || next === '') return undefined;
 		const cursor = String(next);
-		if (cursor === sent.cursor || usedCursors.has(cursor)) return undefined;
-		return { cursor, size: sent.size };
+		if (cursor === sent[wire.cursorField] || usedCursors.has(cursor)) return undefined;
+		return { [wire.cursorField]: cursor, [wire.sizeField]: sent[wire.sizeField] };
 	}
 
-	const pageNo = Number(sent.pageNo);
-	const pageSize = Number(sent.pageSize);
-	const totalPage = asPositiveNumber(data.totalPage);
-	const totalCount = asPositiveNumber(data.totalCount);
+	const pageNo = Number(sent[wire.pageField]);
+	const pageSize = Number(sent[wire.sizeField]);
+	const totalPage = asPositiveNumber(data[wire.totalPageField]);
+	const totalCount = wire.totalCountField === undefined ? undefined : asPositiveNumber(data[wire.totalCountField]);
 	if (totalPage !== undefined && pageNo >= totalPage) return undefined;
 	if (totalPage === undefined && totalCount !== undefined && pageNo * pageSize >= totalCount) {
 		return undefined;
 	}
 	// Without any total, a short page is the last one.
 	if (totalPage === undefined && totalCount === undefined && itemsOnPage < pageSize) return undefined;
-	return { pageNo: pageNo + 1, pageSize };
+	return { [wire.pageField]: pageNo + 1, [wire.sizeField]: pageSize };
 }
 
 export interface CollectOptions {
@@ -95,7 +102,8 @@ export async function collectPages(
 	);
 
 	for (let page = 0; params !== undefined && page < maxPages; page++) {
-		if (typeof params.cursor === 'string') usedCursors.add(params.cursor);
+		const cursor = sentCursor(style, params);
+		if (cursor !== undefined) usedCursors.add(cursor);
 		const data = await fetchPage(params);
 		const items = pageItems(style, data);
 		for (const item of items) {

@@ -6,10 +6,7 @@ import { ENDPOINTS } from '../../transport/endpoints';
 import { deprecationNotice, readList, returnAllOrLimit } from '../common';
 
 const properties: INodeProperties[] = [
-	deprecationNotice(
-		'deprecatedNotice',
-		'Tanma marks this endpoint as deprecated (已废弃). It still answers, but prefer Customer → Search with "Created After/Before".',
-	),
+	...deprecationNotice(ENDPOINTS.customersByCreateTime, 'prefer Customer → Search with "Created After/Before".'),
 	{
 		displayName: 'Created After',
 		name: 'since',

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../transport/endpoints';
+import { statusNote } from '../common';
 import * as get from './get.operation';
 import * as getFields from './getFields.operation';
 import * as getHighSeasContacts from './getHighSeasContacts.operation';
@@ -21,7 +23,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Get', value: 'get', description: 'Get a WeCom customer by external user ID', action: 'Get a customer' },
 			{ name: 'Get Fields', value: 'getFields', description: 'List the customer field definitions', action: 'Get customer fields' },
 			{ name: 'Get High-Seas Contacts', value: 'getHighSeasContacts', description: 'List the contacts of a high-seas customer', action: 'Get high seas contacts' },
-			{ name: 'Get Many by Created Time', value: 'getManyByCreatedTime', description: 'List WeCom customers added in a time window (deprecated by Tanma)', action: 'Get many customers by created time' },
+			{ name: 'Get Many by Created Time', value: 'getManyByCreatedTime', description: `List WeCom customers added in a time window${statusNote(ENDPOINTS.customersByCreateTime)}`, action: 'Get many customers by created time' },
 			{ name: 'Import', value: 'import', description: 'Add a customer for a staff member from field values', action: 'Import a customer' },
 			{ name: 'Search', value: 'search', description: 'Search customers with the advanced filter', action: 'Search customers' },
 			{ name: 'Transfer', value: 'transfer', description: 'Hand customers over to another staff member', action: 'Transfer customers' },

@@ -7,9 +7,9 @@ import { tanmaApiRequest } from '../../transport';
 import { customerWeComIdProperty, cutToLimit, deprecationNotice, returnAllOrLimit } from '../common';
 
 const properties: INodeProperties[] = [
-	deprecationNotice(
-		'toBeDeprecatedNotice',
-		'Tanma marks this endpoint as "to be deprecated" (将废弃). Creating, deleting and searching follow-ups are in Tanma’s navigation but unpublished: use Custom API Call with the path from Tanma support.',
+	...deprecationNotice(
+		ENDPOINTS.customerFollowUps,
+		'Creating, deleting and searching follow-ups are in Tanma’s navigation but unpublished: use Custom API Call with the path from Tanma support.',
 	),
 	customerWeComIdProperty(),
 	...returnAllOrLimit(),

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../transport/endpoints';
+import { statusNote } from '../common';
 import * as getManyForCustomer from './getManyForCustomer.operation';
 import * as getManyForLead from './getManyForLead.operation';
 
@@ -13,7 +15,7 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['followUp'] } },
 		options: [
-			{ name: 'Get Many for Customer', value: 'getManyForCustomer', description: 'List the follow-up records of a WeCom customer', action: 'Get many follow ups for a customer' },
+			{ name: 'Get Many for Customer', value: 'getManyForCustomer', description: `List the follow-up records of a WeCom customer${statusNote(ENDPOINTS.customerFollowUps)}`, action: 'Get many follow ups for a customer' },
 			{ name: 'Get Many for Lead', value: 'getManyForLead', description: 'List the follow-up records of a lead or unassigned customer', action: 'Get many follow ups for a lead' },
 		],
 		default: 'getManyForCustomer',

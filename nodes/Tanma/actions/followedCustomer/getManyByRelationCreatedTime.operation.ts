@@ -7,10 +7,7 @@ import { deprecationNotice, readList, returnAllOrLimit } from '../common';
 import { relationId, relationTypeProperty } from './shared';
 
 const properties: INodeProperties[] = [
-	deprecationNotice(
-		'toBeDeprecatedNotice',
-		'Tanma marks this endpoint as "to be deprecated" (即将废弃) and has not named a successor.',
-	),
+	...deprecationNotice(ENDPOINTS.relationsByCreateTime, 'Tanma has not named a successor.'),
 	{
 		displayName: 'Followed After',
 		name: 'since',

@@ -7,10 +7,7 @@ import { deprecationNotice, readList, returnAllOrLimit } from '../common';
 import { relationId, relationTypeProperty } from './shared';
 
 const properties: INodeProperties[] = [
-	deprecationNotice(
-		'deprecatedNotice',
-		'Tanma marks this endpoint as deprecated (已废弃). It still answers; Get Many by Relation Created Time with a staff filter is the alternative.',
-	),
+	...deprecationNotice(ENDPOINTS.relationsByStaff, 'Get Many by Relation Created Time with a staff filter is the alternative.'),
 	{
 		displayName: 'Staff WeCom ID',
 		name: 'qwUserId',

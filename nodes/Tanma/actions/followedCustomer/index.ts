@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../transport/endpoints';
+import { statusNote } from '../common';
 import * as getManyByRelationCreatedTime from './getManyByRelationCreatedTime.operation';
 import * as getManyByStaff from './getManyByStaff.operation';
 
@@ -16,13 +18,13 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many by Relation Created Time',
 				value: 'getManyByRelationCreatedTime',
-				description: 'List staff–customer follow relations created in a time window, oldest first',
+				description: `List staff–customer follow relations created in a time window, oldest first${statusNote(ENDPOINTS.relationsByCreateTime)}`,
 				action: 'Get many followed customers by relation created time',
 			},
 			{
 				name: 'Get Many by Staff',
 				value: 'getManyByStaff',
-				description: 'List the customers a staff member follows (deprecated by Tanma)',
+				description: `List the customers a staff member follows${statusNote(ENDPOINTS.relationsByStaff)}`,
 				action: 'Get many followed customers by staff',
 			},
 		],

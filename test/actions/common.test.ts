@@ -1,0 +1,44 @@
+/** Notices and notes made from the endpoint catalogue's vendor status (nodes/Tanma/actions/common.ts). */
+import { Tanma } from '../../nodes/Tanma/Tanma.node';
+import { deprecationNotice, statusNote } from '../../nodes/Tanma/actions/common';
+import type { TanmaEndpoint } from '../../nodes/Tanma/transport/endpoints';
+import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
+
+const withStatus = (status: TanmaEndpoint['status']): TanmaEndpoint => ({ ...ENDPOINTS.customerSearch, status });
+
+test('a notice and a note for deprecated and to-be-deprecated endpoints, nothing for current or unknown ones', () => {
+	expect(deprecationNotice(withStatus('deprecated'), 'use X.')).toEqual([
+		{ displayName: 'Tanma marks this endpoint as deprecated. It still answers; use X.', name: 'deprecatedNotice', type: 'notice', default: '' },
+	]);
+	expect(deprecationNotice(withStatus('toBeDeprecated'), 'Use Y.')).toEqual([
+		{ displayName: 'Tanma marks this endpoint as to be deprecated. Use Y.', name: 'toBeDeprecatedNotice', type: 'notice', default: '' },
+	]);
+	expect(deprecationNotice(withStatus('current'), 'x')).toEqual([]);
+	expect(deprecationNotice(withStatus('unknown'), 'x')).toEqual([]);
+	expect([statusNote(withStatus('deprecated')), statusNote(withStatus('toBeDeprecated')), statusNote(withStatus('current'))]).toEqual([
+		' (deprecated by Tanma)',
+		' (to be deprecated by Tanma)',
+		'',
+	]);
+});
+
+test('the node shows a notice above exactly the operations whose endpoint the catalogue marks (to be) deprecated', () => {
+	const { properties } = new Tanma().description;
+	const notices = properties
+		.filter((p) => p.type === 'notice' && /Deprecated/i.test(p.name))
+		.map((p) => `${p.displayOptions?.show?.resource?.[0]}.${p.displayOptions?.show?.operation?.[0]}:${p.name}`)
+		.sort();
+	expect(notices).toEqual([
+		'customer.getManyByCreatedTime:deprecatedNotice',
+		'followUp.getManyForCustomer:toBeDeprecatedNotice',
+		'followedCustomer.getManyByRelationCreatedTime:toBeDeprecatedNotice',
+		'followedCustomer.getManyByStaff:deprecatedNotice',
+	]);
+	const marked = properties
+		.filter((p) => p.name === 'operation')
+		.flatMap((p) => (p.options ?? []) as Array<{ value: string; description?: string }>)
+		.filter((o) => /deprecated by Tanma\)$/.test(o.description ?? ''))
+		.map((o) => o.value)
+		.sort();
+	expect(marked).toEqual(['getManyByCreatedTime', 'getManyByRelationCreatedTime', 'getManyByStaff', 'getManyForCustomer']);
+});
