@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { TanmaEndpoint } from '../transport/endpoints';
+import type { TanmaBody } from '../transport/json';
 import { tanmaApiRequestAll } from '../transport';
 
 /** Return All + Limit, as every list operation has them. */
@@ -43,7 +44,7 @@ export async function readList(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	endpoint: TanmaEndpoint,
-	body: IDataObject,
+	body: TanmaBody,
 	idOf?: (item: IDataObject) => string | undefined,
 ): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;

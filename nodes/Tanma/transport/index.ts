@@ -13,6 +13,7 @@ import { sleep } from 'n8n-workflow';
 
 import type { TanmaEndpoint } from './endpoints';
 import { httpStatusError, malformedResponseError, networkError, vendorError } from './errors';
+import type { TanmaBody } from './json';
 import { isPlainObject, parseJsonLossless, stringifyJson } from './json';
 import type { CollectOptions } from './paging';
 import { collectPages } from './paging';
@@ -107,7 +108,7 @@ async function sendOnce(
 export async function tanmaApiRequest(
 	this: TanmaFunctions,
 	endpoint: EndpointRef,
-	payload?: IDataObject,
+	payload?: TanmaBody,
 	options: TanmaRequestOptions = {},
 ): Promise<unknown> {
 	const node = this.getNode();
@@ -153,7 +154,7 @@ export interface TanmaListOptions extends TanmaRequestOptions, Omit<CollectOptio
 export async function tanmaApiRequestAll(
 	this: TanmaFunctions,
 	endpoint: EndpointRef & Pick<TanmaEndpoint, 'paging'>,
-	payload: IDataObject = {},
+	payload: TanmaBody = {},
 	options: TanmaListOptions = {},
 ): Promise<IDataObject[]> {
 	const credentials = options.credentials ?? (await loadTanmaCredentials.call(this));

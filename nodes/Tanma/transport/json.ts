@@ -8,6 +8,13 @@ import type { IDataObject } from 'n8n-workflow';
 /** A numeric id as a JSON-safe value: a number when exact, a bigint otherwise. */
 export type JsonId = number | bigint;
 
+/**
+ * A request body as operations build it: JSON values, plus bigint for ids beyond 2^53, which stringifyJson
+ * writes as bare integers, so ids stay exact all the way to the signed string. (n8n's IDataObject has no
+ * room for bigint; every IDataObject is a TanmaBody.)
+ */
+export type TanmaBody = Record<string, unknown>;
+
 const INTEGER_TEXT = /^-?\d+$/;
 
 /** Parses an integer id given as text or number; returns undefined when it is not an integer. */

@@ -8,8 +8,9 @@ import { formatTanmaTime, parseTanmaTime } from '../transport/time';
  * scan has read every unit (customer) it found, and then only to the scan's start minus the late-arrival
  * window, so records that show up late with an older time are still caught. A scan that runs out of time
  * or hits an error records how far it got (`scan.after`) and the next poll carries on from there.
+ * (A type, not an interface, so n8n's static data, an IDataObject, takes it without a cast.)
  */
-export interface TriggerState {
+export type TriggerState = {
 	v: 1;
 	/** Event and scope the state belongs to; a different one starts afresh. */
 	config: string;
@@ -19,7 +20,7 @@ export interface TriggerState {
 	seen: Record<string, number>;
 	/** An unfinished scan: when it started and the sort key of the last unit it finished. */
 	scan?: { start: string; after?: UnitKey };
-}
+};
 
 /** Units are read in ascending order of [time, id]; a unit whose key moves forward is read again. */
 export type UnitKey = [string, string];

@@ -44,7 +44,7 @@ export async function pollNewRecords(
 		const state = freshState(settings.config, settings.startFromMs ?? started);
 		if (settings.startFromMs === undefined) {
 			// First activation: start from now, emit no history.
-			store.state = state as unknown as IDataObject;
+			store.state = state;
 			return [];
 		}
 		return await scan.call(this, source, store, state, settings, started);
@@ -86,7 +86,7 @@ async function scan(
 		markUnitRead(state, unit.key);
 	}
 	if (finished) completeScan(state, settings.lateArrivalMs);
-	store.state = state as unknown as IDataObject;
+	store.state = state;
 	return collected.sort(emissionOrder).map((r) => r.json as IDataObject);
 }
 

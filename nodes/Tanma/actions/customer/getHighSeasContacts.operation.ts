@@ -25,7 +25,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const customerId = integerId(this, requiredText(this, 'customerId', 'Customer ID', i), 'Customer ID', i);
-	const data = await tanmaApiRequest.call(this, ENDPOINTS.highSeasContacts, { customerId } as unknown as IDataObject, {
+	const data = await tanmaApiRequest.call(this, ENDPOINTS.highSeasContacts, { customerId }, {
 		itemIndex: i,
 	});
 	return asItems(data);

@@ -72,7 +72,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const data = await tanmaApiRequest.call(
 		this,
 		ENDPOINTS.customerTransfer,
-		{ handoverToUserid, customers } as unknown as IDataObject,
+		{ handoverToUserid, customers },
 		{ itemIndex: i },
 	);
 	return asItems(data);

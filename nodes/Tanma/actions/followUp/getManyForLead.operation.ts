@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { integerId, requiredText } from '../../helpers/validation';
 import { ENDPOINTS } from '../../transport/endpoints';
+import type { TanmaBody } from '../../transport/json';
 import { readList, returnAllOrLimit } from '../common';
 
 const properties: INodeProperties[] = [
@@ -36,7 +37,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const customerId = integerId(this, requiredText(this, 'customerId', 'Lead ID', i), 'Lead ID', i);
-	const body: IDataObject = { customerId } as unknown as IDataObject;
+	const body: TanmaBody = { customerId };
 	const type = this.getNodeParameter('type', i, '') as string;
 	if (type) body.type = Number(type);
 	return await readList.call(this, i, ENDPOINTS.leadFollowUps, body, (r) => String(r.id));

@@ -95,7 +95,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const data = await tanmaApiRequest.call(
 		this,
 		ENDPOINTS.groupSopManual,
-		{ title, mode, groupInfos, sopContents } as unknown as IDataObject,
+		{ title, mode, groupInfos, sopContents },
 		{ itemIndex: i },
 	);
 	return asItems(data);

@@ -28,7 +28,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		taskCode: wholeNumber(this, this.getNodeParameter('taskCode', i), 'Task Code', i),
 		salesIds: integerIdList(this, this.getNodeParameter('salesIds', i, []), 'Staff Names or IDs', i, { required: true }),
 	};
-	const rows = (await tanmaApiRequest.call(this, ENDPOINTS.sopTaskCustomers, body as unknown as IDataObject, {
+	const rows = (await tanmaApiRequest.call(this, ENDPOINTS.sopTaskCustomers, body, {
 		itemIndex: i,
 	})) as IDataObject[] | null;
 	return cutToLimit.call(this, i, rows ?? []);

@@ -3,6 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { integerId, optionalText } from '../../helpers/validation';
 import { ENDPOINTS } from '../../transport/endpoints';
+import type { TanmaBody } from '../../transport/json';
 import { tanmaApiRequest } from '../../transport';
 import { asItems } from '../common';
 
@@ -35,8 +36,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (!qwUserId && !salesId) {
 		throw new NodeOperationError(this.getNode(), 'Give "Staff WeCom ID" or "Staff ID"', { itemIndex: i });
 	}
-	const body: IDataObject = {};
+	const body: TanmaBody = {};
 	if (qwUserId) body.qwUserId = qwUserId;
-	if (salesId) body.salesId = integerId(this, salesId, 'Staff ID', i) as unknown as IDataObject[string];
+	if (salesId) body.salesId = integerId(this, salesId, 'Staff ID', i);
 	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.staffDepartments, body, { itemIndex: i }));
 }

@@ -24,5 +24,5 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const detailId = integerId(this, requiredText(this, 'detailId', 'Work Order ID', i), 'Work Order ID', i);
-	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.workOrderDetail, { detailId } as unknown as IDataObject, { itemIndex: i }));
+	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.workOrderDetail, { detailId }, { itemIndex: i }));
 }
