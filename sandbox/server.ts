@@ -1,43 +1,29 @@
-import type { PushDelivery, PushSpec, RawPush } from './push';
-import { deliverPush, deliverRaw } from './push';
 import type { IncomingMessage, Server, ServerResponse } from 'http';
 import { createServer } from 'http';
 import type { AddressInfo } from 'net';
 
 import type { EndpointName } from '../nodes/Tanma/transport/endpoints';
-import { isPlainObject, parseJsonLossless, stringifyJson } from '../nodes/Tanma/transport/json';
-import { computeRequestSign } from '../nodes/Tanma/transport/signature';
+import { isPlainObject, parseJsonLossless } from '../nodes/Tanma/transport/json';
 import { formatTanmaTime } from '../nodes/Tanma/transport/time';
+import { verifySignature } from './auth';
+import type { SandboxControl } from './control';
+import { controlRoute } from './control';
 import type { SeedOptions, TenantData } from './data';
 import { seedTenant } from './data';
+import type { Fault, FaultSpec } from './faults';
+import { FaultQueue } from './faults';
 import type { Body, HandlerContext } from './handlers';
 import { HANDLERS, ROUTES, VendorFailure } from './handlers';
+import { headerMap, readBody, sendJson, sendText } from './http';
+import type { PushDelivery, PushSpec, RawPush } from './push';
+import { deliverPush, deliverRaw } from './push';
 import { readVendorExample } from './vendorExamples';
+
+export type { Fault, FaultSpec } from './faults';
+export { MAX_CLOCK_SKEW_MS } from './auth';
 
 export const SANDBOX_APP_ID = 'ww5a9c3e7d1b2f4a60_Sandbox';
 export const SANDBOX_APP_KEY = 'sandbox-app-key-5f1c2a9e7b3d4c6a';
-/** Tanma's tolerance for clock skew is not published; the sandbox uses five minutes. */
-export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
-
-/**
- * Faults make the next matching request(s) misbehave. `path` limits a fault to one endpoint.
- * - http: answer this HTTP status (429, 5xx, …), optionally with Retry-After
- * - reset: drop the connection without answering
- * - slow: wait, then answer normally
- * - malformed: HTTP 200 with a truncated JSON body
- * - vendor: HTTP 200 with this non-zero code
- * - duplicate: the next paged answer repeats the last `overlap` records of the previous page
- */
-export type Fault =
-	| { kind: 'http'; status: number; body?: string; retryAfterSeconds?: number }
-	| { kind: 'reset' }
-	| { kind: 'slow'; delayMs: number }
-	| { kind: 'malformed' }
-	| { kind: 'vendor'; code: number; message?: string }
-	| { kind: 'duplicate'; overlap?: number };
-
-/** `path` limits a fault to one endpoint; `after` lets that many matching requests pass first. */
-export type FaultSpec = Fault & { path?: string; times?: number; after?: number };
 
 export interface RecordedRequest {
 	method: string;
@@ -90,36 +76,6 @@ export interface Sandbox {
 	close(): Promise<void>;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of req) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks).toString('utf8');
-}
-
-function headerMap(req: IncomingMessage): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const [name, value] of Object.entries(req.headers)) {
-		if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
-	}
-	return out;
-}
-
-function sendJson(res: ServerResponse, status: number, payload: unknown): void {
-	const text = stringifyJson(payload);
-	res.writeHead(status, {
-		'Content-Type': 'application/json;charset=UTF-8',
-		'Content-Length': Buffer.byteLength(text),
-	});
-	res.end(text);
-}
-
-function sendText(res: ServerResponse, text: string): void {
-	res.writeHead(200, { 'Content-Type': 'application/json;charset=UTF-8', 'Content-Length': Buffer.byteLength(text) });
-	res.end(text);
-}
-
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Answers taken unchanged from the vendor's examples. */
 const VERBATIM_ANSWERS: Partial<Record<EndpointName, string>> = {
 	pushRegister: readVendorExample('responses/push-register.api-11496874.json').trim(),
@@ -129,8 +85,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const appId = options.appId ?? SANDBOX_APP_ID;
 	const appKey = options.appKey ?? SANDBOX_APP_KEY;
 	const now = options.now ?? (() => Date.now());
-	const faults: FaultSpec[] = [];
-	let pendingOverlap = 0;
+	const faults = new FaultQueue();
 	let lastPushAt = 0;
 
 	const state = {
@@ -159,26 +114,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		tenant: state.tenant,
 		now,
 		created: state.created,
-		takeOverlap: () => {
-			const n = pendingOverlap;
-			pendingOverlap = 0;
-			return n;
-		},
+		takeOverlap: () => faults.takeOverlap(),
 	});
-
-	function takeFault(path: string): FaultSpec | undefined {
-		const index = faults.findIndex((f) => f.path === undefined || f.path === path);
-		if (index < 0) return undefined;
-		const fault = faults[index];
-		if (fault.after) {
-			faults[index] = { ...fault, after: fault.after - 1 };
-			return undefined;
-		}
-		const remaining = (fault.times ?? 1) - 1;
-		if (remaining <= 0) faults.splice(index, 1);
-		else faults[index] = { ...fault, times: remaining };
-		return fault;
-	}
 
 	function addFollowUps(externalUserId: string, contents: string[], atMs = now()) {
 		const customer = state.tenant.customers.find((c) => c.externalUserId === externalUserId);
@@ -196,74 +133,34 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		return added;
 	}
 
-	/** Unsigned endpoints that let tests and scripts in other processes steer the sandbox. */
-	function control(path: string, method: string, body: string, res: ServerResponse): void {
-		const json = (body ? parseJsonLossless(body) : {}) as Body;
-		const route = `${method} ${path.replace(/\?.*$/, '')}`;
-		switch (route) {
-			case 'GET /__sandbox/info':
-				return sendJson(res, 200, { baseUrl: sandbox.baseUrl, appId, appKey, now: formatTanmaTime(now()) });
-			case 'GET /__sandbox/requests':
-				return sendJson(res, 200, state.requests);
-			case 'DELETE /__sandbox/requests':
-				state.requests.length = 0;
-				return sendJson(res, 200, { ok: true });
-			case 'POST /__sandbox/faults':
-				faults.push(json as unknown as FaultSpec);
-				return sendJson(res, 200, { ok: true, pending: faults.length });
-			case 'DELETE /__sandbox/faults':
-				faults.length = 0;
-				return sendJson(res, 200, { ok: true });
-			case 'POST /__sandbox/reset':
-				sandbox.reset(json as SeedOptions);
-				return sendJson(res, 200, { ok: true });
-			case 'GET /__sandbox/tenant':
-				return sendJson(res, 200, state.tenant);
-			case 'GET /__sandbox/created':
-				return sendJson(res, 200, state.created);
-			case 'POST /__sandbox/follow-ups': {
-				const contents = Array.isArray(json.contents) ? json.contents.map(String) : [String(json.content ?? '新的跟进 ✅')];
-				return sendJson(res, 200, addFollowUps(String(json.externalUserId), contents));
-			}
-			case 'POST /__sandbox/sink':
-				state.sink.push(json);
-				return sendJson(res, 200, { code: 0, message: 'success', data: { received: state.sink.length } });
-			case 'POST /__sandbox/push':
-				push(String(json.url), json as unknown as PushSpec).then(
-					(delivery) => sendJson(res, 200, delivery),
-					(error: unknown) => sendJson(res, 502, { error: String(error) }),
-				);
-				return;
-			case 'GET /__sandbox/pushes':
-				return sendJson(res, 200, state.pushes);
-			case 'GET /__sandbox/sink':
-				return sendJson(res, 200, state.sink);
-			case 'DELETE /__sandbox/sink':
-				state.sink.length = 0;
-				return sendJson(res, 200, { ok: true });
-			default:
-				return sendJson(res, 404, { error: `unknown control route ${route}` });
-		}
-	}
-
-	/** The signature check, as Tanma documents it: 1002 for a bad signature, 1003 for clock skew. */
-	function verify(headers: Record<string, string>, rawBody: string): VendorFailure | undefined {
-		const sign = headers.sign ?? '';
-		const timestamp = headers.timestamp ?? '';
-		if (headers.appid !== appId || sign !== computeRequestSign(appId, timestamp, rawBody, appKey)) {
-			return new VendorFailure(1002, '签名校验未通过');
-		}
-		if (!/^\d{13}$/.test(timestamp) || Math.abs(now() - Number(timestamp)) > MAX_CLOCK_SKEW_MS) {
-			return new VendorFailure(1003, '请求时间与服务器时间相差过大,请校对时间后重新请求');
-		}
-		return undefined;
-	}
+	const control: SandboxControl = {
+		info: () => ({ baseUrl: sandbox.baseUrl, appId, appKey, now: formatTanmaTime(now()) }),
+		get requests() {
+			return state.requests;
+		},
+		get tenant() {
+			return state.tenant;
+		},
+		get created() {
+			return state.created;
+		},
+		get sink() {
+			return state.sink;
+		},
+		get pushes() {
+			return state.pushes;
+		},
+		faults,
+		reset: (seed) => sandbox.reset(seed),
+		addFollowUps: (externalUserId, contents) => addFollowUps(externalUserId, contents),
+		push,
+	};
 
 	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const rawBody = await readBody(req);
 		const path = (req.url ?? '/').replace(/\?.*$/, '');
 		const method = req.method ?? 'GET';
-		if (path.startsWith('/__sandbox/')) return control(req.url ?? path, method, rawBody, res);
+		if (path.startsWith('/__sandbox/')) return controlRoute(control, req.url ?? path, method, rawBody, res);
 
 		const parsed = rawBody === '' ? undefined : parseJsonLossless(rawBody);
 		const record: RecordedRequest = {
@@ -277,43 +174,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		};
 		state.requests.push(record);
 
-		const fault = takeFault(path);
+		const fault = faults.take(path);
 		if (fault) {
 			record.fault = fault.kind;
 			record.outcome = `fault:${fault.kind}`;
-			switch (fault.kind) {
-				case 'http':
-					res.writeHead(fault.status, {
-						'Content-Type': 'text/plain;charset=UTF-8',
-						...(fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {}),
-					});
-					res.end(fault.body ?? `sandbox fault: HTTP ${fault.status}`);
-					return;
-				case 'reset':
-					req.socket.destroy();
-					return;
-				case 'malformed':
-					res.writeHead(200, { 'Content-Type': 'application/json;charset=UTF-8' });
-					res.end('{"code":0,"message":"success","data":{"list":[{"id":1,');
-					return;
-				case 'vendor':
-					record.outcome = String(fault.code);
-					return sendJson(res, 200, { code: fault.code, message: fault.message ?? '失败' });
-				case 'slow':
-					await delay(fault.delayMs);
-					if (res.destroyed || req.socket.destroyed) return;
-					break;
-				case 'duplicate':
-					pendingOverlap = fault.overlap ?? 1;
-					break;
-			}
+			const applied = await faults.apply(fault, req, res);
+			if (applied.outcome !== undefined) record.outcome = applied.outcome;
+			if (applied.next === 'answered') return;
 		}
 
 		if (method !== 'POST') {
 			record.outcome = 'http:405';
 			return sendJson(res, 405, { status: 405, error: 'Method Not Allowed', path });
 		}
-		const failure = verify(record.headers, rawBody);
+		const failure = verifySignature(record.headers, rawBody, { appId, appKey, now: now() });
 		if (failure) {
 			record.outcome = String(failure.code);
 			return sendJson(res, 200, { code: failure.code, message: failure.message });
@@ -383,10 +257,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		set created(value: Record<string, Body[]>) {
 			state.created = value;
 		},
-		addFault: (fault) => faults.push(fault),
-		clearFaults: () => {
-			faults.length = 0;
-		},
+		addFault: (fault) => void faults.add(fault),
+		clearFaults: () => faults.clear(),
 		requestsTo: (path) => state.requests.filter((r) => r.path === path),
 		addFollowUps,
 		push,
@@ -400,8 +272,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			state.requests.length = 0;
 			state.sink.length = 0;
 			state.pushes.length = 0;
-			faults.length = 0;
-			pendingOverlap = 0;
+			faults.reset();
 		},
 		close: () =>
 			new Promise<void>((resolve) => {

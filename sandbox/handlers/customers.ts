@@ -1,0 +1,137 @@
+/** Sandbox handlers: customers: search, details, fields, high-seas contacts, import and transfer. */
+import type { EndpointName } from '../../nodes/Tanma/transport/endpoints';
+import type { Body, Handler } from './common';
+import { VendorFailure, id, time, text, requireText, timeBound, idList, page, staffBySalesId, searchRow, customerByExternalId, inWindow, recordCreated } from './common';
+
+export const customersHandlers = {
+	customerSearch(body, ctx) {
+		const { tenant } = ctx;
+		const searchKey = text(body, 'searchKey');
+		const salesIds = idList(body.salesIdList);
+		const departmentIds = idList(body.departmentIdList).map(Number);
+		const role = String(body.role ?? '1');
+		const customerId = text(body, 'customerId');
+		const created = (body.createTime ?? {}) as Body;
+		const createdFrom = timeBound(created, 'start');
+		const createdTo = timeBound(created, 'end');
+		// Filter by last follow-up time: the field appears only in a vendor example [inferred]; the sandbox
+		// honours it so the trigger's "recently active" scope can be exercised.
+		const lastFollow = (body.qwLastFollowTypes ?? {}) as Body;
+		const lastFollowFrom = timeBound(lastFollow, 'start');
+		const lastFollowTo = timeBound(lastFollow, 'end');
+		const conditions = (body.conditions ?? {}) as Body;
+		const tagCondition = (Array.isArray(conditions.conditionItems) ? conditions.conditionItems : []).find(
+			(c: Body) => c?.name === 'tagIds',
+		) as Body | undefined;
+		const wantedTags = tagCondition ? idList(tagCondition.values).map(Number) : [];
+
+		const rows = tenant.customers.filter((c) => {
+			if (customerId !== undefined && c.customerId !== customerId) return false;
+			if (searchKey !== undefined && ![c.name, c.wechatNickname, c.qwRemark, ...c.mobiles].some((v) => v.includes(searchKey))) return false;
+			if (salesIds.length) {
+				const pool = role === '2' ? c.collaboratorSalesIds : [c.ownerSalesId];
+				if (!pool.some((s) => salesIds.includes(s))) return false;
+			}
+			if (departmentIds.length) {
+				const owner = staffBySalesId(tenant, c.ownerSalesId);
+				if (!owner?.departmentIds.some((d) => departmentIds.includes(d))) return false;
+			}
+			if (createdFrom !== undefined && c.createTimeMs < createdFrom) return false;
+			if (createdTo !== undefined && c.createTimeMs > createdTo) return false;
+			if (wantedTags.length && !c.tagIds.some((t) => wantedTags.includes(t))) return false;
+			if (lastFollowFrom !== undefined || lastFollowTo !== undefined) {
+				if (c.lastFollowTimeMs === null) return false;
+				if (lastFollowFrom !== undefined && c.lastFollowTimeMs < lastFollowFrom) return false;
+				if (lastFollowTo !== undefined && c.lastFollowTimeMs > lastFollowTo) return false;
+			}
+			return true;
+		});
+		return page('customerSearch', body, rows, ctx, { shape: (c) => searchRow(tenant, c) });
+	},
+
+	customerDetails(body, { tenant }) {
+		const c = customerByExternalId(tenant, requireText(body, 'externalUserId'));
+		const qwUserId = text(body, 'qwUserId');
+		if (qwUserId !== undefined && qwUserId !== c.ownerQwUserId) return [];
+		return [
+			{
+				qwUserId: c.ownerQwUserId,
+				externalUserId: c.externalUserId,
+				unionId: c.unionId,
+				qwCustomerTime: time(c.createTimeMs),
+				mobiles: c.mobiles,
+				wechatNickname: c.wechatNickname,
+				wechatAvatar: c.wechatAvatar,
+			},
+		];
+	},
+
+	customersByCreateTime(body, ctx): unknown {
+		const since = timeBound(body, 'since');
+		const before = timeBound(body, 'before');
+		const rows = ctx.tenant.customers.filter((c) => inWindow(c.createTimeMs, since, before));
+		// Each customer has exactly one detail row (its owner's view), so paging customers pages the rows.
+		return page('customersByCreateTime', body, rows, ctx, { shape: (c) => (customersHandlers.customerDetails({ externalUserId: c.externalUserId }, ctx) as unknown[])[0] });
+	},
+
+	customerFields(_body, { tenant }) {
+		return {
+			fields: tenant.fields.map(({ alias: _alias, ...field }) => field),
+		};
+	},
+
+	highSeasContacts(body, { tenant }) {
+		const customerId = requireText(body, 'customerId');
+		return tenant.highSeasContacts
+			.filter((c) => c.customerId === customerId)
+			.map((c) => ({ ...c, customerId: id(c.customerId) }));
+	},
+
+	customerImport(body, ctx) {
+		const owner = requireText(body, 'qwUserId');
+		const staff = ctx.tenant.staff.find((s) => s.qwUserId === owner || s.salesId === owner);
+		if (!staff) throw new VendorFailure(-1, '员工不存在');
+		const fields = Array.isArray(body.fields) ? (body.fields as Body[]) : [];
+		const unknown = fields.find((f) => !ctx.tenant.fields.some((x) => x.alias === f.alias));
+		if (unknown) throw new VendorFailure(-1, `参数错误: 字段别名不存在 ${String(unknown.alias)}`);
+		const phones = fields.filter((f) => f.alias === 'customer_ch_phone').flatMap((f) => idList(f.values));
+		const taken = new Set(ctx.tenant.customers.flatMap((c) => c.mobiles));
+		if (phones.some((p) => taken.has(p))) throw new VendorFailure(40417, '请求参数验证失败:电话号码重复');
+		const name = fields.find((f) => f.alias === 'name');
+		const customerId = String(513799527504064n + BigInt(ctx.tenant.nextRecordId));
+		ctx.tenant.customers.push({
+			customerId,
+			externalUserId: `wmimport${ctx.tenant.nextRecordId}`,
+			unionId: null,
+			ownerQwUserId: staff.qwUserId,
+			ownerSalesId: staff.salesId,
+			name: idList(name?.values)[0] ?? '',
+			wechatNickname: '',
+			wechatAvatar: '',
+			mobiles: phones,
+			qwRemark: '',
+			createTimeMs: ctx.now(),
+			tagIds: [],
+			lastFollowTimeMs: null,
+			collaboratorSalesIds: [],
+		});
+		recordCreated(ctx, 'customerImport', body);
+		return null;
+	},
+
+	customerTransfer(body, ctx) {
+		const to = requireText(body, 'handoverToUserid');
+		const staff = ctx.tenant.staff.find((s) => s.salesId === to || s.qwUserId === to);
+		if (!staff) throw new VendorFailure(-1, '接收员工不存在');
+		const moves = Array.isArray(body.customers) ? (body.customers as Body[]) : [];
+		if (!moves.length) throw new VendorFailure(-1, '参数错误: customers 不能为空');
+		for (const move of moves) {
+			const c = ctx.tenant.customers.find((x) => x.customerId === String(move.customerId));
+			if (!c) throw new VendorFailure(-1, `客户不存在: ${String(move.customerId)}`);
+			c.ownerQwUserId = staff.qwUserId;
+			c.ownerSalesId = staff.salesId;
+		}
+		recordCreated(ctx, 'customerTransfer', body);
+		return null;
+	},
+} satisfies Partial<Record<EndpointName, Handler>>;
