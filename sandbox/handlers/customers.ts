@@ -1,4 +1,4 @@
-/** Sandbox handlers: customers: search, details, fields, high-seas contacts, import and transfer. */
+/** Sandbox handlers for customers: search, details, fields, high-seas contacts, import and transfer. */
 import type { EndpointName } from '../../nodes/Tanma/transport/endpoints';
 import type { Body, Handler } from './common';
 import { VendorFailure, id, time, text, requireText, timeBound, idList, page, staffBySalesId, searchRow, customerByExternalId, inWindow, recordCreated } from './common';

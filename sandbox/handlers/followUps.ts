@@ -1,4 +1,4 @@
-/** Sandbox handlers: follow-ups of customers and leads, and staff–customer follow relations. */
+/** Sandbox handlers for follow-ups of customers and leads, and staff–customer follow relations. */
 import { formatTanmaTime } from '../../nodes/Tanma/transport/time';
 import type { EndpointName } from '../../nodes/Tanma/transport/endpoints';
 import type { Handler } from './common';

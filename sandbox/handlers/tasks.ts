@@ -1,4 +1,4 @@
-/** Sandbox handlers: sOP tasks, group chats, mass-sends and work orders. */
+/** Sandbox handlers for SOP tasks, group chats, mass-sends and work orders. */
 import { formatTanmaTime } from '../../nodes/Tanma/transport/time';
 import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
 import type { EndpointName } from '../../nodes/Tanma/transport/endpoints';

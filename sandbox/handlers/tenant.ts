@@ -1,4 +1,4 @@
-/** Sandbox handlers: the tenant's organisation: tags, staff, departments, and the push address. */
+/** Sandbox handlers for the tenant's organisation (tags, staff, departments) and the push address. */
 import type { EndpointName } from '../../nodes/Tanma/transport/endpoints';
 import type { Handler } from './common';
 import { VendorFailure, id, text, requireText, page, recordCreated } from './common';
