@@ -24,3 +24,12 @@ test('nothing outside test/ imports from test/', () => {
 	});
 	expect(offenders).toEqual([]);
 });
+
+test('no source or test file is over 400 lines (one concern per file)', () => {
+	const files = ['nodes', 'credentials', 'sandbox', 'lab', 'test'].flatMap(sources);
+	const long = files
+		.map((file) => ({ file, lines: readFileSync(join(root, file), 'utf8').split('\n').length }))
+		.filter((f) => f.lines > 400)
+		.map((f) => `${f.file}: ${f.lines}`);
+	expect(long).toEqual([]);
+});

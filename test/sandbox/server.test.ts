@@ -1,11 +1,11 @@
 import axios from 'axios';
 import { createHash } from 'crypto';
 
-import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
-import { seedTenant } from '../sandbox/data';
-import { HANDLERS, ROUTES } from '../sandbox/handlers';
-import type { Sandbox } from '../sandbox/server';
-import { startSandbox } from '../sandbox/server';
+import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
+import { seedTenant } from '../../sandbox/data';
+import { HANDLERS, ROUTES } from '../../sandbox/handlers';
+import type { Sandbox } from '../../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
 
 /** An independent client: axios plus hand-rolled signing, nothing from our node code. */
 function signedPost(sandbox: Sandbox, path: string, rawBody: string, opts: { ts?: number; key?: string; appId?: string } = {}) {

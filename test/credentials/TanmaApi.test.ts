@@ -1,9 +1,9 @@
 import { createServer } from 'http';
 import type { AddressInfo } from 'net';
 
-import type { Sandbox } from '../sandbox/server';
-import { startSandbox } from '../sandbox/server';
-import { credentialsFor, runCredentialTest } from '../lab/core';
+import type { Sandbox } from '../../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
+import { credentialsFor, runCredentialTest } from '../../lab/core';
 
 /** The credential's Test button, run as n8n runs it: RoutingNode request, then the rules in order. */
 let sandbox: Sandbox;

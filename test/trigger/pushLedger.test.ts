@@ -3,12 +3,12 @@
  * loads the workflow's static data for each request and saves it after (as n8n does): copies at the same
  * moment, copies right after the acknowledgement, copies after a restart, and altered replays.
  */
-import { TanmaPushTrigger } from '../nodes/Tanma/TanmaPushTrigger.node';
-import { KEEP_MS, MEMORY_MAX, PERSIST_MAX, PushLedger } from '../nodes/Tanma/trigger/pushLedger';
-import type { Sandbox } from '../sandbox/server';
-import { startSandbox } from '../sandbox/server';
-import type { WebhookHost } from '../lab/core';
-import { credentialsFor, startWebhookHost } from '../lab/core';
+import { TanmaPushTrigger } from '../../nodes/Tanma/TanmaPushTrigger.node';
+import { KEEP_MS, MEMORY_MAX, PERSIST_MAX, PushLedger } from '../../nodes/Tanma/trigger/pushLedger';
+import type { Sandbox } from '../../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
+import type { WebhookHost } from '../../lab/core';
+import { credentialsFor, startWebhookHost } from '../../lab/core';
 
 let sandbox: Sandbox;
 const hosts: WebhookHost[] = [];
@@ -37,7 +37,7 @@ function restartedNodeType(): TanmaPushTrigger {
 	let fresh: TanmaPushTrigger | undefined;
 	jest.isolateModules(() => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const module = require('../nodes/Tanma/TanmaPushTrigger.node') as { TanmaPushTrigger: new () => TanmaPushTrigger };
+		const module = require('../../nodes/Tanma/TanmaPushTrigger.node') as { TanmaPushTrigger: new () => TanmaPushTrigger };
 		fresh = new module.TanmaPushTrigger();
 	});
 	return fresh!;

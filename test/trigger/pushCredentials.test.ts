@@ -3,13 +3,13 @@
  * the cache on its own with explicit clocks, and the node behind a real listener, where n8n's credential reads
  * are counted and the credential is changed as a user would change it.
  */
-import { TanmaPushTrigger } from '../nodes/Tanma/TanmaPushTrigger.node';
-import { CredentialCache, ENTRIES_MAX, MAX_AGE_MS, REFRESH_GAP_MS } from '../nodes/Tanma/trigger/pushCredentials';
-import { deliverPush } from '../sandbox/push';
-import type { Sandbox } from '../sandbox/server';
-import { startSandbox } from '../sandbox/server';
-import type { WebhookHost } from '../lab/core';
-import { credentialsFor, startWebhookHost } from '../lab/core';
+import { TanmaPushTrigger } from '../../nodes/Tanma/TanmaPushTrigger.node';
+import { CredentialCache, ENTRIES_MAX, MAX_AGE_MS, REFRESH_GAP_MS } from '../../nodes/Tanma/trigger/pushCredentials';
+import { deliverPush } from '../../sandbox/push';
+import type { Sandbox } from '../../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
+import type { WebhookHost } from '../../lab/core';
+import { credentialsFor, startWebhookHost } from '../../lab/core';
 
 describe('CredentialCache', () => {
 	const reader = (values: string[]) => {

@@ -2,11 +2,11 @@ import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { tanmaApiRequest, tanmaApiRequestAll } from '../nodes/Tanma/transport';
-import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
-import type { Sandbox } from '../sandbox/server';
-import { startSandbox } from '../sandbox/server';
-import { credentialsFor, probeContext } from '../lab/core';
+import { tanmaApiRequest, tanmaApiRequestAll } from '../../nodes/Tanma/transport';
+import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
+import type { Sandbox } from '../../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
+import { credentialsFor, probeContext } from '../../lab/core';
 
 const FAST_RETRY = { retry: { retries: 3, baseDelayMs: 5, maxDelayMs: 20 } };
 

@@ -1,0 +1,12 @@
+/** Custom API Call (nodes/Tanma/actions/customApi/). */
+import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
+import { actionsAgainstSandbox } from '../helpers/actions';
+
+const t = actionsAgainstSandbox();
+const { run } = t;
+
+test('Custom API Call signs any path with the body as given', async () => {
+	const result = await run({ resource: 'customApi', operation: 'call', path: ENDPOINTS.staffDepartments.path, body: '{"qwUserId":"sales02"}', readOnly: true });
+	expect(t.sandbox.requests[0].rawBody).toBe('{"qwUserId":"sales02"}');
+	expect(result.items.length).toBeGreaterThan(0);
+});
