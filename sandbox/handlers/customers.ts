@@ -80,6 +80,11 @@ export const customersHandlers = {
 		};
 	},
 
+	profileFields(_body, { tenant }) {
+		// Only `id` is known from client code; the sandbox answers nothing it cannot vouch for.
+		return tenant.fields.map((f) => ({ id: f.id }));
+	},
+
 	highSeasContacts(body, { tenant }) {
 		const customerId = requireText(body, 'customerId');
 		return tenant.highSeasContacts

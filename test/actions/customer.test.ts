@@ -92,6 +92,13 @@ test('Get Fields outputs one item per field', async () => {
 	expect(json(result).map((f) => f.name)).toEqual(t.sandbox.tenant.fields.map((f) => f.name));
 });
 
+test('Get Profile Fields sends no body at all (signed over "") and outputs one item per field', async () => {
+	const result = await run({ resource: 'customer', operation: 'getProfileFields' });
+	expect(result.error).toBeUndefined();
+	expect(t.sandbox.requests.map((r) => [r.path, r.rawBody, r.outcome])).toEqual([[ENDPOINTS.profileFields.path, '', '0']]);
+	expect(json(result)).toEqual(t.sandbox.tenant.fields.map((f) => ({ id: f.id })));
+});
+
 test('Get High-Seas Contacts sends the id as a number and outputs the contacts', async () => {
 	const c = t.sandbox.tenant.highSeasContacts[0];
 	const result = await run({ resource: 'customer', operation: 'getHighSeasContacts', customerId: c.customerId });

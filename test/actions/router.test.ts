@@ -44,6 +44,7 @@ function minimalParameters(s: Sandbox): Record<string, { parameters: INodeParame
 		'customApi.call': { parameters: { path: ENDPOINTS.tagTree.path, body: '', readOnly: true }, path: ENDPOINTS.tagTree.path },
 		'customer.get': { parameters: { externalUserId: customer.externalUserId }, path: ENDPOINTS.customerDetails.path },
 		'customer.getFields': { parameters: {}, path: ENDPOINTS.customerFields.path },
+		'customer.getProfileFields': { parameters: {}, path: ENDPOINTS.profileFields.path },
 		'customer.getHighSeasContacts': { parameters: { customerId: s.tenant.highSeasContacts[0].customerId }, path: ENDPOINTS.highSeasContacts.path },
 		'customer.getManyByCreatedTime': {
 			parameters: { since: '2026-01-01 00:00:00', before: '2026-02-01 00:00:00' },

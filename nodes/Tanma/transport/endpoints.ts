@@ -89,6 +89,13 @@ export const ENDPOINTS = {
 		source: 'doc',
 		docPage: 'api-11498038',
 	}),
+	profileFields: endpoint({
+		path: '/api/v3/profile-fields',
+		paging: 'none',
+		read: true,
+		status: 'unknown',
+		source: 'client',
+	}),
 	tagTree: endpoint({
 		path: '/api/v3/tags/list-tree',
 		paging: 'none',

@@ -6,11 +6,12 @@ import * as get from './get.operation';
 import * as getFields from './getFields.operation';
 import * as getHighSeasContacts from './getHighSeasContacts.operation';
 import * as getManyByCreatedTime from './getManyByCreatedTime.operation';
+import * as getProfileFields from './getProfileFields.operation';
 import * as importCustomer from './import.operation';
 import * as search from './search.operation';
 import * as transfer from './transfer.operation';
 
-export { get, getFields, getHighSeasContacts, getManyByCreatedTime, importCustomer as import, search, transfer };
+export { get, getFields, getHighSeasContacts, getManyByCreatedTime, getProfileFields, importCustomer as import, search, transfer };
 
 export const description: INodeProperties[] = [
 	{
@@ -24,6 +25,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Get Fields', value: 'getFields', description: 'List the customer field definitions', action: 'Get customer fields' },
 			{ name: 'Get High-Seas Contacts', value: 'getHighSeasContacts', description: 'List the contacts of a high-seas customer', action: 'Get high seas contacts' },
 			{ name: 'Get Many by Created Time', value: 'getManyByCreatedTime', description: `List WeCom customers added in a time window${statusNote(ENDPOINTS.customersByCreateTime)}`, action: 'Get many customers by created time' },
+			{ name: 'Get Profile Fields', value: 'getProfileFields', description: 'List the profile fields whose IDs name search conditions (known from client code)', action: 'Get customer profile fields' },
 			{ name: 'Import', value: 'import', description: 'Add a customer for a staff member from field values', action: 'Import a customer' },
 			{ name: 'Search', value: 'search', description: 'Search customers with the advanced filter', action: 'Search customers' },
 			{ name: 'Transfer', value: 'transfer', description: 'Hand customers over to another staff member', action: 'Transfer customers' },
@@ -34,6 +36,7 @@ export const description: INodeProperties[] = [
 	...getFields.description,
 	...getHighSeasContacts.description,
 	...getManyByCreatedTime.description,
+	...getProfileFields.description,
 	...importCustomer.description,
 	...search.description,
 	...transfer.description,

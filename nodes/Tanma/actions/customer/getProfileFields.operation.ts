@@ -1,0 +1,27 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { ENDPOINTS } from '../../transport/endpoints';
+import { tanmaApiRequest } from '../../transport';
+import { asItems } from '../common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Known from working client code, not from a published Tanma page: Tanma may change it. Each field’s ID can be used as the name of a Customer → Search condition.',
+		name: 'clientKnownNotice',
+		type: 'notice',
+		default: '',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['getProfileFields'] } },
+	properties,
+);
+
+/** One item per profile field. The request has no body at all: it is signed over "" (transport/signature.ts). */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const data = await tanmaApiRequest.call(this, ENDPOINTS.profileFields, undefined, { itemIndex: i });
+	return Array.isArray(data) ? asItems(data) : [];
+}
