@@ -1,6 +1,6 @@
 /** Notices and notes made from the endpoint catalogue's vendor status (nodes/Tanma/actions/common.ts). */
 import { Tanma } from '../../nodes/Tanma/Tanma.node';
-import { deprecationNotice, statusNote } from '../../nodes/Tanma/actions/common';
+import { clientKnownNotice, deprecationNotice, statusNote } from '../../nodes/Tanma/actions/common';
 import type { TanmaEndpoint } from '../../nodes/Tanma/transport/endpoints';
 import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
 
@@ -41,4 +41,21 @@ test('the node shows a notice above exactly the operations whose endpoint the ca
 		.map((o) => o.value)
 		.sort();
 	expect(marked).toEqual(['getManyByCreatedTime', 'getManyByRelationCreatedTime', 'getManyByStaff', 'getManyForCustomer']);
+});
+
+test('a client-known notice (from the catalogue source) above exactly the operations whose endpoint no published page describes', () => {
+	expect(clientKnownNotice({ ...ENDPOINTS.customerSearch, source: 'doc' })).toEqual([]);
+	expect(clientKnownNotice(ENDPOINTS.profileFields, 'More.')).toEqual([
+		{
+			displayName: 'Known from Tanma’s own client code, not from a published page (/api/v3/profile-fields): Tanma may change it. More.',
+			name: 'clientKnownNotice',
+			type: 'notice',
+			default: '',
+		},
+	]);
+	const shownFor = new Tanma().description.properties
+		.filter((p) => p.name === 'clientKnownNotice')
+		.map((p) => `${p.displayOptions?.show?.resource?.[0]}.${p.displayOptions?.show?.operation?.[0]}`)
+		.sort();
+	expect(shownFor).toEqual(['customer.getProfileFields', 'customer.import', 'customer.transfer', 'staff.getMany']);
 });

@@ -66,6 +66,16 @@ export function deprecationNotice(endpoint: TanmaEndpoint, advice: string): INod
 	return [];
 }
 
+/**
+ * The notice above an operation whose endpoint is known only from Tanma's own client code (the catalogue's
+ * `source`), none for a documented one; `detail` adds what else the user should know.
+ */
+export function clientKnownNotice(endpoint: TanmaEndpoint, detail = ''): INodeProperties[] {
+	if (endpoint.source !== 'client') return [];
+	const text = `Known from Tanma’s own client code, not from a published page (${endpoint.path}): Tanma may change it.`;
+	return [{ displayName: detail ? `${text} ${detail}` : text, name: 'clientKnownNotice', type: 'notice', default: '' }];
+}
+
 /** The end of an operation's description in the operation list: its endpoint's vendor status, if not current. */
 export function statusNote(endpoint: TanmaEndpoint): string {
 	if (endpoint.status === 'deprecated') return ' (deprecated by Tanma)';

@@ -3,16 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { asItems } from '../common';
+import { asItems, clientKnownNotice } from '../common';
 
 const properties: INodeProperties[] = [
-	{
-		displayName:
-			'Known from working client code, not from a published Tanma page: Tanma may change it. Each field’s ID can be used as the name of a Customer → Search condition.',
-		name: 'clientKnownNotice',
-		type: 'notice',
-		default: '',
-	},
+	...clientKnownNotice(ENDPOINTS.profileFields, 'Each field’s ID can be used as the name of a Customer → Search condition.'),
 ];
 
 export const description = updateDisplayOptions(

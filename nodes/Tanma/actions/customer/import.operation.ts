@@ -4,16 +4,13 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { requiredText } from '../../helpers/validation';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { asItems, staffSelect } from '../common';
+import { asItems, clientKnownNotice, staffSelect } from '../common';
 
 const properties: INodeProperties[] = [
-	{
-		displayName:
-			'Import is known from Tanma’s own client code, not from a published page (个人客户导入). Fields are sent by alias: the list offers the aliases Tanma’s client uses and the aliases mapped to your customer fields (客户字段映射); any other alias can be typed with an expression. A duplicate phone number is refused with error 40417.',
-		name: 'importNotice',
-		type: 'notice',
-		default: '',
-	},
+	...clientKnownNotice(
+		ENDPOINTS.customerImport,
+		'Fields are sent by alias: the list offers the aliases Tanma’s client uses and the aliases mapped to your customer fields (客户字段映射); any other alias can be typed with an expression. A duplicate phone number is refused with error 40417.',
+	),
 	staffSelect('qwUserId', 'Owner', 'Staff member who will own the customer (所属员工)', true),
 	{
 		displayName: 'Fields',

@@ -4,16 +4,13 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { MAX_LIST_ENTRIES, integerId, requiredText } from '../../helpers/validation';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { asItems, staffSelect } from '../common';
+import { asItems, clientKnownNotice, staffSelect } from '../common';
 
 const properties: INodeProperties[] = [
-	{
-		displayName:
-			'Transfer (在职转移) is known from Tanma’s own client code, not from a published page. Whether the new owner is given as a Tanma staff ID or a WeCom user ID is unverified.',
-		name: 'transferNotice',
-		type: 'notice',
-		default: '',
-	},
+	...clientKnownNotice(
+		ENDPOINTS.customerTransfer,
+		'Whether the new owner is given as a Tanma staff ID or a WeCom user ID is unverified.',
+	),
 	staffSelect('handoverToUserid', 'New Owner', 'Staff member who receives the customers (接替员工)', true),
 	{
 		displayName: 'Customers',

@@ -3,15 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionalText } from '../../helpers/validation';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { readList, returnAllOrLimit } from '../common';
+import { clientKnownNotice, readList, returnAllOrLimit } from '../common';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'This endpoint (/api/v3/get-users) comes from working client code, not from a published vendor page',
-		name: 'clientSourceNotice',
-		type: 'notice',
-		default: '',
-	},
+	...clientKnownNotice(ENDPOINTS.staffList),
 	...returnAllOrLimit(),
 	{
 		displayName: 'Name',
