@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { tanmaApiRequest, tanmaApiRequestAll } from '../../nodes/Tanma/transport';
-import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
+import { ENDPOINTS, VENDOR_DOCS_BASE } from '../../nodes/Tanma/transport/endpoints';
 import type { Sandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
 import { credentialsFor, probeContext } from '../../lab/core';
@@ -117,7 +117,16 @@ describe('errors', () => {
 		const { context } = probe();
 		const error = await failure(tanmaApiRequest.call(context, ENDPOINTS.tagTree, undefined, FAST_RETRY));
 		expect(error.message).toBe('Tanma error 50001: 服务繁忙');
+		expect(error.description).toBe(`See Tanma's page for this endpoint: ${VENDOR_DOCS_BASE}${ENDPOINTS.tagTree.docPage}`);
 		expect(sandbox.requests).toHaveLength(1);
+	});
+
+	test('an unknown vendor code on an endpoint without a vendor page points at the documentation in general', async () => {
+		sandbox.addFault({ kind: 'vendor', code: 50001, message: '服务繁忙' });
+		const { context } = probe();
+		const error = await failure(tanmaApiRequest.call(context, ENDPOINTS.staffList, {}, FAST_RETRY));
+		expect(ENDPOINTS.staffList.docPage).toBeUndefined();
+		expect(error.description).toBe('See the Tanma OpenAPI documentation for this code.');
 	});
 
 	test('malformed JSON → NodeApiError that points at the Base URL', async () => {

@@ -52,6 +52,14 @@ export interface TanmaEndpoint {
 	answersTotalPage?: true;
 }
 
+/** Tanma's published OpenAPI pages; a page id (api-…, doc-…) is appended. */
+export const VENDOR_DOCS_BASE = 'https://apifox.com/apidoc/shared/4b77e117-3c1e-47a1-b899-abe28a9438db/';
+
+/** The vendor page of an endpoint, if it has one. */
+export function vendorPageUrl(endpoint: Pick<TanmaEndpoint, 'docPage'>): string | undefined {
+	return endpoint.docPage ? `${VENDOR_DOCS_BASE}${endpoint.docPage}` : undefined;
+}
+
 function endpoint(def: TanmaEndpoint): TanmaEndpoint {
 	return def;
 }

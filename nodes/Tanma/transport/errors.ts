@@ -21,12 +21,14 @@ export function vendorError(
 	code: number | string,
 	vendorMessage: string,
 	itemIndex?: number,
+	/** The endpoint's vendor page, pointed to when we have no hint for the code. */
+	pageUrl?: string,
 ): NodeApiError {
 	const hint = vendorHint(code);
 	const response: JsonObject = { code: String(code), message: vendorMessage };
 	return new NodeApiError(node, response, {
 		message: `Tanma error ${code}: ${vendorMessage || 'no message'}`,
-		description: hint ?? 'See the Tanma OpenAPI documentation for this code.',
+		description: hint ?? (pageUrl ? `See Tanma's page for this endpoint: ${pageUrl}` : 'See the Tanma OpenAPI documentation for this code.'),
 		httpCode: String(code),
 		itemIndex,
 	});

@@ -12,6 +12,7 @@ import type {
 import { sleep } from 'n8n-workflow';
 
 import type { TanmaEndpoint } from './endpoints';
+import { vendorPageUrl } from './endpoints';
 import { httpStatusError, malformedResponseError, networkError, vendorError } from './errors';
 import type { TanmaBody } from './json';
 import { isPlainObject, parseJsonLossless, stringifyJson } from './json';
@@ -29,7 +30,7 @@ export type TanmaFunctions =
 
 export const TANMA_CREDENTIAL = 'tanmaApi';
 
-export type EndpointRef = Pick<TanmaEndpoint, 'path' | 'read'>;
+export type EndpointRef = Pick<TanmaEndpoint, 'path' | 'read'> & Partial<Pick<TanmaEndpoint, 'docPage'>>;
 
 export interface TanmaRequestOptions {
 	itemIndex?: number;
@@ -135,7 +136,7 @@ export async function tanmaApiRequest(
 			throw malformedResponseError(node, text, itemIndex);
 		}
 		if (String(envelope.code) !== '0') {
-			throw vendorError(node, envelope.code as number, String(envelope.message ?? ''), itemIndex);
+			throw vendorError(node, envelope.code as number, String(envelope.message ?? ''), itemIndex, vendorPageUrl(endpoint));
 		}
 		return envelope.data;
 	}
