@@ -16,7 +16,14 @@ export function requiredText(
 	label: string,
 	itemIndex: number,
 ): string {
-	const value = String(ctx.getNodeParameter(parameter, itemIndex, '') ?? '').trim();
+	const raw = ctx.getNodeParameter(parameter, itemIndex, '') as unknown;
+	if (raw !== null && typeof raw === 'object') {
+		throw new NodeOperationError(ctx.getNode(), `"${label}" must be text, got ${Array.isArray(raw) ? 'a list' : 'an object'}`, {
+			itemIndex,
+			description: 'An expression here returned an object or a list; pick the field that holds the value (for example {{ $json.id }}).',
+		});
+	}
+	const value = String(raw ?? '').trim();
 	if (!value) {
 		throw new NodeOperationError(ctx.getNode(), `"${label}" must not be empty`, { itemIndex });
 	}
@@ -60,22 +67,33 @@ export function tanmaDateTime(
 	itemIndex: number,
 ): string {
 	const asText = typeof value === 'string' ? value.trim() : '';
-	const tanma = asText ? parseTanmaTime(asText) : undefined;
+	const invalid = () =>
+		new NodeOperationError(ctx.getNode(), `"${label}" is not a valid date-time: "${String(value ?? '')}"`, {
+			itemIndex,
+			description: 'Use an n8n date, an ISO date-time or "yyyy-MM-dd HH:mm:ss" (read as China Standard Time).',
+		});
+	// A date alone is midnight in China Standard Time, like a Tanma time (not UTC, as Date.parse would read it).
+	const tanma = asText ? parseTanmaTime(/^\d{4}-\d{2}-\d{2}$/.test(asText) ? `${asText} 00:00:00` : asText) : undefined;
 	if (tanma !== undefined) return formatTanmaTime(tanma);
+	// Text that starts like a calendar date must be a real one: Date.parse would shift 2026-02-30 into March.
+	if (asText && !calendarPrefixIsReal(asText)) throw invalid();
 	let ms: number = NaN;
 	if (typeof value === 'number') ms = value;
 	else if (value instanceof Date) ms = value.getTime();
 	else if (value && typeof value === 'object' && 'toMillis' in value) {
 		ms = (value as { toMillis: () => number }).toMillis();
 	} else if (asText) ms = Date.parse(asText);
-	if (!Number.isFinite(ms)) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`"${label}" is not a valid date-time: "${String(value ?? '')}"`,
-			{ itemIndex, description: 'Use an n8n date, an ISO date-time or "yyyy-MM-dd HH:mm:ss".' },
-		);
-	}
+	if (!Number.isFinite(ms)) throw invalid();
 	return formatTanmaTime(ms);
+}
+
+/** Whether text that starts "yyyy-MM-dd[ T]HH:mm[:ss]" names a real calendar day and time (true when it starts otherwise). */
+function calendarPrefixIsReal(text: string): boolean {
+	const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(text);
+	if (!m) return true;
+	const [, y, mo, d, h = '0', mi = '0', s = '0'] = m;
+	const daysInMonth = new Date(Date.UTC(+y, +mo, 0)).getUTCDate();
+	return +mo >= 1 && +mo <= 12 && +d >= 1 && +d <= daysInMonth && +h <= 23 && +mi <= 59 && +s <= 59;
 }
 
 /** Parses a JSON parameter (text, or a value n8n already parsed); the error names the field. */

@@ -16,6 +16,8 @@ export function parseTanmaTime(text: string): number | undefined {
 	const m = TANMA_TIME.exec(text.trim());
 	if (!m) return undefined;
 	const [, y, mo, d, h, mi, s] = m;
+	// Reject a time of day that Date.UTC would carry into the next hour or day (10:75, 25:00).
+	if (+h > 23 || +mi > 59 || (s !== undefined && +s > 59)) return undefined;
 	const utc = Date.UTC(+y, +mo - 1, +d, +h, +mi, s === undefined ? 0 : +s);
 	// Reject dates that Date.UTC silently rolls over (e.g. 2024-02-31).
 	if (formatTanmaTime(utc - CST_OFFSET_MS).slice(0, 10) !== `${y}-${mo}-${d}`) return undefined;
