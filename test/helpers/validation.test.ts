@@ -1,7 +1,7 @@
 /**
  * Parameter readers (nodes/Tanma/helpers/validation.ts) through the node, refusing before anything is sent:
- * an object where an id belongs, impossible calendar dates in every accepted form, a date read as China
- * Standard Time whatever the host's time zone.
+ * an object where an id belongs, impossible calendar dates in every accepted form, zoneless times and dates
+ * read as China Standard Time (the readers compute in UTC, so the host's zone does not enter).
  */
 import { parseTanmaTime } from '../../nodes/Tanma/transport/time';
 import { actionsAgainstSandbox } from './actions';
