@@ -16,7 +16,7 @@ import type { RawPush } from '../sandbox/push';
 import { buildPush, postRaw } from '../sandbox/push';
 import type { Sandbox } from '../sandbox/server';
 import { N8nInstance, freePort, packPackage, runtime } from '../lab/n8n-instance';
-import { CREDENTIAL_REF, sandboxCredential } from '../lab/workflows';
+import { CREDENTIAL_REF, sandboxCredential, sinkNode } from '../lab/workflows';
 import { descendants, samplePeak, treeRssMb } from './memory';
 
 export type PushVariant = 'push' | 'webhook';
@@ -41,31 +41,15 @@ const WEBHOOK_IDS: Record<PushVariant, string> = {
 	webhook: '0b1e2c3d-0000-4000-8000-00000000c002',
 };
 
-/** Both variants end in this node: the push trigger's item has msgId, the Webhook node's has the request headers. */
-function sinkNode(sinkUrl: string) {
-	return {
-		id: 'sink',
-		name: 'Record in Sink',
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		position: [220, 0],
-		parameters: {
-			method: 'POST',
-			url: sinkUrl,
-			sendBody: true,
-			specifyBody: 'json',
-			jsonBody: '={{ JSON.stringify({ bench: $json.msgId ? "push" : "webhook", id: $json.msgId ?? $json.headers.timestamp }) }}',
-			options: {},
-		},
-	};
-}
+/** Both variants end in the same sink node: the push trigger's item has msgId, the Webhook node's the request headers. */
+const SINK_RECORD = '={{ JSON.stringify({ bench: $json.msgId ? "push" : "webhook", id: $json.msgId ?? $json.headers.timestamp }) }}';
 
 function workflow(variant: PushVariant, trigger: Record<string, unknown>, sinkUrl: string) {
 	return {
 		id: `tanmaBenchPsh${variant === 'push' ? 'T' : 'W'}01`,
 		name: `Tanma bench: ${variant} → sink`,
 		active: false,
-		nodes: [{ id: 'trigger', position: [0, 0], webhookId: WEBHOOK_IDS[variant], ...trigger }, sinkNode(sinkUrl)],
+		nodes: [{ id: 'trigger', position: [0, 0], webhookId: WEBHOOK_IDS[variant], ...trigger }, sinkNode(sinkUrl, [220, 0], SINK_RECORD)],
 		connections: { [String(trigger.name)]: { main: [[{ node: 'Record in Sink', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	};

@@ -13,7 +13,12 @@ export function sandboxCredential(sandbox: { baseUrl: string; appId: string; app
 	];
 }
 
-const sinkNode = (sinkUrl: string, position: [number, number]) => ({
+/** HTTP Request → the sandbox's sink; `jsonBody` says what each item records (default: event, id, execution, item). */
+export const sinkNode = (
+	sinkUrl: string,
+	position: [number, number],
+	jsonBody = '={{ JSON.stringify({ event: $json.type ?? "followUp", id: $json.id ?? $json.msgId, execution: $execution.id, json: $json }) }}',
+) => ({
 	id: 'sink',
 	name: 'Record in Sink',
 	type: 'n8n-nodes-base.httpRequest',
@@ -25,7 +30,7 @@ const sinkNode = (sinkUrl: string, position: [number, number]) => ({
 		sendBody: true,
 		specifyBody: 'json',
 		// The execution id lets a test match each delivery to the process that ran it (queue mode).
-		jsonBody: '={{ JSON.stringify({ event: $json.type ?? "followUp", id: $json.id ?? $json.msgId, execution: $execution.id, json: $json }) }}',
+		jsonBody,
 		options: {},
 	},
 });

@@ -2,68 +2,63 @@
 import type { ServerResponse } from 'http';
 
 import { parseJsonLossless } from '../nodes/Tanma/transport/json';
-import type { SeedOptions, TenantData } from './data';
+import { formatTanmaTime } from '../nodes/Tanma/transport/time';
+import type { SeedOptions } from './data';
 import type { FaultQueue, FaultSpec } from './faults';
 import type { Body } from './handlers';
 import { sendJson } from './http';
-import type { PushDelivery, PushSpec } from './push';
+import type { PushSpec } from './push';
+import type { Sandbox } from './server';
 
-/** What the control routes read and change. */
+/** What the control routes read and change: the sandbox itself, its fault queue, and its clock's reading. */
 export interface SandboxControl {
-	info(): Record<string, unknown>;
-	readonly requests: unknown[];
-	readonly tenant: TenantData;
-	readonly created: Record<string, Body[]>;
-	readonly sink: unknown[];
-	readonly pushes: PushDelivery[];
-	readonly faults: FaultQueue;
-	reset(seed?: SeedOptions): void;
-	addFollowUps(externalUserId: string, contents: string[]): unknown;
-	push(url: string, spec: PushSpec): Promise<PushDelivery>;
+	sandbox: Sandbox;
+	faults: FaultQueue;
+	now: number;
 }
 
-export function controlRoute(ctl: SandboxControl, path: string, method: string, body: string, res: ServerResponse): void {
+export function controlRoute({ sandbox, faults, now }: SandboxControl, path: string, method: string, body: string, res: ServerResponse): void {
 	const json = (body ? parseJsonLossless(body) : {}) as Body;
 	const route = `${method} ${path.replace(/\?.*$/, '')}`;
 	switch (route) {
 		case 'GET /__sandbox/info':
-			return sendJson(res, 200, ctl.info());
+			return sendJson(res, 200, { baseUrl: sandbox.baseUrl, appId: sandbox.appId, appKey: sandbox.appKey, now: formatTanmaTime(now) });
 		case 'GET /__sandbox/requests':
-			return sendJson(res, 200, ctl.requests);
+			return sendJson(res, 200, sandbox.requests);
 		case 'DELETE /__sandbox/requests':
-			ctl.requests.length = 0;
+			sandbox.requests.length = 0;
 			return sendJson(res, 200, { ok: true });
 		case 'POST /__sandbox/faults':
-			return sendJson(res, 200, { ok: true, pending: ctl.faults.add(json as unknown as FaultSpec) });
+			return sendJson(res, 200, { ok: true, pending: faults.add(json as unknown as FaultSpec) });
 		case 'DELETE /__sandbox/faults':
-			ctl.faults.clear();
+			faults.clear();
 			return sendJson(res, 200, { ok: true });
 		case 'POST /__sandbox/reset':
-			ctl.reset(json as SeedOptions);
+			sandbox.reset(json as SeedOptions);
 			return sendJson(res, 200, { ok: true });
 		case 'GET /__sandbox/tenant':
-			return sendJson(res, 200, ctl.tenant);
+			return sendJson(res, 200, sandbox.tenant);
 		case 'GET /__sandbox/created':
-			return sendJson(res, 200, ctl.created);
+			return sendJson(res, 200, sandbox.created);
 		case 'POST /__sandbox/follow-ups': {
 			const contents = Array.isArray(json.contents) ? json.contents.map(String) : [String(json.content ?? '新的跟进 ✅')];
-			return sendJson(res, 200, ctl.addFollowUps(String(json.externalUserId), contents));
+			return sendJson(res, 200, sandbox.addFollowUps(String(json.externalUserId), contents));
 		}
 		case 'POST /__sandbox/sink':
-			ctl.sink.push(json);
-			return sendJson(res, 200, { code: 0, message: 'success', data: { received: ctl.sink.length } });
+			sandbox.sink.push(json);
+			return sendJson(res, 200, { code: 0, message: 'success', data: { received: sandbox.sink.length } });
 		case 'POST /__sandbox/push':
-			ctl.push(String(json.url), json as unknown as PushSpec).then(
+			sandbox.push(String(json.url), json as unknown as PushSpec).then(
 				(delivery) => sendJson(res, 200, delivery),
 				(error: unknown) => sendJson(res, 502, { error: String(error) }),
 			);
 			return;
 		case 'GET /__sandbox/pushes':
-			return sendJson(res, 200, ctl.pushes);
+			return sendJson(res, 200, sandbox.pushes);
 		case 'GET /__sandbox/sink':
-			return sendJson(res, 200, ctl.sink);
+			return sendJson(res, 200, sandbox.sink);
 		case 'DELETE /__sandbox/sink':
-			ctl.sink.length = 0;
+			sandbox.sink.length = 0;
 			return sendJson(res, 200, { ok: true });
 		default:
 			return sendJson(res, 404, { error: `unknown control route ${route}` });

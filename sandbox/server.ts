@@ -4,9 +4,7 @@ import type { AddressInfo } from 'net';
 
 import type { EndpointName } from '../nodes/Tanma/transport/endpoints';
 import { isPlainObject, parseJsonLossless } from '../nodes/Tanma/transport/json';
-import { formatTanmaTime } from '../nodes/Tanma/transport/time';
 import { verifySignature } from './auth';
-import type { SandboxControl } from './control';
 import { controlRoute } from './control';
 import type { SeedOptions, TenantData } from './data';
 import { seedTenant } from './data';
@@ -133,34 +131,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		return added;
 	}
 
-	const control: SandboxControl = {
-		info: () => ({ baseUrl: sandbox.baseUrl, appId, appKey, now: formatTanmaTime(now()) }),
-		get requests() {
-			return state.requests;
-		},
-		get tenant() {
-			return state.tenant;
-		},
-		get created() {
-			return state.created;
-		},
-		get sink() {
-			return state.sink;
-		},
-		get pushes() {
-			return state.pushes;
-		},
-		faults,
-		reset: (seed) => sandbox.reset(seed),
-		addFollowUps: (externalUserId, contents) => addFollowUps(externalUserId, contents),
-		push,
-	};
-
 	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const rawBody = await readBody(req);
 		const path = (req.url ?? '/').replace(/\?.*$/, '');
 		const method = req.method ?? 'GET';
-		if (path.startsWith('/__sandbox/')) return controlRoute(control, req.url ?? path, method, rawBody, res);
+		if (path.startsWith('/__sandbox/')) return controlRoute({ sandbox, faults, now: now() }, req.url ?? path, method, rawBody, res);
 
 		const parsed = rawBody === '' ? undefined : parseJsonLossless(rawBody);
 		const record: RecordedRequest = {

@@ -6,34 +6,16 @@
 import { execFileSync } from 'child_process';
 import { createCipheriv, createHash } from 'crypto';
 
-import { TanmaPushTrigger } from '../nodes/Tanma/TanmaPushTrigger.node';
+import type { INodeParameters } from 'n8n-workflow';
+
 import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
 import { PUSH_TYPES, decryptPush, parsePushMessage, pushCiphertext, pushSign } from '../nodes/Tanma/transport/push';
-import type { Sandbox } from '../sandbox/server';
-import { startSandbox } from '../sandbox/server';
-import type { WebhookHost } from '../lab/core';
-import { credentialsFor, startWebhookHost } from '../lab/core';
+import { credentialsFor } from '../lab/core';
+import { pushTriggersAgainstSandbox } from './helpers/push';
 
-let sandbox: Sandbox;
-const hosts: WebhookHost[] = [];
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await Promise.all(hosts.map((h) => h.close()));
-	await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
-
-async function host(parameters: Record<string, unknown> = {}) {
-	const h = await startWebhookHost({
-		nodeType: new TanmaPushTrigger(),
-		parameters: { events: ['*'], registerAddress: false, options: {}, ...parameters },
-		credentials: credentialsFor(sandbox),
-	});
-	hosts.push(h);
-	return h;
-}
+const t = pushTriggersAgainstSandbox();
+beforeEach(() => t.sandbox.reset());
+const host = (parameters: INodeParameters = {}) => t.host({ parameters });
 
 const customer = { externalUserId: 'wmPUSH0001', unionId: '', qwUserId: 'sales01', mobiles: ['13800000000'], wechatNickname: '小明 🐳', wechatAvatar: 'https://example.com/a.jpg' };
 
@@ -75,7 +57,7 @@ describe('cipher and signature', () => {
 describe('accepted messages', () => {
 	test.each([...PUSH_TYPES.map((t) => t.type)])('%s: verified, decrypted, emitted once, acknowledged with the noise', async (type) => {
 		const h = await host();
-		const delivery = await sandbox.push(h.webhookUrl, { type, content: type === 'new_qw_customer' ? customer : { tagId: 7, 名称: '意向' } });
+		const delivery = await t.sandbox.push(h.webhookUrl, { type, content: type === 'new_qw_customer' ? customer : { tagId: 7, 名称: '意向' } });
 		expect(delivery).toMatchObject({ status: 200, acknowledged: true });
 		expect(h.executions).toHaveLength(1);
 		expect(h.executions[0]).toEqual([
@@ -92,8 +74,8 @@ describe('accepted messages', () => {
 		const h = await host();
 		const extremes = [-(2n ** 63n), 2n ** 63n - 1n, 0n, -1n, 2n ** 53n + 1n, -(2n ** 53n) - 1n];
 		const deliveries = [];
-		for (const noise of extremes) deliveries.push(await sandbox.push(h.webhookUrl, { type: 'tag_info', noise }));
-		for (let n = 0; n < 200; n++) deliveries.push(await sandbox.push(h.webhookUrl, { type: 'tag_info' }));
+		for (const noise of extremes) deliveries.push(await t.sandbox.push(h.webhookUrl, { type: 'tag_info', noise }));
+		for (let n = 0; n < 200; n++) deliveries.push(await t.sandbox.push(h.webhookUrl, { type: 'tag_info' }));
 		for (const d of deliveries) {
 			expect(d.status).toBe(200);
 			expect(d.body).toBe(d.noise);
@@ -103,15 +85,15 @@ describe('accepted messages', () => {
 
 	test('the JSON acknowledgement format carries the noise as a bare integer', async () => {
 		const h = await host({ options: { ackFormat: 'json' } });
-		const d = await sandbox.push(h.webhookUrl, { type: 'tag_info', noise: 2n ** 63n - 1n });
+		const d = await t.sandbox.push(h.webhookUrl, { type: 'tag_info', noise: 2n ** 63n - 1n });
 		expect(d.body).toBe('{"noise":9223372036854775807}');
 		expect(d.acknowledged).toBe(true);
 	});
 
 	test('a redelivered msgId is acknowledged again but starts no second execution', async () => {
 		const h = await host();
-		const first = await sandbox.push(h.webhookUrl, { type: 'edit_qw_customer', msgId: 123456789012345678n });
-		const again = await sandbox.push(h.webhookUrl, { type: 'edit_qw_customer', msgId: 123456789012345678n });
+		const first = await t.sandbox.push(h.webhookUrl, { type: 'edit_qw_customer', msgId: 123456789012345678n });
+		const again = await t.sandbox.push(h.webhookUrl, { type: 'edit_qw_customer', msgId: 123456789012345678n });
 		expect([first.acknowledged, again.acknowledged]).toEqual([true, true]);
 		expect(h.executions).toHaveLength(1);
 		expect(h.executions[0][0].msgId).toBe('123456789012345678');
@@ -119,13 +101,13 @@ describe('accepted messages', () => {
 
 	test('event filter: other types are acknowledged and dropped; register is emitted only when asked', async () => {
 		const h = await host({ events: ['new_qw_customer'] });
-		expect((await sandbox.push(h.webhookUrl, { type: 'tag_info' })).acknowledged).toBe(true);
-		expect((await sandbox.push(h.webhookUrl, { type: 'register' })).acknowledged).toBe(true);
+		expect((await t.sandbox.push(h.webhookUrl, { type: 'tag_info' })).acknowledged).toBe(true);
+		expect((await t.sandbox.push(h.webhookUrl, { type: 'register' })).acknowledged).toBe(true);
 		expect(h.executions).toHaveLength(0);
-		await sandbox.push(h.webhookUrl, { type: 'new_qw_customer', content: customer });
+		await t.sandbox.push(h.webhookUrl, { type: 'new_qw_customer', content: customer });
 		expect(h.executions).toHaveLength(1);
 		const withRegister = await host({ options: { emitRegister: true } });
-		await sandbox.push(withRegister.webhookUrl, { type: 'register' });
+		await t.sandbox.push(withRegister.webhookUrl, { type: 'register' });
 		expect(withRegister.executions.map((e) => e[0].type)).toEqual(['register']);
 	});
 });
@@ -143,21 +125,16 @@ describe('rejected messages never start the workflow', () => {
 		['valid Base64 that is not the envelope', { tamper: { body: Buffer.from('hello').toString('base64') } }, 400, 'body is not a Tanma push message'],
 	])('%s', async (_label, spec, status, reason) => {
 		const h = await host();
-		const d = await sandbox.push(h.webhookUrl, { type: 'new_qw_customer', content: customer, ...spec });
+		const d = await t.sandbox.push(h.webhookUrl, { type: 'new_qw_customer', content: customer, ...spec });
 		expect({ status: d.status, body: d.body }).toEqual({ status, body: reason });
 		expect(d.acknowledged).toBe(false);
 		expect(h.executions).toHaveLength(0);
-		expect(d.body).not.toContain(sandbox.appKey);
+		expect(d.body).not.toContain(t.sandbox.appKey);
 	});
 
 	test('a message signed with another App Key is refused', async () => {
-		const h = await startWebhookHost({
-			nodeType: new TanmaPushTrigger(),
-			parameters: { events: ['*'], options: {} },
-			credentials: credentialsFor(sandbox, { appKey: 'a-different-key' }),
-		});
-		hosts.push(h);
-		const d = await sandbox.push(h.webhookUrl, { type: 'tag_info' });
+		const h = await t.host({ credentials: credentialsFor(t.sandbox, { appKey: 'a-different-key' }) });
+		const d = await t.sandbox.push(h.webhookUrl, { type: 'tag_info' });
 		expect(d.status).toBe(403);
 		expect(h.executions).toHaveLength(0);
 	});
@@ -167,16 +144,16 @@ describe('registration', () => {
 	test('off by default: activation calls nothing', async () => {
 		const h = await host();
 		expect(await h.activate()).toEqual({ created: false });
-		expect(sandbox.requests).toHaveLength(0);
+		expect(t.sandbox.requests).toHaveLength(0);
 	});
 
 	test('on: push-register sends the production URL and the selected types; the register confirmation is acknowledged', async () => {
 		const h = await host({ registerAddress: true, events: ['new_qw_customer', 'tag_info'] });
 		expect(await h.activate()).toEqual({ created: true });
-		const [registration] = sandbox.requestsTo(ENDPOINTS.pushRegister.path);
+		const [registration] = t.sandbox.requestsTo(ENDPOINTS.pushRegister.path);
 		expect(registration.json).toEqual({ receiveAddress: h.webhookUrl, subscription: 'register,new_qw_customer,tag_info' });
-		for (let wait = 0; wait < 50 && !sandbox.pushes.length; wait++) await new Promise((r) => setTimeout(r, 20));
-		expect(sandbox.pushes).toEqual([expect.objectContaining({ type: 'register', url: h.webhookUrl, acknowledged: true })]);
+		for (let wait = 0; wait < 50 && !t.sandbox.pushes.length; wait++) await new Promise((r) => setTimeout(r, 20));
+		expect(t.sandbox.pushes).toEqual([expect.objectContaining({ type: 'register', url: h.webhookUrl, acknowledged: true })]);
 		expect(h.executions).toHaveLength(0);
 	});
 });

@@ -10,25 +10,15 @@ import type { IDataObject } from 'n8n-workflow';
 import { TanmaTrigger } from '../nodes/Tanma/TanmaTrigger.node';
 import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
 import { createRandom } from '../sandbox/random';
-import type { Sandbox } from '../sandbox/server';
-import { startSandbox } from '../sandbox/server';
 import { credentialsFor, runPoll } from '../lab/core';
-import { useFakeDate } from './helpers/clock';
+import { sandboxOnFakeDate } from './helpers/clock';
 
 const START = Date.UTC(2026, 10, 24, 1, 0, 0);
 const SECOND = 1000;
 const LATE_WINDOW_MINUTES = 1;
 const TARGET_RECORDS = Number(process.env.TRIGGER_RANDOM_RECORDS ?? 2000);
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	useFakeDate(START);
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-	jest.useRealTimers();
-});
+const t = sandboxOnFakeDate(START);
 
 interface Outcome {
 	created: number;
@@ -43,10 +33,10 @@ interface Outcome {
 
 async function randomizedRun(scope: 'recentlyActive' | 'specificCustomers', seed: number): Promise<Outcome> {
 	jest.setSystemTime(START);
-	sandbox.reset();
-	sandbox.clearFaults();
+	t.sandbox.reset();
+	t.sandbox.clearFaults();
 	const rand = createRandom(seed);
-	const pool = scope === 'specificCustomers' ? sandbox.tenant.customers.slice(0, 40) : sandbox.tenant.customers;
+	const pool = scope === 'specificCustomers' ? t.sandbox.tenant.customers.slice(0, 40) : t.sandbox.tenant.customers;
 	const parameters = {
 		event: 'newFollowUp',
 		scope,
@@ -62,7 +52,7 @@ async function randomizedRun(scope: 'recentlyActive' | 'specificCustomers', seed
 
 	const poll = async () => {
 		const budgetMs = rand.int(0, 9) === 0 ? 0 : undefined; // now and then a budget that allows one customer
-		const run = await runPoll({ nodeType: new TanmaTrigger(), parameters, credentials: credentialsFor(sandbox), staticData, budgetMs });
+		const run = await runPoll({ nodeType: new TanmaTrigger(), parameters, credentials: credentialsFor(t.sandbox), staticData, budgetMs });
 		polls++;
 		if (run.error) failedPolls++;
 		staticData = run.staticData;
@@ -78,16 +68,16 @@ async function randomizedRun(scope: 'recentlyActive' | 'specificCustomers', seed
 			const customer = pool[rand.int(0, pool.length - 1)];
 			const late = Date.now() - START > 2 * 60 * SECOND && rand.int(0, 9) === 0;
 			const at = late ? Date.now() - rand.int(1, LATE_WINDOW_MINUTES * 60 - 1) * SECOND : Date.now();
-			created.push(...sandbox.addFollowUps(customer.externalUserId, [`r${created.length}`], at).map((f) => f.id));
+			created.push(...t.sandbox.addFollowUps(customer.externalUserId, [`r${created.length}`], at).map((f) => f.id));
 		}
 		const fault = rand.int(0, 19);
-		if (fault === 0) sandbox.addFault({ kind: 'vendor', code: -1, message: '系统繁忙', path: ENDPOINTS.customerFollowUps.path, after: rand.int(0, 5) });
-		if (fault === 1) sandbox.addFault({ kind: 'vendor', code: -1, message: '系统繁忙', path: ENDPOINTS.customerSearch.path });
-		if (fault === 2) sandbox.addFault({ kind: 'duplicate', overlap: rand.int(1, 30), path: ENDPOINTS.customerSearch.path });
-		if (fault === 3) sandbox.addFault({ kind: 'reset', path: ENDPOINTS.customerFollowUps.path, after: rand.int(0, 3) });
+		if (fault === 0) t.sandbox.addFault({ kind: 'vendor', code: -1, message: '系统繁忙', path: ENDPOINTS.customerFollowUps.path, after: rand.int(0, 5) });
+		if (fault === 1) t.sandbox.addFault({ kind: 'vendor', code: -1, message: '系统繁忙', path: ENDPOINTS.customerSearch.path });
+		if (fault === 2) t.sandbox.addFault({ kind: 'duplicate', overlap: rand.int(1, 30), path: ENDPOINTS.customerSearch.path });
+		if (fault === 3) t.sandbox.addFault({ kind: 'reset', path: ENDPOINTS.customerFollowUps.path, after: rand.int(0, 3) });
 		await poll();
-		sandbox.clearFaults();
-		sandbox.requests.length = 0; // keep the sandbox's log small over thousands of polls
+		t.sandbox.clearFaults();
+		t.sandbox.requests.length = 0; // keep the sandbox's log small over thousands of polls
 	}
 	// Quiet period: no writes, no faults, until the late-arrival window has passed twice.
 	for (let n = 0; n < 6; n++) {

@@ -9,29 +9,19 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { TanmaTrigger } from '../nodes/Tanma/TanmaTrigger.node';
 import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
 import { formatTanmaTime } from '../nodes/Tanma/transport/time';
-import type { Sandbox } from '../sandbox/server';
-import { startSandbox } from '../sandbox/server';
 import type { PollRun } from '../lab/core';
 import { credentialsFor, runPoll } from '../lab/core';
-import { useFakeDate } from './helpers/clock';
+import { sandboxOnFakeDate } from './helpers/clock';
 
 const START = Date.UTC(2026, 10, 24, 2, 0, 0); // 2026-11-24 10:00 CST
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	useFakeDate(START);
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await sandbox.close();
-	jest.useRealTimers();
-});
+const t = sandboxOnFakeDate(START);
 beforeEach(() => {
 	jest.setSystemTime(START);
-	sandbox.reset();
-	sandbox.clearFaults();
+	t.sandbox.reset();
+	t.sandbox.clearFaults();
 });
 
 const advance = (ms: number) => jest.setSystemTime(Date.now() + ms);
@@ -41,7 +31,7 @@ function triggerUnderTest(parameters: INodeParameters, budgetMs?: number) {
 	let staticData: IDataObject = {};
 	return {
 		async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<PollRun> {
-			const run = await runPoll({ nodeType: new TanmaTrigger(), parameters, credentials: credentialsFor(sandbox), staticData, mode, budgetMs });
+			const run = await runPoll({ nodeType: new TanmaTrigger(), parameters, credentials: credentialsFor(t.sandbox), staticData, mode, budgetMs });
 			if (mode === 'trigger') staticData = run.staticData;
 			return run;
 		},
@@ -51,7 +41,7 @@ function triggerUnderTest(parameters: INodeParameters, budgetMs?: number) {
 	};
 }
 
-const followUpsOf = (externalUserId: string) => sandbox.tenant.followUps.filter((f) => f.externalUserId === externalUserId);
+const followUpsOf = (externalUserId: string) => t.sandbox.tenant.followUps.filter((f) => f.externalUserId === externalUserId);
 const ids = (run: PollRun) => run.items.map((i) => Number(i.id));
 const recentlyActive = (options: IDataObject = {}) => ({ event: 'newFollowUp', scope: 'recentlyActive', options: { lateArrivalMinutes: 10, ...options } });
 
@@ -61,18 +51,18 @@ describe('New Follow-Up Record, recently active customers', () => {
 		const first = await trigger.poll();
 		expect(first.error).toBeUndefined();
 		expect(first.items).toEqual([]);
-		expect(sandbox.requests).toHaveLength(0);
+		expect(t.sandbox.requests).toHaveLength(0);
 		expect(trigger.state.since).toBe(formatTanmaTime(START));
 	});
 
 	test('steady state: new records once each, oldest first, with customer context; then quiet', async () => {
 		const trigger = triggerUnderTest(recentlyActive());
 		await trigger.poll();
-		const [a, b] = sandbox.tenant.customers;
+		const [a, b] = t.sandbox.tenant.customers;
 		advance(30 * SECOND);
-		const second = sandbox.addFollowUps(b.externalUserId, ['回访：客户要报价 📄']);
+		const second = t.sandbox.addFollowUps(b.externalUserId, ['回访：客户要报价 📄']);
 		advance(-10 * SECOND);
-		const first = sandbox.addFollowUps(a.externalUserId, ['电话沟通']);
+		const first = t.sandbox.addFollowUps(a.externalUserId, ['电话沟通']);
 		advance(40 * SECOND);
 		const run = await trigger.poll();
 		expect(run.error).toBeUndefined();
@@ -83,7 +73,7 @@ describe('New Follow-Up Record, recently active customers', () => {
 			qwUserId: a.ownerQwUserId,
 			customer: { externalUserId: a.externalUserId, customerId: Number(a.customerId), qwSalesId: a.ownerQwUserId },
 		});
-		expect(sandbox.requests[0].json).toMatchObject({ qwLastFollowTypes: { start: formatTanmaTime(START) } });
+		expect(t.sandbox.requests[0].json).toMatchObject({ qwLastFollowTypes: { start: formatTanmaTime(START) } });
 		advance(MINUTE);
 		expect((await trigger.poll()).items).toEqual([]);
 	});
@@ -91,23 +81,23 @@ describe('New Follow-Up Record, recently active customers', () => {
 	test('an idle poll costs one request once the late-arrival window has passed', async () => {
 		const trigger = triggerUnderTest(recentlyActive({ lateArrivalMinutes: 1 }));
 		await trigger.poll();
-		sandbox.addFollowUps(sandbox.tenant.customers[3].externalUserId, ['x']);
+		t.sandbox.addFollowUps(t.sandbox.tenant.customers[3].externalUserId, ['x']);
 		advance(MINUTE);
 		expect((await trigger.poll()).items).toHaveLength(1);
 		advance(3 * MINUTE);
 		await trigger.poll(); // re-reads the customer once more, then moves `since` past it
-		sandbox.requests.length = 0;
+		t.sandbox.requests.length = 0;
 		advance(MINUTE);
 		expect((await trigger.poll()).items).toEqual([]);
-		expect(sandbox.requests.map((r) => r.path)).toEqual([ENDPOINTS.customerSearch.path]);
+		expect(t.sandbox.requests.map((r) => r.path)).toEqual([ENDPOINTS.customerSearch.path]);
 	});
 
 	test('a burst across more customers than one search page, with identical timestamps, is emitted once', async () => {
 		const trigger = triggerUnderTest(recentlyActive());
 		await trigger.poll();
 		advance(5 * SECOND);
-		const burst = sandbox.tenant.customers.slice(0, 150).flatMap((c) => sandbox.addFollowUps(c.externalUserId, ['同一秒', '同一秒']));
-		sandbox.addFault({ kind: 'duplicate', overlap: 7, path: ENDPOINTS.customerSearch.path, after: 1 });
+		const burst = t.sandbox.tenant.customers.slice(0, 150).flatMap((c) => t.sandbox.addFollowUps(c.externalUserId, ['同一秒', '同一秒']));
+		t.sandbox.addFault({ kind: 'duplicate', overlap: 7, path: ENDPOINTS.customerSearch.path, after: 1 });
 		advance(MINUTE);
 		const run = await trigger.poll();
 		expect(run.error).toBeUndefined();
@@ -119,13 +109,13 @@ describe('New Follow-Up Record, recently active customers', () => {
 	test('a record that appears late with an older time is still emitted, once', async () => {
 		const trigger = triggerUnderTest(recentlyActive());
 		await trigger.poll();
-		const c = sandbox.tenant.customers[4];
+		const c = t.sandbox.tenant.customers[4];
 		advance(6 * MINUTE);
-		sandbox.addFollowUps(c.externalUserId, ['准时']);
+		t.sandbox.addFollowUps(c.externalUserId, ['准时']);
 		advance(MINUTE);
 		expect((await trigger.poll()).items).toHaveLength(1);
 		// Written now, but stamped four minutes ago (inside the ten-minute window).
-		const late = sandbox.addFollowUps(c.externalUserId, ['迟到'], Date.now() - 4 * MINUTE);
+		const late = t.sandbox.addFollowUps(c.externalUserId, ['迟到'], Date.now() - 4 * MINUTE);
 		advance(MINUTE);
 		const run = await trigger.poll();
 		expect(ids(run)).toEqual([late[0].id]);
@@ -137,9 +127,9 @@ describe('New Follow-Up Record, recently active customers', () => {
 		const trigger = triggerUnderTest(recentlyActive());
 		await trigger.poll();
 		advance(SECOND);
-		const added = sandbox.tenant.customers.slice(10, 15).flatMap((c) => sandbox.addFollowUps(c.externalUserId, ['a']));
+		const added = t.sandbox.tenant.customers.slice(10, 15).flatMap((c) => t.sandbox.addFollowUps(c.externalUserId, ['a']));
 		// The third follow-up read fails with a vendor error (not retried).
-		sandbox.addFault({ kind: 'vendor', code: -1, message: '系统繁忙', path: ENDPOINTS.customerFollowUps.path, after: 2 });
+		t.sandbox.addFault({ kind: 'vendor', code: -1, message: '系统繁忙', path: ENDPOINTS.customerFollowUps.path, after: 2 });
 		advance(MINUTE);
 		const first = await trigger.poll();
 		expect(first.error).toBeUndefined();
@@ -152,9 +142,9 @@ describe('New Follow-Up Record, recently active customers', () => {
 	test('a failure before anything is read fails the poll and leaves the state as it was', async () => {
 		const trigger = triggerUnderTest(recentlyActive());
 		await trigger.poll();
-		sandbox.addFollowUps(sandbox.tenant.customers[0].externalUserId, ['a']);
+		t.sandbox.addFollowUps(t.sandbox.tenant.customers[0].externalUserId, ['a']);
 		const before = JSON.stringify(trigger.state);
-		sandbox.addFault({ kind: 'vendor', code: 1003, message: '时间戳过期', path: ENDPOINTS.customerSearch.path });
+		t.sandbox.addFault({ kind: 'vendor', code: 1003, message: '时间戳过期', path: ENDPOINTS.customerSearch.path });
 		advance(MINUTE);
 		const failed = await trigger.poll();
 		expect(failed.error?.message).toBe('Tanma error 1003: 时间戳过期');
@@ -166,7 +156,7 @@ describe('New Follow-Up Record, recently active customers', () => {
 		const trigger = triggerUnderTest(recentlyActive(), 0); // no budget: one customer per poll
 		await trigger.poll();
 		advance(SECOND);
-		const added = sandbox.tenant.customers.slice(20, 26).flatMap((c) => sandbox.addFollowUps(c.externalUserId, ['x', 'y']));
+		const added = t.sandbox.tenant.customers.slice(20, 26).flatMap((c) => t.sandbox.addFollowUps(c.externalUserId, ['x', 'y']));
 		const seen: number[] = [];
 		for (let poll = 0; poll < 6; poll++) {
 			advance(10 * SECOND);
@@ -183,9 +173,9 @@ describe('New Follow-Up Record, recently active customers', () => {
 		const trigger = triggerUnderTest(recentlyActive());
 		await trigger.poll();
 		const before = JSON.stringify(trigger.state);
-		const c = sandbox.tenant.customers[6];
+		const c = t.sandbox.tenant.customers[6];
 		advance(MINUTE);
-		const [latest] = sandbox.addFollowUps(c.externalUserId, ['最新一条']);
+		const [latest] = t.sandbox.addFollowUps(c.externalUserId, ['最新一条']);
 		const manual = await trigger.poll('manual');
 		expect(ids(manual)).toEqual([latest.id]);
 		expect(JSON.stringify(trigger.state)).toBe(before);
@@ -194,8 +184,8 @@ describe('New Follow-Up Record, recently active customers', () => {
 	});
 
 	test('Start From backfills history on first activation', async () => {
-		const c = sandbox.tenant.customers[8];
-		const old = sandbox.addFollowUps(c.externalUserId, ['两小时前'], START - 2 * 60 * MINUTE);
+		const c = t.sandbox.tenant.customers[8];
+		const old = t.sandbox.addFollowUps(c.externalUserId, ['两小时前'], START - 2 * 60 * MINUTE);
 		const trigger = triggerUnderTest(recentlyActive({ startFrom: new Date(START - 3 * 60 * MINUTE).toISOString() }));
 		const run = await trigger.poll();
 		expect(ids(run)).toContain(old[0].id);
@@ -206,23 +196,23 @@ describe('New Follow-Up Record, recently active customers', () => {
 
 describe('New Follow-Up Record, specific customers', () => {
 	test('only the listed customers are read; a customer added to the list later does not flood history', async () => {
-		const [a, b, c, outside] = sandbox.tenant.customers;
+		const [a, b, c, outside] = t.sandbox.tenant.customers;
 		const parameters = { event: 'newFollowUp', scope: 'specificCustomers', externalUserIds: `${a.externalUserId}, ${b.externalUserId}` };
 		const trigger = triggerUnderTest(parameters);
 		await trigger.poll();
 		advance(MINUTE);
-		const mine = sandbox.addFollowUps(b.externalUserId, ['b1']);
-		sandbox.addFollowUps(outside.externalUserId, ['not watched']);
+		const mine = t.sandbox.addFollowUps(b.externalUserId, ['b1']);
+		t.sandbox.addFollowUps(outside.externalUserId, ['not watched']);
 		advance(MINUTE);
 		const run = await trigger.poll();
 		expect(ids(run)).toEqual([mine[0].id]);
-		expect(sandbox.requests.filter((r) => r.path === ENDPOINTS.customerFollowUps.path).map((r) => r.json?.externalUserId)).toEqual(
+		expect(t.sandbox.requests.filter((r) => r.path === ENDPOINTS.customerFollowUps.path).map((r) => r.json?.externalUserId)).toEqual(
 			[a.externalUserId, b.externalUserId].sort(),
 		);
 		// The list grows: c's old records stay unemitted, its new ones are picked up.
 		parameters.externalUserIds += `\n${c.externalUserId}`;
 		advance(MINUTE);
-		const newer = sandbox.addFollowUps(c.externalUserId, ['c1']);
+		const newer = t.sandbox.addFollowUps(c.externalUserId, ['c1']);
 		advance(MINUTE);
 		expect(ids(await trigger.poll())).toEqual([newer[0].id]);
 		expect(followUpsOf(c.externalUserId).length).toBeGreaterThan(1);
@@ -239,15 +229,15 @@ describe('New Customer', () => {
 		const trigger = triggerUnderTest({ event: 'newCustomer' });
 		await trigger.poll();
 		advance(MINUTE);
-		const owner = sandbox.tenant.staff[0];
+		const owner = t.sandbox.tenant.staff[0];
 		for (const phone of ['13800000001', '13800000002']) {
-			sandbox.tenant.customers.push({ ...sandbox.tenant.customers[0], customerId: String(600000000000000 + Number(phone.slice(-1))), externalUserId: `wmnew${phone}`, mobiles: [phone], createTimeMs: Date.now(), ownerSalesId: owner.salesId });
+			t.sandbox.tenant.customers.push({ ...t.sandbox.tenant.customers[0], customerId: String(600000000000000 + Number(phone.slice(-1))), externalUserId: `wmnew${phone}`, mobiles: [phone], createTimeMs: Date.now(), ownerSalesId: owner.salesId });
 			advance(SECOND);
 		}
 		advance(MINUTE);
 		const run = await trigger.poll();
 		expect(run.items.map((c) => c.externalUserId)).toEqual(['wmnew13800000001', 'wmnew13800000002']);
-		expect(sandbox.requests[0].json).toMatchObject({ createTime: { start: formatTanmaTime(START) } });
+		expect(t.sandbox.requests[0].json).toMatchObject({ createTime: { start: formatTanmaTime(START) } });
 		advance(MINUTE);
 		expect((await trigger.poll()).items).toEqual([]);
 	});

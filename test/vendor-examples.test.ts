@@ -6,34 +6,16 @@
 import fs from 'fs';
 import path from 'path';
 
-import { TanmaPushTrigger } from '../nodes/Tanma/TanmaPushTrigger.node';
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
+
 import { PUSH_TYPES, pushSign } from '../nodes/Tanma/transport/push';
 import { computeRequestSign } from '../nodes/Tanma/transport/signature';
-import type { Sandbox } from '../sandbox/server';
-import { startSandbox } from '../sandbox/server';
 import { VENDOR_EXAMPLES_DIR, pushMessageExamples, pushWorkedExample, readVendorExample, vendorExampleIndex } from '../sandbox/vendorExamples';
-import type { WebhookHost } from '../lab/core';
-import { credentialsFor, startWebhookHost } from '../lab/core';
+import { credentialsFor } from '../lab/core';
+import { pushTriggersAgainstSandbox } from './helpers/push';
 
-let sandbox: Sandbox;
-const hosts: WebhookHost[] = [];
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await Promise.all(hosts.map((h) => h.close()));
-	await sandbox.close();
-});
-
-async function host(parameters: Record<string, unknown>, credentials = credentialsFor(sandbox)) {
-	const h = await startWebhookHost({
-		nodeType: new TanmaPushTrigger(),
-		parameters: { events: ['*'], registerAddress: false, options: {}, ...parameters },
-		credentials,
-	});
-	hosts.push(h);
-	return h;
-}
+const t = pushTriggersAgainstSandbox();
+const host = (parameters: INodeParameters, credentials?: ICredentialDataDecryptedObject) => t.host({ parameters, credentials });
 
 const isJson = (text: string) => {
 	try {
@@ -60,7 +42,7 @@ describe('the push worked example of doc-501862', () => {
 	const example = pushWorkedExample();
 	// Its timestamp is from 2020: the replay window must reach back that far (plus a day).
 	const replayWindowSeconds = Math.ceil((Date.now() - Number(example.request.headers.timestamp)) / 1000) + 86_400;
-	const credentials = (corpId = '') => ({ ...credentialsFor(sandbox), appId: example.inputs.appId, appKey: example.inputs.appKey, corpId });
+	const credentials = (corpId = '') => ({ ...credentialsFor(t.sandbox), appId: example.inputs.appId, appKey: example.inputs.appKey, corpId });
 
 	test('its sign is sha256(appId + version + timestamp + appKey)', () => {
 		const h = example.request.headers;
@@ -70,9 +52,9 @@ describe('the push worked example of doc-501862', () => {
 	test('posted unchanged: acknowledged with its noise, emitted once (register, 999, hello); a redelivery is not emitted', async () => {
 		const h = await host({ options: { emitRegister: true, replayWindowSeconds } }, credentials());
 		const expected = { type: 'register', msgId: '999', noise: '4970601478527096155' };
-		const first = await sandbox.pushRaw(h.webhookUrl, example.request, expected);
+		const first = await t.sandbox.pushRaw(h.webhookUrl, example.request, expected);
 		expect({ status: first.status, body: first.body }).toEqual({ status: 200, body: '4970601478527096155' });
-		const again = await sandbox.pushRaw(h.webhookUrl, example.request, expected);
+		const again = await t.sandbox.pushRaw(h.webhookUrl, example.request, expected);
 		expect(again.acknowledged).toBe(true);
 		expect(h.executions).toEqual([[{ type: 'register', msgId: '999', content: 'hello', receivedAt: expect.any(String) }]]);
 	});
@@ -80,9 +62,9 @@ describe('the push worked example of doc-501862', () => {
 	test('with the Corp ID given: zc_test decrypts it, a wrong Corp ID (zc) does not', async () => {
 		const expected = { type: 'register', msgId: '999', noise: '4970601478527096155' };
 		const right = await host({ options: { emitRegister: true, replayWindowSeconds } }, credentials('zc_test'));
-		expect((await sandbox.pushRaw(right.webhookUrl, example.request, expected)).status).toBe(200);
+		expect((await t.sandbox.pushRaw(right.webhookUrl, example.request, expected)).status).toBe(200);
 		const wrong = await host({ options: { emitRegister: true, replayWindowSeconds } }, credentials('zc'));
-		const refused = await sandbox.pushRaw(wrong.webhookUrl, example.request, expected);
+		const refused = await t.sandbox.pushRaw(wrong.webhookUrl, example.request, expected);
 		expect({ status: refused.status, body: refused.body }).toEqual({ status: 400, body: 'body is not a Tanma push message' });
 		expect([right.executions.length, wrong.executions.length]).toEqual([1, 0]);
 	});
@@ -91,18 +73,18 @@ describe('the push worked example of doc-501862', () => {
 		const h = await host({ options: { emitRegister: true, replayWindowSeconds } }, credentials());
 		const sign = example.request.headers.sign;
 		const altered = { ...example.request, headers: { ...example.request.headers, sign: (sign[0] === '3' ? '4' : '3') + sign.slice(1) } };
-		const d = await sandbox.pushRaw(h.webhookUrl, altered, { type: 'register', msgId: '999', noise: '4970601478527096155' });
+		const d = await t.sandbox.pushRaw(h.webhookUrl, altered, { type: 'register', msgId: '999', noise: '4970601478527096155' });
 		expect({ status: d.status, body: d.body }).toEqual({ status: 403, body: 'signature mismatch' });
 		expect(h.executions).toHaveLength(0);
 	});
 
 	test('its generic envelope example (type "verify") is accepted under All Events and filtered otherwise', async () => {
 		const all = await host({});
-		const d = await sandbox.push(all.webhookUrl, { type: 'verify', plaintext: example.envelopeExample });
+		const d = await t.sandbox.push(all.webhookUrl, { type: 'verify', plaintext: example.envelopeExample });
 		expect({ status: d.status, body: d.body }).toEqual({ status: 200, body: '123' });
 		expect(all.executions).toEqual([[{ type: 'verify', msgId: '999', content: {}, receivedAt: expect.any(String) }]]);
 		const filtered = await host({ events: ['new_qw_customer'] });
-		expect((await sandbox.push(filtered.webhookUrl, { type: 'verify', plaintext: example.envelopeExample })).acknowledged).toBe(true);
+		expect((await t.sandbox.push(filtered.webhookUrl, { type: 'verify', plaintext: example.envelopeExample })).acknowledged).toBe(true);
 		expect(filtered.executions).toHaveLength(0);
 	});
 });
@@ -113,7 +95,7 @@ describe.each(pushMessageExamples().map((e) => [e.file, e] as const))('push exam
 	if (!isJson(example.text)) {
 		test('not JSON on the vendor page, so not a message Tanma can send: refused (400), nothing emitted', async () => {
 			const h = await host({});
-			const d = await sandbox.push(h.webhookUrl, { type, plaintext: example.text });
+			const d = await t.sandbox.push(h.webhookUrl, { type, plaintext: example.text });
 			expect({ status: d.status, body: d.body }).toEqual({ status: 400, body: 'body is not a Tanma push message' });
 			expect(h.executions).toHaveLength(0);
 		});
@@ -123,7 +105,7 @@ describe.each(pushMessageExamples().map((e) => [e.file, e] as const))('push exam
 	const parsed = JSON.parse(example.text) as { msgId: number; eventId?: string; content: unknown };
 	test('acknowledged with its noise exactly; the item carries type, msgId, eventId and content unchanged', async () => {
 		const h = await host({});
-		const d = await sandbox.push(h.webhookUrl, { type, plaintext: example.text });
+		const d = await t.sandbox.push(h.webhookUrl, { type, plaintext: example.text });
 		expect({ status: d.status, body: d.body }).toEqual({ status: 200, body: literal(example.text, 'noise') });
 		const item = { type, msgId: literal(example.text, 'msgId'), ...(parsed.eventId ? { eventId: parsed.eventId } : {}), content: parsed.content };
 		expect(h.executions).toEqual([[{ ...item, receivedAt: expect.any(String) }]]);
@@ -132,7 +114,7 @@ describe.each(pushMessageExamples().map((e) => [e.file, e] as const))('push exam
 	test('its type is one of the selectable events and selecting only it starts the workflow', async () => {
 		expect(PUSH_TYPES.map((t) => t.type)).toContain(type);
 		const h = await host({ events: [type] });
-		await sandbox.push(h.webhookUrl, { type, plaintext: example.text });
+		await t.sandbox.push(h.webhookUrl, { type, plaintext: example.text });
 		expect(h.executions).toHaveLength(1);
 	});
 });
@@ -140,16 +122,16 @@ describe.each(pushMessageExamples().map((e) => [e.file, e] as const))('push exam
 test('new_qw_customer: the page\'s content example, in an envelope, comes out unchanged', async () => {
 	const content = JSON.parse(readVendorExample('push/new_qw_customer.doc-561331.content.json')) as object;
 	const h = await host({ events: ['new_qw_customer'] });
-	const d = await sandbox.push(h.webhookUrl, { type: 'new_qw_customer', content });
+	const d = await t.sandbox.push(h.webhookUrl, { type: 'new_qw_customer', content });
 	expect(h.executions).toEqual([[{ type: 'new_qw_customer', msgId: d.msgId, content, receivedAt: expect.any(String) }]]);
 });
 
-test('the sandbox answers push-register with the vendor\'s response text unchanged', async () => {
+test('the t.sandbox answers push-register with the vendor\'s response text unchanged', async () => {
 	const body = '{"receiveAddress":"https://example.com/tanma-hook","subscription":"register,new_qw_customer"}';
 	const timestamp = String(Date.now());
-	const res = await fetch(`${sandbox.baseUrl}/api/v2/push-register`, {
+	const res = await fetch(`${t.sandbox.baseUrl}/api/v2/push-register`, {
 		method: 'POST',
-		headers: { 'Content-Type': 'application/json', appId: sandbox.appId, timestamp, sign: computeRequestSign(sandbox.appId, timestamp, body, sandbox.appKey) },
+		headers: { 'Content-Type': 'application/json', appId: t.sandbox.appId, timestamp, sign: computeRequestSign(t.sandbox.appId, timestamp, body, t.sandbox.appKey) },
 		body,
 	});
 	expect(await res.text()).toBe(readVendorExample('responses/push-register.api-11496874.json').trim());

@@ -16,7 +16,7 @@ import { PushLedger } from './trigger/pushLedger';
 import type { PushRequest } from './trigger/pushReceive';
 import { receivePush } from './trigger/pushReceive';
 
-/** One record per n8n process of the messages each push trigger accepted (see trigger/pushLedger.ts). */
+/** One in-memory record per n8n instance of the messages each push trigger accepted (see trigger/pushLedger.ts). */
 const ledger = new PushLedger();
 /** Each push trigger's credential, read once a minute instead of once a push (see trigger/pushCredentials.ts). */
 const credentialCache = new CredentialCache<{ appId: string; appKey: string; corpId: string }>();

@@ -3,13 +3,10 @@
  * the cache on its own with explicit clocks, and the node behind a real listener, where n8n's credential reads
  * are counted and the credential is changed as a user would change it.
  */
-import { TanmaPushTrigger } from '../../nodes/Tanma/TanmaPushTrigger.node';
 import { CredentialCache, ENTRIES_MAX, MAX_AGE_MS, REFRESH_GAP_MS } from '../../nodes/Tanma/trigger/pushCredentials';
 import { deliverPush } from '../../sandbox/push';
-import type { Sandbox } from '../../sandbox/server';
-import { startSandbox } from '../../sandbox/server';
-import type { WebhookHost } from '../../lab/core';
-import { credentialsFor, startWebhookHost } from '../../lab/core';
+import { credentialsFor } from '../../lab/core';
+import { pushTriggersAgainstSandbox } from '../helpers/push';
 
 describe('CredentialCache', () => {
 	const reader = (values: string[]) => {
@@ -79,30 +76,14 @@ describe('CredentialCache', () => {
 });
 
 describe('the push trigger and n8n credential reads', () => {
-	let sandbox: Sandbox;
-	const hosts: WebhookHost[] = [];
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	afterAll(async () => {
-		await Promise.all(hosts.map((h) => h.close()));
-		await sandbox.close();
-	});
-	const host = async () => {
-		const h = await startWebhookHost({
-			nodeType: new TanmaPushTrigger(),
-			parameters: { events: ['*'], registerAddress: false, options: {} },
-			credentials: credentialsFor(sandbox),
-		});
-		hosts.push(h);
-		return h;
-	};
+	const t = pushTriggersAgainstSandbox();
+	const host = () => t.host();
 
 	test('40 pushes, 20 at a time: the credential is read from n8n once', async () => {
 		const h = await host();
 		for (const batch of [0, 1]) {
 			const deliveries = await Promise.all(
-				Array.from({ length: 20 }, (_, i) => sandbox.push(h.webhookUrl, { type: 'new_qw_customer', msgId: 6_100_000 + batch * 20 + i })),
+				Array.from({ length: 20 }, (_, i) => t.sandbox.push(h.webhookUrl, { type: 'new_qw_customer', msgId: 6_100_000 + batch * 20 + i })),
 			);
 			expect(deliveries.every((d) => d.acknowledged)).toBe(true);
 		}
@@ -112,12 +93,12 @@ describe('the push trigger and n8n credential reads', () => {
 
 	test('a changed App Key is used from the first push signed with it; the replaced key is then refused', async () => {
 		const h = await host();
-		expect((await sandbox.push(h.webhookUrl, { type: 'tag_info', msgId: 6_200_001 })).acknowledged).toBe(true);
-		h.credentials.replace('tanmaApi', { ...credentialsFor(sandbox), appKey: 'rotated-app-key' });
+		expect((await t.sandbox.push(h.webhookUrl, { type: 'tag_info', msgId: 6_200_001 })).acknowledged).toBe(true);
+		h.credentials.replace('tanmaApi', { ...credentialsFor(t.sandbox), appKey: 'rotated-app-key' });
 
-		const signedWithNewKey = await deliverPush(h.webhookUrl, { type: 'tag_info', msgId: 6_200_002 }, { appId: sandbox.appId, appKey: 'rotated-app-key' }, Date.now());
+		const signedWithNewKey = await deliverPush(h.webhookUrl, { type: 'tag_info', msgId: 6_200_002 }, { appId: t.sandbox.appId, appKey: 'rotated-app-key' }, Date.now());
 		expect(signedWithNewKey.acknowledged).toBe(true);
-		const signedWithOldKey = await sandbox.push(h.webhookUrl, { type: 'tag_info', msgId: 6_200_003 });
+		const signedWithOldKey = await t.sandbox.push(h.webhookUrl, { type: 'tag_info', msgId: 6_200_003 });
 		expect({ status: signedWithOldKey.status, body: signedWithOldKey.body }).toEqual({ status: 403, body: 'signature mismatch' });
 		expect(h.executions.map((e) => e[0].msgId)).toEqual(['6200001', '6200002']);
 		expect(h.credentials.decryptions).toBe(2);
@@ -127,7 +108,7 @@ describe('the push trigger and n8n credential reads', () => {
 		const h = await host();
 		const started = Date.now();
 		const forged = await Promise.all(
-			Array.from({ length: 50 }, (_, i) => deliverPush(h.webhookUrl, { type: 'tag_info', msgId: 6_300_000 + i }, { appId: sandbox.appId, appKey: 'guessed-key' }, Date.now())),
+			Array.from({ length: 50 }, (_, i) => deliverPush(h.webhookUrl, { type: 'tag_info', msgId: 6_300_000 + i }, { appId: t.sandbox.appId, appKey: 'guessed-key' }, Date.now())),
 		);
 		expect(forged.every((d) => d.status === 403)).toBe(true);
 		const seconds = Math.ceil((Date.now() - started) / 1000);

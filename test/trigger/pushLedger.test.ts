@@ -5,32 +5,13 @@
  */
 import { TanmaPushTrigger } from '../../nodes/Tanma/TanmaPushTrigger.node';
 import { KEEP_MS, MEMORY_MAX, PERSIST_MAX, PushLedger } from '../../nodes/Tanma/trigger/pushLedger';
-import type { Sandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
+import { credentialsFor } from '../../lab/core';
 import type { WebhookHost } from '../../lab/core';
-import { credentialsFor, startWebhookHost } from '../../lab/core';
+import { pushTriggersAgainstSandbox } from '../helpers/push';
 
-let sandbox: Sandbox;
-const hosts: WebhookHost[] = [];
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	await Promise.all(hosts.map((h) => h.close()));
-	await sandbox.close();
-});
-
-async function host(options: { nodeType?: TanmaPushTrigger; workflowId?: string; staticData?: string } = {}) {
-	const h = await startWebhookHost({
-		nodeType: options.nodeType ?? new TanmaPushTrigger(),
-		parameters: { events: ['*'], registerAddress: false, options: {} },
-		credentials: credentialsFor(sandbox),
-		workflowId: options.workflowId,
-		staticData: options.staticData,
-	});
-	hosts.push(h);
-	return h;
-}
+const t = pushTriggersAgainstSandbox();
+const host = t.host;
 
 /** The node loaded afresh, with nothing in process: what n8n has after a restart. */
 function restartedNodeType(): TanmaPushTrigger {
@@ -48,7 +29,7 @@ const msgIds = (h: WebhookHost) => h.executions.map((e) => e[0].msgId).sort();
 test('50 messages each delivered twice at the same moment: 50 executions, every copy acknowledged', async () => {
 	const h = await host();
 	const pairs = Array.from({ length: 50 }, (_, i) => ({ type: 'new_qw_customer', msgId: 7_100_000 + i, content: { n: i } }));
-	const deliveries = await Promise.all(pairs.flatMap((spec) => [sandbox.push(h.webhookUrl, spec), sandbox.push(h.webhookUrl, spec)]));
+	const deliveries = await Promise.all(pairs.flatMap((spec) => [t.sandbox.push(h.webhookUrl, spec), t.sandbox.push(h.webhookUrl, spec)]));
 	expect(deliveries.every((d) => d.acknowledged)).toBe(true);
 	expect(msgIds(h)).toEqual(pairs.map((p) => String(p.msgId)).sort());
 });
@@ -56,8 +37,8 @@ test('50 messages each delivered twice at the same moment: 50 executions, every 
 test('20 messages each redelivered right after the acknowledgement: 20 executions', async () => {
 	const h = await host();
 	for (let i = 0; i < 20; i++) {
-		const first = await sandbox.push(h.webhookUrl, { type: 'tag_info', msgId: 7_200_000 + i });
-		const again = await sandbox.push(h.webhookUrl, { type: 'tag_info', msgId: 7_200_000 + i });
+		const first = await t.sandbox.push(h.webhookUrl, { type: 'tag_info', msgId: 7_200_000 + i });
+		const again = await t.sandbox.push(h.webhookUrl, { type: 'tag_info', msgId: 7_200_000 + i });
 		expect([first.acknowledged, again.acknowledged]).toEqual([true, true]);
 	}
 	expect(h.executions).toHaveLength(20);
@@ -66,15 +47,15 @@ test('20 messages each redelivered right after the acknowledgement: 20 execution
 test('after a restart, a redelivery of an accepted message is acknowledged and not emitted; a new one is', async () => {
 	const before = await host();
 	const accepted = await Promise.all(
-		Array.from({ length: 30 }, (_, i) => sandbox.push(before.webhookUrl, { type: 'change_order', msgId: 7_300_000 + i })),
+		Array.from({ length: 30 }, (_, i) => t.sandbox.push(before.webhookUrl, { type: 'change_order', msgId: 7_300_000 + i })),
 	);
 	expect(before.executions).toHaveLength(30);
 	await before.close();
 
 	const after = await host({ nodeType: restartedNodeType(), workflowId: before.workflowId, staticData: before.staticData() });
-	const redelivered = await Promise.all(accepted.map((d) => sandbox.push(after.webhookUrl, { type: 'change_order', msgId: d.msgId })));
+	const redelivered = await Promise.all(accepted.map((d) => t.sandbox.push(after.webhookUrl, { type: 'change_order', msgId: d.msgId })));
 	expect(redelivered.every((d) => d.acknowledged)).toBe(true);
-	await sandbox.push(after.webhookUrl, { type: 'change_order', msgId: 7_300_999 });
+	await t.sandbox.push(after.webhookUrl, { type: 'change_order', msgId: 7_300_999 });
 	expect(msgIds(after)).toEqual(['7300999']);
 });
 
@@ -88,29 +69,29 @@ function alteredMsgId(raw: { headers: Record<string, string>; body: string }, pl
 
 test('an altered replay with the captured headers is refused (403) and not emitted; the same bytes again are a redelivery', async () => {
 	const h = await host();
-	const original = await sandbox.push(h.webhookUrl, { type: 'new_qw_customer', msgId: 9000001, content: { externalUserId: 'wmReplay' } });
+	const original = await t.sandbox.push(h.webhookUrl, { type: 'new_qw_customer', msgId: 9000001, content: { externalUserId: 'wmReplay' } });
 	const plaintext = `{"noise":${original.noise},"msgId":9000001,"type":"new_qw_customer","content":{"externalUserId":"wmReplay"}}`;
 	const altered = alteredMsgId(original.raw, plaintext);
 
-	const replay = await sandbox.pushRaw(h.webhookUrl, altered, { type: 'new_qw_customer', msgId: '9000007', noise: original.noise });
+	const replay = await t.sandbox.pushRaw(h.webhookUrl, altered, { type: 'new_qw_customer', msgId: '9000007', noise: original.noise });
 	expect({ status: replay.status, body: replay.body }).toEqual({ status: 403, body: 'replayed headers with a different body' });
-	const same = await sandbox.pushRaw(h.webhookUrl, original.raw, { type: 'new_qw_customer', msgId: '9000001', noise: original.noise });
+	const same = await t.sandbox.pushRaw(h.webhookUrl, original.raw, { type: 'new_qw_customer', msgId: '9000001', noise: original.noise });
 	expect(same.acknowledged).toBe(true);
 	expect(msgIds(h)).toEqual(['9000001']);
 
 	// What the record prevents: a receiver that never saw the original takes the altered body as message 9000007.
 	const unaware = await host();
-	await sandbox.pushRaw(unaware.webhookUrl, altered, { type: 'new_qw_customer', msgId: '9000007', noise: original.noise });
+	await t.sandbox.pushRaw(unaware.webhookUrl, altered, { type: 'new_qw_customer', msgId: '9000007', noise: original.noise });
 	expect(msgIds(unaware)).toEqual(['9000007']);
 });
 
 test('an altered replay is refused after a restart too (the record is in static data)', async () => {
 	const before = await host();
-	const original = await sandbox.push(before.webhookUrl, { type: 'new_qw_customer', msgId: 9000001, content: {} });
+	const original = await t.sandbox.push(before.webhookUrl, { type: 'new_qw_customer', msgId: 9000001, content: {} });
 	const plaintext = `{"noise":${original.noise},"msgId":9000001,"type":"new_qw_customer","content":{}}`;
 	await before.close();
 	const after = await host({ nodeType: restartedNodeType(), workflowId: before.workflowId, staticData: before.staticData() });
-	const replay = await sandbox.pushRaw(after.webhookUrl, alteredMsgId(original.raw, plaintext), { type: 'new_qw_customer', msgId: '9000007', noise: original.noise });
+	const replay = await t.sandbox.pushRaw(after.webhookUrl, alteredMsgId(original.raw, plaintext), { type: 'new_qw_customer', msgId: '9000007', noise: original.noise });
 	expect(replay.status).toBe(403);
 	expect(after.executions).toHaveLength(0);
 });
@@ -118,15 +99,7 @@ test('an altered replay is refused after a restart too (the record is in static 
 test('a Corp ID other than the App ID prefix: refused without it in the credential, accepted with it', async () => {
 	const corpSandbox = await startSandbox({ corpId: 'wwTheRealCorp0001' });
 	try {
-		const make = async (corpId: string) => {
-			const h = await startWebhookHost({
-				nodeType: new TanmaPushTrigger(),
-				parameters: { events: ['*'], options: {} },
-				credentials: credentialsFor(corpSandbox, { corpId }),
-			});
-			hosts.push(h);
-			return h;
-		};
+		const make = (corpId: string) => t.host({ credentials: credentialsFor(corpSandbox, { corpId }) });
 		const without = await make('');
 		expect((await corpSandbox.push(without.webhookUrl, { type: 'tag_info' })).status).toBe(400);
 		const withCorp = await make('wwTheRealCorp0001');

@@ -2,10 +2,10 @@
  * The push trigger's record of accepted messages, so each one starts the workflow once.
  *
  * Two layers. n8n loads a workflow's static data per request and saves it only after the request is
- * handled, so a copy arriving in between would not see the first one there: an in-process record per
+ * handled, so a copy arriving in between would not see the first one there: an in-memory record per
  * trigger (workflow + node) answers at once. The static-data list (last PERSIST_MAX, KEEP_MS) carries the
  * record across restarts. Checking and recording happen in one synchronous step, so two copies handled
- * at the same moment by one process cannot both pass.
+ * at the same moment by one n8n instance cannot both pass.
  *
  * The same record refuses altered replays: Tanma's header sign covers the timestamp but not the body, and
  * CTR ciphertext can be changed bit by bit, so a body that differs from the one first accepted under the
@@ -14,7 +14,7 @@
 
 export const KEEP_MS = 24 * 60 * 60 * 1000;
 export const PERSIST_MAX = 500;
-/** Accepted messages remembered in process per trigger, and triggers remembered per process. */
+/** Accepted messages kept in memory per trigger, and triggers kept in memory per n8n instance. */
 export const MEMORY_MAX = 10_000;
 export const SCOPES_MAX = 1_000;
 
@@ -76,7 +76,7 @@ export class PushLedger {
 
 	/**
 	 * Records a verified message and says whether it is new. A new one is also written to `store` (the
-	 * node's static data), merged with what this process accepted lately, trimmed to PERSIST_MAX.
+	 * node's static data), merged with what this n8n instance accepted lately, trimmed to PERSIST_MAX.
 	 */
 	admit(scopeId: string, store: Record<string, unknown>, push: AcceptedPush, windowMs: number): Admission {
 		const scope = this.scope(scopeId);
