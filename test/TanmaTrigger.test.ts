@@ -220,7 +220,7 @@ describe('New Follow-Up Record, specific customers', () => {
 
 	test('an empty list is a clear error', async () => {
 		const trigger = triggerUnderTest({ event: 'newFollowUp', scope: 'specificCustomers', externalUserIds: ' , ' });
-		expect((await trigger.poll()).error?.message).toBe('"Customer WeCom IDs" needs at least one ID');
+		expect((await trigger.poll()).error?.message).toBe('"Customer WeCom IDs" needs at least one entry');
 	});
 });
 

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { ParameterReader } from './helpers/parameters';
 import { ENDPOINTS } from './transport/endpoints';
 import { tanmaApiRequest } from './transport';
 import { PUSH_TYPES, REGISTER_TYPE } from './transport/push';
@@ -15,6 +16,23 @@ import { CredentialCache } from './trigger/pushCredentials';
 import { PushLedger } from './trigger/pushLedger';
 import type { PushRequest } from './trigger/pushReceive';
 import { receivePush } from './trigger/pushReceive';
+
+/** Ten years: room to test with a vendor example from the past; accepted messages are remembered as long (trigger/pushLedger.ts). */
+const MAX_REPLAY_WINDOW_SECONDS = 10 * 365 * 24 * 60 * 60;
+
+/** The trigger's settings, checked: at activation (so a wrong value is refused there) and on every push. */
+function pushSettings(ctx: IHookFunctions | IWebhookFunctions) {
+	const input = ParameterReader.forNode(ctx);
+	const events = input.idList('events', 'Events', { required: true });
+	const options = input.collection('options', 'Options');
+	return {
+		events,
+		ackFormat: options.choice('ackFormat', 'Acknowledgement Format', ['text', 'json'], 'text'),
+		emitRegister: options.flag('emitRegister', 'Emit Register Message'),
+		replayWindowMs: options.wholeNumber('replayWindowSeconds', 'Replay Window (Seconds)', { min: 1, max: MAX_REPLAY_WINDOW_SECONDS, fallback: 300 }) * 1000,
+		registerAddress: input.flag('registerAddress', 'Register Address on Activation'),
+	};
+}
 
 /** One in-memory record per n8n instance of the messages each push trigger accepted (see trigger/pushLedger.ts). */
 const ledger = new PushLedger();
@@ -101,7 +119,7 @@ export class TanmaPushTrigger implements INodeType {
 						displayName: 'Replay Window (Seconds)',
 						name: 'replayWindowSeconds',
 						type: 'number',
-						typeOptions: { minValue: 1 },
+						typeOptions: { minValue: 1, maxValue: MAX_REPLAY_WINDOW_SECONDS },
 						default: 300,
 						description: 'Messages whose timestamp header is further than this from now are rejected',
 					},
@@ -114,10 +132,10 @@ export class TanmaPushTrigger implements INodeType {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				// Nothing to set up unless we register; Tanma has no endpoint to read the current address.
-				return !(this.getNodeParameter('registerAddress', false) as boolean);
+				return !pushSettings(this).registerAddress;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				const events = this.getNodeParameter('events', []) as string[];
+				const { events } = pushSettings(this);
 				const types = events.includes('*') ? PUSH_TYPES.map((t) => t.type) : events;
 				const subscription = [REGISTER_TYPE, ...types.filter((t) => t !== REGISTER_TYPE)].join(',');
 				await tanmaApiRequest.call(this, ENDPOINTS.pushRegister, {
@@ -136,7 +154,7 @@ export class TanmaPushTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject() as unknown as PushRequest;
 		const res = this.getResponseObject();
-		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const settings = pushSettings(this);
 		const reply = (status: number, body: string, type = 'text/plain; charset=utf-8'): IWebhookResponseData => {
 			res.statusCode = status;
 			res.setHeader('Content-Type', type);
@@ -154,7 +172,7 @@ export class TanmaPushTrigger implements INodeType {
 		const receive = (credentials: { appId: string; appKey: string; corpId: string }) =>
 			receivePush(
 				req,
-				{ ...credentials, replayWindowMs: Number(options.replayWindowSeconds ?? 300) * 1000 },
+				{ ...credentials, replayWindowMs: settings.replayWindowMs },
 				ledger,
 				{ id: scope, store: this.getWorkflowStaticData('node') },
 				Date.now(),
@@ -171,16 +189,13 @@ export class TanmaPushTrigger implements INodeType {
 		if (outcome.kind === 'rejected') return reply(outcome.status, outcome.reason);
 		const { message } = outcome;
 		const response =
-			options.ackFormat === 'json'
+			settings.ackFormat === 'json'
 				? reply(200, `{"noise":${message.noise}}`, 'application/json; charset=utf-8')
 				: reply(200, message.noise);
 		if (!outcome.isNew) return response;
 
-		const events = this.getNodeParameter('events', ['*']) as string[];
-		const wanted =
-			message.type === REGISTER_TYPE
-				? options.emitRegister === true
-				: events.includes('*') || events.includes(message.type);
+		const { events } = settings;
+		const wanted = message.type === REGISTER_TYPE ? settings.emitRegister : events.includes('*') || events.includes(message.type);
 		if (!wanted) return response;
 		const item: IDataObject = { type: message.type, msgId: message.msgId };
 		if (message.eventId !== undefined) item.eventId = message.eventId;

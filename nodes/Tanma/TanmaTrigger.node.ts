@@ -1,7 +1,7 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { MAX_LIST_ENTRIES, textList } from './helpers/validation';
+import { ParameterReader } from './helpers/parameters';
 import { latestRecord, pollNewRecords } from './trigger/poll';
 import type { TriggerSource } from './trigger/sources';
 import { newCustomersSource, recentlyActiveSource, specificCustomersSource } from './trigger/sources';
@@ -105,28 +105,25 @@ export class TanmaTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as string;
-		const scope = event === 'newFollowUp' ? (this.getNodeParameter('scope') as string) : '';
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const lateArrivalMs = Number(options.lateArrivalMinutes ?? 10) * MINUTE_MS;
+		const input = ParameterReader.forNode(this);
+		const event = input.choice('event', 'Event', ['newCustomer', 'newFollowUp'], 'newFollowUp');
+		const scope = event === 'newFollowUp' ? input.choice('scope', 'Watch', ['recentlyActive', 'specificCustomers'], 'recentlyActive') : '';
+		const options = input.collection('options', 'Options');
+		const lateArrivalMs = options.wholeNumber('lateArrivalMinutes', 'Late Arrival Window (Minutes)', { min: 0, max: 1440, fallback: 10 }) * MINUTE_MS;
+		// Read before the first request, manual runs included, so a wrong value is refused before anything is sent.
+		const startFromMs = options.dateTime('startFrom', 'Start From');
 
 		let source: TriggerSource;
 		if (event === 'newCustomer') source = newCustomersSource;
-		else if (scope === 'specificCustomers') source = specificCustomersSource(watchedCustomers(this));
-		else source = recentlyActiveSource;
+		else if (scope === 'specificCustomers') {
+			source = specificCustomersSource(input.idList('externalUserIds', 'Customer WeCom IDs', { required: true }));
+		} else source = recentlyActiveSource;
 
 		if (this.getMode() === 'manual') {
 			const latest = await latestRecord.call(this, source, Date.now(), lateArrivalMs);
 			return latest.length ? [this.helpers.returnJsonArray(latest)] : null;
 		}
 
-		let startFromMs: number | undefined;
-		if (options.startFrom) {
-			startFromMs = Date.parse(String(options.startFrom));
-			if (!Number.isFinite(startFromMs)) {
-				throw new NodeOperationError(this.getNode(), `"Start From" is not a valid date-time: "${String(options.startFrom)}"`);
-			}
-		}
 		const budget = typeof this.getPollBudgetMs === 'function' ? this.getPollBudgetMs() : 5 * MINUTE_MS;
 		const records = await pollNewRecords.call(this, source, this.getWorkflowStaticData('node'), {
 			config: [event, scope, startFromMs ?? ''].join('|'),
@@ -137,13 +134,4 @@ export class TanmaTrigger implements INodeType {
 		});
 		return records.length ? [this.helpers.returnJsonArray(records)] : null;
 	}
-}
-
-function watchedCustomers(ctx: IPollFunctions): string[] {
-	const ids = textList(ctx.getNodeParameter('externalUserIds', ''));
-	if (!ids.length) throw new NodeOperationError(ctx.getNode(), '"Customer WeCom IDs" needs at least one ID');
-	if (ids.length > MAX_LIST_ENTRIES) {
-		throw new NodeOperationError(ctx.getNode(), `"Customer WeCom IDs" has ${ids.length} entries; at most ${MAX_LIST_ENTRIES} can be watched`);
-	}
-	return ids;
 }

@@ -155,7 +155,7 @@ test('Import names a field without a value and sends nothing', async () => {
 		qwUserId: t.sandbox.tenant.staff[0].salesId,
 		fields: { field: [{ alias: 'name', value: '张三' }, { alias: 'customer_ch_phone', value: '  ' }] },
 	});
-	expect(result.error?.message).toBe('Field "customer_ch_phone" has no value');
+	expect(result.error?.message).toBe('"Fields" has field "customer_ch_phone" without a value');
 	expect(t.sandbox.requests).toHaveLength(0);
 });
 

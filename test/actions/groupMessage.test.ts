@@ -35,6 +35,6 @@ test('Group Message → needs text or content', async () => {
 		users: [t.sandbox.tenant.staff[0].salesId],
 		sendTime: '2026-12-12 09:00:00',
 	});
-	expect(result.error?.message).toBe('Give "Text" or at least one "Message Content" item');
+	expect(result.error?.message).toBe('"Text" and "Message Content" are both empty: give text, content items or both');
 	expect(t.sandbox.requests).toHaveLength(0);
 });

@@ -79,15 +79,15 @@ test('Create Customer SOP of another kind sends its type code', async () => {
 });
 
 test.each([
-	[{ messageContent: { item: [] } }, '"Message Content" needs at least one item'],
-	[{ messageContent: { item: [textContent('  ')] } }, 'Message Content item 1: "Text" must not be empty'],
-	[{ messageContent: { item: [{ kind: 'link', link: 'example.com' }] } }, 'Message Content item 1: "Link URL" must start with http:// or https://'],
-	[{ messageContent: { item: [textContent('a'), { kind: 'file', fileName: 'x' }] } }, 'Message Content item 2: give "File URL" or "Media ID"'],
-	[{ messageContent: { item: [{ kind: 'material', mcId: '' }] } }, 'Message Content item 1: "Material ID" must not be empty'],
+	[{ messageContent: { item: [] } }, '"Message Content" needs at least one entry'],
+	[{ messageContent: { item: [textContent('  ')] } }, '"Message Content item 1: Text" must not be empty'],
+	[{ messageContent: { item: [{ kind: 'link', link: 'example.com' }] } }, '"Message Content item 1: Link URL" must start with http:// or https://, got "example.com"'],
+	[{ messageContent: { item: [textContent('a'), { kind: 'file', fileName: 'x' }] } }, '"Message Content item 2: File URL" and "Media ID" are both empty: give one of them'],
+	[{ messageContent: { item: [{ kind: 'material', mcId: '' }] } }, '"Message Content item 1: Material ID" must not be empty'],
 	[{ salesIds: '={{ [] }}' }, '"Staff Names or IDs" needs at least one entry'],
 	[{ salesIds: ['sales01'] }, '"Staff Names or IDs" must be a numeric ID, got "sales01"'],
 	[{ sendTimes: { time: [{ sendDate: '下周一' }] } }, '"Send Time 1: Send At" is not a valid date-time: "下周一"'],
-	[{ sendTimes: {} }, '"Send Times" needs at least one time'],
+	[{ sendTimes: {} }, '"Send Times" needs at least one entry'],
 	[{ additionalFields: { customerConditions: '{"id":' } }, '"Customer Conditions (JSON)" is not valid JSON'],
 ])('Create Customer SOP validation %#: nothing is sent', async (override, message) => {
 	const result = await run({

@@ -139,4 +139,15 @@ describe('the ledger stays bounded', () => {
 		expect(new PushLedger().admit('s', JSON.parse(JSON.stringify(store)) as Record<string, unknown>, push(1, KEEP_MS - 1), 300_000)).toBe('redelivery');
 		expect(new PushLedger().admit('s', JSON.parse(JSON.stringify(store)) as Record<string, unknown>, push(1, KEEP_MS), 300_000)).toBe('new');
 	});
+
+	test('with a replay window longer than a day, a redelivery is recognised for the whole window (in memory and from static data)', () => {
+		const windowMs = 3 * KEEP_MS;
+		const store: Record<string, unknown> = {};
+		const ledger = new PushLedger();
+		ledger.admit('s', store, push(1, 0), windowMs);
+		expect(ledger.admit('s', store, push(1, 2 * KEEP_MS), windowMs)).toBe('redelivery');
+		const copy = () => JSON.parse(JSON.stringify(store)) as Record<string, unknown>;
+		expect(new PushLedger().admit('s', copy(), push(1, windowMs - 1), windowMs)).toBe('redelivery');
+		expect(new PushLedger().admit('s', copy(), push(1, windowMs), windowMs)).toBe('new');
+	});
 });

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { TanmaEndpoint } from '../transport/endpoints';
 import type { TanmaBody } from '../transport/json';
+import { ParameterReader } from '../helpers/parameters';
 import { tanmaApiRequestAll } from '../transport';
 
 /** Return All + Limit, as every list operation has them. */
@@ -47,9 +48,7 @@ export async function readList(
 	body: TanmaBody,
 	idOf?: (item: IDataObject) => string | undefined,
 ): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	return await tanmaApiRequestAll.call(this, endpoint, body, { itemIndex, limit, idOf });
+	return await tanmaApiRequestAll.call(this, endpoint, body, { itemIndex, limit: limitOf(this, itemIndex), idOf });
 }
 
 /**
@@ -136,6 +135,13 @@ export function tagMultiSelect(name: string, displayName: string, description: s
 
 /** Applies Return All / Limit to an answer that Tanma returns whole (no paging). */
 export function cutToLimit(this: IExecuteFunctions, itemIndex: number, rows: IDataObject[]): IDataObject[] {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	return returnAll ? rows : rows.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = limitOf(this, itemIndex);
+	return limit === undefined ? rows : rows.slice(0, limit);
+}
+
+/** The item's Limit, or undefined under Return All. */
+function limitOf(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
+	const read = ParameterReader.forItem(ctx, itemIndex);
+	if (read.flag('returnAll', 'Return All')) return undefined;
+	return read.wholeNumber('limit', 'Limit', { min: 1, fallback: 50 });
 }

@@ -1,7 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { integerId, optionalText, wholeNumber } from '../helpers/validation';
+import type { ParameterReader } from '../helpers/parameters';
 
 /**
  * The content items shared by SOPs (`sopDatas`) and group mass-sends (`sendData`), built from a fixed
@@ -11,6 +10,7 @@ import { integerId, optionalText, wholeNumber } from '../helpers/validation';
 
 export const CONTENT_TYPE = { text: 1, file: 2, link: 3, material: 99 } as const;
 type ContentKind = keyof typeof CONTENT_TYPE;
+const CONTENT_KINDS = Object.keys(CONTENT_TYPE) as ContentKind[];
 
 const show = (...kinds: ContentKind[]) => ({ show: { kind: kinds } });
 
@@ -127,60 +127,47 @@ export function messageContentProperty(overrides: Partial<INodeProperties> = {})
 	};
 }
 
-function fail(ctx: IExecuteFunctions, itemIndex: number, position: number, message: string): never {
-	throw new NodeOperationError(ctx.getNode(), `Message Content item ${position}: ${message}`, { itemIndex });
-}
-
 /** Turns the fixed collection into Tanma content items, checking each kind has what it needs. */
-export function buildContentItems(
-	ctx: IExecuteFunctions,
-	raw: IDataObject | undefined,
-	itemIndex: number,
-	options: { optional?: boolean } = {},
-): IDataObject[] {
-	const rows = ((raw?.item ?? []) as IDataObject[]).filter(Boolean);
-	if (!rows.length && !options.optional) {
-		throw new NodeOperationError(ctx.getNode(), '"Message Content" needs at least one item', { itemIndex });
-	}
-	return rows.map((row, index) => {
-		const position = index + 1;
-		const kind = String(row.kind ?? 'text') as ContentKind;
-		if (!(kind in CONTENT_TYPE)) fail(ctx, itemIndex, position, `unknown kind "${kind}"`);
+export function buildContentItems(input: ParameterReader, options: { optional?: boolean } = {}): IDataObject[] {
+	const rows = input.rows('messageContent', 'item', 'Message Content item', { required: !options.optional, label: 'Message Content' });
+	return rows.map((row) => {
+		const kind = row.choice('kind', 'Content Type', CONTENT_KINDS, 'text');
 		const out: IDataObject = { type: CONTENT_TYPE[kind] };
-		const take = (field: string) => {
-			const value = optionalText(row[field]);
+		const take = (field: string, label: string, required = false) => {
+			const value = row.text(field, label, { required });
 			if (value !== undefined) out[field] = value;
 			return value;
 		};
 		if (kind === 'text') {
 			// Text is kept exactly as typed (leading spaces and line breaks are part of the message).
-			const content = typeof row.content === 'string' ? row.content : '';
-			if (!content.trim()) fail(ctx, itemIndex, position, '"Text" must not be empty');
-			out.content = content;
+			out.content = row.text('content', 'Text', { required: true, keepSpacing: true });
 			return out;
 		}
 		if (kind === 'material') {
-			if (!take('mcId')) fail(ctx, itemIndex, position, '"Material ID" must not be empty');
-			out.mcType = wholeNumber(ctx, row.mcType ?? 2, `Message Content item ${position}: Material Type`, itemIndex);
-			take('title');
-			take('content');
-			take('fileUrl');
+			out.mcId = row.id('mcId', 'Material ID', { required: true });
+			out.mcType = row.wholeNumber('mcType', 'Material Type', { fallback: 2 });
+			take('title', 'Title');
+			take('content', 'Text');
+			const cover = row.url('fileUrl', 'File URL');
+			if (cover) out.fileUrl = cover;
 			return out;
 		}
 		if (kind === 'link') {
-			const link = take('link');
-			if (!link || !/^https?:\/\//i.test(link)) fail(ctx, itemIndex, position, '"Link URL" must start with http:// or https://');
-			take('title');
+			out.link = row.url('link', 'Link URL', { required: true });
+			take('title', 'Title');
 		}
-		const fileUrl = take('fileUrl');
-		const mediaId = take('mediaId');
-		take('fileName');
+		const fileUrl = row.url('fileUrl', 'File URL');
+		if (fileUrl) out.fileUrl = fileUrl;
+		const mediaId = row.id('mediaId', 'Media ID');
+		if (mediaId) out.mediaId = mediaId;
+		take('fileName', 'File Name');
 		if (kind === 'file') {
-			take('sign');
-			if (!fileUrl && !mediaId) fail(ctx, itemIndex, position, 'give "File URL" or "Media ID"');
+			const sign = row.id('sign', 'File Hash');
+			if (sign) out.sign = sign;
+			if (!fileUrl && !mediaId) row.refuse('File URL', 'and "Media ID" are both empty: give one of them');
 		}
-		const fileId = optionalText(row.fileId);
-		if (fileId) out.fileId = integerId(ctx, fileId, `Message Content item ${position}: File ID`, itemIndex) as IDataObject[string];
+		const fileId = row.integerId('fileId', 'File ID');
+		if (fileId !== undefined) out.fileId = fileId as IDataObject[string];
 		return out;
 	});
 }

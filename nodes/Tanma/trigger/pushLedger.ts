@@ -3,7 +3,7 @@
  *
  * Two layers. n8n loads a workflow's static data per request and saves it only after the request is
  * handled, so a copy arriving in between would not see the first one there: an in-memory record per
- * trigger (workflow + node) answers at once. The static-data list (last PERSIST_MAX, KEEP_MS) carries the
+ * trigger (workflow + node) answers at once. The static-data list (last PERSIST_MAX, KEEP_MS or the replay window) carries the
  * record across restarts. Checking and recording happen in one synchronous step, so two copies handled
  * at the same moment by one n8n instance cannot both pass.
  *
@@ -13,6 +13,8 @@
  */
 
 export const KEEP_MS = 24 * 60 * 60 * 1000;
+/** How long an accepted message is remembered: a day, or the replay window if longer, so no redelivery the window lets in is new. */
+const keepFor = (windowMs: number) => Math.max(KEEP_MS, windowMs);
 export const PERSIST_MAX = 500;
 /** Accepted messages kept in memory per trigger, and triggers kept in memory per n8n instance. */
 export const MEMORY_MAX = 10_000;
@@ -81,7 +83,7 @@ export class PushLedger {
 	admit(scopeId: string, store: Record<string, unknown>, push: AcceptedPush, windowMs: number): Admission {
 		const scope = this.scope(scopeId);
 		const persisted = persistedOf(store);
-		if (scope.byKey.has(push.key) || persisted.some((e) => e[0] === push.key && push.at - e[1] < KEEP_MS)) {
+		if (scope.byKey.has(push.key) || persisted.some((e) => e[0] === push.key && push.at - e[1] < keepFor(windowMs))) {
 			return 'redelivery';
 		}
 		this.remember(scope, push, windowMs);
@@ -96,7 +98,7 @@ export class PushLedger {
 		if (scope.recent.length > PERSIST_MAX) scope.recent.shift();
 		// Maps iterate in insertion order, so the oldest entries are at the front.
 		for (const [key, entry] of scope.byKey) {
-			if (scope.byKey.size <= MEMORY_MAX && push.at - entry.at < KEEP_MS) break;
+			if (scope.byKey.size <= MEMORY_MAX && push.at - entry.at < keepFor(windowMs)) break;
 			scope.byKey.delete(key);
 		}
 		for (const [timestamp, entry] of scope.byTimestamp) {
@@ -107,9 +109,10 @@ export class PushLedger {
 
 	private merged(scope: Scope, persisted: PersistedEntry[], now: number, windowMs: number): PersistedEntry[] {
 		const byKey = new Map<string, PersistedEntry>();
-		for (const entry of persisted) if (now - entry[1] < KEEP_MS) byKey.set(entry[0], entry);
+		const keepMs = keepFor(windowMs);
+		for (const entry of persisted) if (now - entry[1] < keepMs) byKey.set(entry[0], entry);
 		for (const push of scope.recent) {
-			if (now - push.at < KEEP_MS) byKey.set(push.key, [push.key, push.at, push.timestamp, push.body]);
+			if (now - push.at < keepMs) byKey.set(push.key, [push.key, push.at, push.timestamp, push.body]);
 		}
 		return [...byKey.values()]
 			.sort((a, b) => a[1] - b[1])

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { jsonObject, requiredText } from '../../helpers/validation';
+import { ParameterReader } from '../../helpers/parameters';
 import { tanmaApiRequest } from '../../transport';
 import { asItems } from '../common';
 
@@ -44,11 +44,10 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const path = requiredText(this, 'path', 'Path', i);
-	if (!/^\/[\w\-./]*$/.test(path)) {
-		throw new NodeOperationError(this.getNode(), '"Path" must start with "/" and contain only a URL path', { itemIndex: i });
-	}
-	const body = jsonObject(this, this.getNodeParameter('body', i, '{}'), 'Body (JSON)', i);
-	const read = this.getNodeParameter('readOnly', i, false) as boolean;
+	const input = ParameterReader.forItem(this, i);
+	const path = input.id('path', 'Path', { required: true });
+	if (!/^\/[\w\-./]*$/.test(path)) input.refuse('Path', 'must start with "/" and contain only a URL path');
+	const body = input.jsonObject('body', 'Body (JSON)');
+	const read = input.flag('readOnly', 'Read-Only');
 	return asItems(await tanmaApiRequest.call(this, { path, read }, body, { itemIndex: i }));
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionalText, requiredText } from '../../helpers/validation';
+import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { asItems, customerWeComIdProperty } from '../common';
@@ -24,8 +24,9 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const body: IDataObject = { externalUserId: requiredText(this, 'externalUserId', 'Customer WeCom ID', i) };
-	const qwUserId = optionalText(this.getNodeParameter('qwUserId', i, ''));
+	const input = ParameterReader.forItem(this, i);
+	const body: IDataObject = { externalUserId: input.id('externalUserId', 'Customer WeCom ID', { required: true }) };
+	const qwUserId = input.id('qwUserId', 'Staff WeCom ID');
 	if (qwUserId) body.qwUserId = qwUserId;
 	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.customerDetails, body, { itemIndex: i }));
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { integerId, requiredText } from '../../helpers/validation';
+import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { asItems } from '../common';
@@ -24,7 +24,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const customerId = integerId(this, requiredText(this, 'customerId', 'Customer ID', i), 'Customer ID', i);
+	const customerId = ParameterReader.forItem(this, i).integerId('customerId', 'Customer ID', { required: true });
 	const data = await tanmaApiRequest.call(this, ENDPOINTS.highSeasContacts, { customerId }, {
 		itemIndex: i,
 	});

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { tanmaDateTime } from '../../helpers/validation';
+import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { deprecationNotice, readList, returnAllOrLimit } from '../common';
 
@@ -32,12 +32,9 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const since = tanmaDateTime(this, this.getNodeParameter('since', i), 'Created After', i);
-	const before = tanmaDateTime(this, this.getNodeParameter('before', i), 'Created Before', i);
-	if (since >= before) {
-		throw new NodeOperationError(this.getNode(), '"Created After" must be earlier than "Created Before"', {
-			itemIndex: i,
-		});
-	}
+	const input = ParameterReader.forItem(this, i);
+	const since = input.tanmaTime('since', 'Created After', { required: true });
+	const before = input.tanmaTime('before', 'Created Before', { required: true });
+	if (since >= before) input.refuse('Created After', 'must be earlier than "Created Before"');
 	return await readList.call(this, i, ENDPOINTS.customersByCreateTime, { since, before });
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requiredText } from '../../helpers/validation';
+import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { asItems, clientKnownNotice, staffSelect } from '../common';
@@ -53,30 +53,25 @@ export const description = updateDisplayOptions(
 );
 
 /** Rows with the same alias become one `{alias, values}` entry, in first-seen order. */
-export function groupFieldValues(rows: IDataObject[]): Array<{ alias: string; values: string[] }> {
+export function groupFieldValues(rows: Array<{ alias: string; value?: string }>): Array<{ alias: string; values: string[] }> {
 	const byAlias = new Map<string, string[]>();
-	for (const row of rows) {
-		const alias = String(row.alias ?? '').trim();
-		const value = row.value === undefined || row.value === null ? '' : String(row.value);
+	for (const { alias, value } of rows) {
 		if (!byAlias.has(alias)) byAlias.set(alias, []);
-		if (value.trim()) byAlias.get(alias)!.push(value.trim());
+		if (value !== undefined) byAlias.get(alias)!.push(value);
 	}
 	return [...byAlias].map(([alias, values]) => ({ alias, values }));
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const qwUserId = requiredText(this, 'qwUserId', 'Owner', i);
-	const rows = ((this.getNodeParameter('fields', i, {}) as IDataObject).field ?? []) as IDataObject[];
+	const input = ParameterReader.forItem(this, i);
+	const qwUserId = input.id('qwUserId', 'Owner', { required: true });
+	const rows = input.rows('fields', 'field', 'Field', { required: true, label: 'Fields' }).map((row) => ({
+		alias: row.id('alias', 'Field Name or ID', { required: true }),
+		value: row.text('value', 'Value'),
+	}));
 	const fields = groupFieldValues(rows);
-	if (!fields.length) {
-		throw new NodeOperationError(this.getNode(), '"Fields" needs at least one field', { itemIndex: i });
-	}
-	for (const field of fields) {
-		if (!field.alias) throw new NodeOperationError(this.getNode(), 'Every entry in "Fields" needs a field', { itemIndex: i });
-		if (!field.values.length) {
-			throw new NodeOperationError(this.getNode(), `Field "${field.alias}" has no value`, { itemIndex: i });
-		}
-	}
+	const empty = fields.find((field) => !field.values.length);
+	if (empty) input.refuse('Fields', `has field "${empty.alias}" without a value`);
 	const data = await tanmaApiRequest.call(this, ENDPOINTS.customerImport, { qwUserId, fields }, { itemIndex: i });
 	return asItems(data);
 }

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { boundedTextList, jsonObject, optionalText, tanmaDateTime } from '../../helpers/validation';
+import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { parseIntegerId } from '../../transport/json';
 import { readList, returnAllOrLimit, staffMultiSelect } from '../common';
 
 const properties: INodeProperties[] = [
@@ -82,29 +81,26 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const input = ParameterReader.forItem(this, i);
+	const filters = input.collection('filters', 'Filters');
 	const body: IDataObject = {};
-	const searchKey = optionalText(this.getNodeParameter('searchKey', i, ''));
+	const searchKey = input.text('searchKey', 'Search Text');
 	if (searchKey) body.searchKey = searchKey;
-	const salesIds = boundedTextList(this, filters.salesIds, 'Staff Names or IDs', i);
+	const salesIds = filters.idList('salesIds', 'Staff Names or IDs');
+	const role = filters.choice('role', 'Role', ['1', '2'], '1');
 	if (salesIds.length) {
 		body.salesIdList = salesIds;
-		body.role = Number(filters.role ?? 1);
+		body.role = Number(role);
 	}
-	const departmentIds = boundedTextList(this, filters.departmentIds, 'Department Names or IDs', i);
+	const departmentIds = filters.idList('departmentIds', 'Department Names or IDs');
 	if (departmentIds.length) body.departmentIdList = departmentIds;
-	const customerId = optionalText(filters.customerId);
-	if (customerId) body.customerId = (parseIntegerId(customerId) ?? customerId) as IDataObject[string];
-	if (filters.createdAfter || filters.createdBefore) {
-		body.createTime = {
-			...(filters.createdAfter ? { start: tanmaDateTime(this, filters.createdAfter, 'Created After', i) } : {}),
-			...(filters.createdBefore ? { end: tanmaDateTime(this, filters.createdBefore, 'Created Before', i) } : {}),
-		};
-	}
-	if (filters.conditions !== undefined) {
-		const conditions = jsonObject(this, filters.conditions, 'Conditions (JSON)', i);
-		const items = conditions.conditionItems;
-		if (Array.isArray(items) && items.length) body.conditions = conditions;
-	}
+	const customerId = filters.integerId('customerId', 'Customer ID');
+	if (customerId !== undefined) body.customerId = customerId as IDataObject[string];
+	const start = filters.tanmaTime('createdAfter', 'Created After');
+	const end = filters.tanmaTime('createdBefore', 'Created Before');
+	if (start || end) body.createTime = { ...(start ? { start } : {}), ...(end ? { end } : {}) };
+	const conditions = filters.jsonObject('conditions', 'Conditions (JSON)');
+	const items = conditions.conditionItems;
+	if (Array.isArray(items) && items.length) body.conditions = conditions;
 	return await readList.call(this, i, ENDPOINTS.customerSearch, body, (c) => String(c.customerId));
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { MAX_LIST_ENTRIES, integerId, requiredText } from '../../helpers/validation';
+import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { asItems, clientKnownNotice, staffSelect } from '../common';
@@ -51,21 +51,12 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const handoverToUserid = requiredText(this, 'handoverToUserid', 'New Owner', i);
-	const rows = ((this.getNodeParameter('customers', i, {}) as IDataObject).customer ?? []) as IDataObject[];
-	if (!rows.length) throw new NodeOperationError(this.getNode(), '"Customers" needs at least one customer', { itemIndex: i });
-	if (rows.length > MAX_LIST_ENTRIES) {
-		throw new NodeOperationError(this.getNode(), `"Customers" has ${rows.length} entries; at most ${MAX_LIST_ENTRIES} are sent in one request`, {
-			itemIndex: i,
-		});
-	}
-	const customers = rows.map((row, n) => {
-		const qwUserId = String(row.qwUserId ?? '').trim();
-		if (!qwUserId) {
-			throw new NodeOperationError(this.getNode(), `Customer ${n + 1}: "Current Owner WeCom User ID" must not be empty`, { itemIndex: i });
-		}
-		return { qwUserId, customerId: integerId(this, row.customerId, `Customer ${n + 1}: Customer ID`, i) };
-	});
+	const input = ParameterReader.forItem(this, i);
+	const handoverToUserid = input.id('handoverToUserid', 'New Owner', { required: true });
+	const customers = input.rows('customers', 'customer', 'Customer', { required: true, label: 'Customers' }).map((row) => ({
+		qwUserId: row.id('qwUserId', 'Current Owner WeCom User ID', { required: true }),
+		customerId: row.integerId('customerId', 'Customer ID', { required: true }),
+	}));
 	const data = await tanmaApiRequest.call(
 		this,
 		ENDPOINTS.customerTransfer,

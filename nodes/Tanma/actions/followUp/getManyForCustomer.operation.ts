@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requiredText, tanmaDateTime, textList } from '../../helpers/validation';
+import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { customerWeComIdProperty, cutToLimit, deprecationNotice, returnAllOrLimit } from '../common';
@@ -46,10 +46,11 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const externalUserId = requiredText(this, 'externalUserId', 'Customer WeCom ID', i);
-	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const after = filters.createdAfter ? tanmaDateTime(this, filters.createdAfter, 'Created After', i) : undefined;
-	const types = textList(filters.followTypes);
+	const input = ParameterReader.forItem(this, i);
+	const externalUserId = input.id('externalUserId', 'Customer WeCom ID', { required: true });
+	const filters = input.collection('filters', 'Filters');
+	const after = filters.tanmaTime('createdAfter', 'Created After');
+	const types = filters.idList('followTypes', 'Follow-Up Types');
 	const records = (await tanmaApiRequest.call(this, ENDPOINTS.customerFollowUps, { externalUserId }, { itemIndex: i })) as
 		| IDataObject[]
 		| null;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { integerId, requiredText } from '../../helpers/validation';
+import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import type { TanmaBody } from '../../transport/json';
 import { readList, returnAllOrLimit } from '../common';
@@ -36,9 +36,9 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const customerId = integerId(this, requiredText(this, 'customerId', 'Lead ID', i), 'Lead ID', i);
-	const body: TanmaBody = { customerId };
-	const type = this.getNodeParameter('type', i, '') as string;
+	const input = ParameterReader.forItem(this, i);
+	const body: TanmaBody = { customerId: input.integerId('customerId', 'Lead ID', { required: true }) };
+	const type = input.choice('type', 'Type', ['', '1', '2'], '');
 	if (type) body.type = Number(type);
 	return await readList.call(this, i, ENDPOINTS.leadFollowUps, body, (r) => String(r.id));
 }

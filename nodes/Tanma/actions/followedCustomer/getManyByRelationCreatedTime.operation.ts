@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionalText, tanmaDateTime, wholeNumber } from '../../helpers/validation';
+import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { deprecationNotice, readList, returnAllOrLimit } from '../common';
 import { relationId, relationTypeProperty } from './shared';
@@ -50,15 +50,15 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const since = tanmaDateTime(this, this.getNodeParameter('since', i), 'Followed After', i);
-	const before = tanmaDateTime(this, this.getNodeParameter('before', i), 'Followed Before', i);
-	if (since >= before) {
-		throw new NodeOperationError(this.getNode(), '"Followed After" must be earlier than "Followed Before"', { itemIndex: i });
-	}
-	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const input = ParameterReader.forItem(this, i);
+	const since = input.tanmaTime('since', 'Followed After', { required: true });
+	const before = input.tanmaTime('before', 'Followed Before', { required: true });
+	if (since >= before) input.refuse('Followed After', 'must be earlier than "Followed Before"');
+	const filters = input.collection('filters', 'Filters');
 	const body: IDataObject = { since, before };
-	const qwUserId = optionalText(filters.qwUserId);
+	const qwUserId = filters.id('qwUserId', 'Staff WeCom ID');
 	if (qwUserId) body.qwUserId = qwUserId;
-	if (optionalText(filters.type)) body.type = wholeNumber(this, filters.type, 'Type', i);
+	const type = filters.optionalWholeNumber('type', 'Type');
+	if (type !== undefined) body.type = type;
 	return await readList.call(this, i, ENDPOINTS.relationsByCreateTime, body, relationId);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionalText, requiredText, wholeNumber } from '../../helpers/validation';
+import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { deprecationNotice, readList, returnAllOrLimit } from '../common';
 import { relationId, relationTypeProperty } from './shared';
@@ -26,8 +26,9 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const body: IDataObject = { qwUserId: requiredText(this, 'qwUserId', 'Staff WeCom ID', i) };
-	const type = this.getNodeParameter('type', i, '');
-	if (optionalText(type)) body.type = wholeNumber(this, type, 'Type', i);
+	const input = ParameterReader.forItem(this, i);
+	const body: IDataObject = { qwUserId: input.id('qwUserId', 'Staff WeCom ID', { required: true }) };
+	const type = input.optionalWholeNumber('type', 'Type');
+	if (type !== undefined) body.type = type;
 	return await readList.call(this, i, ENDPOINTS.relationsByStaff, body, relationId);
 }

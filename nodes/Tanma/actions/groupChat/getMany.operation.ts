@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { integerId, integerIdList, optionalText, tanmaDateTime, wholeNumber } from '../../helpers/validation';
+import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { readList, returnAllOrLimit, staffSelect } from '../common';
 
@@ -60,18 +60,21 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const filters = ParameterReader.forItem(this, i).collection('filters', 'Filters');
 	const body: Record<string, unknown> = {};
-	const owner = optionalText(filters.userId);
-	if (owner) body.userId = integerId(this, owner, 'Owner Name or ID', i);
-	const keyword = optionalText(filters.keyword);
+	const owner = filters.integerId('userId', 'Owner Name or ID');
+	if (owner !== undefined) body.userId = owner;
+	const keyword = filters.text('keyword', 'Group Name');
 	if (keyword) body.keyword = keyword;
-	const tags = integerIdList(this, filters.tagGroupIds, 'Group Tag IDs', i);
+	const tags = filters.integerIdList('tagGroupIds', 'Group Tag IDs');
+	const conditionOp = filters.optionalWholeNumber('conditionOp', 'Tag Match Mode');
 	if (tags.length) {
 		body.tagGroupIds = tags;
-		if (filters.conditionOp !== undefined) body.conditionOp = wholeNumber(this, filters.conditionOp, 'Tag Match Mode', i);
+		if (conditionOp !== undefined) body.conditionOp = conditionOp;
 	}
-	if (filters.startCreateTime) body.startCreateTime = tanmaDateTime(this, filters.startCreateTime, 'Created After', i);
-	if (filters.endCreateTime) body.endCreateTime = tanmaDateTime(this, filters.endCreateTime, 'Created Before', i);
+	const createdAfter = filters.tanmaTime('startCreateTime', 'Created After');
+	if (createdAfter) body.startCreateTime = createdAfter;
+	const createdBefore = filters.tanmaTime('endCreateTime', 'Created Before');
+	if (createdBefore) body.endCreateTime = createdBefore;
 	return await readList.call(this, i, ENDPOINTS.groupList, body as IDataObject, (g) => String(g.chatId));
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { numericTextIdList, requiredText, tanmaDateTime, wholeNumber } from '../../helpers/validation';
+import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { asItems, staffMultiSelect } from '../common';
@@ -56,22 +56,22 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const title = requiredText(this, 'title', 'Title', i);
-	const users = numericTextIdList(this, this.getNodeParameter('users', i, []), 'Staff Names or IDs', i, { required: true });
-	const sendTime = tanmaDateTime(this, this.getNodeParameter('sendTime', i), 'Send At', i);
-	const text = String(this.getNodeParameter('text', i, '') ?? '');
-	const sendData = buildContentItems(this, this.getNodeParameter('messageContent', i, {}) as IDataObject, i, { optional: true });
-	if (!text.trim() && !sendData.length) {
-		throw new NodeOperationError(this.getNode(), 'Give "Text" or at least one "Message Content" item', { itemIndex: i });
-	}
+	const input = ParameterReader.forItem(this, i);
+	const title = input.text('title', 'Title', { required: true });
+	const users = input.numericTextIdList('users', 'Staff Names or IDs', { required: true });
+	const sendTime = input.tanmaTime('sendTime', 'Send At', { required: true });
+	const text = input.text('text', 'Text', { keepSpacing: true });
+	const sendData = buildContentItems(input, { optional: true });
+	if (!text && !sendData.length) input.refuse('Text', 'and "Message Content" are both empty: give text, content items or both');
+	const sendMode = input.wholeNumber('sendType', 'Send Mode', { fallback: 1 });
 	const sendInfo: IDataObject = {};
-	if (text.trim()) sendInfo.text = text;
+	if (text) sendInfo.text = text;
 	if (sendData.length) sendInfo.sendData = sendData;
 	const body: IDataObject = {
 		title,
 		// The schema declares staff ids as strings (the example sends numbers); strings never lose digits.
 		users,
-		sendType: wholeNumber(this, this.getNodeParameter('sendType', i, 1), 'Send Mode', i),
+		sendType: sendMode,
 		sendTime,
 		sendInfo,
 	};

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { integerIdList, jsonArray, requiredText, tanmaDateTime, wholeNumber } from '../../helpers/validation';
+import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { asItems, staffMultiSelect, tagMultiSelect } from '../common';
@@ -98,22 +98,20 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const title = requiredText(this, 'title', 'Title', i);
-	const kind = this.getNodeParameter('sopKind', i, 'massSendAssistant') as string;
-	const type =
-		kind === 'other' ? wholeNumber(this, this.getNodeParameter('typeCode', i), 'Type Code', i, 1) : MASS_SEND_ASSISTANT_SOP;
-	const salesIds = integerIdList(this, this.getNodeParameter('salesIds', i, []), 'Staff Names or IDs', i, { required: true });
-	const tagIds = integerIdList(this, this.getNodeParameter('tagIds', i, []), 'Customer Tag Names or IDs', i);
-	const times = ((this.getNodeParameter('sendTimes', i, {}) as IDataObject).time ?? []) as IDataObject[];
-	if (!times.length) throw new NodeOperationError(this.getNode(), '"Send Times" needs at least one time', { itemIndex: i });
-	const sopDatas = buildContentItems(this, this.getNodeParameter('messageContent', i, {}) as IDataObject, i);
-	const sopContents = times.map((t, n) => ({
-		sendType: wholeNumber(this, t.sendType ?? 2, `Send Time ${n + 1}: Send Type`, i),
-		sendDate: tanmaDateTime(this, t.sendDate, `Send Time ${n + 1}: Send At`, i),
+	const input = ParameterReader.forItem(this, i);
+	const title = input.text('title', 'Title', { required: true });
+	const kind = input.choice('sopKind', 'SOP Kind', ['massSendAssistant', 'other'], 'massSendAssistant');
+	const type = kind === 'other' ? input.wholeNumber('typeCode', 'Type Code', { min: 1 }) : MASS_SEND_ASSISTANT_SOP;
+	const salesIds = input.integerIdList('salesIds', 'Staff Names or IDs', { required: true });
+	const tagIds = input.integerIdList('tagIds', 'Customer Tag Names or IDs');
+	const times = input.rows('sendTimes', 'time', 'Send Time', { required: true, label: 'Send Times' });
+	const sopDatas = buildContentItems(input);
+	const sopContents = times.map((time) => ({
+		sendType: time.wholeNumber('sendType', 'Send Type', { fallback: 2 }),
+		sendDate: time.tanmaTime('sendDate', 'Send At', { required: true }),
 		sopDatas,
 	}));
-	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-	const customerConditions = jsonArray(this, extra.customerConditions, 'Customer Conditions (JSON)', i);
+	const customerConditions = input.collection('additionalFields', 'Additional Fields').jsonArray('customerConditions', 'Customer Conditions (JSON)');
 
 	const body: Record<string, unknown> = { title, type, salesIds, sopContents };
 	if (tagIds.length) body.tagIds = tagIds;

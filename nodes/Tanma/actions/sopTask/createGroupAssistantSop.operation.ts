@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { boundedTextList, numericTextIdList, requiredText, tanmaDateTime } from '../../helpers/validation';
+import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { asItems, staffMultiSelect } from '../common';
@@ -55,19 +55,16 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const title = requiredText(this, 'title', 'Title', i);
-	const chatIds = boundedTextList(this, this.getNodeParameter('chatIds', i, ''), 'Chat IDs', i, { required: true });
-	const owners = numericTextIdList(this, this.getNodeParameter('owners', i, []), 'Group Owner Names or IDs', i, { required: true });
-	const times = ((this.getNodeParameter('sendTimes', i, {}) as IDataObject).time ?? []) as IDataObject[];
-	if (!times.length) throw new NodeOperationError(this.getNode(), '"Send Times" needs at least one time', { itemIndex: i });
-	const sopDatas = buildContentItems(this, this.getNodeParameter('messageContent', i, {}) as IDataObject, i);
+	const input = ParameterReader.forItem(this, i);
+	const title = input.text('title', 'Title', { required: true });
+	const chatIds = input.idList('chatIds', 'Chat IDs', { required: true });
+	const owners = input.numericTextIdList('owners', 'Group Owner Names or IDs', { required: true });
+	const times = input.rows('sendTimes', 'time', 'Send Time', { required: true, label: 'Send Times' });
+	const sopDatas = buildContentItems(input);
 	// This endpoint takes minutes only: "yyyy-MM-dd HH:mm".
-	const sopContents = times.map((t, n) => ({
-		sendTime: tanmaDateTime(this, t.sendTime, `Send Time ${n + 1}: Send At`, i).slice(0, 16),
-		sopDatas,
-	}));
+	const sopContents = times.map((time) => ({ sendTime: time.tanmaTime('sendTime', 'Send At', { required: true }).slice(0, 16), sopDatas }));
 	const body: IDataObject = { title, chatIds, owners, sopContents };
-	const instruction = String(this.getNodeParameter('instruction', i, '') ?? '').trim();
+	const instruction = input.text('instruction', 'Instruction');
 	if (instruction) body.instruction = instruction;
 	const data = await tanmaApiRequest.call(this, ENDPOINTS.groupSopAssistant, body, { itemIndex: i });
 	return asItems(data);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { MAX_LIST_ENTRIES, clockTime, requiredText, wholeNumber } from '../../helpers/validation';
+import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { asItems } from '../common';
@@ -66,32 +66,21 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const title = requiredText(this, 'title', 'Title', i);
-	const groups = ((this.getNodeParameter('groups', i, {}) as IDataObject).group ?? []) as IDataObject[];
-	if (!groups.length) throw new NodeOperationError(this.getNode(), '"Groups" needs at least one group', { itemIndex: i });
-	if (groups.length > MAX_LIST_ENTRIES) {
-		throw new NodeOperationError(this.getNode(), `"Groups" has ${groups.length} entries; at most ${MAX_LIST_ENTRIES} are sent in one request`, {
-			itemIndex: i,
-		});
-	}
-	const groupInfos = groups.map((g, n) => {
-		const chatId = String(g.chatId ?? '').trim();
-		const chatOwner = String(g.chatOwner ?? '').trim();
-		if (!chatId) throw new NodeOperationError(this.getNode(), `Group ${n + 1}: "Chat ID" must not be empty`, { itemIndex: i });
-		if (!/^\d+$/.test(chatOwner)) {
-			throw new NodeOperationError(this.getNode(), `Group ${n + 1}: "Owner Staff ID" must be a numeric ID, got "${chatOwner}"`, { itemIndex: i });
-		}
-		return { chatId, chatOwner }; // the vendor example sends the owner id as a string
-	});
-	const times = ((this.getNodeParameter('schedule', i, {}) as IDataObject).time ?? []) as IDataObject[];
-	if (!times.length) throw new NodeOperationError(this.getNode(), '"Schedule" needs at least one send time', { itemIndex: i });
-	const sopDatas = buildContentItems(this, this.getNodeParameter('messageContent', i, {}) as IDataObject, i);
-	const sopContents = times.map((t, n) => ({
-		showDate: wholeNumber(this, t.showDate, `Send Time ${n + 1}: Day`, i, 1),
-		showTime: clockTime(this, t.showTime, `Send Time ${n + 1}: Time`, i),
+	const input = ParameterReader.forItem(this, i);
+	const title = input.text('title', 'Title', { required: true });
+	const groupInfos = input.rows('groups', 'group', 'Group', { required: true, label: 'Groups' }).map((group) => ({
+		chatId: group.id('chatId', 'Chat ID', { required: true }),
+		// The vendor example sends the owner id as a string: checked as digits, kept as text.
+		chatOwner: String(group.integerId('chatOwner', 'Owner Staff ID', { required: true })),
+	}));
+	const times = input.rows('schedule', 'time', 'Send Time', { required: true, label: 'Schedule' });
+	const sopDatas = buildContentItems(input);
+	const sopContents = times.map((time) => ({
+		showDate: time.wholeNumber('showDate', 'Day', { min: 1 }),
+		showTime: time.clockTime('showTime', 'Time'),
 		sopDatas,
 	}));
-	const mode = wholeNumber(this, this.getNodeParameter('mode', i, 1), 'Mode', i);
+	const mode = input.wholeNumber('mode', 'Mode', { fallback: 1 });
 	const data = await tanmaApiRequest.call(
 		this,
 		ENDPOINTS.groupSopManual,

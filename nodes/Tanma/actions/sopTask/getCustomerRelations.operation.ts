@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { integerIdList, wholeNumber } from '../../helpers/validation';
+import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { cutToLimit, returnAllOrLimit, staffMultiSelect } from '../common';
@@ -25,8 +25,8 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const body = {
-		taskCode: wholeNumber(this, this.getNodeParameter('taskCode', i), 'Task Code', i),
-		salesIds: integerIdList(this, this.getNodeParameter('salesIds', i, []), 'Staff Names or IDs', i, { required: true }),
+		taskCode: ParameterReader.forItem(this, i).wholeNumber('taskCode', 'Task Code'),
+		salesIds: ParameterReader.forItem(this, i).integerIdList('salesIds', 'Staff Names or IDs', { required: true }),
 	};
 	const rows = (await tanmaApiRequest.call(this, ENDPOINTS.sopTaskCustomers, body, {
 		itemIndex: i,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { integerId, optionalText } from '../../helpers/validation';
+import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import type { TanmaBody } from '../../transport/json';
 import { tanmaApiRequest } from '../../transport';
@@ -31,13 +31,12 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const qwUserId = optionalText(this.getNodeParameter('qwUserId', i, ''));
-	const salesId = optionalText(this.getNodeParameter('salesId', i, ''));
-	if (!qwUserId && !salesId) {
-		throw new NodeOperationError(this.getNode(), 'Give "Staff WeCom ID" or "Staff ID"', { itemIndex: i });
-	}
+	const input = ParameterReader.forItem(this, i);
+	const qwUserId = input.id('qwUserId', 'Staff WeCom ID');
+	const salesId = input.integerId('salesId', 'Staff ID');
+	if (!qwUserId && salesId === undefined) input.refuse('Staff WeCom ID', 'and "Staff ID" are both empty: give one of them');
 	const body: TanmaBody = {};
 	if (qwUserId) body.qwUserId = qwUserId;
-	if (salesId) body.salesId = integerId(this, salesId, 'Staff ID', i);
+	if (salesId !== undefined) body.salesId = salesId;
 	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.staffDepartments, body, { itemIndex: i }));
 }

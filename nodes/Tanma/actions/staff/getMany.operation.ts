@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionalText } from '../../helpers/validation';
+import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { clientKnownNotice, readList, returnAllOrLimit } from '../common';
 
@@ -31,8 +31,9 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const body: IDataObject = {};
-	const name = optionalText(this.getNodeParameter('name', i, ''));
+	const input = ParameterReader.forItem(this, i);
+	const name = input.text('name', 'Name');
 	if (name) body.name = name;
-	if (!(this.getNodeParameter('includeDeleted', i, false) as boolean)) body.deleted = 0;
+	if (!input.flag('includeDeleted', 'Include Deleted Staff')) body.deleted = 0;
 	return await readList.call(this, i, ENDPOINTS.staffList, body, (s) => String(s.salesId));
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { integerId, jsonArray, optionalText, requiredText, textList } from '../../helpers/validation';
+import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { asItems, staffSelect } from '../common';
@@ -143,33 +143,41 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const input = ParameterReader.forItem(this, i);
 	const body: Record<string, unknown> = {
-		moduleId: integerId(this, requiredText(this, 'moduleId', 'Template ID', i), 'Template ID', i),
-		title: requiredText(this, 'title', 'Title', i),
-		content: requiredText(this, 'content', 'Content', i),
-		priority: integerId(this, this.getNodeParameter('priority', i), 'Priority', i),
-		departmentId: integerId(this, requiredText(this, 'departmentId', 'Department Name or ID', i), 'Department Name or ID', i),
+		moduleId: input.integerId('moduleId', 'Template ID', { required: true }),
+		title: input.text('title', 'Title', { required: true }),
+		content: input.text('content', 'Content', { required: true, keepSpacing: true }),
+		priority: input.wholeNumber('priority', 'Priority'),
+		departmentId: input.integerId('departmentId', 'Department Name or ID', { required: true }),
 	};
-	const userId = optionalText(extra.userId);
-	if (userId) body.userId = integerId(this, userId, 'Creator Name or ID', i);
-	const customerId = optionalText(extra.customerId);
+	const extra = input.collection('additionalFields', 'Additional Fields');
+	const userId = extra.integerId('userId', 'Creator Name or ID');
+	if (userId !== undefined) body.userId = userId;
+	const customerId = extra.id('customerId', 'Customer ID');
 	if (customerId) body.customerId = customerId; // the schema declares a string
-	const salesId = optionalText(extra.salesId);
+	const salesId = extra.id('salesId', 'Customer Owner Staff ID');
 	if (salesId) body.salesId = salesId; // the schema declares a string
-	const orders = textList(extra.orderList);
+	const orders = extra.idList('orderList', 'Order IDs');
 	if (orders.length) body.orderList = orders;
-	const customFields = jsonArray(this, extra.fieldDefine, 'Custom Fields (JSON)', i);
+	const customFields = extra.jsonArray('fieldDefine', 'Custom Fields (JSON)');
 	if (customFields.length) body.fieldDefine = customFields;
-	const watchers = ((this.getNodeParameter('followUsers', i, {}) as IDataObject).watcher ?? []) as IDataObject[];
-	if (watchers.length) {
-		body.followUsers = watchers.map((w) => ({
-			unitId: integerId(this, w.unitId, 'Watcher ID', i),
-			name: String(w.name ?? ''),
-			type: Number(w.type ?? 2),
-		}));
-	}
-	const files = ((this.getNodeParameter('appendix', i, {}) as IDataObject).file ?? []) as IDataObject[];
+	const watchers = input.rows('followUsers', 'watcher', 'Watcher', { label: 'Watchers' }).map((watcher) => ({
+		unitId: watcher.integerId('unitId', 'ID', { required: true }),
+		name: watcher.text('name', 'Name') ?? '',
+		type: watcher.wholeNumber('type', 'Type', { fallback: 2 }),
+	}));
+	if (watchers.length) body.followUsers = watchers;
+	const files = input.rows('appendix', 'file', 'Attachment', { label: 'Attachments' }).map((file) => {
+		const out: IDataObject = {};
+		for (const [name, label] of [['fileName', 'File Name'], ['fileSize', 'File Size'], ['fileType', 'File Type']]) {
+			const value = file.text(name, label);
+			if (value !== undefined) out[name] = value;
+		}
+		const url = file.url('url', 'URL');
+		if (url) out.url = url;
+		return out;
+	});
 	if (files.length) body.appendix = files;
 	const data = await tanmaApiRequest.call(this, ENDPOINTS.workOrderCreate, body as IDataObject, { itemIndex: i });
 	return asItems(data, 'id');

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { integerId, requiredText } from '../../helpers/validation';
+import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { asItems } from '../common';
@@ -23,6 +23,6 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const detailId = integerId(this, requiredText(this, 'detailId', 'Work Order ID', i), 'Work Order ID', i);
+	const detailId = ParameterReader.forItem(this, i).integerId('detailId', 'Work Order ID', { required: true });
 	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.workOrderDetail, { detailId }, { itemIndex: i }));
 }
