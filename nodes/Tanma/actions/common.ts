@@ -48,7 +48,8 @@ export async function readList(
 	body: TanmaBody,
 	idOf?: (item: IDataObject) => string | undefined,
 ): Promise<IDataObject[]> {
-	return await tanmaApiRequestAll.call(this, endpoint, body, { itemIndex, limit: limitOf(this, itemIndex), idOf });
+	const limit = limitOf(this, itemIndex);
+	return await tanmaApiRequestAll.call(this, endpoint, body, { itemIndex, limit, idOf });
 }
 
 /**
@@ -133,14 +134,8 @@ export function tagMultiSelect(name: string, displayName: string, description: s
 	};
 }
 
-/** Applies Return All / Limit to an answer that Tanma returns whole (no paging). */
-export function cutToLimit(this: IExecuteFunctions, itemIndex: number, rows: IDataObject[]): IDataObject[] {
-	const limit = limitOf(this, itemIndex);
-	return limit === undefined ? rows : rows.slice(0, limit);
-}
-
-/** The item's Limit, or undefined under Return All. */
-function limitOf(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
+/** The item's Limit, or undefined under Return All; read before the request, so a bad Limit sends nothing. */
+export function limitOf(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
 	const read = ParameterReader.forItem(ctx, itemIndex);
 	if (read.flag('returnAll', 'Return All')) return undefined;
 	return read.wholeNumber('limit', 'Limit', { min: 1, fallback: 50 });

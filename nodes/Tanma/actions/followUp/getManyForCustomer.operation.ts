@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { customerWeComIdProperty, cutToLimit, deprecationNotice, returnAllOrLimit } from '../common';
+import { customerWeComIdProperty, deprecationNotice, limitOf, returnAllOrLimit } from '../common';
 
 const properties: INodeProperties[] = [
 	...deprecationNotice(
@@ -51,11 +51,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const filters = input.collection('filters', 'Filters');
 	const after = filters.tanmaTime('createdAfter', 'Created After');
 	const types = filters.idList('followTypes', 'Follow-Up Types');
+	const limit = limitOf(this, i);
 	const records = (await tanmaApiRequest.call(this, ENDPOINTS.customerFollowUps, { externalUserId }, { itemIndex: i })) as
 		| IDataObject[]
 		| null;
 	const matching = (records ?? [])
 		.filter((r) => after === undefined || String(r.gmtCreateTime ?? '') > after)
 		.filter((r) => !types.length || types.includes(String(r.followType)));
-	return cutToLimit.call(this, i, matching);
+	// Tanma answers with every record at once; Limit applies here.
+	return limit === undefined ? matching : matching.slice(0, limit);
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { cutToLimit, returnAllOrLimit, staffMultiSelect } from '../common';
+import { limitOf, returnAllOrLimit, staffMultiSelect } from '../common';
 
 const properties: INodeProperties[] = [
 	staffMultiSelect('salesIds', 'Staff Names or IDs', 'Staff who execute the task (执行员工)', true),
@@ -24,12 +24,13 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const input = ParameterReader.forItem(this, i);
 	const body = {
-		taskCode: ParameterReader.forItem(this, i).wholeNumber('taskCode', 'Task Code'),
-		salesIds: ParameterReader.forItem(this, i).integerIdList('salesIds', 'Staff Names or IDs', { required: true }),
+		taskCode: input.wholeNumber('taskCode', 'Task Code'),
+		salesIds: input.integerIdList('salesIds', 'Staff Names or IDs', { required: true }),
 	};
-	const rows = (await tanmaApiRequest.call(this, ENDPOINTS.sopTaskCustomers, body, {
-		itemIndex: i,
-	})) as IDataObject[] | null;
-	return cutToLimit.call(this, i, rows ?? []);
+	const limit = limitOf(this, i);
+	const rows = ((await tanmaApiRequest.call(this, ENDPOINTS.sopTaskCustomers, body, { itemIndex: i })) as IDataObject[] | null) ?? [];
+	// Tanma answers with every relation at once; Limit applies here.
+	return limit === undefined ? rows : rows.slice(0, limit);
 }

@@ -1,0 +1,100 @@
+/**
+ * The bad-input matrix over every operation the Tanma node offers: for each field of each operation (read from
+ * the node's description, containers opened) and each bad value its type calls for (test/helpers/badInput.ts),
+ * the node runs through n8n-core against the sandbox with Continue On Fail and two input items. Each item must
+ * come back as an error naming the field, paired with its own index, and the sandbox must have received nothing.
+ * A new operation or field is in the matrix without anyone adding it; if its code reads the value without a
+ * checking reader, its bad values reach the sandbox and the matrix fails.
+ */
+import type { INodeParameters, INodeProperties, NodeParameterValueType } from 'n8n-workflow';
+
+import { Tanma } from '../../nodes/Tanma/Tanma.node';
+import { actionsAgainstSandbox, minimalParameters, operationsInUi } from '../helpers/actions';
+import type { BadValue, Leaf } from '../helpers/badInput';
+import { badValuesFor, leavesOf, withValueAt } from '../helpers/badInput';
+
+const t = actionsAgainstSandbox();
+const properties = new Tanma().description.properties as INodeProperties[];
+
+/** Valid rows for the fixed collections that minimalParameters leaves empty; message content by kind. */
+const GOOD_ROWS: Record<string, (shown: Record<string, NodeParameterValueType>) => INodeParameters> = {
+	'messageContent.item': (shown) =>
+		({
+			text: { kind: 'text', content: 'hi' },
+			file: { kind: 'file', fileUrl: 'https://example.com/a.png' },
+			link: { kind: 'link', link: 'https://example.com/page' },
+			material: { kind: 'material', mcId: '0123456789abcdef0123456789abcdef' },
+		})[String(shown.kind ?? 'text')] as INodeParameters,
+	'followUsers.watcher': () => ({ unitId: '1', name: 'Watcher', type: 2 }),
+	'appendix.file': () => ({ fileName: 'a.jpg', fileSize: '9.38KB', fileType: 'jpg', url: 'https://example.com/a.jpg' }),
+};
+
+function fieldsOf(resource: string, operation: string): Leaf[] {
+	const shown = properties.filter((p) => {
+		const show = p.displayOptions?.show;
+		return (show?.resource as string[] | undefined)?.includes(resource) && (show?.operation as string[] | undefined)?.includes(operation);
+	});
+	return leavesOf(shown);
+}
+
+/** The operation's valid parameters with one field set to a bad value, and what that field needs shown. */
+function parametersWith(key: string, leaf: Leaf, bad: BadValue): INodeParameters {
+	const [resource, operation] = key.split('.');
+	let parameters: INodeParameters = { resource, operation, ...minimalParameters(t.sandbox)[key].parameters };
+	if (leaf.row) {
+		const { collection, group } = leaf.row;
+		const existing = ((parameters[collection] as INodeParameters | undefined)?.[group] as INodeParameters[] | undefined)?.[0];
+		const kindChanges = leaf.shownWhen.kind !== undefined && existing?.kind !== leaf.shownWhen.kind;
+		const row = existing && !kindChanges ? existing : GOOD_ROWS[`${collection}.${group}`]?.(leaf.shownWhen);
+		if (!row) throw new Error(`${key}: no valid row for ${collection}.${group}; add one to GOOD_ROWS`);
+		parameters = withValueAt(parameters, [collection, group], [{ ...row, ...leaf.shownWhen }]);
+	} else {
+		// Top-level fields and collections are shown by top-level siblings (Limit by Return All = false).
+		for (const [name, value] of Object.entries(leaf.shownWhen)) parameters = withValueAt(parameters, [name], value);
+	}
+	return withValueAt(parameters, leaf.path, bad.value);
+}
+
+const cases = operationsInUi().flatMap((key) => {
+	const [resource, operation] = key.split('.');
+	return fieldsOf(resource, operation).flatMap((leaf) =>
+		badValuesFor(leaf.property).map((bad) => ({ key, leaf, bad, title: `${key} ${leaf.path.join('.')} = ${bad.name}` })),
+	);
+});
+
+test('the matrix covers every field of every operation (and stays at least 300 cases)', () => {
+	const covered = new Set(cases.map((c) => `${c.key} ${c.leaf.path.join('.')}`));
+	for (const key of operationsInUi()) {
+		const [resource, operation] = key.split('.');
+		for (const leaf of fieldsOf(resource, operation)) expect(covered).toContain(`${key} ${leaf.path.join('.')}`);
+	}
+	expect(cases.length).toBeGreaterThanOrEqual(300);
+});
+
+test.each(operationsInUi())('%s: its valid parameters with every optional row filled still go through (the base of the matrix is valid)', async (key) => {
+	const [resource, operation] = key.split('.');
+	const fields = fieldsOf(resource, operation);
+	let parameters: INodeParameters = { resource, operation, ...minimalParameters(t.sandbox)[key].parameters };
+	for (const leaf of fields.filter((l) => l.row && GOOD_ROWS[`${l.row.collection}.${l.row.group}`])) {
+		const { collection, group } = leaf.row!;
+		if (!(parameters[collection] as INodeParameters | undefined)?.[group]) {
+			parameters = withValueAt(parameters, [collection, group], [GOOD_ROWS[`${collection}.${group}`]({})]);
+		}
+	}
+	if (key === 'workOrder.get') {
+		const created = await t.run({ resource: 'workOrder', operation: 'create', ...minimalParameters(t.sandbox)['workOrder.create'].parameters });
+		parameters.detailId = String(created.items[0].json.id);
+	}
+	const before = t.sandbox.requests.length;
+	const result = await t.run(parameters, [{}], true);
+	expect(result.items.map((i) => i.json.error)).toEqual([undefined]);
+	expect(t.sandbox.requests.length).toBeGreaterThan(before);
+});
+
+test.each(cases.map((c) => [c.title, c] as const))('%s: refused by name for each item, nothing sent', async (_title, { key, leaf, bad }) => {
+	const result = await t.run(parametersWith(key, leaf, bad), [{}, {}], true);
+	expect(result.error).toBeUndefined();
+	expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	for (const item of result.items) expect(String(item.json.error)).toContain(leaf.property.displayName);
+	expect(t.sandbox.requests.map((r) => r.path)).toEqual([]);
+});
