@@ -58,6 +58,43 @@ export function actionWorkflow() {
 	};
 }
 
+/**
+ * Manual trigger → Customer Get with an object where the id belongs → Get Many by Created Time with an impossible
+ * date, both on Continue On Fail: the two bad inputs found from outside in a real n8n (see README).
+ */
+export function badInputWorkflow() {
+	const tanma = (id: string, name: string, x: number, parameters: object) => ({
+		id,
+		name,
+		type: 'n8n-nodes-tanma.tanma',
+		typeVersion: 1,
+		position: [x, 0],
+		parameters,
+		credentials: CREDENTIAL_REF,
+		onError: 'continueRegularOutput',
+	});
+	return {
+		id: 'tanmaE2eBadInput',
+		name: 'Tanma e2e: bad input',
+		active: false,
+		nodes: [
+			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			tanma('get', 'Get Customer', 220, { resource: 'customer', operation: 'get', externalUserId: '={{ {a: 1} }}' }),
+			tanma('window', 'Customers Created', 440, {
+				resource: 'customer',
+				operation: 'getManyByCreatedTime',
+				since: '2026-02-30 10:00:00',
+				before: '2026-03-31 00:00:00',
+			}),
+		],
+		connections: {
+			Start: { main: [[{ node: 'Get Customer', type: 'main', index: 0 }]] },
+			'Get Customer': { main: [[{ node: 'Customers Created', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
 /** Tanma Trigger (every minute, recently active customers) → sink. */
 export function triggerWorkflow(sinkUrl: string, startFrom: string) {
 	return {

@@ -19,6 +19,7 @@ import {
 	VENDOR_EXAMPLE_CREDENTIAL,
 	VENDOR_PUSH_WEBHOOK_ID,
 	actionWorkflow,
+	badInputWorkflow,
 	pushWorkflow,
 	sandboxCredential,
 	triggerWorkflow,
@@ -62,6 +63,15 @@ test('an action workflow run by `n8n execute` signs its request and outputs the 
 	expect(request.outcome).toBe('0'); // the sandbox accepted the signature
 	expect(request.rawBody).toContain('"customerId":9007199254740993');
 	expect(output).toContain('"customerId": "9007199254740993"');
+});
+
+test('bad input is refused by name in a real n8n and nothing is sent: an object for an id, an impossible date', async () => {
+	await n8n.importJson('workflow', [badInputWorkflow()]);
+	sandbox.requests.length = 0;
+	const output = await n8n.cli(['execute', `--id=${badInputWorkflow().id}`, '--rawOutput']);
+	expect(output).toContain('"error": "\\"Customer WeCom ID\\" must be text, got an object"');
+	expect(output).toContain('"error": "\\"Created After\\" is not a valid date-time: \\"2026-02-30 10:00:00\\""');
+	expect(sandbox.requests).toHaveLength(0);
 });
 
 test('the example "every morning, mass-send" runs against the sandbox (schedule swapped for a manual start)', async () => {
