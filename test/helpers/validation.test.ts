@@ -51,3 +51,26 @@ test('parseTanmaTime refuses a time of day that would carry over', () => {
 	expect(parseTanmaTime('2026-02-28 10:75')).toBeUndefined();
 	expect(parseTanmaTime('2026-02-28 23:59:59')).toBe(Date.UTC(2026, 1, 28, 15, 59, 59));
 });
+
+test.each([
+	['a Luxon DateTime', "={{ DateTime.fromISO('2026-03-01T00:30:00Z') }}"],
+	['a JavaScript Date', "={{ new Date('2026-03-01T00:30:00Z') }}"],
+	['epoch milliseconds', '={{ Date.UTC(2026, 2, 1, 0, 30) }}'],
+])('the readers accept what n8n expressions give: %s as a date-time', async (_kind, since) => {
+	const result = await run({ resource: 'customer', operation: 'getManyByCreatedTime', since, before: '2026-10-01 00:00:00', returnAll: false, limit: 1 });
+	expect(result.error).toBeUndefined();
+	expect(lastBody()).toMatchObject({ since: '2026-03-01 08:30:00' });
+});
+
+test('the readers accept ids as numbers within 2^53 and as text beyond it, and switches as "true"/"false" text', async () => {
+	const result = await run({
+		resource: 'customer',
+		operation: 'search',
+		returnAll: '={{ "false" }}',
+		limit: '={{ 2 }}',
+		filters: { customerId: '={{ "9007199254740993" }}', salesIds: '={{ [463352989020857] }}' },
+	});
+	expect(result.error).toBeUndefined();
+	expect(t.lastRaw()).toContain('"customerId":9007199254740993');
+	expect(lastBody()).toMatchObject({ salesIdList: ['463352989020857'], pageSize: 2 });
+});

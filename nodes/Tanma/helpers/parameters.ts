@@ -15,6 +15,7 @@ import {
 	checkIntegerIdList,
 	checkJsonArray,
 	checkJsonObject,
+	checkNumericTextId,
 	checkNumericTextIdList,
 	checkText,
 	checkTanmaTime,
@@ -89,6 +90,13 @@ export class ParameterReader {
 
 	integerIdList(name: string, label: string, options: ListOptions = {}): JsonId[] {
 		return checkIntegerIdList(this.read(name), this.field(label), options);
+	}
+
+	/** A numeric id kept as the text it was given (the vendor schema wants a string). */
+	numericTextId(name: string, label: string, options: { required: true }): string;
+	numericTextId(name: string, label: string, options?: { required?: boolean }): string | undefined;
+	numericTextId(name: string, label: string, options: { required?: boolean } = {}): string | undefined {
+		return checkNumericTextId(this.read(name), this.field(label), options);
 	}
 
 	numericTextIdList(name: string, label: string, options: ListOptions = {}): string[] {

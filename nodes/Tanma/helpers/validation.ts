@@ -124,6 +124,13 @@ export function checkIntegerIdList(value: unknown, field: Field, options: ListOp
 	return checkIdList(value, field, options).map((id) => checkIntegerId(id, field, { required: true }));
 }
 
+/** A numeric id that the vendor schema wants as a string: checked digit by digit, never turned into a number. */
+export function checkNumericTextId(value: unknown, field: Field, options: { required?: boolean } = {}): string | undefined {
+	const id = checkText(value, field, { required: options.required, id: true });
+	if (id !== undefined && !/^\d+$/.test(id)) refuse(field, `must be a numeric ID, got "${id}"`);
+	return id;
+}
+
 /** Numeric ids that the vendor schema wants as strings: checked digit by digit, never turned into numbers. */
 export function checkNumericTextIdList(value: unknown, field: Field, options: ListOptions = {}): string[] {
 	const ids = checkIdList(value, field, options);
@@ -147,7 +154,8 @@ export function checkDateTime(value: unknown, field: Field, options: { required?
 		refuse(field, `is not a valid date-time: ${describe(value)}`, 'Use an n8n date, an ISO date-time or "yyyy-MM-dd HH:mm:ss" (read as China Standard Time).');
 	let ms = NaN;
 	if (typeof value === 'number') ms = value;
-	else if (value instanceof Date) ms = value.getTime();
+	// A Date made in another realm (an expression sandbox) fails instanceof; its tag does not.
+	else if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') ms = (value as Date).getTime();
 	else if (value && typeof value === 'object' && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
 		ms = (value as { toMillis: () => number }).toMillis();
 	} else if (typeof value === 'string') {

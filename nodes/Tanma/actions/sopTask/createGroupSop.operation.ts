@@ -70,8 +70,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const title = input.text('title', 'Title', { required: true });
 	const groupInfos = input.rows('groups', 'group', 'Group', { required: true, label: 'Groups' }).map((group) => ({
 		chatId: group.id('chatId', 'Chat ID', { required: true }),
-		// The vendor example sends the owner id as a string: checked as digits, kept as text.
-		chatOwner: String(group.integerId('chatOwner', 'Owner Staff ID', { required: true })),
+		chatOwner: group.numericTextId('chatOwner', 'Owner Staff ID', { required: true }), // a string in the vendor example
 	}));
 	const times = input.rows('schedule', 'time', 'Send Time', { required: true, label: 'Schedule' });
 	const sopDatas = buildContentItems(input);
