@@ -1,8 +1,12 @@
+import { formatTanmaTime } from '../nodes/Tanma/transport/time';
 import type { Random } from './random';
 import { createRandom } from './random';
+import type { SalesData } from './salesData';
+import { seedSalesData } from './salesData';
 
 /**
- * The sandbox tenant: staff, departments, tags, fields, customers, follow-ups, leads, groups.
+ * The sandbox tenant: staff, departments, tags, fields, customers, follow-ups, leads, groups, and (salesData.ts)
+ * opportunities, contracts, company contacts and orders.
  * Ids are kept as decimal strings and written to JSON as bare integers, like Tanma's 15-digit ids;
  * one customer id is deliberately beyond 2^53 so precision bugs show up.
  */
@@ -120,6 +124,8 @@ export interface TenantData {
 	relations: Relation[];
 	groups: GroupChat[];
 	highSeasContacts: HighSeasContact[];
+	/** Opportunities, contracts, company contacts and orders (salesData.ts). */
+	sales: SalesData;
 	/** Next ids for records created at run time. */
 	nextFollowUpId: number;
 	nextRecordId: number;
@@ -364,6 +370,7 @@ export function seedTenant(options: SeedOptions = {}): TenantData {
 		relations,
 		groups,
 		highSeasContacts,
+		sales: seedSalesData(rand, customers, activeStaff, formatTanmaTime, epochMs),
 		nextFollowUpId: followUpId,
 		nextRecordId: 700000,
 	};

@@ -77,6 +77,7 @@ export interface Sandbox {
 /** Answers taken unchanged from the vendor's examples. */
 const VERBATIM_ANSWERS: Partial<Record<EndpointName, string>> = {
 	pushRegister: readVendorExample('responses/push-register.api-11496874.json').trim(),
+	contractFields: readVendorExample('responses/contract-field.api-57518920.json').trim(),
 };
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {

@@ -100,7 +100,7 @@ export function page<T>(name: EndpointName, body: Body, rows: T[], ctx: HandlerC
 	const totalPage = Math.ceil(rows.length / size);
 	if (!wire.totalCountField) return { [wire.totalPageField]: totalPage, [wire.listField]: slice };
 	return {
-		...(wire.echoesRequest ? { [wire.pageField]: pageNo, [wire.sizeField]: size } : {}),
+		...(wire.echo ? { [wire.echo.page]: pageNo, [wire.echo.size]: size } : {}),
 		[wire.totalCountField]: rows.length,
 		[wire.listField]: slice,
 		...(endpoint.answersTotalPage ? { [wire.totalPageField]: totalPage } : {}),

@@ -4,13 +4,14 @@ import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
 import type { Handler } from './common';
 import { customersHandlers } from './customers';
 import { followUpsHandlers } from './followUps';
+import { salesHandlers } from './sales';
 import { tasksHandlers } from './tasks';
 import { tenantHandlers } from './tenant';
 
 export type { Body, HandlerContext } from './common';
 export { VendorFailure } from './common';
 
-export const HANDLERS: Record<EndpointName, Handler> = { ...customersHandlers, ...followUpsHandlers, ...tasksHandlers, ...tenantHandlers };
+export const HANDLERS: Record<EndpointName, Handler> = { ...customersHandlers, ...followUpsHandlers, ...salesHandlers, ...tasksHandlers, ...tenantHandlers };
 
 /** Path → endpoint name, from the shared catalogue. */
 export const ROUTES: ReadonlyMap<string, EndpointName> = new Map(

@@ -27,6 +27,10 @@ const GOOD_ROWS: Record<string, (shown: Record<string, NodeParameterValueType>) 
 		})[String(shown.kind ?? 'text')] as INodeParameters,
 	'followUsers.watcher': () => ({ unitId: '1', name: 'Watcher', type: 2 }),
 	'appendix.file': () => ({ fileName: 'a.jpg', fileSize: '9.38KB', fileType: 'jpg', url: 'https://example.com/a.jpg' }),
+	'fields.field': () => ({ fieldId: '913', value: '100' }),
+	'commodities.product': () => ({ spuId: '508101855801408', skuId: '508101855864896', unitPriceSale: 99.5, count: 2 }),
+	'customDefine.field': () => ({ key: '1191', value: 'xxx' }),
+	'goods.item': () => ({ goodName: '测试商品', imageUrl: 'https://example.com/goods.png', goodPrice: 0.01, num: 1 }),
 };
 
 function fieldsOf(resource: string, operation: string): Leaf[] {

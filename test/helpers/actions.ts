@@ -102,6 +102,22 @@ export function minimalParameters(s: Sandbox): Record<string, { parameters: INod
 			path: ENDPOINTS.workOrderCreate.path,
 		},
 		'workOrder.get': { parameters: { detailId: '1' }, path: ENDPOINTS.workOrderDetail.path },
+		'lead.get': { parameters: { customerId: s.tenant.leads[0].customerId }, path: ENDPOINTS.leadDetail.path },
+		'lead.getManyByCreatedTime': { parameters: { since: '2025-01-01 00:00:00', before: '2026-12-01 00:00:00' }, path: ENDPOINTS.leadsByCreateTime.path },
+		'opportunity.getConfig': { parameters: {}, path: ENDPOINTS.opportunityConfig.path },
+		'opportunity.update': {
+			parameters: { customerOpportunityId: s.tenant.sales.customerOpportunities[0].customerOpportunityId },
+			path: ENDPOINTS.opportunityUpdate.path,
+		},
+		'contract.get': { parameters: { contractId: s.tenant.sales.contracts[0].id }, path: ENDPOINTS.contractDetail.path },
+		'contract.getFields': { parameters: { type: 1 }, path: ENDPOINTS.contractFields.path },
+		'companyContact.getMany': { parameters: { companyCustomerId: '1' }, path: ENDPOINTS.companyContacts.path },
+		'order.createOrUpdate': {
+			parameters: { channelId: '12306', orderId: 'N8N_1', orderPrice: 9.9, orderStatus: 2, orderTime: '2026-11-30 10:00:00' },
+			path: ENDPOINTS.orderImport.path,
+		},
+		'order.get': { parameters: { channelId: s.tenant.sales.orders[1].channelId, id: s.tenant.sales.orders[1].id }, path: ENDPOINTS.orderDetail.path },
+		'order.getMany': { parameters: {}, path: ENDPOINTS.orderList.path },
 	};
 }
 

@@ -107,7 +107,8 @@ export function badValuesFor(property: INodeProperties): BadValue[] {
 				INFINITY,
 				BEYOND_2_53,
 				{ name: 'text', value: expr('"abc"') },
-				{ name: 'a fraction', value: expr('1.5') },
+				// Amounts take two decimals (numberPrecision); every other number here is whole.
+				property.typeOptions?.numberPrecision ? { name: 'three decimals', value: expr('1.005') } : { name: 'a fraction', value: expr('1.5') },
 				...(typeof min === 'number' ? [{ name: `below ${min}`, value: expr(String(min - 1)) }] : [{ name: 'negative', value: expr('-1') }]),
 				...(typeof max === 'number' ? [{ name: `above ${max}`, value: expr(String(max + 1)) }] : []),
 			];

@@ -3,24 +3,34 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../transport/errors';
 import type { TanmaOperation } from './common';
+import * as companyContact from './companyContact';
+import * as contract from './contract';
 import * as customApi from './customApi';
 import * as customer from './customer';
 import * as followedCustomer from './followedCustomer';
 import * as followUp from './followUp';
 import * as groupChat from './groupChat';
 import * as groupMessage from './groupMessage';
+import * as lead from './lead';
+import * as opportunity from './opportunity';
+import * as order from './order';
 import * as sopTask from './sopTask';
 import * as staff from './staff';
 import * as tag from './tag';
 import * as workOrder from './workOrder';
 
 const RESOURCES: Record<string, Record<string, TanmaOperation | unknown>> = {
+	companyContact,
+	contract,
 	customApi,
 	customer,
 	followedCustomer,
 	followUp,
 	groupChat,
 	groupMessage,
+	lead,
+	opportunity,
+	order,
 	sopTask,
 	staff,
 	tag,

@@ -9,6 +9,7 @@ import {
 	checkChoice,
 	checkClockTime,
 	checkDateTime,
+	checkDecimal,
 	checkFlag,
 	checkIdList,
 	checkIntegerId,
@@ -138,6 +139,11 @@ export class ParameterReader {
 		const absent = value === undefined || value === null || (typeof value === 'string' && !value.trim());
 		if (absent && options.fallback !== undefined) return options.fallback;
 		return checkWholeNumber(value, this.field(label), options);
+	}
+
+	/** An amount with up to two decimals. */
+	decimal(name: string, label: string, options: NumberOptions = {}): number {
+		return checkDecimal(this.read(name), this.field(label), options);
 	}
 
 	/** A whole number that may be left empty. */

@@ -234,6 +234,16 @@ export function checkWholeNumber(value: unknown, field: Field, options: NumberOp
 	return n;
 }
 
+/** An amount: a finite number (text or number) within bounds, with up to two decimals. */
+export function checkDecimal(value: unknown, field: Field, options: NumberOptions = {}): number {
+	const { min = -Number.MAX_VALUE, max = Number.MAX_VALUE } = options;
+	if (value !== null && typeof value === 'object') refuse(field, `must be a number, got ${describe(value)}`);
+	const n = typeof value === 'number' ? checkNumber(value, field) : Number(String(value ?? '').trim() || NaN);
+	if (!Number.isFinite(n) || n < min || n > max) refuse(field, `must be a number${min > -Number.MAX_VALUE ? ` of at least ${min}` : ''}, got ${describe(value)}`);
+	if (Math.round(n * 100) / 100 !== n) refuse(field, `has more than two decimals: ${describe(value)}`);
+	return n;
+}
+
 /** A yes/no switch; an expression may give true/false or the text "true"/"false". */
 export function checkFlag(value: unknown, field: Field, fallback = false): boolean {
 	if (value === undefined || value === null || value === '') return fallback;

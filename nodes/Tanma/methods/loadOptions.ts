@@ -73,3 +73,36 @@ export async function getImportFieldAliases(this: ILoadOptionsFunctions): Promis
 	}
 	return [...options.values()];
 }
+
+/**
+ * The opportunity types with their stages and fields. The config page lists stage and field objects without
+ * naming their keys; stageId/stageName and fieldId/fieldName are read first (the names the opportunity push and
+ * the update body use), then id/name.
+ */
+async function opportunityTypes(this: ILoadOptionsFunctions): Promise<IDataObject[]> {
+	const types = await tanmaApiRequest.call(this, ENDPOINTS.opportunityConfig);
+	return Array.isArray(types) ? (types as IDataObject[]) : [];
+}
+
+const firstOf = (entry: IDataObject, ...keys: string[]) => keys.map((k) => entry[k]).find((v) => v !== undefined && v !== null);
+
+function optionsOf(types: IDataObject[], list: 'stages' | 'fields', idKeys: string[], nameKeys: string[]): INodePropertyOptions[] {
+	return types.flatMap((type) =>
+		(Array.isArray(type[list]) ? (type[list] as IDataObject[]) : [])
+			.filter((entry) => firstOf(entry, ...idKeys) !== undefined)
+			.map((entry) => ({
+				name: `${String(type.typeName ?? type.typeId)} / ${String(firstOf(entry, ...nameKeys) ?? firstOf(entry, ...idKeys))}`,
+				value: String(firstOf(entry, ...idKeys)),
+			})),
+	);
+}
+
+/** Every opportunity stage, labelled "Type / Stage". */
+export async function getOpportunityStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return optionsOf(await opportunityTypes.call(this), 'stages', ['stageId', 'id'], ['stageName', 'name']);
+}
+
+/** Every opportunity field, labelled "Type / Field". */
+export async function getOpportunityFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return optionsOf(await opportunityTypes.call(this), 'fields', ['fieldId', 'id'], ['fieldName', 'name']);
+}

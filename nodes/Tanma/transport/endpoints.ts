@@ -10,8 +10,9 @@
  * - page: `pageNo`/`pageSize` in, `data: { totalCount, result: [] }` out (some also give `totalPage`).
  * - search: `pageNo`/`pageSize` in, `data: { totalPage, data: [] }` out (v3 customer search).
  * - cursor: `cursor`/`size` in, `data: { list: [], nextCursor }` out.
+ * - list: `pageNo`/`pageSize` in, `data: { currentPage, pageSize, totalPage, totalCount, list: [] }` out (orders).
  */
-export type PagingStyle = 'none' | 'page' | 'search' | 'cursor';
+export type PagingStyle = 'none' | 'page' | 'search' | 'cursor' | 'list';
 
 /** Where each paging style keeps its fields on the wire: the node's paging and the sandbox both read this. */
 export type PagingWire =
@@ -24,15 +25,16 @@ export type PagingWire =
 			listField: string;
 			totalPageField: string;
 			totalCountField?: string;
-			/** The answer repeats the page number and size it was asked for. */
-			echoesRequest?: true;
+			/** The answer repeats the page number and size it was asked for, under these names. */
+			echo?: { page: string; size: string };
 	  }
 	| { kind: 'cursor'; cursorField: string; sizeField: string; listField: string; nextCursorField: string };
 
 export const PAGING_WIRE: Record<Exclude<PagingStyle, 'none'>, PagingWire> = {
-	page: { kind: 'numbered', pageField: 'pageNo', sizeField: 'pageSize', listField: 'result', totalPageField: 'totalPage', totalCountField: 'totalCount', echoesRequest: true },
+	page: { kind: 'numbered', pageField: 'pageNo', sizeField: 'pageSize', listField: 'result', totalPageField: 'totalPage', totalCountField: 'totalCount', echo: { page: 'pageNo', size: 'pageSize' } },
 	search: { kind: 'numbered', pageField: 'pageNo', sizeField: 'pageSize', listField: 'data', totalPageField: 'totalPage' },
 	cursor: { kind: 'cursor', cursorField: 'cursor', sizeField: 'size', listField: 'list', nextCursorField: 'nextCursor' },
+	list: { kind: 'numbered', pageField: 'pageNo', sizeField: 'pageSize', listField: 'list', totalPageField: 'totalPage', totalCountField: 'totalCount', echo: { page: 'currentPage', size: 'pageSize' } },
 };
 
 export type VendorStatus = 'current' | 'toBeDeprecated' | 'deprecated' | 'unknown';
@@ -48,7 +50,7 @@ export interface TanmaEndpoint {
 	docPage?: string;
 	/** Body fields the vendor marks as required. */
 	required?: readonly string[];
-	/** `page` style only: the answer also gives `totalPage` beside `totalCount`. */
+	/** `page` and `list` styles: the answer also gives `totalPage` beside `totalCount`. */
 	answersTotalPage?: true;
 }
 
@@ -247,6 +249,88 @@ export const ENDPOINTS = {
 		read: false,
 		status: 'unknown',
 		source: 'client',
+	}),
+	leadsByCreateTime: endpoint({
+		path: '/api/v3/clue/list-by-create-time-asc',
+		paging: 'cursor',
+		read: true,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-11548323',
+	}),
+	leadDetail: endpoint({
+		path: '/api/v3/clue/get',
+		paging: 'none',
+		read: true,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-11551590',
+	}),
+	opportunityConfig: endpoint({
+		path: '/api/v3/opportunity/config/get',
+		paging: 'none',
+		read: true,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-20905973',
+	}),
+	opportunityUpdate: endpoint({
+		path: '/api/v3/opportunity/update',
+		paging: 'none',
+		read: false,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-20905977',
+	}),
+	contractDetail: endpoint({
+		path: '/api/v3/contract/detail',
+		paging: 'none',
+		read: true,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-65058512',
+	}),
+	contractFields: endpoint({
+		path: '/api/v3/contract/field',
+		paging: 'none',
+		read: true,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-57518920',
+		required: ['type'],
+	}),
+	companyContacts: endpoint({
+		path: '/api/v3/company/customer/getContactList',
+		paging: 'none',
+		read: true,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-22366511',
+	}),
+	orderImport: endpoint({
+		path: '/external/order/import',
+		paging: 'none',
+		read: false,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-11379708',
+	}),
+	orderDetail: endpoint({
+		path: '/external/order/detail/get',
+		paging: 'none',
+		read: true,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-11379710',
+	}),
+	orderList: endpoint({
+		path: '/external/order/list/get',
+		paging: 'list',
+		read: true,
+		status: 'current',
+		source: 'doc',
+		docPage: 'api-11379709',
+		answersTotalPage: true,
 	}),
 	pushRegister: endpoint({
 		path: '/api/v2/push-register',

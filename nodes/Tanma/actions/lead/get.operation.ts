@@ -1,0 +1,25 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { ParameterReader } from '../../helpers/parameters';
+import { ENDPOINTS } from '../../transport/endpoints';
+import { tanmaApiRequest } from '../../transport';
+import { asItems } from '../common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Lead ID',
+		name: 'customerId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Tanma ID of the lead or unassigned customer',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const customerId = ParameterReader.forItem(this, i).integerId('customerId', 'Lead ID', { required: true });
+	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.leadDetail, { customerId }, { itemIndex: i }));
+}

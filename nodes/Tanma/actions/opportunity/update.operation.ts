@@ -1,0 +1,178 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { ParameterReader } from '../../helpers/parameters';
+import { ENDPOINTS } from '../../transport/endpoints';
+import { tanmaApiRequest } from '../../transport';
+import { asItems, staffSelect } from '../common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'The stage and field lists come from Get Config. Its page does not name the keys of stages and fields; stageId/stageName and fieldId/fieldName are used, as in the opportunity push.',
+		name: 'opportunityConfigNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Customer Opportunity ID',
+		name: 'customerOpportunityId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'ID of the customer’s opportunity (客户商机ID); the opportunity push calls it cosId',
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Customer ID', name: 'customerId', type: 'string', default: '', description: 'Tanma customer ID' },
+			{ displayName: 'Expected Deal Amount', name: 'expectedDealAmount', type: 'number', typeOptions: { minValue: 0 }, default: 0 },
+			{ displayName: 'Expected Deal Time', name: 'expectedDealTime', type: 'dateTime', default: '', description: 'China Standard Time' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Opportunity name (商机名称)' },
+			staffSelect('salesId', 'Staff Name or ID', 'Staff member who owns the opportunity'),
+			{
+				displayName: 'Stage Name or ID',
+				name: 'stage',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getOpportunityStages' },
+				default: '',
+				description:
+					'Sales stage (销售阶段). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		],
+	},
+	{
+		displayName: 'Opportunity Fields',
+		name: 'fields',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Opportunity Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{
+						displayName: 'Field Name or ID',
+						name: 'fieldId',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getOpportunityFields' },
+						default: '',
+						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					},
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Products',
+		name: 'commodities',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Product',
+		default: {},
+		description: 'Products linked to the opportunity (客户商机关联商品)',
+		options: [
+			{
+				displayName: 'Product',
+				name: 'product',
+				values: [
+					{
+						displayName: 'Original Unit Price',
+						name: 'unitPriceOrigin',
+						type: 'number',
+						typeOptions: { minValue: 0, numberPrecision: 2 },
+						default: 0,
+					},
+					{
+						displayName: 'Product ID',
+						name: 'spuId',
+						type: 'string',
+						default: '',
+						description: 'SPU ID (商品ID)',
+					},
+					{
+						displayName: 'Product Title',
+						name: 'spuTitle',
+						type: 'string',
+						default: '',
+					},
+					{
+						displayName: 'Quantity',
+						name: 'count',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 1,
+					},
+					{
+						displayName: 'SKU Detail',
+						name: 'skuDetail',
+						type: 'string',
+						default: '',
+					},
+					{
+						displayName: 'SKU ID',
+						name: 'skuId',
+						type: 'string',
+						default: '',
+						description: 'Variant ID (规格ID)',
+					},
+					{
+						displayName: 'Unit Sale Price',
+						name: 'unitPriceSale',
+						type: 'number',
+						typeOptions: { minValue: 0, numberPrecision: 2 },
+						default: 0,
+					},
+				],
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['update'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const input = ParameterReader.forItem(this, i);
+	const body: Record<string, unknown> = { customerOpportunityId: input.integerId('customerOpportunityId', 'Customer Opportunity ID', { required: true }) };
+	const update = input.collection('updateFields', 'Update Fields');
+	const customerId = update.integerId('customerId', 'Customer ID');
+	if (customerId !== undefined) body.customerId = customerId;
+	const salesId = update.integerId('salesId', 'Staff Name or ID');
+	if (salesId !== undefined) body.salesId = salesId;
+	const name = update.text('name', 'Name');
+	if (name) body.name = name;
+	const stage = update.integerId('stage', 'Stage Name or ID');
+	if (stage !== undefined) body.stage = stage;
+	const dealTime = update.tanmaTime('expectedDealTime', 'Expected Deal Time');
+	if (dealTime) body.expectedDealTime = dealTime;
+	const dealAmount = update.optionalWholeNumber('expectedDealAmount', 'Expected Deal Amount');
+	if (dealAmount !== undefined) body.expectedDealAmount = dealAmount;
+	const fields = input.rows('fields', 'field', 'Opportunity Field', { label: 'Opportunity Fields' }).map((row) => ({
+		fieldId: row.id('fieldId', 'Field Name or ID', { required: true }),
+		value: row.text('value', 'Value') ?? '',
+	}));
+	if (fields.length) body.fields = fields;
+	const commodities = input.rows('commodities', 'product', 'Product', { label: 'Products' }).map((row) => {
+		const product: Record<string, unknown> = {
+			spuId: row.integerId('spuId', 'Product ID', { required: true }),
+			skuId: row.integerId('skuId', 'SKU ID', { required: true }),
+			unitPriceSale: row.decimal('unitPriceSale', 'Unit Sale Price', { min: 0 }),
+			count: row.wholeNumber('count', 'Quantity', { min: 1 }),
+		};
+		if (row.has('unitPriceOrigin')) product.unitPriceOrigin = row.decimal('unitPriceOrigin', 'Original Unit Price', { min: 0 });
+		const title = row.text('spuTitle', 'Product Title');
+		if (title) product.spuTitle = title;
+		const detail = row.text('skuDetail', 'SKU Detail');
+		if (detail) product.skuDetail = detail;
+		return product;
+	});
+	if (commodities.length) body.commodities = commodities;
+	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.opportunityUpdate, body as IDataObject, { itemIndex: i }));
+}

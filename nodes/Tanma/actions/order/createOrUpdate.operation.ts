@@ -1,0 +1,146 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { ParameterReader } from '../../helpers/parameters';
+import { ENDPOINTS } from '../../transport/endpoints';
+import { tanmaApiRequest } from '../../transport';
+import { asItems } from '../common';
+import { ORDER_STATUSES, ORDER_STATUS_CODES, platformIdProperty } from './shared';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'An order with the same platform and order number is updated; an update changes only the status (never backwards, for example not from paid back to unpaid), the amount and the custom fields',
+		name: 'orderUpdateNotice',
+		type: 'notice',
+		default: '',
+	},
+	platformIdProperty(true),
+	{
+		displayName: 'Order Number',
+		name: 'orderId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'TEST_12345678',
+		description: 'The shop’s order number (订单编号)',
+	},
+	{
+		displayName: 'Order Amount',
+		name: 'orderPrice',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		required: true,
+		default: 0,
+		description: 'Order amount (订单金额)',
+	},
+	{
+		displayName: 'Order Status',
+		name: 'orderStatus',
+		type: 'options',
+		options: [...ORDER_STATUSES],
+		required: true,
+		default: 2,
+	},
+	{
+		displayName: 'Order Time',
+		name: 'orderTime',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'When the order was placed (China Standard Time)',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Customer Mobile', name: 'mobile', type: 'string', default: '', description: 'Links the order to a customer when no union ID is given' },
+			{ displayName: 'Customer Union ID', name: 'unionId', type: 'string', default: '', description: 'WeChat union ID of the customer; links the order to the customer' },
+			{ displayName: 'Owner WeCom ID', name: 'qwUserId', type: 'string', default: '', description: 'WeCom user ID of the staff member in charge (负责人企微ID)' },
+			{ displayName: 'Paid At', name: 'payTime', type: 'dateTime', default: '', description: 'Payment time (China Standard Time)' },
+			{ displayName: 'Platform Name', name: 'channelName', type: 'string', default: '' },
+			{ displayName: 'Shop ID', name: 'shopId', type: 'string', default: '' },
+			{ displayName: 'Shop Name', name: 'shopName', type: 'string', default: '' },
+		],
+	},
+	{
+		displayName: 'Custom Fields',
+		name: 'customDefine',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Custom Field',
+		default: {},
+		description: 'Order custom fields (自定义内容) by field ID',
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{ displayName: 'Field ID', name: 'key', type: 'string', default: '', placeholder: '1191' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Goods',
+		name: 'goods',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Goods',
+		default: {},
+		options: [
+			{
+				displayName: 'Goods',
+				name: 'item',
+				values: [
+					{ displayName: 'Name', name: 'goodName', type: 'string', default: '' },
+					{ displayName: 'Image URL', name: 'imageUrl', type: 'string', default: '' },
+					{ displayName: 'Unit Price', name: 'goodPrice', type: 'number', typeOptions: { minValue: 0, numberPrecision: 2 }, default: 0 },
+					{ displayName: 'Quantity', name: 'num', type: 'number', typeOptions: { minValue: 1 }, default: 1 },
+				],
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['createOrUpdate'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const input = ParameterReader.forItem(this, i);
+	const order: IDataObject = {
+		channelId: input.id('channelId', 'Platform ID', { required: true }),
+		orderId: input.id('orderId', 'Order Number', { required: true }),
+		orderPrice: input.decimal('orderPrice', 'Order Amount', { min: 0 }),
+		orderStatus: input.choice('orderStatus', 'Order Status', ORDER_STATUS_CODES, 2),
+		orderTime: input.tanmaTime('orderTime', 'Order Time', { required: true }),
+	};
+	const extra = input.collection('additionalFields', 'Additional Fields');
+	for (const [name, label] of [['channelName', 'Platform Name'], ['shopName', 'Shop Name']] as const) {
+		const value = extra.text(name, label);
+		if (value !== undefined) order[name] = value;
+	}
+	for (const [name, label] of [['shopId', 'Shop ID'], ['unionId', 'Customer Union ID'], ['mobile', 'Customer Mobile'], ['qwUserId', 'Owner WeCom ID']] as const) {
+		const value = extra.id(name, label);
+		if (value !== undefined) order[name] = value;
+	}
+	const payTime = extra.tanmaTime('payTime', 'Paid At');
+	if (payTime) order.payTime = payTime;
+	const customDefine = input.rows('customDefine', 'field', 'Custom Field', { label: 'Custom Fields' }).map((row) => ({
+		key: row.id('key', 'Field ID', { required: true }),
+		value: row.text('value', 'Value') ?? '',
+	}));
+	if (customDefine.length) order.customDefine = customDefine;
+	const goods = input.rows('goods', 'item', 'Goods').map((row) => ({
+		goodName: row.text('goodName', 'Name', { required: true }),
+		...(row.has('imageUrl') ? { imageUrl: row.url('imageUrl', 'Image URL') } : {}),
+		goodPrice: row.decimal('goodPrice', 'Unit Price', { min: 0 }),
+		num: row.wholeNumber('num', 'Quantity', { min: 1, fallback: 1 }),
+	}));
+	// Goods go beside the order, as in the page's example (its table lists them inside; the example is what Tanma's code sends).
+	const body: IDataObject = { order, ...(goods.length ? { goods } : {}) };
+	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.orderImport, body, { itemIndex: i }));
+}

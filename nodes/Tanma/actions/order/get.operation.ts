@@ -1,0 +1,29 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { ParameterReader } from '../../helpers/parameters';
+import { ENDPOINTS } from '../../transport/endpoints';
+import { tanmaApiRequest } from '../../transport';
+import { asItems } from '../common';
+import { platformIdProperty } from './shared';
+
+const properties: INodeProperties[] = [
+	platformIdProperty(true),
+	{
+		displayName: 'Order Record ID',
+		name: 'id',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '9970a40cae4311ebb0d800163e30b52e',
+		description: 'Tanma’s own ID of the order (the record ID that Get Many outputs), not the shop’s order number',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const input = ParameterReader.forItem(this, i);
+	const body = { channelId: input.id('channelId', 'Platform ID', { required: true }), id: input.id('id', 'Order Record ID', { required: true }) };
+	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.orderDetail, body, { itemIndex: i }));
+}

@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { ParameterReader } from '../../helpers/parameters';
+import { ENDPOINTS } from '../../transport/endpoints';
+import { readList, returnAllOrLimit } from '../common';
+import { ORDER_STATUSES, ORDER_STATUS_CODES, platformIdProperty } from './shared';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Ordered After', name: 'startDate', type: 'dateTime', default: '', description: 'Orders placed at or after this time (China Standard Time)' },
+			{ displayName: 'Ordered Before', name: 'endDate', type: 'dateTime', default: '', description: 'Orders placed at or before this time (China Standard Time)' },
+			platformIdProperty(false),
+			{ displayName: 'Search Text', name: 'keyWord', type: 'string', default: '', description: 'Order number or customer name' },
+			{ displayName: 'Status', name: 'status', type: 'options', options: [...ORDER_STATUSES], default: 2 },
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['getMany'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const filters = ParameterReader.forItem(this, i).collection('filters', 'Filters');
+	const body: IDataObject = {};
+	const channelId = filters.id('channelId', 'Platform ID');
+	if (channelId) body.channelId = channelId;
+	const startDate = filters.tanmaTime('startDate', 'Ordered After');
+	if (startDate) body.startDate = startDate;
+	const endDate = filters.tanmaTime('endDate', 'Ordered Before');
+	if (endDate) body.endDate = endDate;
+	const keyWord = filters.text('keyWord', 'Search Text');
+	if (keyWord) body.keyWord = keyWord;
+	if (filters.has('status')) body.status = filters.choice('status', 'Status', ORDER_STATUS_CODES, 2);
+	return await readList.call(this, i, ENDPOINTS.orderList, body, (order) => String(order.id));
+}
