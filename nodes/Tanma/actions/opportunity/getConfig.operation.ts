@@ -11,5 +11,6 @@ export const description = updateDisplayOptions({ show: { resource: ['opportunit
 
 /** One item per opportunity type, with its stages, fields and rules. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.opportunityConfig, {}, { itemIndex: i }));
+	// The page's request has no body: none is sent (and "" signed).
+	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.opportunityConfig, undefined, { itemIndex: i }));
 }

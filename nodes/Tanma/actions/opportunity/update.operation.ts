@@ -166,7 +166,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			unitPriceSale: row.decimal('unitPriceSale', 'Unit Sale Price', { min: 0 }),
 			count: row.wholeNumber('count', 'Quantity', { min: 1 }),
 		};
-		if (row.has('unitPriceOrigin')) product.unitPriceOrigin = row.decimal('unitPriceOrigin', 'Original Unit Price', { min: 0 });
+		// The editor fills every row field with its default: an original price of 0 means "not given".
+		const originalPrice = row.decimal('unitPriceOrigin', 'Original Unit Price', { min: 0 });
+		if (originalPrice > 0) product.unitPriceOrigin = originalPrice;
 		const title = row.text('spuTitle', 'Product Title');
 		if (title) product.spuTitle = title;
 		const detail = row.text('skuDetail', 'SKU Detail');
