@@ -65,6 +65,8 @@ export interface Sandbox {
 	requestsTo(path: string): RecordedRequest[];
 	/** Appends follow-up records to a customer (new activity, for trigger tests). */
 	addFollowUps(externalUserId: string, contents: string[], atMs?: number): TenantData['followUps'];
+	/** Adds leads created at `atMs` (default now), named as given. */
+	addLeads(names: string[], atMs?: number): TenantData['leads'];
 	/** Sends a signed, encrypted push message to `url` (Tanma's push delivery) and records the answer. */
 	push(url: string, spec: PushSpec): Promise<PushDelivery>;
 	/** Sends a request byte for byte (a vendor example, a captured push replayed or altered). */
@@ -129,6 +131,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		}));
 		state.tenant.followUps.push(...added);
 		customer.lastFollowTimeMs = Math.max(customer.lastFollowTimeMs ?? 0, atMs);
+		return added;
+	}
+
+	function addLeads(names: string[], atMs = now()) {
+		const added = names.map((name) => ({
+			customerId: String(398604120668000n + BigInt(state.tenant.nextRecordId++)),
+			isClue: true,
+			type: 1,
+			createTimeMs: atMs,
+			fields: [{ field: 'name', type: 1, valueAsText: name }],
+			followUps: [],
+		}));
+		state.tenant.leads.push(...added);
 		return added;
 	}
 
@@ -237,6 +252,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		clearFaults: () => faults.clear(),
 		requestsTo: (path) => state.requests.filter((r) => r.path === path),
 		addFollowUps,
+		addLeads,
 		push,
 		pushRaw,
 		get pushes() {

@@ -1,5 +1,5 @@
 /**
- * A long seeded randomized run of the Tanma Trigger against the sandbox: thousands of follow-up records
+ * A long seeded randomized run of the Tanma Trigger against the sandbox: thousands of follow-up records (or leads)
  * written at random times (bursts, identical seconds, late arrivals inside the window), random vendor
  * errors, dropped connections and shifted pages, random poll budgets, and a fresh node instance with
  * JSON-persisted state on every poll. Counts lost and duplicated records (both must be 0) and reports
@@ -31,21 +31,31 @@ interface Outcome {
 	maxStateBytes: number;
 }
 
-async function randomizedRun(scope: 'recentlyActive' | 'specificCustomers', seed: number): Promise<Outcome> {
+type Scenario = 'recentlyActive' | 'specificCustomers' | 'newLead';
+
+/** Where each scenario's records are read, for the faults. */
+const PATHS: Record<Scenario, { list: string; read: string }> = {
+	recentlyActive: { list: ENDPOINTS.customerSearch.path, read: ENDPOINTS.customerFollowUps.path },
+	specificCustomers: { list: ENDPOINTS.customerSearch.path, read: ENDPOINTS.customerFollowUps.path },
+	newLead: { list: ENDPOINTS.leadsByCreateTime.path, read: ENDPOINTS.leadDetail.path },
+};
+
+async function randomizedRun(scope: Scenario, seed: number): Promise<Outcome> {
 	jest.setSystemTime(START);
 	t.sandbox.reset();
 	t.sandbox.clearFaults();
 	const rand = createRandom(seed);
 	const pool = scope === 'specificCustomers' ? t.sandbox.tenant.customers.slice(0, 40) : t.sandbox.tenant.customers;
 	const parameters = {
-		event: 'newFollowUp',
-		scope,
+		event: scope === 'newLead' ? 'newLead' : 'newFollowUp',
+		scope: scope === 'newLead' ? 'recentlyActive' : scope,
 		externalUserIds: pool.map((c) => c.externalUserId).join('\n'),
 		options: { lateArrivalMinutes: LATE_WINDOW_MINUTES },
 	};
 	let staticData: IDataObject = {};
-	const emitted = new Map<number, number>();
-	const created: number[] = [];
+	const emitted = new Map<string, number>();
+	const created: string[] = [];
+	const idOf = (item: IDataObject) => String(scope === 'newLead' ? item.customerId : item.id);
 	let polls = 0;
 	let failedPolls = 0;
 	let maxStateBytes = 0;
@@ -57,7 +67,7 @@ async function randomizedRun(scope: 'recentlyActive' | 'specificCustomers', seed
 		if (run.error) failedPolls++;
 		staticData = run.staticData;
 		maxStateBytes = Math.max(maxStateBytes, JSON.stringify(staticData).length);
-		for (const item of run.items) emitted.set(Number(item.id), (emitted.get(Number(item.id)) ?? 0) + 1);
+		for (const item of run.items) emitted.set(idOf(item), (emitted.get(idOf(item)) ?? 0) + 1);
 	};
 
 	await poll(); // activation
@@ -68,13 +78,15 @@ async function randomizedRun(scope: 'recentlyActive' | 'specificCustomers', seed
 			const customer = pool[rand.int(0, pool.length - 1)];
 			const late = Date.now() - START > 2 * 60 * SECOND && rand.int(0, 9) === 0;
 			const at = late ? Date.now() - rand.int(1, LATE_WINDOW_MINUTES * 60 - 1) * SECOND : Date.now();
-			created.push(...t.sandbox.addFollowUps(customer.externalUserId, [`r${created.length}`], at).map((f) => f.id));
+			if (scope === 'newLead') created.push(...t.sandbox.addLeads([`r${created.length}`], at).map((l) => l.customerId));
+			else created.push(...t.sandbox.addFollowUps(customer.externalUserId, [`r${created.length}`], at).map((f) => String(f.id)));
 		}
 		const fault = rand.int(0, 19);
-		if (fault === 0) t.sandbox.addFault({ kind: 'vendor', code: -1, message: '系统繁忙', path: ENDPOINTS.customerFollowUps.path, after: rand.int(0, 5) });
-		if (fault === 1) t.sandbox.addFault({ kind: 'vendor', code: -1, message: '系统繁忙', path: ENDPOINTS.customerSearch.path });
-		if (fault === 2) t.sandbox.addFault({ kind: 'duplicate', overlap: rand.int(1, 30), path: ENDPOINTS.customerSearch.path });
-		if (fault === 3) t.sandbox.addFault({ kind: 'reset', path: ENDPOINTS.customerFollowUps.path, after: rand.int(0, 3) });
+		const { list, read } = PATHS[scope];
+		if (fault === 0) t.sandbox.addFault({ kind: 'vendor', code: -1, message: '系统繁忙', path: read, after: rand.int(0, 5) });
+		if (fault === 1) t.sandbox.addFault({ kind: 'vendor', code: -1, message: '系统繁忙', path: list });
+		if (fault === 2) t.sandbox.addFault({ kind: 'duplicate', overlap: rand.int(1, 30), path: list });
+		if (fault === 3) t.sandbox.addFault({ kind: 'reset', path: read, after: rand.int(0, 3) });
 		await poll();
 		t.sandbox.clearFaults();
 		t.sandbox.requests.length = 0; // keep the sandbox's log small over thousands of polls
@@ -107,6 +119,7 @@ async function randomizedRun(scope: 'recentlyActive' | 'specificCustomers', seed
 test.each([
 	['recentlyActive' as const, 20261124],
 	['specificCustomers' as const, 77],
+	['newLead' as const, 4242],
 ])('randomized run (%s): lost = 0, duplicated = 0, state stays small', async (scope, seed) => {
 	const outcome = await randomizedRun(scope, seed);
 	process.stdout.write(`trigger randomized run (${scope}, seed ${seed}): ${JSON.stringify(outcome)}\n`);

@@ -6,12 +6,11 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { TanmaTrigger } from '../nodes/Tanma/TanmaTrigger.node';
 import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
 import { formatTanmaTime } from '../nodes/Tanma/transport/time';
 import type { PollRun } from '../lab/core';
-import { credentialsFor, runPoll } from '../lab/core';
 import { sandboxOnFakeDate } from './helpers/clock';
+import { triggerUnderTest as sharedTriggerUnderTest } from './helpers/trigger';
 
 const START = Date.UTC(2026, 10, 24, 2, 0, 0); // 2026-11-24 10:00 CST
 const SECOND = 1000;
@@ -26,20 +25,8 @@ beforeEach(() => {
 
 const advance = (ms: number) => jest.setSystemTime(Date.now() + ms);
 
-/** A trigger whose static data survives between polls only as JSON. */
-function triggerUnderTest(parameters: INodeParameters, budgetMs?: number) {
-	let staticData: IDataObject = {};
-	return {
-		async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<PollRun> {
-			const run = await runPoll({ nodeType: new TanmaTrigger(), parameters, credentials: credentialsFor(t.sandbox), staticData, mode, budgetMs });
-			if (mode === 'trigger') staticData = run.staticData;
-			return run;
-		},
-		get state() {
-			return staticData.state as { since: string; seen: Record<string, number>; scan?: unknown };
-		},
-	};
-}
+/** A trigger whose static data survives between polls only as JSON (test/helpers/trigger.ts). */
+const triggerUnderTest = (parameters: INodeParameters, budgetMs?: number) => sharedTriggerUnderTest(() => t.sandbox, parameters, budgetMs);
 
 const followUpsOf = (externalUserId: string) => t.sandbox.tenant.followUps.filter((f) => f.externalUserId === externalUserId);
 const ids = (run: PollRun) => run.items.map((i) => Number(i.id));

@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { ParameterReader } from './helpers/parameters';
 import { latestRecord, pollNewRecords } from './trigger/poll';
 import type { TriggerSource } from './trigger/sources';
-import { newCustomersSource, recentlyActiveSource, specificCustomersSource } from './trigger/sources';
+import { newCustomersSource, newLeadsSource, recentlyActiveSource, specificCustomersSource } from './trigger/sources';
 
 const MINUTE_MS = 60 * 1000;
 /** Stop reading new customers after this share of n8n's poll budget, leaving time to hand over. */
@@ -18,7 +18,7 @@ export class TanmaTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when Tanma (探马) has a new follow-up record or a new customer',
+		description: 'Starts the workflow when Tanma (探马) has a new follow-up record, customer or lead',
 		defaults: { name: 'Tanma Trigger' },
 		polling: true,
 		inputs: [],
@@ -32,6 +32,7 @@ export class TanmaTrigger implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'New Customer', value: 'newCustomer', description: 'A WeCom customer was added (by creation time)' },
+					{ name: 'New Lead', value: 'newLead', description: 'A lead or unassigned customer was created (by creation time)' },
 					{ name: 'New Follow-Up Record', value: 'newFollowUp', description: 'A follow-up record was written for a customer' },
 				],
 				default: 'newFollowUp',
@@ -106,7 +107,7 @@ export class TanmaTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const input = ParameterReader.forNode(this);
-		const event = input.choice('event', 'Event', ['newCustomer', 'newFollowUp'], 'newFollowUp');
+		const event = input.choice('event', 'Event', ['newCustomer', 'newFollowUp', 'newLead'], 'newFollowUp');
 		const scope = event === 'newFollowUp' ? input.choice('scope', 'Watch', ['recentlyActive', 'specificCustomers'], 'recentlyActive') : '';
 		const options = input.collection('options', 'Options');
 		const lateArrivalMs = options.wholeNumber('lateArrivalMinutes', 'Late Arrival Window (Minutes)', { min: 0, max: 1440, fallback: 10 }) * MINUTE_MS;
@@ -115,6 +116,7 @@ export class TanmaTrigger implements INodeType {
 
 		let source: TriggerSource;
 		if (event === 'newCustomer') source = newCustomersSource;
+		else if (event === 'newLead') source = newLeadsSource;
 		else if (scope === 'specificCustomers') {
 			source = specificCustomersSource(input.idList('externalUserIds', 'Customer WeCom IDs', { required: true }));
 		} else source = recentlyActiveSource;

@@ -107,6 +107,25 @@ export const newCustomersSource: TriggerSource = {
 	},
 };
 
+/**
+ * New leads and unassigned customers by creation time. Their list gives no creation time, so each new lead is
+ * read once (Lead → Get) for its exact time and details: one request per new lead, none when there is none.
+ */
+export const newLeadsSource: TriggerSource = {
+	async listUnits(since, until, options = {}) {
+		// `before` is exclusive on this endpoint; the window end is already past now (windowEnd).
+		const rows = await tanmaApiRequestAll.call(this, ENDPOINTS.leadsByCreateTime, { since, before: until }, { ...options, idOf: (row) => String(row.customerId) });
+		return rows
+			.filter((row) => row.customerId !== undefined && row.customerId !== null)
+			.map((row) => ({ key: ['', String(row.customerId)] as UnitKey, context: { customerId: row.customerId } }));
+	},
+	async readUnit(unit, options = {}) {
+		const lead = (await tanmaApiRequest.call(this, ENDPOINTS.leadDetail, { customerId: unit.context.customerId as IDataObject[string] }, options)) as IDataObject | null;
+		if (!lead || typeof lead.createTime !== 'string') return [];
+		return [{ id: String(lead.customerId ?? unit.key[1]), time: lead.createTime, json: lead }];
+	},
+};
+
 /** The window end sent to Tanma: a little past now, so a clock slightly behind Tanma's misses nothing. */
 export function windowEnd(nowMs: number, slackMs: number): string {
 	return formatTanmaTime(nowMs + slackMs);
