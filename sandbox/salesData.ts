@@ -11,7 +11,6 @@ export interface OpportunityStage {
 	// [inferred] the config page lists 10 stage fields without names; stageId/stageName as in the opportunity_info push.
 	stageId: string;
 	stageName: string;
-	sort: number;
 }
 
 export interface OpportunityType {
@@ -52,6 +51,7 @@ export interface Contract {
 }
 
 export interface CompanyContact {
+	/** Which company customer the contact belongs to: the request's key, not a field of the answer. */
 	companyCustomerId: number;
 	id: number;
 	contactId: number;
@@ -93,7 +93,7 @@ export interface SalesData {
 const STATUSES = [2, 3, 4, 5, 7];
 
 export function seedSalesData(rand: Random, customers: Customer[], staff: Staff[], formatTime: (ms: number) => string, epochMs: number): SalesData {
-	const stage = (n: number, name: string): OpportunityStage => ({ stageId: String(505841690554560n + BigInt(n)), stageName: name, sort: n });
+	const stage = (n: number, name: string): OpportunityStage => ({ stageId: String(505841690554560n + BigInt(n)), stageName: name });
 	const opportunityTypes: OpportunityType[] = [
 		{
 			typeId: 1,

@@ -84,7 +84,7 @@ export const salesHandlers = {
 	companyContacts(body, { tenant }) {
 		const companyCustomerId = numberField(body, 'companyCustomerId');
 		if (companyCustomerId === undefined) throw new VendorFailure(-1, '参数错误: companyCustomerId 不能为空');
-		return tenant.sales.companyContacts.filter((c) => c.companyCustomerId === companyCustomerId);
+		return tenant.sales.companyContacts.filter((c) => c.companyCustomerId === companyCustomerId).map(({ companyCustomerId: _key, ...contact }) => contact);
 	},
 
 	orderImport(body, ctx) {
