@@ -7,20 +7,14 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
 import { formatTanmaTime } from '../nodes/Tanma/transport/time';
-import { sandboxOnFakeDate } from './helpers/clock';
+import { advance, sandboxOnFakeDate } from './helpers/clock';
 import { triggerUnderTest } from './helpers/trigger';
 
 const START = Date.UTC(2026, 10, 24, 2, 0, 0); // 2026-11-24 10:00 CST
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
-const t = sandboxOnFakeDate(START);
-beforeEach(() => {
-	jest.setSystemTime(START);
-	t.sandbox.reset();
-	t.sandbox.clearFaults();
-});
-const advance = (ms: number) => jest.setSystemTime(Date.now() + ms);
+const t = sandboxOnFakeDate(START, { freshEachTest: true });
 const newLeads = (parameters: INodeParameters = {}) => triggerUnderTest(() => t.sandbox, { event: 'newLead', options: { lateArrivalMinutes: 10 }, ...parameters });
 const names = (items: Array<Record<string, unknown>>) => items.map((lead) => (lead.fields as Array<{ valueAsText: string }>)[0].valueAsText);
 

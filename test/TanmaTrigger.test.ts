@@ -9,21 +9,15 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
 import { formatTanmaTime } from '../nodes/Tanma/transport/time';
 import type { PollRun } from '../lab/core';
-import { sandboxOnFakeDate } from './helpers/clock';
+import { advance, sandboxOnFakeDate } from './helpers/clock';
 import { triggerUnderTest as sharedTriggerUnderTest } from './helpers/trigger';
 
 const START = Date.UTC(2026, 10, 24, 2, 0, 0); // 2026-11-24 10:00 CST
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
-const t = sandboxOnFakeDate(START);
-beforeEach(() => {
-	jest.setSystemTime(START);
-	t.sandbox.reset();
-	t.sandbox.clearFaults();
-});
+const t = sandboxOnFakeDate(START, { freshEachTest: true });
 
-const advance = (ms: number) => jest.setSystemTime(Date.now() + ms);
 
 /** A trigger whose static data survives between polls only as JSON (test/helpers/trigger.ts). */
 const triggerUnderTest = (parameters: INodeParameters, budgetMs?: number) => sharedTriggerUnderTest(() => t.sandbox, parameters, budgetMs);

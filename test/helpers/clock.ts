@@ -12,8 +12,14 @@ export function useFakeDate(now: number): void {
 	});
 }
 
-/** A sandbox for one test file on a faked Date starting at `start` (real timers restored after the file). */
-export function sandboxOnFakeDate(start: number) {
+/** Moves the faked clock by `ms`. */
+export const advance = (ms: number) => jest.setSystemTime(Date.now() + ms);
+
+/**
+ * A sandbox for one test file on a faked Date starting at `start` (real timers restored after the file); with
+ * `freshEachTest`, each test starts at `start` with the seed data and no faults.
+ */
+export function sandboxOnFakeDate(start: number, options: { freshEachTest?: boolean } = {}) {
 	let sandbox: Sandbox | undefined;
 	beforeAll(async () => {
 		useFakeDate(start);
@@ -23,6 +29,13 @@ export function sandboxOnFakeDate(start: number) {
 		await sandbox?.close();
 		jest.useRealTimers();
 	});
+	if (options.freshEachTest) {
+		beforeEach(() => {
+			jest.setSystemTime(start);
+			sandbox?.reset();
+			sandbox?.clearFaults();
+		});
+	}
 	return {
 		get sandbox(): Sandbox {
 			if (!sandbox) throw new Error('the sandbox starts in beforeAll');

@@ -27,6 +27,46 @@ export function returnAllOrLimit(): INodeProperties[] {
 	];
 }
 
+/** Optional search conditions, as list operations offer them. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}
+
+/** Optional fields of a create or update ("Additional Fields", "Update Fields"). */
+export function optionalFieldsCollection(displayName: 'Additional Fields' | 'Update Fields', options: INodeProperties[]): INodeProperties {
+	const name = displayName === 'Additional Fields' ? 'additionalFields' : 'updateFields';
+	return { displayName, name, type: 'collection', placeholder: 'Add Field', default: {}, options };
+}
+
+/** The required time window (`since` included, `before` excluded) of the by-time list endpoints. */
+export function timeWindowProperties(afterLabel: string, beforeLabel: string): INodeProperties[] {
+	const bound = (displayName: string, name: string, description: string): INodeProperties => ({
+		displayName,
+		name,
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description,
+	});
+	return [
+		bound(afterLabel, 'since', 'Start of the window, included (China Standard Time)'),
+		bound(beforeLabel, 'before', 'End of the window, excluded (China Standard Time)'),
+	];
+}
+
+/** Reads the window of timeWindowProperties in Tanma's format; the start must come first. */
+export function readTimeWindow(input: ParameterReader, afterLabel: string, beforeLabel: string): { since: string; before: string } {
+	const since = input.tanmaTime('since', afterLabel, { required: true });
+	const before = input.tanmaTime('before', beforeLabel, { required: true });
+	if (since >= before) input.refuse(afterLabel, `must be earlier than "${beforeLabel}"`);
+	return { since, before };
+}
+
+/** A lead's (or unassigned customer's) Tanma ID, as the lead operations ask for it. */
+export function leadIdProperty(): INodeProperties {
+	return { displayName: 'Lead ID', name: 'customerId', type: 'string', required: true, default: '', description: 'ID of the lead or unassigned customer (线索&待分配客户ID)' };
+}
+
 /** The customer's WeCom external user id, as several operations ask for it. */
 export function customerWeComIdProperty(): INodeProperties {
 	return {

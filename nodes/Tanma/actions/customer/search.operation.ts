@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { readList, returnAllOrLimit, staffMultiSelect } from '../common';
+import { filtersCollection, readList, returnAllOrLimit, staffMultiSelect } from '../common';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
@@ -14,65 +14,58 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Text to look for in the customer’s name, remark, nickname or phone (搜索内容)',
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Conditions (JSON)',
-				name: 'conditions',
-				type: 'json',
-				default: '{\n  "conditionOp": 1,\n  "conditionItems": []\n}',
-				description:
-					'Advanced filter (高级筛选条件) sent as is: {"conditionOp", "conditionItems": [{"name", "op", "values"}]}. The vendor has not published the meaning of "op" values.',
-			},
-			{
-				displayName: 'Created After',
-				name: 'createdAfter',
-				type: 'dateTime',
-				default: '',
-				description: 'Only customers created at or after this time (China Standard Time)',
-			},
-			{
-				displayName: 'Created Before',
-				name: 'createdBefore',
-				type: 'dateTime',
-				default: '',
-				description: 'Only customers created at or before this time (China Standard Time)',
-			},
-			{
-				displayName: 'Customer ID',
-				name: 'customerId',
-				type: 'string',
-				default: '',
-				description: 'Only this Tanma customer ID (探马客户ID)',
-			},
-			{
-				displayName: 'Department Names or IDs',
-				name: 'departmentIds',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getDepartments' },
-				default: [],
-				description:
-					'Departments the owning staff belong to (所属部门). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Role',
-				name: 'role',
-				type: 'options',
-				options: [
-					{ name: 'Owner', value: '1', description: '负责人' },
-					{ name: 'Collaborator', value: '2', description: '协作人' },
-				],
-				default: '1',
-				description: 'Whether the staff filter matches owners or collaborators',
-			},
-			staffMultiSelect('salesIds', 'Staff Names or IDs', 'Staff the customers belong to (所属员工); see Role for owner or collaborator'),
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Conditions (JSON)',
+			name: 'conditions',
+			type: 'json',
+			default: '{\n  "conditionOp": 1,\n  "conditionItems": []\n}',
+			description:
+				'Advanced filter (高级筛选条件) sent as is: {"conditionOp", "conditionItems": [{"name", "op", "values"}]}. The vendor has not published the meaning of "op" values.',
+		},
+		{
+			displayName: 'Created After',
+			name: 'createdAfter',
+			type: 'dateTime',
+			default: '',
+			description: 'Only customers created at or after this time (China Standard Time)',
+		},
+		{
+			displayName: 'Created Before',
+			name: 'createdBefore',
+			type: 'dateTime',
+			default: '',
+			description: 'Only customers created at or before this time (China Standard Time)',
+		},
+		{
+			displayName: 'Customer ID',
+			name: 'customerId',
+			type: 'string',
+			default: '',
+			description: 'Only this Tanma customer ID (探马客户ID)',
+		},
+		{
+			displayName: 'Department Names or IDs',
+			name: 'departmentIds',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getDepartments' },
+			default: [],
+			description:
+				'Departments the owning staff belong to (所属部门). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Role',
+			name: 'role',
+			type: 'options',
+			options: [
+				{ name: 'Owner', value: '1', description: '负责人' },
+				{ name: 'Collaborator', value: '2', description: '协作人' },
+			],
+			default: '1',
+			description: 'Whether the staff filter matches owners or collaborators',
+		},
+		staffMultiSelect('salesIds', 'Staff Names or IDs', 'Staff the customers belong to (所属员工); see Role for owner or collaborator'),
+	]),
 ];
 
 export const description = updateDisplayOptions(

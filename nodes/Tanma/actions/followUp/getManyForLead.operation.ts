@@ -4,17 +4,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import type { TanmaBody } from '../../transport/json';
-import { readList, returnAllOrLimit } from '../common';
+import { leadIdProperty, readList, returnAllOrLimit } from '../common';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Lead ID',
-		name: 'customerId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'ID of the lead or unassigned customer (线索&待分配客户ID)',
-	},
+	leadIdProperty(),
 	...returnAllOrLimit(),
 	{
 		displayName: 'Type',

@@ -3,45 +3,23 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { deprecationNotice, readList, returnAllOrLimit } from '../common';
+import { deprecationNotice, filtersCollection, readList, readTimeWindow, returnAllOrLimit, timeWindowProperties } from '../common';
 import { relationId, relationTypeProperty } from './shared';
 
 const properties: INodeProperties[] = [
 	...deprecationNotice(ENDPOINTS.relationsByCreateTime, 'Tanma has not named a successor.'),
-	{
-		displayName: 'Followed After',
-		name: 'since',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description: 'Relations created at or after this time (China Standard Time)',
-	},
-	{
-		displayName: 'Followed Before',
-		name: 'before',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description: 'Relations created before this time (China Standard Time)',
-	},
+	...timeWindowProperties('Followed After', 'Followed Before'),
 	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Staff WeCom ID',
-				name: 'qwUserId',
-				type: 'string',
-				default: '',
-				description: 'Only relations of this staff member (销售企微账号); all staff when empty',
-			},
-			relationTypeProperty(),
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Staff WeCom ID',
+			name: 'qwUserId',
+			type: 'string',
+			default: '',
+			description: 'Only relations of this staff member (销售企微账号); all staff when empty',
+		},
+		relationTypeProperty(),
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -51,9 +29,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const input = ParameterReader.forItem(this, i);
-	const since = input.tanmaTime('since', 'Followed After', { required: true });
-	const before = input.tanmaTime('before', 'Followed Before', { required: true });
-	if (since >= before) input.refuse('Followed After', 'must be earlier than "Followed Before"');
+	const { since, before } = readTimeWindow(input, 'Followed After', 'Followed Before');
 	const filters = input.collection('filters', 'Filters');
 	const body: IDataObject = { since, before };
 	const qwUserId = filters.id('qwUserId', 'Staff WeCom ID');

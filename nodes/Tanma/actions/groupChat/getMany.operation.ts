@@ -3,55 +3,48 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { readList, returnAllOrLimit, staffSelect } from '../common';
+import { filtersCollection, readList, returnAllOrLimit, staffSelect } from '../common';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Created After',
-				name: 'startCreateTime',
-				type: 'dateTime',
-				default: '',
-				description: 'Groups created at or after this time (China Standard Time)',
-			},
-			{
-				displayName: 'Created Before',
-				name: 'endCreateTime',
-				type: 'dateTime',
-				default: '',
-				description: 'Groups created at or before this time (China Standard Time)',
-			},
-			{
-				displayName: 'Group Name',
-				name: 'keyword',
-				type: 'string',
-				default: '',
-				description: 'Text in the group name (群名)',
-			},
-			{
-				displayName: 'Group Tag IDs',
-				name: 'tagGroupIds',
-				type: 'string',
-				default: '',
-				description: 'Comma-separated group tag IDs (群标签ID). Tanma publishes no group-tag list, so copy them from the Tanma admin site.',
-			},
-			staffSelect('userId', 'Owner Name or ID', 'Only groups owned by this staff member (群主)'),
-			{
-				displayName: 'Tag Match Mode',
-				name: 'conditionOp',
-				type: 'number',
-				default: 0,
-				description: 'Tag match mode code (标签查询模式); the values are unpublished (0 and 1 are seen, probably AND and OR)',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Created After',
+			name: 'startCreateTime',
+			type: 'dateTime',
+			default: '',
+			description: 'Groups created at or after this time (China Standard Time)',
+		},
+		{
+			displayName: 'Created Before',
+			name: 'endCreateTime',
+			type: 'dateTime',
+			default: '',
+			description: 'Groups created at or before this time (China Standard Time)',
+		},
+		{
+			displayName: 'Group Name',
+			name: 'keyword',
+			type: 'string',
+			default: '',
+			description: 'Text in the group name (群名)',
+		},
+		{
+			displayName: 'Group Tag IDs',
+			name: 'tagGroupIds',
+			type: 'string',
+			default: '',
+			description: 'Comma-separated group tag IDs (群标签ID). Tanma publishes no group-tag list, so copy them from the Tanma admin site.',
+		},
+		staffSelect('userId', 'Owner Name or ID', 'Only groups owned by this staff member (群主)'),
+		{
+			displayName: 'Tag Match Mode',
+			name: 'conditionOp',
+			type: 'number',
+			default: 0,
+			description: 'Tag match mode code (标签查询模式); the values are unpublished (0 and 1 are seen, probably AND and OR)',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

@@ -4,17 +4,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { asItems } from '../common';
+import { asItems, leadIdProperty } from '../common';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Lead ID',
-		name: 'customerId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'Tanma ID of the lead or unassigned customer',
-	},
+	leadIdProperty(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['get'] } }, properties);

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { asItems, staffSelect } from '../common';
+import { asItems, optionalFieldsCollection, staffSelect } from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -22,29 +22,22 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'ID of the customer’s opportunity (客户商机ID); the opportunity push calls it cosId',
 	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Customer ID', name: 'customerId', type: 'string', default: '', description: 'Tanma customer ID' },
-			{ displayName: 'Expected Deal Amount', name: 'expectedDealAmount', type: 'number', typeOptions: { minValue: 0 }, default: 0 },
-			{ displayName: 'Expected Deal Time', name: 'expectedDealTime', type: 'dateTime', default: '', description: 'China Standard Time' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Opportunity name (商机名称)' },
-			staffSelect('salesId', 'Staff Name or ID', 'Staff member who owns the opportunity'),
-			{
-				displayName: 'Stage Name or ID',
-				name: 'stage',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getOpportunityStages' },
-				default: '',
-				description:
-					'Sales stage (销售阶段). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-		],
-	},
+	optionalFieldsCollection('Update Fields', [
+		{ displayName: 'Customer ID', name: 'customerId', type: 'string', default: '', description: 'Tanma customer ID' },
+		{ displayName: 'Expected Deal Amount', name: 'expectedDealAmount', type: 'number', typeOptions: { minValue: 0 }, default: 0 },
+		{ displayName: 'Expected Deal Time', name: 'expectedDealTime', type: 'dateTime', default: '', description: 'China Standard Time' },
+		{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Opportunity name (商机名称)' },
+		staffSelect('salesId', 'Staff Name or ID', 'Staff member who owns the opportunity'),
+		{
+			displayName: 'Stage Name or ID',
+			name: 'stage',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getOpportunityStages' },
+			default: '',
+			description:
+				'Sales stage (销售阶段). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+	]),
 	{
 		displayName: 'Opportunity Fields',
 		name: 'fields',

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { asItems } from '../common';
+import { asItems, optionalFieldsCollection } from '../common';
 import { ORDER_STATUSES, ORDER_STATUS_CODES, platformIdProperty } from './shared';
 
 const properties: INodeProperties[] = [
@@ -50,22 +50,15 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'When the order was placed (China Standard Time)',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Customer Mobile', name: 'mobile', type: 'string', default: '', description: 'Links the order to a customer when no union ID is given' },
-			{ displayName: 'Customer Union ID', name: 'unionId', type: 'string', default: '', description: 'WeChat union ID of the customer; links the order to the customer' },
-			{ displayName: 'Owner WeCom ID', name: 'qwUserId', type: 'string', default: '', description: 'WeCom user ID of the staff member in charge (负责人企微ID)' },
-			{ displayName: 'Paid At', name: 'payTime', type: 'dateTime', default: '', description: 'Payment time (China Standard Time)' },
-			{ displayName: 'Platform Name', name: 'channelName', type: 'string', default: '' },
-			{ displayName: 'Shop ID', name: 'shopId', type: 'string', default: '' },
-			{ displayName: 'Shop Name', name: 'shopName', type: 'string', default: '' },
-		],
-	},
+	optionalFieldsCollection('Additional Fields', [
+		{ displayName: 'Customer Mobile', name: 'mobile', type: 'string', default: '', description: 'Links the order to a customer when no union ID is given' },
+		{ displayName: 'Customer Union ID', name: 'unionId', type: 'string', default: '', description: 'WeChat union ID of the customer; links the order to the customer' },
+		{ displayName: 'Owner WeCom ID', name: 'qwUserId', type: 'string', default: '', description: 'WeCom user ID of the staff member in charge (负责人企微ID)' },
+		{ displayName: 'Paid At', name: 'payTime', type: 'dateTime', default: '', description: 'Payment time (China Standard Time)' },
+		{ displayName: 'Platform Name', name: 'channelName', type: 'string', default: '' },
+		{ displayName: 'Shop ID', name: 'shopId', type: 'string', default: '' },
+		{ displayName: 'Shop Name', name: 'shopName', type: 'string', default: '' },
+	]),
 	{
 		displayName: 'Custom Fields',
 		name: 'customDefine',

@@ -3,25 +3,18 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { readList, returnAllOrLimit } from '../common';
+import { filtersCollection, readList, returnAllOrLimit } from '../common';
 import { ORDER_STATUSES, ORDER_STATUS_CODES, platformIdProperty } from './shared';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{ displayName: 'Ordered After', name: 'startDate', type: 'dateTime', default: '', description: 'Orders placed at or after this time (China Standard Time)' },
-			{ displayName: 'Ordered Before', name: 'endDate', type: 'dateTime', default: '', description: 'Orders placed at or before this time (China Standard Time)' },
-			platformIdProperty(false),
-			{ displayName: 'Search Text', name: 'keyWord', type: 'string', default: '', description: 'Order number or customer name' },
-			{ displayName: 'Status', name: 'status', type: 'options', options: [...ORDER_STATUSES], default: 2 },
-		],
-	},
+	filtersCollection([
+		{ displayName: 'Ordered After', name: 'startDate', type: 'dateTime', default: '', description: 'Orders placed at or after this time (China Standard Time)' },
+		{ displayName: 'Ordered Before', name: 'endDate', type: 'dateTime', default: '', description: 'Orders placed at or before this time (China Standard Time)' },
+		platformIdProperty(false),
+		{ displayName: 'Search Text', name: 'keyWord', type: 'string', default: '', description: 'Order number or customer name' },
+		{ displayName: 'Status', name: 'status', type: 'options', options: [...ORDER_STATUSES], default: 2 },
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['getMany'] } }, properties);

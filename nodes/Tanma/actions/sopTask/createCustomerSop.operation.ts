@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { asItems, staffMultiSelect, tagMultiSelect } from '../common';
+import { asItems, optionalFieldsCollection, staffMultiSelect, tagMultiSelect } from '../common';
 import { buildContentItems, messageContentProperty } from '../messageContent';
 import { sopTitleProperty } from './shared';
 
@@ -74,22 +74,15 @@ const properties: INodeProperties[] = [
 		],
 	},
 	messageContentProperty(),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Customer Conditions (JSON)',
-				name: 'customerConditions',
-				type: 'json',
-				default: '[]',
-				description: 'Match on customer field values (客户字段值的匹配条件), sent as is: [{"ID": &lt;field ID&gt;, "name": ...}]. The full item schema is unpublished.',
-			},
-		],
-	},
+	optionalFieldsCollection('Additional Fields', [
+		{
+			displayName: 'Customer Conditions (JSON)',
+			name: 'customerConditions',
+			type: 'json',
+			default: '[]',
+			description: 'Match on customer field values (客户字段值的匹配条件), sent as is: [{"ID": &lt;field ID&gt;, "name": ...}]. The full item schema is unpublished.',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { asItems, staffSelect } from '../common';
+import { asItems, optionalFieldsCollection, staffSelect } from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -57,44 +57,37 @@ const properties: INodeProperties[] = [
 		description:
 			'Department of the creator (部门). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			staffSelect('userId', 'Creator Name or ID', 'Staff member shown as the creator (创建人)'),
-			{
-				displayName: 'Custom Fields (JSON)',
-				name: 'fieldDefine',
-				type: 'json',
-				default: '[]',
-				description: 'Custom fields (自定义字段) as Tanma expects them, sent as is',
-			},
-			{
-				displayName: 'Customer ID',
-				name: 'customerId',
-				type: 'string',
-				default: '',
-				description: 'Tanma customer ID to link (关联客户)',
-			},
-			{
-				displayName: 'Customer Owner Staff ID',
-				name: 'salesId',
-				type: 'string',
-				default: '',
-				description: 'Staff who owns the linked customer (关联客户所属的销售)',
-			},
-			{
-				displayName: 'Order IDs',
-				name: 'orderList',
-				type: 'string',
-				default: '',
-				description: 'Comma-separated IDs of linked orders (关联订单)',
-			},
-		],
-	},
+	optionalFieldsCollection('Additional Fields', [
+		staffSelect('userId', 'Creator Name or ID', 'Staff member shown as the creator (创建人)'),
+		{
+			displayName: 'Custom Fields (JSON)',
+			name: 'fieldDefine',
+			type: 'json',
+			default: '[]',
+			description: 'Custom fields (自定义字段) as Tanma expects them, sent as is',
+		},
+		{
+			displayName: 'Customer ID',
+			name: 'customerId',
+			type: 'string',
+			default: '',
+			description: 'Tanma customer ID to link (关联客户)',
+		},
+		{
+			displayName: 'Customer Owner Staff ID',
+			name: 'salesId',
+			type: 'string',
+			default: '',
+			description: 'Staff who owns the linked customer (关联客户所属的销售)',
+		},
+		{
+			displayName: 'Order IDs',
+			name: 'orderList',
+			type: 'string',
+			default: '',
+			description: 'Comma-separated IDs of linked orders (关联订单)',
+		},
+	]),
 	{
 		displayName: 'Watchers',
 		name: 'followUsers',
