@@ -131,8 +131,27 @@ export class N8nInstance {
 			const { stdout } = await run(this.rt.node, [this.rt.n8n, ...args], { env: this.env(), timeoutMs });
 			return stdout;
 		} catch (error) {
-			const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-			throw new Error(`n8n ${args[0]} failed:\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
+			const { stdout = '', stderr = '', code, signal } = error as { stdout?: string; stderr?: string; code?: unknown; signal?: unknown };
+			throw new Error(`n8n ${args[0]} failed (exit ${String(code)}, signal ${String(signal)}):\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
+		}
+	}
+
+	/**
+	 * `n8n execute --rawOutput` for a workflow whose nodes end in error items (Continue On Fail): now and then
+	 * n8n 2.40.7 exits 1 while shutting down after it has printed a finished, successful run (seen twice in
+	 * about a dozen runs, never for runs without error items). Such a run is returned with the exit code noted;
+	 * any other failure throws.
+	 */
+	async executeTolerantOfShutdown(workflowId: string): Promise<{ output: string; exitNote?: string }> {
+		const args = [this.rt.n8n, 'execute', `--id=${workflowId}`, '--rawOutput'];
+		try {
+			return { output: (await run(this.rt.node, args, { env: this.env(), timeoutMs: 300_000 })).stdout };
+		} catch (error) {
+			const { stdout = '', stderr = '', code } = error as { stdout?: string; stderr?: string; code?: unknown };
+			if (!/"status": "success",\s*"finished": true\s*}\s*$/.test(stdout)) {
+				throw new Error(`n8n execute failed (exit ${String(code)}):\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
+			}
+			return { output: stdout, exitNote: `n8n exited ${String(code)}${stderr.trim() ? ` (${stderr.trim().slice(-300)})` : ''}` };
 		}
 	}
 

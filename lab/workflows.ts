@@ -58,21 +58,42 @@ export function actionWorkflow() {
 	};
 }
 
+/** A Tanma action node at x on the sandbox credential. */
+const tanmaNode = (id: string, name: string, x: number, parameters: object) => ({
+	id,
+	name,
+	type: 'n8n-nodes-tanma.tanma',
+	typeVersion: 1,
+	position: [x, 0],
+	parameters,
+	credentials: CREDENTIAL_REF,
+});
+
+/** Manual trigger → Order Create or Update (the given fields) → Order Get Many (limit 2). */
+export function orderWorkflow(createParameters: object) {
+	return {
+		id: 'tanmaE2eOrders01',
+		name: 'Tanma e2e: orders',
+		active: false,
+		nodes: [
+			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			tanmaNode('import', 'Import Order', 220, { resource: 'order', operation: 'createOrUpdate', ...createParameters }),
+			tanmaNode('list', 'List Orders', 440, { resource: 'order', operation: 'getMany', returnAll: false, limit: 2 }),
+		],
+		connections: {
+			Start: { main: [[{ node: 'Import Order', type: 'main', index: 0 }]] },
+			'Import Order': { main: [[{ node: 'List Orders', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
 /**
  * Manual trigger → Customer Get with an object where the id belongs → Get Many by Created Time with an impossible
  * date, both on Continue On Fail: the two bad inputs found from outside in a real n8n (see README).
  */
 export function badInputWorkflow() {
-	const tanma = (id: string, name: string, x: number, parameters: object) => ({
-		id,
-		name,
-		type: 'n8n-nodes-tanma.tanma',
-		typeVersion: 1,
-		position: [x, 0],
-		parameters,
-		credentials: CREDENTIAL_REF,
-		onError: 'continueRegularOutput',
-	});
+	const tanma = (id: string, name: string, x: number, parameters: object) => ({ ...tanmaNode(id, name, x, parameters), onError: 'continueRegularOutput' });
 	return {
 		id: 'tanmaE2eBadInput',
 		name: 'Tanma e2e: bad input',

@@ -13,13 +13,14 @@ import path from 'path';
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
 import { N8nInstance, REPO, packPackage, runtime, waitFor as waitUntil } from '../lab/n8n-instance';
-import { pushWorkedExample } from '../sandbox/vendorExamples';
+import { pushWorkedExample, readVendorExample } from '../sandbox/vendorExamples';
 import {
 	PUSH_WEBHOOK_ID,
 	VENDOR_EXAMPLE_CREDENTIAL,
 	VENDOR_PUSH_WEBHOOK_ID,
 	actionWorkflow,
 	badInputWorkflow,
+	orderWorkflow,
 	pushWorkflow,
 	sandboxCredential,
 	triggerWorkflow,
@@ -68,10 +69,35 @@ test('an action workflow run by `n8n execute` signs its request and outputs the 
 test('bad input is refused by name in a real n8n and nothing is sent: an object for an id, an impossible date', async () => {
 	await n8n.importJson('workflow', [badInputWorkflow()]);
 	sandbox.requests.length = 0;
-	const output = await n8n.cli(['execute', `--id=${badInputWorkflow().id}`, '--rawOutput']);
+	const { output, exitNote } = await n8n.executeTolerantOfShutdown(badInputWorkflow().id);
+	if (exitNote) log(`bad-input run: ${exitNote} after a finished, successful run`);
 	expect(output).toContain('"error": "\\"Customer WeCom ID\\" must be text, got an object"');
 	expect(output).toContain('"error": "\\"Created After\\" is not a valid date-time: \\"2026-02-30 10:00:00\\""');
 	expect(sandbox.requests).toHaveLength(0);
+});
+
+test("an order workflow: the vendor's import example entered as fields is sent as the example, signed and accepted; the list shape pages", async () => {
+	const vendor = JSON.parse(readVendorExample('requests/order-import.api-11379708.json')) as { order: Record<string, unknown>; goods: object[] };
+	const o = vendor.order;
+	const workflow = orderWorkflow({
+		channelId: o.channelId,
+		orderId: o.orderId,
+		orderPrice: o.orderPrice,
+		orderStatus: o.orderStatus,
+		orderTime: o.orderTime,
+		additionalFields: { channelName: o.channelName, shopId: o.shopId, shopName: o.shopName, unionId: o.unionId, mobile: o.mobile },
+		customDefine: { field: o.customDefine },
+		goods: { item: vendor.goods },
+	});
+	await n8n.importJson('workflow', [workflow]);
+	sandbox.requests.length = 0;
+	const output = await n8n.cli(['execute', `--id=${workflow.id}`, '--rawOutput']);
+	const [imported, listed] = sandbox.requests;
+	expect(imported.path).toBe('/external/order/import');
+	expect(imported.outcome).toBe('0');
+	expect(imported.json).toEqual(vendor);
+	expect(listed.json).toMatchObject({ pageNo: 1, pageSize: 2 });
+	expect(output).toContain('"orderId": "TEST_12345679"');
 });
 
 test('the example "every morning, mass-send" runs against the sandbox (schedule swapped for a manual start)', async () => {
