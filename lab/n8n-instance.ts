@@ -138,9 +138,9 @@ export class N8nInstance {
 
 	/**
 	 * `n8n execute --rawOutput` for a workflow whose nodes end in error items (Continue On Fail): now and then
-	 * n8n 2.40.7 exits 1 while shutting down after it has printed a finished, successful run (seen twice in
-	 * about a dozen runs, never for runs without error items). Such a run is returned with the exit code noted;
-	 * any other failure throws.
+	 * n8n 2.40.7 exited 1 while shutting down after it had printed a finished, successful run (seen twice in
+	 * about a dozen runs of the bad-input workflow; its cause is not known). Such a run is returned with the exit
+	 * code noted; any other failure throws.
 	 */
 	async executeTolerantOfShutdown(workflowId: string): Promise<{ output: string; exitNote?: string }> {
 		const args = [this.rt.n8n, 'execute', `--id=${workflowId}`, '--rawOutput'];

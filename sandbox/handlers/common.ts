@@ -156,6 +156,11 @@ export function inWindow(ms: number, since?: number, before?: number): boolean {
 	return (since === undefined || ms >= since) && (before === undefined || ms < before);
 }
 
+/** The rows whose time is in [since, before), oldest first: the by-creation-time list endpoints. */
+export function inWindowOldestFirst<T>(rows: T[], timeOf: (row: T) => number, since?: number, before?: number): T[] {
+	return rows.filter((row) => inWindow(timeOf(row), since, before)).sort((a, b) => timeOf(a) - timeOf(b));
+}
+
 export function recordCreated(ctx: HandlerContext, name: EndpointName, body: Body): number {
 	const recordId = ctx.tenant.nextRecordId++;
 	(ctx.created[name] ??= []).push({ ...body, id: recordId });

@@ -2,7 +2,7 @@
 import { formatTanmaTime } from '../../nodes/Tanma/transport/time';
 import type { EndpointName } from '../../nodes/Tanma/transport/endpoints';
 import type { Handler } from './common';
-import { VendorFailure, id, text, requireText, timeBound, page, customerByExternalId, inWindow } from './common';
+import { VendorFailure, id, text, requireText, timeBound, page, customerByExternalId, inWindowOldestFirst } from './common';
 
 export const followUpsHandlers = {
 	customerFollowUps(body, { tenant }) {
@@ -43,10 +43,8 @@ export const followUpsHandlers = {
 		const since = timeBound(body, 'since');
 		const before = timeBound(body, 'before');
 		const qwUserId = text(body, 'qwUserId');
-		const rows = ctx.tenant.relations
-			.filter((r) => inWindow(r.relationCreateTimeMs, since, before))
+		const rows = inWindowOldestFirst(ctx.tenant.relations, (r) => r.relationCreateTimeMs, since, before)
 			.filter((r) => qwUserId === undefined || r.qwUserId === qwUserId)
-			.sort((a, b) => a.relationCreateTimeMs - b.relationCreateTimeMs)
 			.map((r) => ({ customerId: id(r.customerId), qwUserId: r.qwUserId, type: r.type, fields: r.fields }));
 		return page('relationsByCreateTime', body, rows, ctx);
 	},

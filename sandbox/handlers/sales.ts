@@ -3,7 +3,7 @@ import { formatTanmaTime } from '../../nodes/Tanma/transport/time';
 import type { EndpointName } from '../../nodes/Tanma/transport/endpoints';
 import type { Order } from '../salesData';
 import type { Body, Handler } from './common';
-import { VendorFailure, id, text, requireText, timeBound, page, inWindow, recordCreated } from './common';
+import { VendorFailure, id, text, requireText, timeBound, page, inWindowOldestFirst, recordCreated } from './common';
 
 /** A number field of a request body, or undefined; anything else is the vendor's parameter error. */
 function numberField(body: Body, field: string): number | undefined {
@@ -23,10 +23,8 @@ export const salesHandlers = {
 		const since = timeBound(body, 'since');
 		const before = timeBound(body, 'before');
 		const type = text(body, 'type');
-		const rows = ctx.tenant.leads
-			.filter((l) => inWindow(l.createTimeMs, since, before))
+		const rows = inWindowOldestFirst(ctx.tenant.leads, (l) => l.createTimeMs, since, before)
 			.filter((l) => type === undefined || String(l.type) === type)
-			.sort((a, b) => a.createTimeMs - b.createTimeMs)
 			.map((l) => ({ customerId: id(l.customerId), isClue: l.isClue, type: l.type, fields: l.fields }));
 		return page('leadsByCreateTime', body, rows, ctx);
 	},

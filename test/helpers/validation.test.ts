@@ -1,5 +1,5 @@
 /**
- * Parameter readers (nodes/Tanma/helpers/validation.ts) through the node, refusing before anything is sent:
+ * Parameter readers (nodes/Tanma/helpers/parameters.ts over helpers/validation.ts) through the node, refusing before anything is sent:
  * an object where an id belongs, impossible calendar dates in every accepted form, zoneless times and dates
  * read as China Standard Time (the readers compute in UTC, so the host's zone does not enter).
  */

@@ -19,9 +19,9 @@ import {
 	checkNumericTextId,
 	checkNumericTextIdList,
 	checkText,
-	checkTanmaTime,
 	checkUrl,
 	checkWholeNumber,
+	isAbsent,
 	refuse,
 } from './validation';
 
@@ -62,8 +62,7 @@ export class ParameterReader {
 	}
 
 	has(name: string): boolean {
-		const value = this.read(name);
-		return !(value === undefined || value === null || (typeof value === 'string' && !value.trim()));
+		return !isAbsent(this.read(name));
 	}
 
 	text(name: string, label: string, options: TextOptions & { required: true }): string;
@@ -115,8 +114,7 @@ export class ParameterReader {
 	tanmaTime(name: string, label: string, options: { required: true }): string;
 	tanmaTime(name: string, label: string, options?: { required?: boolean }): string | undefined;
 	tanmaTime(name: string, label: string, options: { required?: boolean } = {}): string | undefined {
-		if (options.required) return checkTanmaTime(this.read(name), this.field(label));
-		const ms = this.dateTime(name, label);
+		const ms = this.dateTime(name, label, options);
 		return ms === undefined ? undefined : formatTanmaTime(ms);
 	}
 
@@ -131,13 +129,12 @@ export class ParameterReader {
 	/** A dropdown value; `fallback` when the parameter is absent. */
 	choice<T extends string | number>(name: string, label: string, allowed: readonly T[], fallback: T): T {
 		const value = this.read(name);
-		return value === undefined || value === null || value === '' ? fallback : checkChoice(value, this.field(label), allowed);
+		return isAbsent(value) ? fallback : checkChoice(value, this.field(label), allowed);
 	}
 
 	wholeNumber(name: string, label: string, options: NumberOptions & { fallback?: number } = {}): number {
 		const value = this.read(name);
-		const absent = value === undefined || value === null || (typeof value === 'string' && !value.trim());
-		if (absent && options.fallback !== undefined) return options.fallback;
+		if (isAbsent(value) && options.fallback !== undefined) return options.fallback;
 		return checkWholeNumber(value, this.field(label), options);
 	}
 
@@ -166,10 +163,10 @@ export class ParameterReader {
 	/** The options of a collection parameter ("Filters", "Additional Fields"), read like top-level parameters. */
 	collection(name: string, label: string): ParameterReader {
 		const value = this.read(name);
-		if (value !== undefined && value !== null && value !== '' && !isPlainObject(value)) {
+		if (!isAbsent(value) && !isPlainObject(value)) {
 			refuse(this.field(label), `must be a set of fields, got ${Array.isArray(value) ? 'a list' : `"${String(value)}"`}`);
 		}
-		const options = (value ?? {}) as IDataObject;
+		const options = (isAbsent(value) ? {} : value) as IDataObject;
 		return new ParameterReader(this.node, this.itemIndex, (option) => options[option], this.labelPrefix);
 	}
 
@@ -180,10 +177,10 @@ export class ParameterReader {
 	rows(name: string, key: string, rowLabel: string, options: ListOptions & { label?: string } = {}): ParameterReader[] {
 		const label = options.label ?? rowLabel;
 		const value = this.read(name);
-		if (value !== undefined && value !== null && value !== '' && !isPlainObject(value)) {
+		if (!isAbsent(value) && !isPlainObject(value)) {
 			refuse(this.field(label), `must be rows of fields, got ${Array.isArray(value) ? 'a list' : `"${String(value)}"`}`);
 		}
-		const rows = ((value as IDataObject | undefined)?.[key] ?? []) as unknown;
+		const rows = (isAbsent(value) ? [] : ((value as IDataObject)[key] ?? [])) as unknown;
 		if (!Array.isArray(rows)) refuse(this.field(label), 'must be rows of fields');
 		const present = rows.filter((row) => row !== undefined && row !== null);
 		if (options.required && !present.length) refuse(this.field(label), 'needs at least one entry');

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { JsonId } from '../transport/json';
 import { isPlainObject, parseIntegerId, parseJsonLossless } from '../transport/json';
-import { formatTanmaTime, parseTanmaTime } from '../transport/time';
+import { parseTanmaTime } from '../transport/time';
 
 /**
  * Checks on one parameter value, run before any request so nothing is sent when a value is wrong. Each refuses
@@ -38,7 +38,8 @@ const TOO_LARGE =
 const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
-const isAbsent = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && !value.trim());
+/** Nothing given: missing, null, or text of spaces only. */
+export const isAbsent = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && !value.trim());
 
 function describe(value: unknown): string {
 	if (Array.isArray(value)) return 'a list';
@@ -121,7 +122,7 @@ export function checkIdList(value: unknown, field: Field, options: ListOptions =
 
 /** A list of numeric ids, each kept exact. */
 export function checkIntegerIdList(value: unknown, field: Field, options: ListOptions = {}): JsonId[] {
-	return checkIdList(value, field, options).map((id) => checkIntegerId(id, field, { required: true }));
+	return checkIdList(value, field, options).map((id) => parseIntegerId(id) ?? refuse(field, `must be a numeric ID, got "${id}"`));
 }
 
 /** A numeric id that the vendor schema wants as a string: checked digit by digit, never turned into a number. */
@@ -178,11 +179,6 @@ function calendarPrefixIsReal(text: string): boolean {
 	const [, y, mo, d, h = '0', mi = '0', s = '0'] = m;
 	const daysInMonth = new Date(Date.UTC(+y, +mo, 0)).getUTCDate();
 	return +mo >= 1 && +mo <= 12 && +d >= 1 && +d <= daysInMonth && +h <= 23 && +mi <= 59 && +s <= 59;
-}
-
-/** A point in time in Tanma's format, "yyyy-MM-dd HH:mm:ss" in China Standard Time. */
-export function checkTanmaTime(value: unknown, field: Field): string {
-	return formatTanmaTime(checkDateTime(value, field, { required: true }));
 }
 
 /** A JSON parameter: text to parse (numbers exact), or a value n8n already parsed. Empty text is undefined. */
