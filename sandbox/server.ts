@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'http';
 import { createServer } from 'http';
+import { createServer as createHttpsServer } from 'https';
 import type { AddressInfo } from 'net';
 
 import type { EndpointName } from '../nodes/Tanma/transport/endpoints';
@@ -12,7 +13,7 @@ import type { Fault, FaultSpec } from './faults';
 import { FaultQueue } from './faults';
 import type { Body, HandlerContext } from './handlers';
 import { HANDLERS, ROUTES, VendorFailure } from './handlers';
-import { headerMap, readBody, sendJson, sendText } from './http';
+import { delay, headerMap, readBody, sendJson, sendText } from './http';
 import type { PushDelivery, PushSpec, RawPush } from './push';
 import { deliverPush, deliverRaw } from './push';
 import { readVendorExample } from './vendorExamples';
@@ -36,6 +37,10 @@ export interface RecordedRequest {
 	/** The fault applied to this request, if any. */
 	fault?: Fault['kind'];
 	receivedAt: number;
+	/** Requests the sandbox was handling when this one arrived, this one included (1 = nothing else in flight). */
+	inFlight: number;
+	/** When the answer was sent (or the connection dropped); undefined while in flight. */
+	answeredAt?: number;
 }
 
 export interface SandboxOptions {
@@ -48,6 +53,10 @@ export interface SandboxOptions {
 	seed?: SeedOptions;
 	/** Clock used for signature checks and created records (tests move it). */
 	now?: () => number;
+	/** Every API answer waits this long, as a distant server's would (control routes do not). */
+	answerDelayMs?: number;
+	/** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
+	tls?: { key: string; cert: string };
 }
 
 export interface Sandbox {
@@ -147,11 +156,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		return added;
 	}
 
+	let inFlight = 0;
+
 	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-		const rawBody = await readBody(req);
 		const path = (req.url ?? '/').replace(/\?.*$/, '');
+		if (path.startsWith('/__sandbox/')) return controlRoute({ sandbox, faults, now: now() }, req.url ?? path, req.method ?? 'GET', await readBody(req), res);
+		inFlight++;
+		const arrivedWith = inFlight;
+		const rawBody = await readBody(req);
 		const method = req.method ?? 'GET';
-		if (path.startsWith('/__sandbox/')) return controlRoute({ sandbox, faults, now: now() }, req.url ?? path, method, rawBody, res);
 
 		const parsed = rawBody === '' ? undefined : parseJsonLossless(rawBody);
 		const record: RecordedRequest = {
@@ -162,8 +175,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			json: isPlainObject(parsed) ? (parsed as Body) : undefined,
 			outcome: 'pending',
 			receivedAt: now(),
+			inFlight: arrivedWith,
 		};
 		state.requests.push(record);
+		res.once('close', () => {
+			inFlight--;
+			record.answeredAt = now();
+		});
+		if (options.answerDelayMs) await delay(options.answerDelayMs);
 
 		const fault = faults.take(path);
 		if (fault) {
@@ -213,11 +232,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		}
 	}
 
-	const server: Server = createServer((req, res) => {
+	const listener = (req: IncomingMessage, res: ServerResponse) => {
 		handle(req, res).catch((error: unknown) => {
 			if (!res.headersSent) sendJson(res, 500, { error: String(error) });
 		});
-	});
+	};
+	const server: Server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -226,7 +246,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const host = options.host ?? '127.0.0.1';
 
 	const sandbox: Sandbox = {
-		baseUrl: `http://${host}:${port}`,
+		baseUrl: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
 		port,
 		appId,
 		appKey,

@@ -58,7 +58,7 @@ test('a failed lead read mid-poll: what was read is emitted, the rest follows on
 	advance(10 * SECOND);
 	const added = t.sandbox.addLeads(['甲', '乙', '丙', '丁']);
 	advance(30 * SECOND);
-	t.sandbox.addFault({ kind: 'vendor', code: -1, message: '系统繁忙', path: ENDPOINTS.leadDetail.path, after: 2 });
+	t.sandbox.addFault({ kind: 'vendor', code: -1, message: '操作失败', path: ENDPOINTS.leadDetail.path, after: 2 });
 	const first = await trigger.poll();
 	advance(MINUTE);
 	const second = await trigger.poll();

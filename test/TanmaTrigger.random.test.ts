@@ -1,8 +1,8 @@
 /**
  * A long seeded randomized run of the Tanma Trigger against the sandbox: thousands of follow-up records (or leads)
  * written at random times (bursts, identical seconds, late arrivals inside the window), random vendor
- * errors, dropped connections and shifted pages, random poll budgets, and a fresh node instance with
- * JSON-persisted state on every poll. Counts lost and duplicated records (both must be 0) and reports
+ * errors, dropped connections, throttling, slow answers and shifted pages, random poll budgets, a random Max
+ * Parallel Requests (reads finishing out of order), and a fresh node instance with JSON-persisted state on every poll. Counts lost and duplicated records (both must be 0) and reports
  * the final state size.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -18,7 +18,8 @@ const SECOND = 1000;
 const LATE_WINDOW_MINUTES = 1;
 const TARGET_RECORDS = Number(process.env.TRIGGER_RANDOM_RECORDS ?? 2000);
 
-const t = sandboxOnFakeDate(START);
+// Each answer takes 2 ms, so reads started together are in flight together (loopback alone answers too fast).
+const t = sandboxOnFakeDate(START, { sandbox: { answerDelayMs: 2 } });
 
 interface Outcome {
 	created: number;
@@ -29,6 +30,8 @@ interface Outcome {
 	failedPolls: number;
 	stateBytes: number;
 	maxStateBytes: number;
+	/** The most requests the sandbox had in flight at once: above 1, parallel reads were exercised. */
+	maxInFlight: number;
 }
 
 type Scenario = 'recentlyActive' | 'specificCustomers' | 'newLead';
@@ -59,10 +62,18 @@ async function randomizedRun(scope: Scenario, seed: number): Promise<Outcome> {
 	let polls = 0;
 	let failedPolls = 0;
 	let maxStateBytes = 0;
+	let maxInFlight = 0;
 
 	const poll = async () => {
 		const budgetMs = rand.int(0, 9) === 0 ? 0 : undefined; // now and then a budget that allows one customer
-		const run = await runPoll({ nodeType: new TanmaTrigger(), parameters, credentials: credentialsFor(t.sandbox), staticData, budgetMs });
+		const maxParallelRequests = rand.int(1, 8);
+		const run = await runPoll({
+			nodeType: new TanmaTrigger(),
+			parameters: { ...parameters, options: { ...parameters.options, maxParallelRequests } },
+			credentials: credentialsFor(t.sandbox),
+			staticData,
+			budgetMs,
+		});
 		polls++;
 		if (run.error) failedPolls++;
 		staticData = run.staticData;
@@ -81,13 +92,18 @@ async function randomizedRun(scope: Scenario, seed: number): Promise<Outcome> {
 			if (scope === 'newLead') created.push(...t.sandbox.addLeads([`r${created.length}`], at).map((l) => l.customerId));
 			else created.push(...t.sandbox.addFollowUps(customer.externalUserId, [`r${created.length}`], at).map((f) => String(f.id)));
 		}
-		const fault = rand.int(0, 19);
+		const fault = rand.int(0, 39);
 		const { list, read } = PATHS[scope];
-		if (fault === 0) t.sandbox.addFault({ kind: 'vendor', code: -1, message: '系统繁忙', path: read, after: rand.int(0, 5) });
-		if (fault === 1) t.sandbox.addFault({ kind: 'vendor', code: -1, message: '系统繁忙', path: list });
+		if (fault === 0) t.sandbox.addFault({ kind: 'vendor', code: -1, message: '操作失败', path: read, after: rand.int(0, 5) });
+		if (fault === 1) t.sandbox.addFault({ kind: 'vendor', code: -1, message: '操作失败', path: list });
 		if (fault === 2) t.sandbox.addFault({ kind: 'duplicate', overlap: rand.int(1, 30), path: list });
 		if (fault === 3) t.sandbox.addFault({ kind: 'reset', path: read, after: rand.int(0, 3) });
+		if (fault === 4 || fault === 5) t.sandbox.addFault({ kind: 'slow', delayMs: rand.int(5, 40), path: read, after: rand.int(0, 3) });
+		if (fault === 6) t.sandbox.addFault({ kind: 'http', status: 429, retryAfterSeconds: 0, path: read, after: rand.int(0, 3) });
+		if (fault === 7) t.sandbox.addFault({ kind: 'vendor', code: -1, message: '操作失败', path: read, after: rand.int(0, 5) });
+		if (fault === 8) t.sandbox.addFault({ kind: 'reset', path: read, after: rand.int(0, 3) });
 		await poll();
+		maxInFlight = Math.max(maxInFlight, ...t.sandbox.requests.map((r) => r.inFlight));
 		t.sandbox.clearFaults();
 		t.sandbox.requests.length = 0; // keep the sandbox's log small over thousands of polls
 	}
@@ -113,6 +129,7 @@ async function randomizedRun(scope: Scenario, seed: number): Promise<Outcome> {
 		failedPolls,
 		stateBytes: JSON.stringify(staticData).length,
 		maxStateBytes,
+		maxInFlight,
 	};
 }
 
@@ -127,4 +144,5 @@ test.each([
 	expect(outcome.failedPolls).toBeGreaterThan(0); // the faults did bite
 	expect({ lost: outcome.lost, duplicated: outcome.duplicated }).toEqual({ lost: 0, duplicated: 0 });
 	expect(outcome.maxStateBytes).toBeLessThan(64 * 1024);
+	expect(outcome.maxInFlight).toBeGreaterThan(2);
 }, 180_000);

@@ -110,7 +110,7 @@ describe('New Follow-Up Record, recently active customers', () => {
 		advance(SECOND);
 		const added = t.sandbox.tenant.customers.slice(10, 15).flatMap((c) => t.sandbox.addFollowUps(c.externalUserId, ['a']));
 		// The third follow-up read fails with a vendor error (not retried).
-		t.sandbox.addFault({ kind: 'vendor', code: -1, message: '系统繁忙', path: ENDPOINTS.customerFollowUps.path, after: 2 });
+		t.sandbox.addFault({ kind: 'vendor', code: -1, message: '操作失败', path: ENDPOINTS.customerFollowUps.path, after: 2 });
 		advance(MINUTE);
 		const first = await trigger.poll();
 		expect(first.error).toBeUndefined();
@@ -118,6 +118,45 @@ describe('New Follow-Up Record, recently active customers', () => {
 		advance(MINUTE);
 		const second = await trigger.poll();
 		expect([...ids(first), ...ids(second)].sort((x, y) => x - y)).toEqual(added.map((f) => f.id));
+	});
+
+	test('customers are read several at a time, but the scan only moves past customers whose records were all emitted', async () => {
+		const trigger = triggerUnderTest(recentlyActive({ maxParallelRequests: 4 }));
+		await trigger.poll();
+		const customers = t.sandbox.tenant.customers.slice(20, 28);
+		advance(SECOND);
+		const added = customers.map((c, n) => {
+			advance(SECOND);
+			return t.sandbox.addFollowUps(c.externalUserId, [`第${n}条`])[0];
+		});
+		// The first read answers last (after the second and third); the fourth read fails.
+		const read = ENDPOINTS.customerFollowUps.path;
+		t.sandbox.addFault({ kind: 'slow', delayMs: 80, path: read });
+		t.sandbox.addFault({ kind: 'slow', delayMs: 30, path: read, times: 2 });
+		t.sandbox.addFault({ kind: 'vendor', code: -1, message: '操作失败', path: read });
+		advance(MINUTE);
+		const first = await trigger.poll();
+		expect(first.error).toBeUndefined();
+		const reads = t.sandbox.requestsTo(ENDPOINTS.customerFollowUps.path);
+		expect(Math.max(...reads.map((r) => r.inFlight))).toBe(4);
+		expect(reads.slice(0, 4).map((r) => r.fault)).toEqual(['slow', 'slow', 'slow', 'vendor']);
+		// The three customers before the failure, in time order; the ones read after it wait for the next poll.
+		expect(ids(first)).toEqual(added.slice(0, 3).map((f) => f.id));
+		expect(trigger.state.scan).toBeDefined();
+		advance(MINUTE);
+		const second = await trigger.poll();
+		expect(ids(second)).toEqual(added.slice(3).map((f) => f.id));
+		expect(trigger.state.scan).toBeUndefined();
+	});
+
+	test('Max Parallel Requests 1 reads one customer after another', async () => {
+		const trigger = triggerUnderTest(recentlyActive({ maxParallelRequests: 1 }));
+		await trigger.poll();
+		for (const c of t.sandbox.tenant.customers.slice(0, 6)) t.sandbox.addFollowUps(c.externalUserId, ['x']);
+		advance(MINUTE);
+		t.sandbox.addFault({ kind: 'slow', delayMs: 20, path: ENDPOINTS.customerFollowUps.path, times: 6 });
+		expect((await trigger.poll()).items).toHaveLength(6);
+		expect(t.sandbox.requestsTo(ENDPOINTS.customerFollowUps.path).map((r) => r.inFlight)).toEqual([1, 1, 1, 1, 1, 1]);
 	});
 
 	test('a failure before anything is read fails the poll and leaves the state as it was', async () => {

@@ -1,6 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { readMaxParallelRequests, maxParallelRequestsProperty } from './helpers/parallelReads';
 import { ParameterReader } from './helpers/parameters';
 import { latestRecord, pollNewRecords } from './trigger/poll';
 import type { TriggerSource } from './trigger/sources';
@@ -92,6 +93,7 @@ export class TanmaTrigger implements INodeType {
 						description:
 							'How long after its own time a record may still show up and be emitted. Customers active within this window are read again on each poll.',
 					},
+					maxParallelRequestsProperty('list pages and customers’ follow-ups'),
 					{
 						displayName: 'Start From',
 						name: 'startFrom',
@@ -113,6 +115,7 @@ export class TanmaTrigger implements INodeType {
 		const lateArrivalMs = options.wholeNumber('lateArrivalMinutes', 'Late Arrival Window (Minutes)', { min: 0, max: 1440, fallback: 10 }) * MINUTE_MS;
 		// Read before the first request, manual runs included, so a wrong value is refused before anything is sent.
 		const startFromMs = options.dateTime('startFrom', 'Start From');
+		const maxParallel = readMaxParallelRequests(options);
 
 		let source: TriggerSource;
 		if (event === 'newCustomer') source = newCustomersSource;
@@ -122,7 +125,7 @@ export class TanmaTrigger implements INodeType {
 		} else source = recentlyActiveSource;
 
 		if (this.getMode() === 'manual') {
-			const latest = await latestRecord.call(this, source, Date.now(), lateArrivalMs);
+			const latest = await latestRecord.call(this, source, Date.now(), lateArrivalMs, maxParallel);
 			return latest.length ? [this.helpers.returnJsonArray(latest)] : null;
 		}
 
@@ -132,6 +135,7 @@ export class TanmaTrigger implements INodeType {
 			lateArrivalMs,
 			startFromMs,
 			budgetMs: budget * BUDGET_SHARE,
+			maxParallel,
 			clock: () => Date.now(),
 		});
 		return records.length ? [this.helpers.returnJsonArray(records)] : null;

@@ -3,6 +3,10 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { credentialsFor, runNodeInWorkflow } from '../../lab/core';
 import { Tanma } from '../../nodes/Tanma/Tanma.node';
+import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
+import { seedTenant } from '../../sandbox/data';
+import type { Sandbox } from '../../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
 import { actionsAgainstSandbox, minimalParameters, operationsInUi } from '../helpers/actions';
 
 const t = actionsAgainstSandbox();
@@ -57,5 +61,39 @@ describe('vendor failures on every operation', () => {
 		const result = await run({ resource, operation, ...parameters, ...created });
 		expect(result.error).toBeUndefined();
 		expect(result.items.every((item) => item.pairedItem !== undefined)).toBe(true);
+	});
+});
+
+describe('writes are never sent in parallel', () => {
+	let distant: Sandbox;
+	beforeAll(async () => {
+		distant = await startSandbox({ answerDelayMs: 15 });
+	});
+	afterAll(async () => distant.close());
+
+	// The operations whose endpoint the catalogue marks as a write (paths do not depend on the tenant's data).
+	const paths = minimalParameters({ tenant: seedTenant() } as Sandbox);
+	const writeOperations = operationsInUi().filter((key) => Object.values(ENDPOINTS).some((e) => e.path === paths[key].path && !e.read));
+
+	test('every write operation is listed', () => {
+		expect(writeOperations).toEqual(expect.arrayContaining(['customer.import', 'workOrder.create', 'order.createOrUpdate', 'groupMessage.createMassSendTask']));
+		expect(writeOperations.length).toBeGreaterThanOrEqual(9);
+	});
+
+	test.each(writeOperations)('%s: three input items, one request at a time', async (key) => {
+		distant.reset();
+		const { parameters, path } = minimalParameters(distant)[key];
+		const [resource, operation] = key.split('.');
+		const result = await runNodeInWorkflow({
+			nodeType: new Tanma(),
+			parameters: { resource, operation, ...parameters },
+			credentials: credentialsFor(distant),
+			input: [{ n: 1 }, { n: 2 }, { n: 3 }],
+			continueOnFail: true,
+		});
+		expect(result.items).toHaveLength(3);
+		const sent = distant.requests.filter((r) => r.path === path);
+		expect(sent).toHaveLength(3);
+		expect(sent.map((r) => r.inFlight)).toEqual([1, 1, 1]);
 	});
 });

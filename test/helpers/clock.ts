@@ -1,4 +1,4 @@
-import type { Sandbox } from '../../sandbox/server';
+import type { Sandbox, SandboxOptions } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
 
 /**
@@ -19,11 +19,11 @@ export const advance = (ms: number) => jest.setSystemTime(Date.now() + ms);
  * A sandbox for one test file on a faked Date starting at `start` (real timers restored after the file); with
  * `freshEachTest`, each test starts at `start` with the seed data and no faults.
  */
-export function sandboxOnFakeDate(start: number, options: { freshEachTest?: boolean } = {}) {
+export function sandboxOnFakeDate(start: number, options: { freshEachTest?: boolean; sandbox?: SandboxOptions } = {}) {
 	let sandbox: Sandbox | undefined;
 	beforeAll(async () => {
 		useFakeDate(start);
-		sandbox = await startSandbox();
+		sandbox = await startSandbox(options.sandbox);
 	});
 	afterAll(async () => {
 		await sandbox?.close();

@@ -1,12 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { TanmaEndpoint } from '../transport/endpoints';
+import { PAGING_WIRE } from '../transport/endpoints';
 import type { TanmaBody } from '../transport/json';
+import { maxParallelRequestsProperty, readMaxParallelRequests } from '../helpers/parallelReads';
 import { ParameterReader } from '../helpers/parameters';
 import { tanmaApiRequestAll } from '../transport';
 
-/** Return All + Limit, as every list operation has them. */
-export function returnAllOrLimit(): INodeProperties[] {
+/** Whether the endpoint's pages are numbered, so pages after the first can be read several at a time. */
+function readsPagesInParallel(endpoint: Pick<TanmaEndpoint, 'paging'>): boolean {
+	return endpoint.paging !== 'none' && PAGING_WIRE[endpoint.paging].kind === 'numbered';
+}
+
+/** Return All + Limit, as every list operation has them, and Max Parallel Requests where pages are numbered. */
+export function returnAllOrLimit(endpoint: Pick<TanmaEndpoint, 'paging'>): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -24,6 +31,7 @@ export function returnAllOrLimit(): INodeProperties[] {
 			description: 'Max number of results to return',
 			displayOptions: { show: { returnAll: [false] } },
 		},
+		...(readsPagesInParallel(endpoint) ? [maxParallelRequestsProperty('pages')] : []),
 	];
 }
 
@@ -89,7 +97,8 @@ export async function readList(
 	idOf?: (item: IDataObject) => string | undefined,
 ): Promise<IDataObject[]> {
 	const limit = limitOf(this, itemIndex);
-	return await tanmaApiRequestAll.call(this, endpoint, body, { itemIndex, limit, idOf });
+	const maxParallel = readsPagesInParallel(endpoint) ? readMaxParallelRequests(ParameterReader.forItem(this, itemIndex)) : 1;
+	return await tanmaApiRequestAll.call(this, endpoint, body, { itemIndex, limit, idOf, maxParallel });
 }
 
 /**

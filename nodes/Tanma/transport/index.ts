@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import { DEFAULT_MAX_PARALLEL_READS, ReadPacer } from './concurrency';
 import type { TanmaEndpoint } from './endpoints';
 import { vendorPageUrl } from './endpoints';
 import { httpStatusError, malformedResponseError, networkError, vendorError } from './errors';
@@ -19,7 +20,7 @@ import { isPlainObject, parseJsonLossless, stringifyJson } from './json';
 import type { CollectOptions } from './paging';
 import { collectPages } from './paging';
 import type { RetryPolicy } from './retry';
-import { DEFAULT_RETRY_POLICY, isTransientFailure, retryDelayMs } from './retry';
+import { DEFAULT_RETRY_POLICY, isThrottleMessage, isTransientFailure, retryDelayMs } from './retry';
 
 export type TanmaFunctions =
 	| IExecuteFunctions
@@ -42,6 +43,8 @@ export interface TanmaRequestOptions {
 	 * decrypt the credential again for each request.
 	 */
 	credentials?: ICredentialsDecrypted;
+	/** The run's parallel-read bound: told about every sign of overload, so the run backs off to one at a time. */
+	pacer?: ReadPacer;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -121,9 +124,12 @@ export async function tanmaApiRequest(
 	for (let attempt = 0; ; attempt++) {
 		const result = await sendOnce(this, endpoint.path, body, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.credentials);
 		const ok = result.status !== undefined && result.status >= 200 && result.status < 300;
-		if (!ok && attempt < retries && isTransientFailure(result)) {
-			await sleep(retryDelayMs(attempt, policy, result.retryAfter));
-			continue;
+		if (!ok && isTransientFailure(result)) {
+			options.pacer?.noteOverload();
+			if (attempt < retries) {
+				await sleep(retryDelayMs(attempt, policy, result.retryAfter));
+				continue;
+			}
 		}
 		if (result.status === undefined) {
 			throw networkError(node, result.networkCode, result.networkDetail ?? 'request failed', itemIndex);
@@ -136,6 +142,13 @@ export async function tanmaApiRequest(
 			throw malformedResponseError(node, text, itemIndex);
 		}
 		if (String(envelope.code) !== '0') {
+			if (isThrottleMessage(String(envelope.message ?? ''))) {
+				options.pacer?.noteOverload();
+				if (attempt < retries) {
+					await sleep(retryDelayMs(attempt, policy));
+					continue;
+				}
+			}
 			throw vendorError(node, envelope.code as number, String(envelope.message ?? ''), itemIndex, vendorPageUrl(endpoint));
 		}
 		return envelope.data;
@@ -149,9 +162,15 @@ export async function loadTanmaCredentials(this: TanmaFunctions): Promise<ICrede
 	return { id: ref?.id ?? '', name: ref?.name ?? '', type: TANMA_CREDENTIAL, data };
 }
 
-export interface TanmaListOptions extends TanmaRequestOptions, Omit<CollectOptions, 'style'> {}
+export interface TanmaListOptions extends TanmaRequestOptions, Omit<CollectOptions, 'style' | 'pacer'> {
+	/** Pages read at once when no pacer is given (Max Parallel Requests); default DEFAULT_MAX_PARALLEL_READS. */
+	maxParallel?: number;
+}
 
-/** Reads a listing endpoint page by page (Return All or up to a limit). */
+/**
+ * Reads a listing endpoint page by page (Return All or up to a limit), numbered pages several at a time
+ * (see collectPages); the records come out in page order.
+ */
 export async function tanmaApiRequestAll(
 	this: TanmaFunctions,
 	endpoint: EndpointRef & Pick<TanmaEndpoint, 'paging'>,
@@ -159,9 +178,10 @@ export async function tanmaApiRequestAll(
 	options: TanmaListOptions = {},
 ): Promise<IDataObject[]> {
 	const credentials = options.credentials ?? (await loadTanmaCredentials.call(this));
+	const pacer = options.pacer ?? new ReadPacer(options.maxParallel ?? DEFAULT_MAX_PARALLEL_READS);
 	return await collectPages(
 		async (pagingFields) =>
-			await tanmaApiRequest.call(this, endpoint, { ...payload, ...pagingFields }, { ...options, credentials }),
-		{ ...options, style: endpoint.paging },
+			await tanmaApiRequest.call(this, endpoint, { ...payload, ...pagingFields }, { ...options, credentials, pacer }),
+		{ ...options, style: endpoint.paging, pacer },
 	);
 }

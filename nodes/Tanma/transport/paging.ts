@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { PagingStyle } from './endpoints';
 import { MAX_PAGE_SIZE, PAGING_WIRE } from './endpoints';
+import { readInOrder, ReadPacer } from './concurrency';
 import { isPlainObject } from './json';
 
 /** The list inside one page's `data`, under the name the paging style gives it. */
@@ -77,6 +78,8 @@ export interface CollectOptions {
 	maxPages?: number;
 	/** Drops a record whose id was already collected (pages that shift while being read). */
 	idOf?: (item: IDataObject) => string | undefined;
+	/** How many pages may be read at once (numbered styles, once a page has told the total); default 1. */
+	pacer?: ReadPacer;
 }
 
 export const DEFAULT_MAX_PAGES = 10_000;
@@ -86,36 +89,105 @@ export function effectivePageSize(limit: number | undefined, pageSize = MAX_PAGE
 	return limit !== undefined && limit > 0 ? Math.min(size, limit) : size;
 }
 
-/** Reads pages through `fetchPage` until the records run out, the limit is met or a guard trips. */
+/** How many pages the list has, by the totals a numbered page gives (undefined when it gives none). */
+export function totalPages(style: PagingStyle, data: unknown, pageSize: number): number | undefined {
+	if (style === 'none' || !isPlainObject(data)) return undefined;
+	const wire = PAGING_WIRE[style];
+	if (wire.kind !== 'numbered') return undefined;
+	const totalPage = asPositiveNumber(data[wire.totalPageField]);
+	if (totalPage !== undefined) return Math.floor(totalPage);
+	const totalCount = wire.totalCountField === undefined ? undefined : asPositiveNumber(data[wire.totalCountField]);
+	return totalCount === undefined ? undefined : Math.ceil(totalCount / pageSize);
+}
+
+/**
+ * The last page worth starting after page `pageNo` was read and `collected` records are in hand: the list's last
+ * page for Return All, or just enough pages for the rest of the Limit (fewer when the list ends first).
+ * Without totals only the next page is known to exist.
+ */
+export function lastPageNeeded(
+	style: PagingStyle,
+	data: unknown,
+	pageNo: number,
+	pageSize: number,
+	limit: number | undefined,
+	collected: number,
+): number {
+	const total = totalPages(style, data, pageSize);
+	if (total === undefined) return pageNo + 1;
+	if (limit === undefined) return total;
+	return Math.min(total, pageNo + Math.ceil(Math.max(0, limit - collected) / pageSize));
+}
+
+interface FetchedPage {
+	sent: IDataObject;
+	data: unknown;
+}
+
+/**
+ * Reads pages through `fetchPage` until the records run out, the limit is met or a guard trips.
+ * Numbered styles read ahead in parallel (up to the pacer's limit) once a page has told the total, never past
+ * the pages the limit needs; records come out in page order either way. Cursor pages go one after another,
+ * as each needs the cursor of the one before.
+ */
 export async function collectPages(
 	fetchPage: (pagingFields: IDataObject) => Promise<unknown>,
 	options: CollectOptions,
 ): Promise<IDataObject[]> {
 	const { style, limit, idOf } = options;
 	const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+	const pacer = options.pacer ?? new ReadPacer(1);
+	const pageSize = effectivePageSize(limit, options.pageSize);
+	const wire = style === 'none' ? undefined : PAGING_WIRE[style];
 	const results: IDataObject[] = [];
 	const seenIds = new Set<string>();
 	const usedCursors = new Set<string>();
-	let params: IDataObject | undefined = firstPageParams(
-		style,
-		effectivePageSize(limit, options.pageSize),
-	);
+	let started = 0;
+	// Numbered styles: the next page to start and the last one worth starting (known after the first page).
+	let nextPageNo = 1;
+	let lastPageNo = 1;
+	// Every style but numbered: the paging fields of the one request that may start next.
+	let waiting: IDataObject | undefined = wire?.kind === 'numbered' ? undefined : firstPageParams(style, pageSize);
 
-	for (let page = 0; params !== undefined && page < maxPages; page++) {
-		const cursor = sentCursor(style, params);
-		if (cursor !== undefined) usedCursors.add(cursor);
-		const data = await fetchPage(params);
-		const items = pageItems(style, data);
-		for (const item of items) {
-			const id = idOf?.(item);
-			if (id !== undefined) {
-				if (seenIds.has(id)) continue;
-				seenIds.add(id);
+	const fetch = (sent: IDataObject) => async (): Promise<FetchedPage> => ({ sent, data: await fetchPage(sent) });
+
+	await readInOrder<FetchedPage>(pacer, {
+		next() {
+			if (started >= maxPages) return undefined;
+			if (wire?.kind === 'numbered') {
+				if (nextPageNo > lastPageNo) return undefined;
+				started++;
+				return fetch({ [wire.pageField]: nextPageNo++, [wire.sizeField]: pageSize });
 			}
-			results.push(item);
-			if (limit !== undefined && results.length >= limit) return results;
-		}
-		params = nextPageParams(style, params, data, items.length, usedCursors);
-	}
+			const sent = waiting;
+			if (sent === undefined) return undefined;
+			waiting = undefined;
+			const cursor = sentCursor(style, sent);
+			if (cursor !== undefined) usedCursors.add(cursor);
+			started++;
+			return fetch(sent);
+		},
+		accept({ sent, data }) {
+			const items = pageItems(style, data);
+			for (const item of items) {
+				const id = idOf?.(item);
+				if (id !== undefined) {
+					if (seenIds.has(id)) continue;
+					seenIds.add(id);
+				}
+				results.push(item);
+				if (limit !== undefined && results.length >= limit) return false;
+			}
+			const next = nextPageParams(style, sent, data, items.length, usedCursors);
+			if (next === undefined) return false;
+			if (wire?.kind === 'numbered') {
+				const pageNo = Number(sent[wire.pageField]);
+				lastPageNo = Math.max(lastPageNo, lastPageNeeded(style, data, pageNo, pageSize, limit, results.length));
+			} else {
+				waiting = next;
+			}
+			return true;
+		},
+	});
 	return results;
 }

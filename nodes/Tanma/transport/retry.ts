@@ -30,6 +30,16 @@ export function isTransientFailure({ status, networkCode }: FailureFacts): boole
 	return networkCode !== undefined && TRANSIENT_NETWORK_CODES.has(networkCode);
 }
 
+/**
+ * A vendor answer (HTTP 200, code != 0) that asks the caller to slow down. Tanma publishes no rate limit and no
+ * throttling code, so this reads the message: words for "too frequent", "rate limited", "busy".
+ */
+const THROTTLE_WORDS = /频繁|限流|频率|过快|繁忙|too many|too frequent|rate limit|throttl|busy/i;
+
+export function isThrottleMessage(message: string): boolean {
+	return THROTTLE_WORDS.test(message);
+}
+
 /** Exponential backoff; a server's Retry-After (seconds) wins when it asks for longer. */
 export function retryDelayMs(
 	attempt: number,

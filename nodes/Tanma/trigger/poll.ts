@@ -1,11 +1,12 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { loadTanmaCredentials } from '../transport';
+import { readInOrder, ReadPacer } from '../transport/concurrency';
 import { asNodeError } from '../transport/errors';
 import { formatTanmaTime } from '../transport/time';
 import type { TriggerRecord, TriggerState } from './cursor';
 import { beginScan, completeScan, emissionOrder, freshState, loadState, markEmitted, markUnitRead, newRecords, unitsToRead } from './cursor';
-import type { TriggerSource } from './sources';
+import type { ScanOptions, TriggerSource, TriggerUnit } from './sources';
 import { windowEnd } from './sources';
 
 export interface PollSettings {
@@ -17,6 +18,8 @@ export interface PollSettings {
 	startFromMs?: number;
 	/** Stop reading new units once this share of the poll budget is used. */
 	budgetMs: number;
+	/** Units (and list pages) read at once; drops to 1 for the rest of the poll at the first sign of overload. */
+	maxParallel: number;
 	clock: () => number;
 }
 
@@ -61,44 +64,67 @@ async function scan(
 	started: number,
 ): Promise<IDataObject[]> {
 	beginScan(state, started);
-	const options = { credentials: await loadTanmaCredentials.call(this) };
+	const pacer = new ReadPacer(settings.maxParallel);
+	const options: ScanOptions = { credentials: await loadTanmaCredentials.call(this), pacer };
 	const units = await source.listUnits.call(this, state.since, windowEnd(started, settings.lateArrivalMs), options);
 	const pending = unitsToRead(units, state);
 
+	// Units are read several at a time but taken in key order, so `scan.after` only ever passes units whose
+	// records were all emitted; a unit read after one that failed or was not started is read again next poll.
+	const read: Array<{ unit: TriggerUnit; records: TriggerRecord[] }> = [];
+	let nextIndex = 0;
+	let failure: unknown;
+	try {
+		await readInOrder(pacer, {
+			next: () => {
+				if (nextIndex >= pending.length) return undefined;
+				// Out of time: no new unit starts; the next poll carries on after the last finished one.
+				if (nextIndex > 0 && settings.clock() - started >= settings.budgetMs) return undefined;
+				const unit = pending[nextIndex++];
+				return async () => ({ unit, records: unit.records ?? (await source.readUnit.call(this, unit, options)) });
+			},
+			accept: (result) => {
+				read.push(result);
+				return true;
+			},
+		});
+	} catch (error) {
+		failure = error;
+	}
+
 	const collected: TriggerRecord[] = [];
-	let finished = true;
-	for (const [index, unit] of pending.entries()) {
-		if (index > 0 && settings.clock() - started >= settings.budgetMs) {
-			finished = false; // out of time: the next poll carries on after the last finished unit
-			break;
-		}
-		let records: TriggerRecord[];
-		try {
-			records = unit.records ?? (await source.readUnit.call(this, unit, options));
-		} catch (error) {
-			if (!collected.length) throw asNodeError(this.getNode(), error);
-			finished = false; // emit what is in hand; the failed unit is read again next poll
-			break;
-		}
+	for (const { unit, records } of read) {
 		const fresh = newRecords(state, usableRecords(records));
 		markEmitted(state, fresh);
 		collected.push(...fresh);
 		markUnitRead(state, unit.key);
 	}
-	if (finished) completeScan(state, settings.lateArrivalMs);
+	// A failure with nothing to emit fails the poll (state unchanged); otherwise what is in hand is emitted and
+	// the failed unit is read again next poll.
+	if (failure !== undefined && !collected.length) throw asNodeError(this.getNode(), failure);
+	if (read.length === pending.length) completeScan(state, settings.lateArrivalMs);
 	store.state = state;
 	return collected.sort(emissionOrder).map((r) => r.json as IDataObject);
 }
 
 /** "Fetch Test Event": the most recent record, without touching the saved state. */
-export async function latestRecord(this: IPollFunctions, source: TriggerSource, now: number, slackMs: number): Promise<IDataObject[]> {
-	const options = { credentials: await loadTanmaCredentials.call(this) };
+export async function latestRecord(this: IPollFunctions, source: TriggerSource, now: number, slackMs: number, maxParallel: number): Promise<IDataObject[]> {
+	const pacer = new ReadPacer(maxParallel);
+	const options: ScanOptions = { credentials: await loadTanmaCredentials.call(this), pacer };
 	const units = await source.listUnits.call(this, formatTanmaTime(now - MANUAL_LOOKBACK_MS), windowEnd(now, slackMs), options);
-	const newestFirst = units.slice().sort((a, b) => (a.key[0] === b.key[0] ? 0 : a.key[0] < b.key[0] ? 1 : -1));
+	const newestFirst = units.slice().sort((a, b) => (a.key[0] === b.key[0] ? 0 : a.key[0] < b.key[0] ? 1 : -1)).slice(0, MANUAL_UNIT_CAP);
 	const records: TriggerRecord[] = [];
-	for (const unit of newestFirst.slice(0, MANUAL_UNIT_CAP)) {
-		records.push(...usableRecords(unit.records ?? (await source.readUnit.call(this, unit, options))));
-	}
+	let nextIndex = 0;
+	await readInOrder(pacer, {
+		next: () => {
+			const unit = newestFirst[nextIndex++];
+			return unit && (async () => unit.records ?? (await source.readUnit.call(this, unit, options)));
+		},
+		accept: (unitRecords) => {
+			records.push(...usableRecords(unitRecords));
+			return true;
+		},
+	});
 	const latest = records.sort(emissionOrder).pop();
 	return latest ? [latest.json as IDataObject] : [];
 }

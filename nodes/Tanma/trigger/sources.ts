@@ -19,8 +19,8 @@ export interface TriggerUnit {
 	records?: TriggerRecord[];
 }
 
-/** What a scan hands every request: the credential, decrypted once per poll. */
-export type ScanOptions = Pick<TanmaRequestOptions, 'credentials'>;
+/** What a scan hands every request: the credential, decrypted once per poll, and the poll's parallel-read bound. */
+export type ScanOptions = Pick<TanmaRequestOptions, 'credentials' | 'pacer'>;
 
 export interface TriggerSource {
 	/** Units that may hold records with a time in [since, until]. */

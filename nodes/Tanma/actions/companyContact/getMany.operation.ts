@@ -15,7 +15,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Tanma ID of the company customer whose contacts to list',
 	},
-	...returnAllOrLimit(),
+	...returnAllOrLimit(ENDPOINTS.companyContacts),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['companyContact'], operation: ['getMany'] } }, properties);

@@ -8,7 +8,7 @@ import { deprecationNotice, readList, readTimeWindow, returnAllOrLimit, timeWind
 const properties: INodeProperties[] = [
 	...deprecationNotice(ENDPOINTS.customersByCreateTime, 'prefer Customer → Search with "Created After/Before".'),
 	...timeWindowProperties('Created After', 'Created Before'),
-	...returnAllOrLimit(),
+	...returnAllOrLimit(ENDPOINTS.customersByCreateTime),
 ];
 
 export const description = updateDisplayOptions(

@@ -6,7 +6,7 @@ import { ENDPOINTS } from '../../transport/endpoints';
 import { filtersCollection, readList, returnAllOrLimit, staffMultiSelect } from '../common';
 
 const properties: INodeProperties[] = [
-	...returnAllOrLimit(),
+	...returnAllOrLimit(ENDPOINTS.customerSearch),
 	{
 		displayName: 'Search Text',
 		name: 'searchKey',

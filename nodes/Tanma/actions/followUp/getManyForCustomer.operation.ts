@@ -12,7 +12,7 @@ const properties: INodeProperties[] = [
 		'Creating, deleting and searching follow-ups are in Tanma’s navigation but unpublished: use Custom API Call with the path from Tanma support.',
 	),
 	customerWeComIdProperty(),
-	...returnAllOrLimit(),
+	...returnAllOrLimit(ENDPOINTS.customerFollowUps),
 	{
 		displayName: 'Filters',
 		name: 'filters',

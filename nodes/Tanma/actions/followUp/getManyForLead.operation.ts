@@ -8,7 +8,7 @@ import { leadIdProperty, readList, returnAllOrLimit } from '../common';
 
 const properties: INodeProperties[] = [
 	leadIdProperty(),
-	...returnAllOrLimit(),
+	...returnAllOrLimit(ENDPOINTS.leadFollowUps),
 	{
 		displayName: 'Type',
 		name: 'type',

@@ -9,7 +9,7 @@ import { relationId, relationTypeProperty } from './shared';
 const properties: INodeProperties[] = [
 	...deprecationNotice(ENDPOINTS.relationsByCreateTime, 'Tanma has not named a successor.'),
 	...timeWindowProperties('Followed After', 'Followed Before'),
-	...returnAllOrLimit(),
+	...returnAllOrLimit(ENDPOINTS.relationsByCreateTime),
 	filtersCollection([
 		{
 			displayName: 'Staff WeCom ID',

@@ -16,7 +16,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'WeCom user ID of the staff member (销售企微账号)',
 	},
-	...returnAllOrLimit(),
+	...returnAllOrLimit(ENDPOINTS.relationsByStaff),
 	relationTypeProperty(),
 ];
 

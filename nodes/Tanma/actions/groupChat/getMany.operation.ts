@@ -6,7 +6,7 @@ import { ENDPOINTS } from '../../transport/endpoints';
 import { filtersCollection, readList, returnAllOrLimit, staffSelect } from '../common';
 
 const properties: INodeProperties[] = [
-	...returnAllOrLimit(),
+	...returnAllOrLimit(ENDPOINTS.groupList),
 	filtersCollection([
 		{
 			displayName: 'Created After',

@@ -8,7 +8,7 @@ import { filtersCollection, readList, readTimeWindow, returnAllOrLimit, timeWind
 
 const properties: INodeProperties[] = [
 	...timeWindowProperties('Created After', 'Created Before'),
-	...returnAllOrLimit(),
+	...returnAllOrLimit(ENDPOINTS.leadsByCreateTime),
 	filtersCollection([
 		{
 			displayName: 'Type',

@@ -7,7 +7,7 @@ import { filtersCollection, readList, returnAllOrLimit } from '../common';
 import { ORDER_STATUSES, ORDER_STATUS_CODES, platformIdProperty } from './shared';
 
 const properties: INodeProperties[] = [
-	...returnAllOrLimit(),
+	...returnAllOrLimit(ENDPOINTS.orderList),
 	filtersCollection([
 		{ displayName: 'Ordered After', name: 'startDate', type: 'dateTime', default: '', description: 'Orders placed at or after this time (China Standard Time)' },
 		{ displayName: 'Ordered Before', name: 'endDate', type: 'dateTime', default: '', description: 'Orders placed at or before this time (China Standard Time)' },

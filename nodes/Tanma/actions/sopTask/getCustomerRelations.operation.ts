@@ -15,7 +15,7 @@ const properties: INodeProperties[] = [
 		default: 2,
 		description: 'Task type code (任务类型代码). Tanma has not published the values; 2 appears in its example.',
 	},
-	...returnAllOrLimit(),
+	...returnAllOrLimit(ENDPOINTS.sopTaskCustomers),
 ];
 
 export const description = updateDisplayOptions(

@@ -7,7 +7,7 @@ import { clientKnownNotice, readList, returnAllOrLimit } from '../common';
 
 const properties: INodeProperties[] = [
 	...clientKnownNotice(ENDPOINTS.staffList),
-	...returnAllOrLimit(),
+	...returnAllOrLimit(ENDPOINTS.staffList),
 	{
 		displayName: 'Name',
 		name: 'name',

@@ -1,0 +1,89 @@
+/**
+ * Reads in parallel, results in order. Tanma publishes no rate limit, so the bound is small and it falls to one
+ * request at a time at the first sign of overload (see ReadPacer); writes never come through here.
+ */
+
+/** What the user may set as Max Parallel Requests, and its default. */
+export const DEFAULT_MAX_PARALLEL_READS = 4;
+export const MAX_PARALLEL_READS_CAP = 10;
+
+/**
+ * How many reads of one run (a list read, a poll) may be in flight. It starts at the user's bound and drops to 1,
+ * for the rest of the run, as soon as a read meets a sign of overload (HTTP 429, 5xx, a timeout, a vendor
+ * throttling message): the run then finishes one request after another, as before parallel reads existed.
+ */
+export class ReadPacer {
+	private bound: number;
+	private backedOff = false;
+
+	constructor(maxParallel = DEFAULT_MAX_PARALLEL_READS) {
+		this.bound = Math.max(1, Math.floor(maxParallel));
+	}
+
+	get limit(): number {
+		return this.bound;
+	}
+
+	/** Whether this run has backed off to one request at a time. */
+	get throttled(): boolean {
+		return this.backedOff;
+	}
+
+	noteOverload(): void {
+		this.bound = 1;
+		this.backedOff = true;
+	}
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+async function settle<T>(run: () => Promise<T>): Promise<Settled<T>> {
+	try {
+		return { ok: true, value: await run() };
+	} catch (error) {
+		return { ok: false, error };
+	}
+}
+
+export interface OrderedReads<T> {
+	/** The next read to start, or undefined when none may start now (asked again after each accepted result). */
+	next(): (() => Promise<T>) | undefined;
+	/** Each result, in the order the reads were started; false stops (reads still in flight are awaited, then dropped). */
+	accept(result: T): boolean;
+}
+
+/**
+ * Runs reads with at most `pacer.limit` in flight and hands their results to `accept` in start order.
+ * A failed read stops new starts; the results before it are accepted, then its error is thrown once every read
+ * in flight has settled (nothing is left running behind the caller). With a limit of 1 this is a plain loop.
+ */
+export async function readInOrder<T>(pacer: ReadPacer, reads: OrderedReads<T>): Promise<void> {
+	const inFlight: Array<Promise<Settled<T>>> = [];
+	let failed = false;
+	const drain = async () => {
+		await Promise.all(inFlight);
+	};
+	for (;;) {
+		while (!failed && inFlight.length < pacer.limit) {
+			const start = reads.next();
+			if (!start) break;
+			inFlight.push(
+				settle(start).then((outcome) => {
+					if (!outcome.ok) failed = true;
+					return outcome;
+				}),
+			);
+		}
+		const head = inFlight.shift();
+		if (!head) return;
+		const outcome = await head;
+		if (!outcome.ok) {
+			await drain();
+			throw outcome.error;
+		}
+		if (!reads.accept(outcome.value)) {
+			await drain();
+			return;
+		}
+	}
+}
