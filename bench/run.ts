@@ -1,8 +1,13 @@
 /**
- * `npm run bench`: throughput of Return All (our node vs a DIY Code node vs a bare HTTP client, alternating
- * inside one real n8n), trigger request cost and state size, signing cost. Writes bench/results/latest.md,
- * latest.json and latest.png. Not part of the tests: figures are measured and reported, not asserted.
+ * `npm run bench`: throughput of Return All (our node, in parallel and one page at a time, vs a DIY Code node vs a
+ * bare HTTP client read sequentially and in parallel, alternating inside one real n8n) on loopback and over a
+ * simulated network (HTTPS behind a latency proxy), the trigger over that network, trigger request cost and state
+ * size, signing cost, push throughput. Writes bench/results/latest.md, latest.json and latest.png. Not part of the
+ * tests: figures are measured and reported, not asserted.
  * Environment: BENCH_ROUNDS (timed rounds per size, default 5), BENCH_SIZES (default "10000,50000"),
+ * BENCH_CONCURRENCY (the node's Max Parallel Requests and the parallel bare client's, default the node's default),
+ * BENCH_NETWORK=0 to skip the network profile, BENCH_NET_STEPS (RTT ms:customers, default
+ * "0:10000,30:10000,30:50000,80:10000"), BENCH_NET_ROUNDS (default 3), BENCH_TRIGGER_CUSTOMERS (default 1000),
  * BENCH_PROFILE=0 to skip the CPU profiles of n8n (taken after the timed rounds); BENCH_PUSH_ROUNDS (default 3),
  * BENCH_PUSH_DIAGNOSTIC_ROUNDS (default 2, 0 skips the diagnostic n8n configurations), BENCH_PUSH_REQUESTS (default 300).
  */
@@ -21,10 +26,21 @@ import { measureSigning } from './signing';
 import type { ThroughputRun, Variant } from './throughput';
 import { ThroughputBench, VARIANTS } from './throughput';
 import { measureTriggerCost } from './trigger-cost';
+import { DEFAULT_MAX_PARALLEL_READS } from '../nodes/Tanma/transport/concurrency';
+import type { NetworkMeasurement, NetworkStep } from './network';
+import { measureNetwork } from './network';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? '10000,50000').split(',').map(Number);
 const PROFILE = process.env.BENCH_PROFILE !== '0';
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? DEFAULT_MAX_PARALLEL_READS);
+const NETWORK = process.env.BENCH_NETWORK !== '0';
+const NET_STEPS: NetworkStep[] = (process.env.BENCH_NET_STEPS ?? '0:10000,30:10000,30:50000,80:10000').split(',').map((step) => {
+	const [rttMs, customers] = step.split(':').map(Number);
+	return { rttMs, customers };
+});
+const NET_ROUNDS = Number(process.env.BENCH_NET_ROUNDS ?? 3);
+const TRIGGER_CUSTOMERS = Number(process.env.BENCH_TRIGGER_CUSTOMERS ?? 1000);
 const PUSH_ROUNDS = Number(process.env.BENCH_PUSH_ROUNDS ?? 3);
 const PUSH_DIAGNOSTIC_ROUNDS = Number(process.env.BENCH_PUSH_DIAGNOSTIC_ROUNDS ?? 2);
 const PUSH_REQUESTS = Number(process.env.BENCH_PUSH_REQUESTS ?? 300);
@@ -45,6 +61,39 @@ export function summarize(values: number[]): Summary {
 	return { median, min: sorted[0], max: sorted[sorted.length - 1] };
 }
 
+const VARIANT_NAMES: Record<Variant, string> = {
+	node: `Tanma node (Max Parallel Requests ${CONCURRENCY})`,
+	nodeSequential: 'Tanma node (Max Parallel Requests 1)',
+	diy: 'DIY Code node',
+	bare: 'bare client, sequential',
+	bareParallel: `bare client, ${CONCURRENCY} in flight`,
+};
+const VARIANT_COLORS: Record<Variant, string> = { node: '#ff6d5a', nodeSequential: '#ffb3a8', diy: '#8a94a6', bare: '#3b82f6', bareParallel: '#93c5fd' };
+const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+interface VariantStats {
+	itemsPerSecond: Summary;
+	ms: Summary;
+	requests: Summary;
+	peakMemoryMb: Summary;
+	connections: Summary;
+}
+
+function variantStats(of: (v: Variant) => ThroughputRun[]): Record<Variant, VariantStats> {
+	return Object.fromEntries(
+		VARIANTS.map((v) => [
+			v,
+			{
+				itemsPerSecond: summarize(of(v).map((r) => r.itemsPerSecond)),
+				ms: summarize(of(v).map((r) => r.ms)),
+				requests: summarize(of(v).map((r) => r.requests)),
+				peakMemoryMb: summarize(of(v).map((r) => r.peakMemoryMb)),
+				connections: summarize(of(v).map((r) => r.connections ?? 0)),
+			},
+		]),
+	) as Record<Variant, VariantStats>;
+}
+
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const range = (s: Summary, digits = 0) => `${fmt(s.median, digits)} (${fmt(s.min, digits)}–${fmt(s.max, digits)})`;
 
@@ -56,8 +105,8 @@ async function main(): Promise<void> {
 	const signing = await measureSigning();
 	log(`signing: ${signing.microsPerCall.toFixed(2)} µs per request`);
 
-	const bench = await ThroughputBench.start(sandbox, log, { profile: PROFILE });
-	log('n8n is up with the three bench workflows');
+	const bench = await ThroughputBench.start(sandbox, log, { profile: PROFILE, concurrency: CONCURRENCY });
+	log('n8n is up with the bench workflows');
 	const runs: ThroughputRun[] = [];
 	const emptyMs: number[] = [];
 	let profile: { customers: number; runs: number; summary: ProfileSummary } | undefined;
@@ -73,7 +122,7 @@ async function main(): Promise<void> {
 				for (const variant of order) {
 					const run = await bench.run(variant, customers);
 					runs.push(run);
-					log(`${customers} ${variant.padEnd(4)} ${fmt(run.itemsPerSecond).padStart(8)} items/s  ${run.requests} requests  ${fmt(run.ms)} ms  peak +${fmt(run.peakMemoryMb)} MB`);
+					log(`${customers} ${variant.padEnd(14)} ${fmt(run.itemsPerSecond).padStart(8)} items/s  ${run.requests} requests  ${fmt(run.ms)} ms  peak +${fmt(run.peakMemoryMb)} MB`);
 				}
 				emptyMs.push(await bench.emptyExecutionMs());
 			}
@@ -87,6 +136,14 @@ async function main(): Promise<void> {
 		}
 	} finally {
 		await bench.stop();
+	}
+
+	let network: NetworkMeasurement | undefined;
+	if (NETWORK) {
+		network = await measureNetwork(log, { steps: NET_STEPS, rounds: NET_ROUNDS, concurrency: CONCURRENCY, trigger: { rttMs: 30, customers: TRIGGER_CUSTOMERS } });
+		// Kept at once: the sections after this one take a while.
+		fs.mkdirSync(path.join(RESULTS, 'raw'), { recursive: true });
+		fs.writeFileSync(path.join(RESULTS, 'raw', 'network.json'), `${JSON.stringify(network, null, 2)}\n`);
 	}
 
 	log('trigger cost…');
@@ -104,7 +161,7 @@ async function main(): Promise<void> {
 	const pushProfile = push.profile ? summarizeProfile(push.profile.file) : undefined;
 	await sandbox.close();
 
-	const report = buildReport({ runs, emptyMs, signing, trigger, profile, push, pushProfile });
+	const report = buildReport({ runs, emptyMs, signing, trigger, profile, push, pushProfile, network });
 	fs.writeFileSync(path.join(RESULTS, 'latest.json'), `${JSON.stringify(report.data, null, 2)}\n`);
 	fs.writeFileSync(path.join(RESULTS, 'latest.md'), report.markdown);
 	fs.writeFileSync(path.join(RESULTS, 'latest.png'), svgToPng(report.svg));
@@ -148,8 +205,7 @@ function pushSection(push: PushMeasurement, profile?: ProfileSummary): string {
 			// Paired by round: each round ran both variants back to back.
 			const throughput = summarize(of('push').map((r, i) => r.perSecond / of('webhook')[i].perSecond));
 			const p50 = summarize(of('push').map((r, i) => r.ackP50Ms / of('webhook')[i].ackP50Ms));
-			const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
-			ratios.push(
+					ratios.push(
 				`| ${concurrency} | ${range(throughput, 2)}× (target ≥ 0.90×: ${verdict(throughput.median >= 0.9)}) | ${range(p50, 2)}× (target ≤ 1.10×: ${verdict(p50.median <= 1.1)}) |`,
 			);
 		}
@@ -194,6 +250,62 @@ above the round's start. n8n saves every execution (its default) in both variant
 ${tables.join('\n')}${profileText}`;
 }
 
+function networkSection(network: NetworkMeasurement): string {
+	const steps = [...new Map(network.runs.map((r) => [`${r.rttMs}:${r.customers}`, { rttMs: r.rttMs ?? 0, customers: r.customers }])).values()];
+	const rows: string[] = [];
+	const ratioRows: string[] = [];
+	for (const step of steps) {
+		const of = (v: Variant) => network.runs.filter((r) => r.rttMs === step.rttMs && r.customers === step.customers && r.variant === v);
+		const stats = variantStats(of);
+		for (const v of VARIANTS) {
+			const st = stats[v];
+			rows.push(`| ${step.rttMs} | ${fmt(step.customers)} | ${VARIANT_NAMES[v]} | ${range(st.ms)} | ${fmt(st.itemsPerSecond.median)} | ${fmt(st.requests.median)} | ${fmt(st.connections.median)} | ${fmt(st.peakMemoryMb.median)} |`);
+		}
+		// Time ratios, paired by round (lower is faster).
+		const time = (a: Variant, b: Variant) => summarize(of(a).map((r, i) => r.ms / of(b)[i].ms));
+		const vsBare = time('node', 'bare');
+		const vsBareParallel = time('node', 'bareParallel');
+		const targets = step.rttMs === 30 && step.customers === 50_000;
+		ratioRows.push(
+			`| ${step.rttMs} | ${fmt(step.customers)} | ${range(vsBare, 2)}×${targets ? ` (target ≤ 0.67×: ${verdict(vsBare.median <= 0.67)})` : ''} | ${range(vsBareParallel, 2)}×${targets ? ` (target ≤ 1.25×: ${verdict(vsBareParallel.median <= 1.25)})` : ''} | ${range(time('nodeSequential', 'bare'), 2)}× | ${range(time('node', 'diy'), 2)}× |`,
+		);
+	}
+	const triggerRows = network.trigger.map(
+		(t) =>
+			`| ${t.rttMs} | ${fmt(t.customers)} | ${t.maxParallel} | ${fmt(t.ms)} | ${fmt(t.budgetMs)} (${verdict(t.finished && t.ms <= t.budgetMs)}) | ${fmt(t.requests)} | ${fmt(t.requests / t.items, 3)} |`,
+	);
+	return `
+## 1b. Return All over a network (HTTPS, latency proxy)
+
+The sandbox served over HTTPS (a certificate made at run time; n8n trusts it through \`NODE_EXTRA_CA_CERTS\`) behind
+a TCP proxy (\`lab/latency-proxy.ts\`) that holds every chunk half the round-trip time (RTT) each way and a new
+connection's first bytes one RTT more (its TCP handshake). n8n's HTTP helper opens a new connection for every request,
+so each request of an n8n variant pays a TCP and a TLS handshake before its own round trip; the bare client keeps its
+connections alive. Same five variants, ${network.rounds} timed rounds per row after a warm-up, order rotated. *Connections* =
+new connections the proxy accepted during one run.
+
+| RTT ms | customers | variant | wall ms, median (min–max) | items/s | requests | connections | peak memory MB above start |
+|---:|---:|---|---:|---:|---:|---:|---:|
+${rows.join('\n')}
+
+Wall-time ratios paired by round, median (min–max); below 1 the node is faster.
+
+| RTT ms | customers | node / bare client, sequential | node / bare client, ${network.concurrency} in flight | node with Max Parallel Requests 1 / bare, sequential | node / DIY |
+|---:|---:|---:|---:|---:|---:|
+${ratioRows.join('\n')}
+
+### The trigger over the same network
+
+One poll of the Tanma Trigger (New Follow-Up Record, Recently Active Customers) over customers that each have one new
+follow-up, run through n8n-core's PollContext in its own process (Start From one minute back, so the poll reads them
+all); the poll budget is the share of n8n's default 5-minute poll budget the trigger reads new customers in.
+
+| RTT ms | active customers | Max Parallel Requests | poll ms | budget ms (inside?) | requests | requests per new record |
+|---:|---:|---:|---:|---:|---:|---:|
+${triggerRows.join('\n')}
+`;
+}
+
 function buildReport(input: {
 	runs: ThroughputRun[];
 	emptyMs: number[];
@@ -202,8 +314,9 @@ function buildReport(input: {
 	profile?: { customers: number; runs: number; summary: ProfileSummary };
 	push: PushMeasurement;
 	pushProfile?: ProfileSummary;
+	network?: NetworkMeasurement;
 }) {
-	const { runs, emptyMs, signing, trigger, profile, push, pushProfile } = input;
+	const { runs, emptyMs, signing, trigger, profile, push, pushProfile, network } = input;
 	const machine = {
 		cpu: os.cpus()[0]?.model ?? 'unknown',
 		cores: os.cpus().length,
@@ -216,35 +329,27 @@ function buildReport(input: {
 	const rows: string[] = [];
 	const ratioRows: string[] = [];
 	const bars: Bar[] = [];
-	const colors: Record<Variant, string> = { node: '#ff6d5a', diy: '#8a94a6', bare: '#3b82f6' };
-	const names: Record<Variant, string> = { node: 'Tanma node', diy: 'DIY Code node', bare: 'bare HTTP client' };
 	const perSize: Record<string, unknown> = {};
 	let perRequestNodeMs = 0;
 	for (const customers of sizes) {
 		const of = (v: Variant) => runs.filter((r) => r.customers === customers && r.variant === v);
-		const stats = Object.fromEntries(
-			VARIANTS.map((v) => [
-				v,
-				{
-					itemsPerSecond: summarize(of(v).map((r) => r.itemsPerSecond)),
-					ms: summarize(of(v).map((r) => r.ms)),
-					requests: summarize(of(v).map((r) => r.requests)),
-					peakMemoryMb: summarize(of(v).map((r) => r.peakMemoryMb)),
-				},
-			]),
-		) as Record<Variant, { itemsPerSecond: Summary; ms: Summary; requests: Summary; peakMemoryMb: Summary }>;
-		// Ratios are paired by round: each round ran all three back to back.
+		const stats = variantStats(of);
+		// Ratios are paired by round: each round ran every variant back to back.
 		const paired = (a: Variant, b: Variant) => summarize(of(a).map((r, i) => r.itemsPerSecond / of(b)[i].itemsPerSecond));
 		const nodeVsDiy = paired('node', 'diy');
 		const nodeVsBare = paired('node', 'bare');
-		perSize[customers] = { ...stats, nodeVsDiy, nodeVsBare };
-		if (customers === sizes[0]) perRequestNodeMs = stats.node.ms.median / stats.node.requests.median;
+		const nodeVsSequential = paired('node', 'nodeSequential');
+		const memoryVsSequential = stats.node.peakMemoryMb.median / Math.max(0.5, stats.nodeSequential.peakMemoryMb.median);
+		perSize[customers] = { ...stats, nodeVsDiy, nodeVsBare, nodeVsSequential, memoryVsSequential };
+		if (customers === sizes[0]) perRequestNodeMs = stats.nodeSequential.ms.median / stats.nodeSequential.requests.median;
 		for (const v of VARIANTS) {
-			const s = stats[v];
-			rows.push(`| ${fmt(customers)} | ${names[v]} | ${range(s.itemsPerSecond)} | ${fmt(s.ms.median)} | ${fmt(s.requests.median)} | ${range(s.peakMemoryMb)} |`);
-			bars.push({ group: `${fmt(customers)} customers`, label: names[v], value: s.itemsPerSecond.median, min: s.itemsPerSecond.min, max: s.itemsPerSecond.max, color: colors[v] });
+			const st = stats[v];
+			rows.push(`| ${fmt(customers)} | ${VARIANT_NAMES[v]} | ${range(st.itemsPerSecond)} | ${fmt(st.ms.median)} | ${fmt(st.requests.median)} | ${range(st.peakMemoryMb)} |`);
+			bars.push({ group: `${fmt(customers)} customers`, label: VARIANT_NAMES[v], value: st.itemsPerSecond.median, min: st.itemsPerSecond.min, max: st.itemsPerSecond.max, color: VARIANT_COLORS[v] });
 		}
-		ratioRows.push(`| ${fmt(customers)} | ${range(nodeVsDiy, 2)}× | ${range(nodeVsBare, 2)}× (bare is ${fmt(1 / nodeVsBare.median, 2)}× the node) |`);
+		ratioRows.push(
+			`| ${fmt(customers)} | ${range(nodeVsDiy, 2)}× (target ≥ 1.5×: ${verdict(nodeVsDiy.median >= 1.5)}) | ${range(nodeVsSequential, 2)}× | ${range(nodeVsBare, 2)}× | ${fmt(stats.node.peakMemoryMb.median)} vs ${fmt(stats.nodeSequential.peakMemoryMb.median)} MB = ${fmt(memoryVsSequential, 2)}× (target ≤ 2×: ${verdict(memoryVsSequential <= 2)}) |`,
+		);
 	}
 	const empty = summarize(emptyMs);
 	const triggerRows = trigger.scopes.map(
@@ -255,15 +360,17 @@ function buildReport(input: {
 	const markdown = `# Benchmark results
 
 Written by \`npm run bench\` on ${machine.date}. Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GiB,
-${machine.os}; bench process ${machine.benchNode}; n8n 2.40.7 on Node 24.21.0. Sandbox on loopback in the bench process.
+${machine.os}; bench process ${machine.benchNode}; n8n 2.40.7 on Node 24.21.0. Sandbox in the bench process, on loopback
+(section 1) and over HTTPS behind a latency proxy (section 1b).
 Chart: [latest.png](latest.png). Raw figures: [latest.json](latest.json).
 
 ## 1. Return All throughput (Customer Search, every customer, pages of 100)
 
-Three ways, alternating in one run (order rotated each round), ${ROUNDS} timed rounds per size after one warm-up round:
-**Tanma node** and **DIY Code node** each run as a published n8n workflow (Webhook → node, answered when the last node
-finishes) in the same n8n 2.40.7 process; the **bare HTTP client** is a plain Node 24 script with a keep-alive agent
-reading the same pages (the physical limit). The DIY Code node is \`bench/diy-code-node.js\`: SHA-256 signing with
+Five ways, alternating in one run (order rotated each round), ${ROUNDS} timed rounds per size after one warm-up round:
+the **Tanma node** (Max Parallel Requests ${CONCURRENCY}, its default, and 1 — one page after another, as the node read
+before parallel reads) and the **DIY Code node** each run as a published n8n workflow (Webhook → node, answered when
+the last node finishes) in the same n8n 2.40.7 process; the **bare client** is a plain Node 24 script with a
+keep-alive agent reading the same pages one after another, and with ${CONCURRENCY} in flight (the physical limits). The DIY Code node is \`bench/diy-code-node.js\`: SHA-256 signing with
 \`crypto\`, \`this.helpers.httpRequest\`, paging to \`totalPage\`, plain \`JSON.parse\` (which silently rounds ids
 beyond 2^53 — the node keeps them exact). Both n8n variants keep successful executions' data out of the database
 (\`EXECUTIONS_DATA_SAVE_ON_SUCCESS=none\`). Peak memory is the highest RSS of the process tree (n8n main + its task
@@ -273,12 +380,14 @@ runner, or the bare client) above its level when the run started, sampled every 
 |---:|---|---:|---:|---:|---:|
 ${rows.join('\n')}
 
-| customers | node / DIY throughput, median (min–max) | node / bare client throughput, median (min–max) |
-|---:|---:|---:|
+Ratios paired by round, median (min–max) of throughput; memory is the medians' ratio (parallel vs one page at a time).
+
+| customers | node / DIY | node / node with Max Parallel Requests 1 | node / bare client, sequential | peak memory above start: node vs node with 1 |
+|---:|---:|---:|---:|---:|
 ${ratioRows.join('\n')}
 
 n8n's own fixed cost per execution (Webhook → No Operation, same webhook path): ${range(empty, 1)} ms.
-
+${network ? networkSection(network) : ''}
 ## 2. Trigger cost (Tanma Trigger, New Follow-Up Record; n8n-core PollContext against the sandbox)
 
 Late Arrival Window 10 minutes. *Burst*: one new follow-up on each customer, then one poll. *Single*: one new
@@ -307,7 +416,7 @@ ${profile ? profileSection(profile) : ''}${pushSection(push, pushProfile)}`;
 		bars,
 		`${machine.cpu}, ${machine.cores} cores · ${machine.date.slice(0, 10)}`,
 	);
-	return { markdown, svg, data: { machine, throughput: perSize, runs, emptyExecutionMs: empty, trigger, signing, profile, push, pushProfile } };
+	return { markdown, svg, data: { machine, throughput: perSize, runs, emptyExecutionMs: empty, trigger, signing, profile, push, pushProfile, network } };
 }
 
 main().catch((error: unknown) => {

@@ -1,8 +1,12 @@
 /**
- * Return All throughput: Customer Search over every sandbox customer, three ways, alternating in one run:
- * - node:  a real n8n (the pinned 2.x) running our Tanma node (Webhook → Customer Search, Return All);
+ * Return All throughput: Customer Search over every sandbox customer, five ways, alternating in one run:
+ * - node:  a real n8n (the pinned 2.x) running our Tanma node (Webhook → Customer Search, Return All), pages read
+ *          `concurrency` at a time (Max Parallel Requests);
+ * - nodeSequential: the same with Max Parallel Requests = 1 (one page after another, as before parallel reads);
  * - diy:   the same n8n running a Code node that signs and pages by hand (bench/diy-code-node.js);
- * - bare:  a bare Node.js HTTP client (bench/bare-client.js) on the same Node 24 runtime — the limit.
+ * - bare:  a bare Node.js HTTP(S) client (bench/bare-client.js) on the same Node 24 runtime, keep-alive, one page
+ *          after another — the limit of sequential reading;
+ * - bareParallel: the same client with `concurrency` pages in flight over kept-alive connections.
  * Each n8n run is one production webhook call answered when the last node finishes; an empty workflow
  * (Webhook → No Operation) measures n8n's fixed cost per execution.
  */
@@ -19,8 +23,9 @@ import { N8nInstance, freePort, packPackage, runtime } from '../lab/n8n-instance
 import { CREDENTIAL_REF, sandboxCredential } from '../lab/workflows';
 import { samplePeak } from './memory';
 
-export type Variant = 'node' | 'diy' | 'bare';
-export const VARIANTS: Variant[] = ['node', 'diy', 'bare'];
+export type Variant = 'node' | 'nodeSequential' | 'diy' | 'bare' | 'bareParallel';
+export const VARIANTS: Variant[] = ['node', 'nodeSequential', 'diy', 'bare', 'bareParallel'];
+const N8N_VARIANTS = new Set<Variant>(['node', 'nodeSequential', 'diy']);
 
 export interface ThroughputRun {
 	variant: Variant;
@@ -30,6 +35,10 @@ export interface ThroughputRun {
 	ms: number;
 	itemsPerSecond: number;
 	peakMemoryMb: number;
+	/** TCP connections the latency proxy accepted during the run (network profile only). */
+	connections?: number;
+	/** The proxy's round-trip time during the run (network profile only). */
+	rttMs?: number;
 }
 
 const WEBHOOK_IDS: Record<string, string> = {
@@ -38,6 +47,7 @@ const WEBHOOK_IDS: Record<string, string> = {
 	empty: '0b1e2c3d-0000-4000-8000-00000000b003',
 	'check-node': '0b1e2c3d-0000-4000-8000-00000000b004',
 	'check-diy': '0b1e2c3d-0000-4000-8000-00000000b005',
+	nodeSequential: '0b1e2c3d-0000-4000-8000-00000000b006',
 };
 
 function webhookNode(name: string, responseData: 'firstEntryJson' | 'allEntries') {
@@ -63,23 +73,32 @@ function workflow(name: string, worker: Record<string, unknown>, responseData: '
 	};
 }
 
-function benchWorkflows(sandbox: Sandbox) {
+/** Where n8n and the bare client reach the sandbox: its own address, or a latency proxy in front of it. */
+export interface BenchTarget {
+	baseUrl: string;
+	/** PEM file of the certificate to trust (HTTPS), given to n8n as NODE_EXTRA_CA_CERTS. */
+	caFile?: string;
+}
+
+function benchWorkflows(api: { baseUrl: string; appId: string; appKey: string }, concurrency: number) {
 	const code = fs
 		.readFileSync(path.join(__dirname, 'diy-code-node.js'), 'utf8')
-		.replace(/__BASE_URL__/g, sandbox.baseUrl)
-		.replace(/__APP_ID__/g, sandbox.appId)
-		.replace(/__APP_KEY__/g, sandbox.appKey);
-	const tanma = {
+		.replace(/__BASE_URL__/g, api.baseUrl)
+		.replace(/__APP_ID__/g, api.appId)
+		.replace(/__APP_KEY__/g, api.appKey);
+	const search = (maxParallelRequests: number) => ({
 		name: 'Search Customers',
 		type: 'n8n-nodes-tanma.tanma',
 		typeVersion: 1,
-		parameters: { resource: 'customer', operation: 'search', returnAll: true, filters: {} },
+		parameters: { resource: 'customer', operation: 'search', returnAll: true, maxParallelRequests, filters: {} },
 		credentials: CREDENTIAL_REF,
-	};
+	});
+	const tanma = search(concurrency);
 	const diy = { name: 'Code', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { mode: 'runOnceForAllItems', language: 'javaScript', jsCode: code } };
 	const noop = { name: 'No Operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} };
 	return [
 		workflow('node', tanma, 'firstEntryJson'),
+		workflow('nodeSequential', search(1), 'firstEntryJson'),
 		workflow('diy', diy, 'firstEntryJson'),
 		workflow('empty', noop, 'firstEntryJson'),
 		workflow('check-node', tanma, 'allEntries'),
@@ -93,16 +112,17 @@ class BareClient {
 		this.lines = readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
 	}
 
-	static async start(nodeBinary: string, sandbox: Sandbox): Promise<BareClient> {
-		const child = spawn(nodeBinary, [path.join(__dirname, 'bare-client.js'), sandbox.baseUrl, sandbox.appId, sandbox.appKey], { stdio: ['pipe', 'pipe', 'inherit'] });
+	static async start(nodeBinary: string, sandbox: Sandbox, target: BenchTarget): Promise<BareClient> {
+		const args = [path.join(__dirname, 'bare-client.js'), target.baseUrl, sandbox.appId, sandbox.appKey, ...(target.caFile ? [target.caFile] : [])];
+		const child = spawn(nodeBinary, args, { stdio: ['pipe', 'pipe', 'inherit'] });
 		const client = new BareClient(child);
 		const first = await client.lines.next();
 		if (first.value !== 'ready') throw new Error(`bare client did not start: ${String(first.value)}`);
 		return client;
 	}
 
-	async run(): Promise<{ items: number; requests: number; ms: number }> {
-		this.child.stdin!.write('go\n');
+	async run(concurrency: number): Promise<{ items: number; requests: number; ms: number }> {
+		this.child.stdin!.write(`go ${concurrency}\n`);
 		const line = await this.lines.next();
 		return JSON.parse(String(line.value)) as { items: number; requests: number; ms: number };
 	}
@@ -118,15 +138,27 @@ export class ThroughputBench {
 		private readonly n8n: N8nInstance,
 		private readonly bare: BareClient,
 		private readonly rt: N8nRuntime,
+		readonly concurrency: number,
 		private readonly inspectPort?: number,
 	) {}
 
-	/** `profile`: open n8n's inspector (idle until profileNodeRuns attaches a profiler). */
-	static async start(sandbox: Sandbox, log: (m: string) => void, options: { profile?: boolean } = {}): Promise<ThroughputBench> {
+	/**
+	 * `profile`: open n8n's inspector (idle until profileNodeRuns attaches a profiler); `target`: reach the sandbox
+	 * there (a latency proxy) instead of at its own address; `concurrency`: the node's Max Parallel Requests and the
+	 * parallel bare client's requests in flight.
+	 */
+	static async start(
+		sandbox: Sandbox,
+		log: (m: string) => void,
+		options: { profile?: boolean; target?: BenchTarget; concurrency: number },
+	): Promise<ThroughputBench> {
 		const rt = runtime('2.x', log);
+		const target = options.target ?? { baseUrl: sandbox.baseUrl };
+		const api = { baseUrl: target.baseUrl, appId: sandbox.appId, appKey: sandbox.appKey };
 		const inspectPort = options.profile ? await freePort() : undefined;
 		const n8n = await N8nInstance.create(rt, {
 			env: {
+				...(target.caFile ? { NODE_EXTRA_CA_CERTS: target.caFile } : {}),
 				...(inspectPort ? { NODE_OPTIONS: `--inspect=127.0.0.1:${inspectPort}` } : {}),
 				NODE_FUNCTION_ALLOW_BUILTIN: 'crypto', // the DIY Code node needs it to sign
 				// Same for both n8n variants: keep finished executions' data out of the database, so the figures
@@ -138,13 +170,13 @@ export class ThroughputBench {
 			},
 		});
 		await n8n.installPackage(await packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'tanma-pack-'))));
-		await n8n.importJson('credentials', sandboxCredential(sandbox));
-		const workflows = benchWorkflows(sandbox);
+		await n8n.importJson('credentials', sandboxCredential(api));
+		const workflows = benchWorkflows(api, options.concurrency);
 		await n8n.importJson('workflow', workflows);
 		for (const wf of workflows) await n8n.cli(['publish:workflow', `--id=${wf.id}`]);
 		await n8n.start();
-		const bare = await BareClient.start(rt.node, sandbox);
-		const bench = new ThroughputBench(sandbox, n8n, bare, rt, inspectPort);
+		const bare = await BareClient.start(rt.node, sandbox, target);
+		const bench = new ThroughputBench(sandbox, n8n, bare, rt, options.concurrency, inspectPort);
 		// Published webhooks are registered just after the API comes up.
 		const deadline = Date.now() + 60_000;
 		while ((await fetch(`${n8n.baseUrl}/webhook/bench-empty`, { method: 'POST' })).status !== 200) {
@@ -179,21 +211,25 @@ export class ThroughputBench {
 				throw new Error(`${name} returned ${rows.length} rows (${ids.size} distinct), expected ${customers}`);
 			}
 		}
-		const bare = await this.bare.run();
-		if (bare.items !== customers) throw new Error(`bare client read ${bare.items}, expected ${customers}`);
+		for (const concurrency of [1, this.concurrency]) {
+			const bare = await this.bare.run(concurrency);
+			if (bare.items !== customers) throw new Error(`bare client read ${bare.items}, expected ${customers}`);
+		}
 	}
 
 	async emptyExecutionMs(): Promise<number> {
 		return (await this.callWebhook('empty')).ms;
 	}
 
-	async run(variant: Variant, customers: number): Promise<ThroughputRun> {
+	/** One timed run; `proxy` (network profile) counts the connections it opened. */
+	async run(variant: Variant, customers: number, proxy?: { readonly connections: number; rttMs: number }): Promise<ThroughputRun> {
 		this.sandbox.requests.length = 0;
+		const connectionsBefore = proxy?.connections ?? 0;
 		let ms: number;
 		let items = customers;
-		const sampler = samplePeak(variant === 'bare' ? this.bare.child.pid! : this.n8nPid);
-		if (variant === 'bare') {
-			const result = await this.bare.run();
+		const sampler = samplePeak(N8N_VARIANTS.has(variant) ? this.n8nPid : this.bare.child.pid!);
+		if (!N8N_VARIANTS.has(variant)) {
+			const result = await this.bare.run(variant === 'bareParallel' ? this.concurrency : 1);
 			ms = result.ms;
 			items = result.items;
 		} else {
@@ -201,7 +237,8 @@ export class ThroughputBench {
 		}
 		const { peakMb } = sampler.stop();
 		const requests = this.sandbox.requests.length;
-		return { variant, customers, items, requests, ms, itemsPerSecond: (items / ms) * 1000, peakMemoryMb: peakMb };
+		const network = proxy ? { connections: proxy.connections - connectionsBefore, rttMs: proxy.rttMs } : {};
+		return { variant, customers, items, requests, ms, itemsPerSecond: (items / ms) * 1000, peakMemoryMb: peakMb, ...network };
 	}
 
 	/** CPU profile of n8n's main process over `runs` node runs, written to `file` (.cpuprofile). */
