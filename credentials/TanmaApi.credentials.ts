@@ -75,7 +75,7 @@ export class TanmaApi implements ICredentialType {
 			required: true,
 			placeholder: 'wwXXXXXXXXXXXXXXXX_AbCdEf',
 			description:
-				'The application ID from the Tanma console (开放平台 → 应用). It starts with your WeCom corp ID.',
+				'The application ID from the Tanma console (Open Platform → Applications). It starts with your WeCom corp ID.',
 		},
 		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- the App Key is the signing secret
 		{

@@ -13,7 +13,7 @@ export class Tanma implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Work with customers, follow-ups, SOP tasks, group messages and work orders in Tanma (探马) SCRM',
+		description: 'Work with customers, follow-ups, SOP tasks, group messages and work orders in Tanma SCRM',
 		defaults: { name: 'Tanma' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -47,7 +47,7 @@ export class TanmaPushTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Tanma (探马) pushes an event (verified and decrypted)',
+		description: 'Starts the workflow when Tanma pushes an event (verified and decrypted)',
 		defaults: { name: 'Tanma Push Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -56,7 +56,7 @@ export class TanmaPushTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Give Tanma this node’s Production URL as the push address (消息推送 → 推送地址), or turn on "Register Address on Activation". Every message is checked (appId, signature, time) and decrypted with the credential’s App Key before the workflow starts.',
+					'Give Tanma this node’s Production URL as the push address (Message Push → Push Address in the Tanma console), or turn on "Register Address on Activation". Every message is checked (appId, signature, time) and decrypted with the credential’s App Key before the workflow starts.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',

@@ -19,7 +19,7 @@ export class TanmaTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when Tanma (探马) has a new follow-up record, customer or lead',
+		description: 'Starts the workflow when Tanma has a new follow-up record, customer or lead',
 		defaults: { name: 'Tanma Trigger' },
 		polling: true,
 		inputs: [],

@@ -72,7 +72,7 @@ export function readTimeWindow(input: ParameterReader, afterLabel: string, befor
 
 /** A lead's (or unassigned customer's) Tanma ID, as the lead operations ask for it. */
 export function leadIdProperty(): INodeProperties {
-	return { displayName: 'Lead ID', name: 'customerId', type: 'string', required: true, default: '', description: 'ID of the lead or unassigned customer (线索&待分配客户ID)' };
+	return { displayName: 'Lead ID', name: 'customerId', type: 'string', required: true, default: '', description: 'ID of the lead or unassigned customer' };
 }
 
 /** The customer's WeCom external user id, as several operations ask for it. */
@@ -84,7 +84,7 @@ export function customerWeComIdProperty(): INodeProperties {
 		required: true,
 		default: '',
 		placeholder: 'wmXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
-		description: 'The customer’s WeCom external user ID (客户企微ID), starting with "wm"',
+		description: 'The customer’s WeCom external user ID, starting with "wm"',
 	};
 }
 

@@ -23,7 +23,7 @@ export function messageContentProperty(overrides: Partial<INodeProperties> = {})
 		placeholder: 'Add Content Item',
 		default: {},
 		description:
-			'What is sent, in order. Text may use Tanma placeholders such as #客户昵称# (customer nickname) and #员工姓名# (staff name).',
+			'What is sent, in order. Text may use Tanma’s placeholders for the customer’s nickname and the staff member’s name (spelled as in Tanma; the README lists them).',
 		options: [
 			{
 				displayName: 'Item',
@@ -35,7 +35,7 @@ export function messageContentProperty(overrides: Partial<INodeProperties> = {})
 						type: 'options',
 						options: [
 							{ name: 'Image or File', value: 'file', description: 'Type 2' },
-							{ name: 'Library Material', value: 'material', description: 'Type 99: an item from the Tanma material library (素材)' },
+							{ name: 'Library Material', value: 'material', description: 'Type 99: an item from the Tanma material library' },
 							{ name: 'Link', value: 'link', description: 'Type 3' },
 							{ name: 'Text', value: 'text', description: 'Type 1' },
 						],
@@ -86,7 +86,7 @@ export function messageContentProperty(overrides: Partial<INodeProperties> = {})
 						type: 'string',
 						default: '',
 						displayOptions: show('material'),
-						description: 'ID of the material in the Tanma library (素材ID, 32 hex characters)',
+						description: 'ID of the material in the Tanma library (32 hex characters)',
 					},
 					{
 						displayName: 'Material Type',
@@ -94,7 +94,7 @@ export function messageContentProperty(overrides: Partial<INodeProperties> = {})
 						type: 'number',
 						default: 2,
 						displayOptions: show('material'),
-						description: 'Material type code (素材类型); 2 appears in the vendor example, other values are unpublished',
+						description: 'Material type code; 2 appears in the vendor example, other values are unpublished',
 					},
 					{
 						displayName: 'Media ID',

@@ -352,7 +352,7 @@ export const MAX_PAGE_SIZE = 100;
  * Other aliases come from the tenant's field mapping (客户字段映射), which is unpublished.
  */
 export const KNOWN_IMPORT_ALIASES: Readonly<Record<string, string>> = {
-	name: 'Name (姓名)',
-	customer_ch_phone: 'Phone (电话)',
-	customer_source: 'Customer Source (客户来源)',
+	name: 'Name',
+	customer_ch_phone: 'Phone',
+	customer_source: 'Customer Source',
 };

@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'zhangsan',
-		description: 'Only the relation with this staff member (销售企微ID). Leave empty for all staff who added the customer.',
+		description: 'Only the relation with this staff member. Leave empty for all staff who added the customer.',
 	},
 ];
 

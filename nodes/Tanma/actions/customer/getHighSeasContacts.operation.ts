@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '419663324330048',
-		description: 'Tanma customer ID (探马系统客户ID) of the high-seas customer',
+		description: 'Tanma customer ID of the high-seas customer',
 	},
 ];
 

@@ -9,9 +9,9 @@ import { asItems, clientKnownNotice, staffSelect } from '../common';
 const properties: INodeProperties[] = [
 	...clientKnownNotice(
 		ENDPOINTS.customerImport,
-		'Fields are sent by alias: the list offers the aliases Tanma’s client uses and the aliases mapped to your customer fields (客户字段映射); any other alias can be typed with an expression. A duplicate phone number is refused with error 40417.',
+		'Fields are sent by alias: the list offers the aliases Tanma’s client uses and the aliases mapped to your customer fields; any other alias can be typed with an expression. A duplicate phone number is refused with error 40417.',
 	),
-	staffSelect('qwUserId', 'Owner', 'Staff member who will own the customer (所属员工)', true),
+	staffSelect('qwUserId', 'Owner', 'Staff member who will own the customer', true),
 	{
 		displayName: 'Fields',
 		name: 'fields',
@@ -33,7 +33,7 @@ const properties: INodeProperties[] = [
 						typeOptions: { loadOptionsMethod: 'getImportFieldAliases' },
 						default: '',
 						description:
-							'Field alias (字段别名). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+							'Field alias. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
 					{
 						displayName: 'Value',

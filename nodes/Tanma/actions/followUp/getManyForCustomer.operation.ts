@@ -34,7 +34,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: '1,2',
-				description: 'Comma-separated follow-up type codes (跟进类型); the vendor has not published their meaning',
+				description: 'Comma-separated follow-up type codes; the vendor has not published their meaning',
 			},
 		],
 	},

@@ -16,7 +16,7 @@ const properties: INodeProperties[] = [
 			name: 'qwUserId',
 			type: 'string',
 			default: '',
-			description: 'Only relations of this staff member (销售企微账号); all staff when empty',
+			description: 'Only relations of this staff member; all staff when empty',
 		},
 		relationTypeProperty(),
 	]),

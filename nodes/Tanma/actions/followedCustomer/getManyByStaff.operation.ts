@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'WeCom user ID of the staff member (销售企微账号)',
+		description: 'WeCom user ID of the staff member',
 	},
 	...returnAllOrLimit(ENDPOINTS.relationsByStaff),
 	relationTypeProperty(),

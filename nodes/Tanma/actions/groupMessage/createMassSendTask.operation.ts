@@ -21,9 +21,9 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'Task name (任务名称)',
+		description: 'Task name',
 	},
-	staffMultiSelect('users', 'Staff Names or IDs', 'Staff whose groups receive the message (员工)', true),
+	staffMultiSelect('users', 'Staff Names or IDs', 'Staff whose groups receive the message', true),
 	{
 		displayName: 'Send At',
 		name: 'sendTime',
@@ -38,7 +38,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 4 },
 		default: '',
-		description: 'Text message (文本信息). Give text, content items, or both.',
+		description: 'Text message. Give text, content items, or both.',
 	},
 	messageContentProperty({ description: 'Attachments sent with the text: image or file, link, or library material' }),
 	{
@@ -46,7 +46,7 @@ const properties: INodeProperties[] = [
 		name: 'sendType',
 		type: 'number',
 		default: 1,
-		description: 'Send mode code (发送模式); 1 appears in the vendor example, the values are unpublished',
+		description: 'Send mode code; 1 appears in the vendor example, the values are unpublished',
 	},
 ];
 

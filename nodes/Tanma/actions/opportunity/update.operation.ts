@@ -20,13 +20,13 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'ID of the customer’s opportunity (客户商机ID); the opportunity push calls it cosId',
+		description: 'ID of the customer’s opportunity; the opportunity push calls it cosId',
 	},
 	optionalFieldsCollection('Update Fields', [
 		{ displayName: 'Customer ID', name: 'customerId', type: 'string', default: '', description: 'Tanma customer ID' },
 		{ displayName: 'Expected Deal Amount', name: 'expectedDealAmount', type: 'number', typeOptions: { minValue: 0 }, default: 0 },
 		{ displayName: 'Expected Deal Time', name: 'expectedDealTime', type: 'dateTime', default: '', description: 'China Standard Time' },
-		{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Opportunity name (商机名称)' },
+		{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Opportunity name' },
 		staffSelect('salesId', 'Staff Name or ID', 'Staff member who owns the opportunity'),
 		{
 			displayName: 'Stage Name or ID',
@@ -35,7 +35,7 @@ const properties: INodeProperties[] = [
 			typeOptions: { loadOptionsMethod: 'getOpportunityStages' },
 			default: '',
 			description:
-				'Sales stage (销售阶段). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				'Sales stage. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 	]),
 	{
@@ -70,7 +70,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Product',
 		default: {},
-		description: 'Products linked to the opportunity (客户商机关联商品)',
+		description: 'Products linked to the opportunity',
 		options: [
 			{
 				displayName: 'Product',
@@ -88,7 +88,7 @@ const properties: INodeProperties[] = [
 						name: 'spuId',
 						type: 'string',
 						default: '',
-						description: 'SPU ID (商品ID)',
+						description: 'SPU ID',
 					},
 					{
 						displayName: 'Product Title',
@@ -114,7 +114,7 @@ const properties: INodeProperties[] = [
 						name: 'skuId',
 						type: 'string',
 						default: '',
-						description: 'Variant ID (规格ID)',
+						description: 'Variant ID',
 					},
 					{
 						displayName: 'Unit Sale Price',

@@ -23,7 +23,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'TEST_12345678',
-		description: 'The shop’s order number (订单编号)',
+		description: 'The shop’s order number',
 	},
 	{
 		displayName: 'Order Amount',
@@ -32,7 +32,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { minValue: 0, numberPrecision: 2 },
 		required: true,
 		default: 0,
-		description: 'Order amount (订单金额)',
+		description: 'Order amount',
 	},
 	{
 		displayName: 'Order Status',
@@ -53,7 +53,7 @@ const properties: INodeProperties[] = [
 	optionalFieldsCollection('Additional Fields', [
 		{ displayName: 'Customer Mobile', name: 'mobile', type: 'string', default: '', description: 'Links the order to a customer when no union ID is given' },
 		{ displayName: 'Customer Union ID', name: 'unionId', type: 'string', default: '', description: 'WeChat union ID of the customer; links the order to the customer' },
-		{ displayName: 'Owner WeCom ID', name: 'qwUserId', type: 'string', default: '', description: 'WeCom user ID of the staff member in charge (负责人企微ID)' },
+		{ displayName: 'Owner WeCom ID', name: 'qwUserId', type: 'string', default: '', description: 'WeCom user ID of the staff member in charge' },
 		{ displayName: 'Paid At', name: 'payTime', type: 'dateTime', default: '', description: 'Payment time (China Standard Time)' },
 		{ displayName: 'Platform Name', name: 'channelName', type: 'string', default: '' },
 		{ displayName: 'Shop ID', name: 'shopId', type: 'string', default: '' },
@@ -66,7 +66,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Custom Field',
 		default: {},
-		description: 'Order custom fields (自定义内容) by field ID',
+		description: 'Order custom fields by field ID',
 		options: [
 			{
 				displayName: 'Field',

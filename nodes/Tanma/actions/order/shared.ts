@@ -2,11 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 /** Order status codes as Tanma documents them (the change_order push page); other codes are unpublished. */
 export const ORDER_STATUSES = [
-	{ name: 'Paid', value: 2, description: '已支付' },
-	{ name: 'Shipped', value: 3, description: '已发货' },
-	{ name: 'Completed', value: 4, description: '已完成' },
-	{ name: 'After-Sales', value: 5, description: '售后中' },
-	{ name: 'Refunded', value: 7, description: '已退款' },
+	{ name: 'Paid', value: 2, description: 'Status code 2' },
+	{ name: 'Shipped', value: 3, description: 'Status code 3' },
+	{ name: 'Completed', value: 4, description: 'Status code 4' },
+	{ name: 'After-Sales', value: 5, description: 'Status code 5' },
+	{ name: 'Refunded', value: 7, description: 'Status code 7' },
 ] as const;
 
 export const ORDER_STATUS_CODES = ORDER_STATUSES.map((s) => s.value);
@@ -20,6 +20,6 @@ export function platformIdProperty(required: boolean): INodeProperties {
 		required,
 		default: '',
 		placeholder: '12306',
-		description: 'ID of the sales platform (平台ID) the order comes from',
+		description: 'ID of the sales platform the order comes from',
 	};
 }

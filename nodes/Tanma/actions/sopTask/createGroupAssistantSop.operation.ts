@@ -17,15 +17,15 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'wrXXXXXXXX, wrYYYYYYYY',
-		description: 'Comma-separated group chat IDs (群ID)',
+		description: 'Comma-separated group chat IDs',
 	},
-	staffMultiSelect('owners', 'Group Owner Names or IDs', 'Staff who own the groups (群主)', true),
+	staffMultiSelect('owners', 'Group Owner Names or IDs', 'Staff who own the groups', true),
 	{
 		displayName: 'Instruction',
 		name: 'instruction',
 		type: 'string',
 		default: '',
-		description: 'Note shown to the staff who send (说明)',
+		description: 'Note shown to the staff who send',
 	},
 	{
 		displayName: 'Send Times',

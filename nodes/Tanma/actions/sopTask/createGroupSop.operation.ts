@@ -24,8 +24,8 @@ const properties: INodeProperties[] = [
 				displayName: 'Group',
 				name: 'group',
 				values: [
-					{ displayName: 'Chat ID', name: 'chatId', type: 'string', default: '', description: 'Group chat ID (群ID), starting with "wr"' },
-					{ displayName: 'Owner Staff ID', name: 'chatOwner', type: 'string', default: '', description: 'Tanma staff ID of the group owner (群主ID)' },
+					{ displayName: 'Chat ID', name: 'chatId', type: 'string', default: '', description: 'Group chat ID, starting with "wr"' },
+					{ displayName: 'Owner Staff ID', name: 'chatOwner', type: 'string', default: '', description: 'Tanma staff ID of the group owner' },
 				],
 			},
 		],
@@ -44,7 +44,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Send Time',
 				name: 'time',
 				values: [
-					{ displayName: 'Day', name: 'showDate', type: 'number', typeOptions: { minValue: 1 }, default: 1, description: 'The day on which to send (第几天发送)' },
+					{ displayName: 'Day', name: 'showDate', type: 'number', typeOptions: { minValue: 1 }, default: 1, description: 'The day on which to send' },
 					{ displayName: 'Time', name: 'showTime', type: 'string', default: '10:00', placeholder: '10:00', description: 'Time of day, 24-hour "HH:mm"' },
 				],
 			},
@@ -56,7 +56,7 @@ const properties: INodeProperties[] = [
 		name: 'mode',
 		type: 'number',
 		default: 1,
-		description: 'SOP mode code (模式); 1 appears in the vendor example, the values are unpublished',
+		description: 'SOP mode code; 1 appears in the vendor example, the values are unpublished',
 	},
 ];
 

@@ -7,13 +7,13 @@ import { tanmaApiRequest } from '../../transport';
 import { limitOf, returnAllOrLimit, staffMultiSelect } from '../common';
 
 const properties: INodeProperties[] = [
-	staffMultiSelect('salesIds', 'Staff Names or IDs', 'Staff who execute the task (执行员工)', true),
+	staffMultiSelect('salesIds', 'Staff Names or IDs', 'Staff who execute the task', true),
 	{
 		displayName: 'Task Code',
 		name: 'taskCode',
 		type: 'number',
 		default: 2,
-		description: 'Task type code (任务类型代码). Tanma has not published the values; 2 appears in its example.',
+		description: 'Task type code. Tanma has not published the values; 2 appears in its example.',
 	},
 	...returnAllOrLimit(ENDPOINTS.sopTaskCustomers),
 ];

@@ -8,6 +8,6 @@ export function sopTitleProperty(): INodeProperties {
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'SOP name (SOP名称)',
+		description: 'SOP name',
 	};
 }

@@ -14,14 +14,14 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'zhangsan',
-		description: 'WeCom user ID of the staff member (企微userId). Give this or the Staff ID.',
+		description: 'WeCom user ID of the staff member. Give this or the Staff ID.',
 	},
 	{
 		displayName: 'Staff ID',
 		name: 'salesId',
 		type: 'string',
 		default: '',
-		description: 'Tanma staff ID (探马销售ID). Give this or the Staff WeCom ID.',
+		description: 'Tanma staff ID. Give this or the Staff WeCom ID.',
 	},
 ];
 

@@ -9,7 +9,7 @@ import { asItems, optionalFieldsCollection, staffSelect } from '../common';
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Tanma publishes no endpoint that lists work-order templates: copy the Template ID from the Tanma console (工单模板). Listing, updating and closing work orders are not published either.',
+			'Tanma publishes no endpoint that lists work-order templates: copy the Template ID from the Tanma console. Listing, updating and closing work orders are not published either.',
 		name: 'workOrderNotice',
 		type: 'notice',
 		default: '',
@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'ID of the work-order template (模板ID)',
+		description: 'ID of the work-order template',
 	},
 	{
 		displayName: 'Title',
@@ -28,7 +28,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'Work-order title (工单标题)',
+		description: 'Work-order title',
 	},
 	{
 		displayName: 'Content',
@@ -37,7 +37,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		required: true,
 		default: '',
-		description: 'Work-order body text (内容)',
+		description: 'Work-order body text',
 	},
 	{
 		displayName: 'Priority',
@@ -45,7 +45,7 @@ const properties: INodeProperties[] = [
 		type: 'number',
 		required: true,
 		default: 2,
-		description: 'Priority code (优先级). The vendor has not published the values; 2 appears in its example.',
+		description: 'Priority code. The vendor has not published the values; 2 appears in its example.',
 	},
 	{
 		displayName: 'Department Name or ID',
@@ -55,37 +55,37 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		description:
-			'Department of the creator (部门). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Department of the creator. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	optionalFieldsCollection('Additional Fields', [
-		staffSelect('userId', 'Creator Name or ID', 'Staff member shown as the creator (创建人)'),
+		staffSelect('userId', 'Creator Name or ID', 'Staff member shown as the creator'),
 		{
 			displayName: 'Custom Fields (JSON)',
 			name: 'fieldDefine',
 			type: 'json',
 			default: '[]',
-			description: 'Custom fields (自定义字段) as Tanma expects them, sent as is',
+			description: 'Custom fields as Tanma expects them, sent as is',
 		},
 		{
 			displayName: 'Customer ID',
 			name: 'customerId',
 			type: 'string',
 			default: '',
-			description: 'Tanma customer ID to link (关联客户)',
+			description: 'Tanma customer ID to link',
 		},
 		{
 			displayName: 'Customer Owner Staff ID',
 			name: 'salesId',
 			type: 'string',
 			default: '',
-			description: 'Staff who owns the linked customer (关联客户所属的销售)',
+			description: 'Staff who owns the linked customer',
 		},
 		{
 			displayName: 'Order IDs',
 			name: 'orderList',
 			type: 'string',
 			default: '',
-			description: 'Comma-separated IDs of linked orders (关联订单)',
+			description: 'Comma-separated IDs of linked orders',
 		},
 	]),
 	{
@@ -95,13 +95,13 @@ const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Watcher',
 		default: {},
-		description: 'People who follow the work order (关注人)',
+		description: 'People who follow the work order',
 		options: [
 			{
 				displayName: 'Watcher',
 				name: 'watcher',
 				values: [
-					{ displayName: 'ID', name: 'unitId', type: 'string', default: '', description: 'Watcher ID (关注人ID)' },
+					{ displayName: 'ID', name: 'unitId', type: 'string', default: '', description: 'Watcher ID' },
 					{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Watcher name' },
 					{ displayName: 'Type', name: 'type', type: 'number', default: 2, description: 'Watcher type code; 2 appears in the vendor example' },
 				],

@@ -13,7 +13,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'ID of the work order (工单ID)',
+		description: 'ID of the work order',
 	},
 ];
 
