@@ -20,10 +20,12 @@ export const customersHandlers = {
 		const lastFollowFrom = timeBound(lastFollow, 'start');
 		const lastFollowTo = timeBound(lastFollow, 'end');
 		const conditions = (body.conditions ?? {}) as Body;
-		const tagCondition = (Array.isArray(conditions.conditionItems) ? conditions.conditionItems : []).find(
-			(c: Body) => c?.name === 'tagIds',
-		) as Body | undefined;
-		const wantedTags = tagCondition ? idList(tagCondition.values).map(Number) : [];
+		// Tag conditions as our reading of Tanma's example has them: each `tagIds` item matches a customer with any of
+		// its tags; conditionOp 1 (or none) asks for every item, another value for any item [inferred].
+		const tagConditions = (Array.isArray(conditions.conditionItems) ? (conditions.conditionItems as Body[]) : [])
+			.filter((c) => c?.name === 'tagIds')
+			.map((c) => idList(c.values).map(Number));
+		const everyTagCondition = Number(conditions.conditionOp ?? 1) === 1;
 
 		const rows = tenant.customers.filter((c) => {
 			if (customerId !== undefined && c.customerId !== customerId) return false;
@@ -38,7 +40,10 @@ export const customersHandlers = {
 			}
 			if (createdFrom !== undefined && c.createTimeMs < createdFrom) return false;
 			if (createdTo !== undefined && c.createTimeMs > createdTo) return false;
-			if (wantedTags.length && !c.tagIds.some((t) => wantedTags.includes(t))) return false;
+			if (tagConditions.length) {
+				const held = tagConditions.map((wanted) => c.tagIds.some((t) => wanted.includes(t)));
+				if (everyTagCondition ? !held.every(Boolean) : !held.some(Boolean)) return false;
+			}
 			if (lastFollowFrom !== undefined || lastFollowTo !== undefined) {
 				if (c.lastFollowTimeMs === null) return false;
 				if (lastFollowFrom !== undefined && c.lastFollowTimeMs < lastFollowFrom) return false;

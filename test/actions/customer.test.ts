@@ -64,6 +64,71 @@ test('Search rejects bad JSON conditions before sending anything', async () => {
 	expect(t.sandbox.requests).toHaveLength(0);
 });
 
+describe('Search → Tags: the tag condition written for the user', () => {
+	const tagged = (wanted: number[], every: boolean) =>
+		t.sandbox.tenant.customers
+			.filter((c) => (every ? wanted.every((w) => c.tagIds.includes(w)) : wanted.some((w) => c.tagIds.includes(w))))
+			.map((c) => c.customerId)
+			.sort();
+	const twoTags = () => {
+		const counts = new Map<number, number>();
+		for (const c of t.sandbox.tenant.customers) for (const tag of c.tagIds) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+		return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([tag]) => tag);
+	};
+
+	test("any of the tags: one condition as Tanma's example writes it ({name: tagIds, op: 6, values})", async () => {
+		const tags = twoTags();
+		const result = await run({ resource: 'customer', operation: 'search', returnAll: true, filters: { tagIds: tags.map(String) } });
+		expect(result.error).toBeUndefined();
+		expect(t.sandbox.requests[0].json?.conditions).toEqual({ conditionOp: 1, conditionItems: [{ name: 'tagIds', op: 6, values: tags }] });
+		expect(json(result).map((c) => String(c.customerId)).sort()).toEqual(tagged(tags, false));
+	});
+
+	test('all of the tags: one condition per tag, after the conditions typed as JSON', async () => {
+		const tags = twoTags();
+		const typed = { name: 'point_credit', op: 7, values: ['11'] };
+		const result = await run({
+			resource: 'customer',
+			operation: 'search',
+			returnAll: true,
+			filters: { tagIds: tags.map(String), tagMatch: 'all', conditions: JSON.stringify({ conditionItems: [typed] }) },
+		});
+		expect(result.error).toBeUndefined();
+		expect(t.sandbox.requests[0].json?.conditions).toEqual({
+			conditionOp: 1,
+			conditionItems: [typed, ...tags.map((tag) => ({ name: 'tagIds', op: 6, values: [tag] }))],
+		});
+		const both = tagged(tags, true);
+		expect(both.length).toBeLessThan(tagged(tags, false).length);
+		expect(json(result).map((c) => String(c.customerId)).sort()).toEqual(both);
+	});
+
+	test('tags beside typed conditions combined another way are refused before anything is sent', async () => {
+		const result = await run({
+			resource: 'customer',
+			operation: 'search',
+			filters: { tagIds: ['1'], conditions: '{"conditionOp": 0, "conditionItems": [{"name": "sales_stage", "op": 2, "values": ["1"]}]}' },
+		});
+		expect(result.error?.message).toBe('"Conditions (JSON)" has conditionOp 0, but the tag filter adds conditions that must all hold');
+		expect(t.sandbox.requests).toHaveLength(0);
+	});
+
+	test('last follow-up window goes out as qwLastFollowTypes, the field of Tanma’s example', async () => {
+		const result = await run({
+			resource: 'customer',
+			operation: 'search',
+			returnAll: true,
+			filters: { lastFollowUpAfter: '2026-09-01 00:00:00', lastFollowUpBefore: '2026-09-30T23:59:59+08:00' },
+		});
+		expect(result.error).toBeUndefined();
+		expect(t.sandbox.requests[0].json?.qwLastFollowTypes).toEqual({ start: '2026-09-01 00:00:00', end: '2026-09-30 23:59:59' });
+		const from = Date.parse('2026-09-01T00:00:00+08:00');
+		const to = Date.parse('2026-09-30T23:59:59+08:00');
+		const expected = t.sandbox.tenant.customers.filter((c) => c.lastFollowTimeMs !== null && c.lastFollowTimeMs >= from && c.lastFollowTimeMs <= to);
+		expect(json(result).map((c) => String(c.customerId)).sort()).toEqual(expected.map((c) => c.customerId).sort());
+	});
+});
+
 test('Get Many by Created Time pages through the window (page style)', async () => {
 	const result = await run({
 		resource: 'customer',

@@ -3,7 +3,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { filtersCollection, readList, returnAllOrLimit, staffMultiSelect } from '../common';
+import { filtersCollection, readList, returnAllOrLimit, staffMultiSelect, tagMultiSelect } from '../common';
+
+/**
+ * The tag condition as Tanma's own search example writes it: `{name: "tagIds", op: 6, values: [<tag id>]}`, inside
+ * `conditionOp: 1` beside a second condition. Tanma has not published the operator codes: that op 6 means "has any
+ * of these tags" and conditionOp 1 "every condition holds" is our reading of that example.
+ */
+const TAG_CONDITION = { name: 'tagIds', op: 6 } as const;
+const ALL_CONDITIONS = 1;
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(ENDPOINTS.customerSearch),
@@ -12,7 +20,7 @@ const properties: INodeProperties[] = [
 		name: 'searchKey',
 		type: 'string',
 		default: '',
-		description: 'Text to look for in the customer’s name, remark, nickname or phone (搜索内容)',
+		description: 'Text to look for in the customer’s name, remark, nickname or phone',
 	},
 	filtersCollection([
 		{
@@ -21,7 +29,7 @@ const properties: INodeProperties[] = [
 			type: 'json',
 			default: '{\n  "conditionOp": 1,\n  "conditionItems": []\n}',
 			description:
-				'Advanced filter (高级筛选条件) sent as is: {"conditionOp", "conditionItems": [{"name", "op", "values"}]}. The vendor has not published the meaning of "op" values.',
+				'Advanced filter sent as is: {"conditionOp", "conditionItems": [{"name", "op", "values"}]}. The vendor has not published the meaning of "op" values.',
 		},
 		{
 			displayName: 'Created After',
@@ -42,7 +50,7 @@ const properties: INodeProperties[] = [
 			name: 'customerId',
 			type: 'string',
 			default: '',
-			description: 'Only this Tanma customer ID (探马客户ID)',
+			description: 'Only this Tanma customer ID',
 		},
 		{
 			displayName: 'Department Names or IDs',
@@ -51,20 +59,49 @@ const properties: INodeProperties[] = [
 			typeOptions: { loadOptionsMethod: 'getDepartments' },
 			default: [],
 			description:
-				'Departments the owning staff belong to (所属部门). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				'Departments the owning staff belong to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 		{
 			displayName: 'Role',
 			name: 'role',
 			type: 'options',
 			options: [
-				{ name: 'Owner', value: '1', description: '负责人' },
-				{ name: 'Collaborator', value: '2', description: '协作人' },
+				{ name: 'Owner', value: '1', description: 'Customers the staff member owns' },
+				{ name: 'Collaborator', value: '2', description: 'Customers the staff member collaborates on' },
 			],
 			default: '1',
 			description: 'Whether the staff filter matches owners or collaborators',
 		},
-		staffMultiSelect('salesIds', 'Staff Names or IDs', 'Staff the customers belong to (所属员工); see Role for owner or collaborator'),
+		staffMultiSelect('salesIds', 'Staff Names or IDs', 'Staff the customers belong to; see Role for owner or collaborator'),
+		tagMultiSelect('tagIds', 'Tag Names or IDs', 'Only customers with these tags (see Tag Match)'),
+		{
+			displayName: 'Tag Match',
+			name: 'tagMatch',
+			type: 'options',
+			options: [
+				{ name: 'Any of the Tags', value: 'any', description: 'Customers with at least one of the tags' },
+				{ name: 'All of the Tags', value: 'all', description: 'Customers with every one of the tags' },
+			],
+			default: 'any',
+			description:
+				'Sent as Tanma’s tag condition (operator 6, from its own example; the operator codes are unpublished, so "any" is our reading of it). All: one condition per tag, every condition must hold.',
+		},
+		{
+			displayName: 'Last Follow-Up After',
+			name: 'lastFollowUpAfter',
+			type: 'dateTime',
+			default: '',
+			description:
+				'Only customers last followed up at or after this time (China Standard Time). Sent as qwLastFollowTypes, a field that appears only in Tanma’s example.',
+		},
+		{
+			displayName: 'Last Follow-Up Before',
+			name: 'lastFollowUpBefore',
+			type: 'dateTime',
+			default: '',
+			description:
+				'Only customers last followed up at or before this time (China Standard Time). Sent as qwLastFollowTypes, a field that appears only in Tanma’s example.',
+		},
 	]),
 ];
 
@@ -92,8 +129,23 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const start = filters.tanmaTime('createdAfter', 'Created After');
 	const end = filters.tanmaTime('createdBefore', 'Created Before');
 	if (start || end) body.createTime = { ...(start ? { start } : {}), ...(end ? { end } : {}) };
+	const followedFrom = filters.tanmaTime('lastFollowUpAfter', 'Last Follow-Up After');
+	const followedTo = filters.tanmaTime('lastFollowUpBefore', 'Last Follow-Up Before');
+	if (followedFrom || followedTo) body.qwLastFollowTypes = { ...(followedFrom ? { start: followedFrom } : {}), ...(followedTo ? { end: followedTo } : {}) };
+	const tagIds = filters.integerIdList('tagIds', 'Tag Names or IDs');
+	const tagMatch = filters.choice('tagMatch', 'Tag Match', ['any', 'all'], 'any');
+	const tagItems: IDataObject[] =
+		tagMatch === 'all' ? tagIds.map((tagId) => ({ ...TAG_CONDITION, values: [tagId] })) : tagIds.length ? [{ ...TAG_CONDITION, values: tagIds }] : [];
 	const conditions = filters.jsonObject('conditions', 'Conditions (JSON)');
-	const items = conditions.conditionItems;
-	if (Array.isArray(items) && items.length) body.conditions = conditions;
+	const typed = Array.isArray(conditions.conditionItems) ? (conditions.conditionItems as IDataObject[]) : [];
+	if (tagItems.length && typed.length && conditions.conditionOp !== undefined && conditions.conditionOp !== ALL_CONDITIONS) {
+		filters.refuse(
+			'Conditions (JSON)',
+			`has conditionOp ${JSON.stringify(conditions.conditionOp)}, but the tag filter adds conditions that must all hold`,
+			`Use "conditionOp": ${ALL_CONDITIONS} with Tags, or put the tag condition into the JSON yourself and leave Tags empty`,
+		);
+	}
+	if (tagItems.length) body.conditions = { ...conditions, conditionOp: ALL_CONDITIONS, conditionItems: [...typed, ...tagItems] };
+	else if (typed.length) body.conditions = conditions;
 	return await readList.call(this, i, ENDPOINTS.customerSearch, body, (c) => String(c.customerId));
 }
