@@ -9,14 +9,7 @@ const fs = require('fs');
 const net = require('net');
 const os = require('os');
 const path = require('path');
-
-function which(name) {
-	for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-		const candidate = path.join(dir, name);
-		if (dir && fs.existsSync(candidate)) return candidate;
-	}
-	return undefined;
-}
+const { installDebianPackages, which } = require('./debian-packages');
 
 /** Debian keeps the PostgreSQL server programs out of PATH, under /usr/lib/postgresql/<major>/bin. */
 function postgresBin() {
@@ -38,17 +31,9 @@ function ensureQueueServices(log = (m) => process.stderr.write(`${m}\n`)) {
 	let found = binaries();
 	if (found.redis && found.pgBin) return found;
 	const missing = [!found.redis && 'redis-server', !found.pgBin && 'postgresql'].filter(Boolean);
-	if (typeof process.getuid !== 'function' || process.getuid() !== 0 || !which('apt-get')) {
-		throw new Error(`queue mode needs ${missing.join(' and ')}: install them (Debian: apt-get install -y ${missing.join(' ')})`);
-	}
-	const started = Date.now();
-	log(`installing ${missing.join(', ')} from Debian's packages…`);
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	execFileSync('apt-get', ['update', '-qq'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-	execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+	installDebianPackages(missing, 'queue mode', log);
 	found = binaries();
 	if (!found.redis || !found.pgBin) throw new Error(`apt-get finished but ${missing.join(', ')} is still missing`);
-	log(`installed in ${Math.round((Date.now() - started) / 1000)} s`);
 	return found;
 }
 
