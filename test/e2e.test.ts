@@ -12,6 +12,7 @@ import path from 'path';
 
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
+import { startFakeOpenAi } from '../lab/fake-openai';
 import { N8nInstance, REPO, packPackage, runtime, waitFor as waitUntil } from '../lab/n8n-instance';
 import { pushWorkedExample, readVendorExample } from '../sandbox/vendorExamples';
 import {
@@ -115,6 +116,55 @@ test('the example "every morning, mass-send" runs against the sandbox (schedule 
 	expect(sandbox.created.groupSendTask).toEqual([
 		expect.objectContaining({ users: ['463352989020857'], sendInfo: { text: `今天有 ${tagged} 位关注客户，请留意群消息 🙌` } }),
 	]);
+});
+
+test('the sales-assistant example: an AI Agent calls the Tanma Tool with $fromAI arguments, signed and accepted, the answer back', async () => {
+	const customer = sandbox.tenant.customers[1];
+	const model = await startFakeOpenAi({
+		pickTool: (tools) => tools.find((tool) => tool.function.name === 'Look_Up_Customer'),
+		argumentsFor: () => ({ externalUserId: customer.externalUserId }),
+		finalAnswer: (toolResult) => `Tanma answered: ${toolResult}`,
+	});
+	try {
+		const example = JSON.parse(fs.readFileSync(path.join(REPO, 'examples', 'sales-assistant.json'), 'utf8')) as {
+			id: string;
+			nodes: Array<{ name: string; type: string; typeVersion: number; parameters: Record<string, unknown> }>;
+		};
+		// `n8n execute` starts from a manual trigger: the chat message becomes the agent's own prompt.
+		const chat = example.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.chatTrigger')!;
+		Object.assign(chat, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
+		const agent = example.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.agent')!;
+		Object.assign(agent.parameters, { promptType: 'define', text: `What do we know about customer ${customer.externalUserId}?` });
+		const lookUp = example.nodes.find((n) => n.name === 'Look Up Customer')!;
+		await n8n.importJson('credentials', [
+			{ id: 'salesAssistantAi01', name: 'OpenAI account', type: 'openAiApi', data: { apiKey: 'sk-fake-for-tests', url: model.baseUrl } },
+		]);
+		await n8n.importJson('workflow', [example]);
+		sandbox.requests.length = 0;
+		const output = await n8n.cli(['execute', `--id=${example.id}`, '--rawOutput']);
+
+		// The tool schema the model received: our three tools, each with its description and its $fromAI parameter.
+		const offered = model.requests[0].tools ?? [];
+		expect(offered.map((tool) => tool.function.name).sort()).toEqual(['Customer_Follow_Ups', 'Look_Up_Customer', 'Search_Customers']);
+		expect(offered.find((tool) => tool.function.name === 'Look_Up_Customer')?.function).toEqual({
+			name: 'Look_Up_Customer',
+			description: lookUp.parameters.toolDescription,
+			parameters: expect.objectContaining({
+				type: 'object',
+				properties: { externalUserId: expect.objectContaining({ type: 'string', description: 'The customer’s WeCom external user ID, starting with wm' }) },
+				required: ['externalUserId'],
+			}),
+		});
+		// The call went to Tanma signed, with the model's argument, and the answer went back to the model and out.
+		expect(sandbox.requests.map((r) => ({ path: r.path, outcome: r.outcome, json: r.json }))).toEqual([
+			{ path: '/api/v2/customer/qw-details', outcome: '0', json: { externalUserId: customer.externalUserId } },
+		]);
+		const toolMessage = model.requests[1].messages.find((m) => m.role === 'tool');
+		expect(JSON.stringify(toolMessage?.content)).toContain(customer.mobiles[0]);
+		expect(output).toMatch(new RegExp(`"output": "Tanma answered: .*${customer.mobiles[0]}`));
+	} finally {
+		await model.close();
+	}
 });
 
 describe('with the n8n server running', () => {
