@@ -42,6 +42,10 @@ const scans =
 				{ scanned: unpackedTarball(), patterns: TARBALL_FILE_PATTERNS, label: 'tarball' },
 			];
 
+// eslint-plugin-n8n-nodes-base swaps in fixture file names when NODE_ENV is "test" (as jest sets it), which turns
+// its file-name rules against every real file. n8n runs the scanner without it.
+delete process.env.NODE_ENV;
+
 let failed = false;
 for (const { scanned, patterns, label } of scans) {
 	const { passed, message, details } = await analyzePackage(scanned, patterns);

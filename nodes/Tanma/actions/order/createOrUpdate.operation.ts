@@ -32,7 +32,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { minValue: 0, numberPrecision: 2 },
 		required: true,
 		default: 0,
-		description: 'Order amount',
+		description: 'Total amount of the order, up to two decimal places',
 	},
 	{
 		displayName: 'Order Status',
