@@ -145,9 +145,10 @@ test('the sales-assistant example: an AI Agent calls the Tanma Tool with $fromAI
 
 		// The tool schema the model received: our three tools, each with its description and its $fromAI parameter.
 		const offered = model.requests[0].tools ?? [];
-		expect(offered.map((tool) => tool.function.name).sort()).toEqual(['Customer_Follow_Ups', 'Look_Up_Customer', 'Search_Customers']);
+		expect(offered.map((tool) => tool.function.name).sort()).toEqual(['Customer_Follow-Ups', 'Look_Up_Customer', 'Search_Customers']);
 		expect(offered.find((tool) => tool.function.name === 'Look_Up_Customer')?.function).toEqual({
 			name: 'Look_Up_Customer',
+			strict: false,
 			description: lookUp.parameters.toolDescription,
 			parameters: expect.objectContaining({
 				type: 'object',
