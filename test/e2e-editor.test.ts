@@ -3,13 +3,13 @@
  * (lab/demo-instance.ts: the packed package, the sandbox, every example), Debian's Chromium with CJK fonts
  * (scripts/browser.js) driven by playwright-core. Screenshots go to .cache/screenshots/ (git-ignored).
  *
- * What n8n does with our translation files, read off n8n 2.40.7: its node-types service reads
- * `<node folder>/translations/<locale>/<node type>.json` and sends it with the node's description
- * (`description.translation`); the editor then files it under the i18n key `n8n-nodes-base.nodes.<node type
- * without "n8n-nodes-base.">`, but looks texts up by a dotted path. For a community node the type keeps its
- * package prefix (`n8n-nodes-tanma.tanma`), so the path splits at that dot and the filed translation is never found:
- * the editor shows the English text. The tests below prove each step, so a later n8n that closes the gap fails the
- * last one and tells us to update README and docs/zh-CN.md.
+ * What n8n 2.40.7 does with our translation files: its node-types service reads
+ * `<node folder>/translations/<locale>/<description name>.json` and sends it as `translation` with the node's
+ * description, but only in the answer to POST /rest/node-types. The editor loads every node's full description
+ * from /types/nodes.json (no translations there) and posts to /rest/node-types only for a type whose description
+ * lacks its properties, which ours never do; so the Chinese never reaches the page, and the editor's own texts are
+ * English too (it bundles no other language). The tests prove each step, so a later n8n that closes the gap fails
+ * the last one and tells us to update README and docs/zh-CN.md.
  */
 import fs from 'fs';
 import path from 'path';
@@ -33,15 +33,21 @@ const SHOTS = path.join(REPO, '.cache', 'screenshots');
 const log = (m: string) => process.stdout.write(`[editor] ${m}\n`);
 const NODE_TYPES = ['tanma', 'tanmaTrigger', 'tanmaPushTrigger'];
 const shippedTranslation = (type: string) =>
-	JSON.parse(fs.readFileSync(path.join(REPO, 'nodes', 'Tanma', 'translations', 'zh-CN', `n8n-nodes-tanma.${type}.json`), 'utf8')) as {
+	JSON.parse(fs.readFileSync(path.join(REPO, 'nodes', 'Tanma', 'translations', 'zh-CN', `${type}.json`), 'utf8')) as {
 		nodeView: { resource?: { displayName: string } };
 	};
+
+interface Description {
+	name: string;
+	properties?: unknown[];
+	translation?: unknown;
+}
 
 let demo: Demo;
 let browser: Browser;
 let page: Page;
-/** Every node-types answer the editor received (its POST /rest/node-types). */
-const editorNodeTypes: Array<{ name: string; translation?: unknown }> = [];
+/** The editor's requests for node descriptions: GET /types/nodes.json and any POST /rest/node-types. */
+const editorRequests: Array<{ method: string; path: string; body: string }> = [];
 
 beforeAll(async () => {
 	const executablePath = ensureBrowser(log);
@@ -49,10 +55,10 @@ beforeAll(async () => {
 	demo = await startDemo({ env: { N8N_DEFAULT_LOCALE: 'zh-CN' }, log });
 	browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 	page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-	page.on('response', async (response) => {
-		if (response.url().endsWith('/rest/node-types') && response.request().method() === 'POST') {
-			const body = (await response.json().catch(() => undefined)) as { data?: Array<{ name: string; translation?: unknown }> } | undefined;
-			editorNodeTypes.push(...(body?.data ?? []));
+	page.on('request', (request) => {
+		const url = new URL(request.url());
+		if (url.pathname === '/types/nodes.json' || url.pathname.startsWith('/rest/node-types')) {
+			editorRequests.push({ method: request.method(), path: url.pathname, body: request.postData() ?? '' });
 		}
 	});
 });
@@ -76,7 +82,8 @@ test("n8n's node-types answer carries our zh-CN translation beside the English d
 		body: JSON.stringify({ nodeInfos: NODE_TYPES.map((type) => ({ name: `n8n-nodes-tanma.${type}`, version: 1 })) }),
 	});
 	const { data } = (await answer.json()) as { data: Array<{ name: string; translation?: unknown; properties: [] }> };
-	expect(data.map((d) => d.name)).toEqual(NODE_TYPES.map((type) => `n8n-nodes-tanma.${type}`));
+	// n8n answers with the description's own name, the one it builds the translation file name from.
+	expect(data.map((d) => d.name)).toEqual(NODE_TYPES);
 	for (const [i, type] of NODE_TYPES.entries()) {
 		const { translation, ...description } = data[i];
 		expect(translation).toEqual(shippedTranslation(type));
@@ -86,21 +93,30 @@ test("n8n's node-types answer carries our zh-CN translation beside the English d
 
 test('log in, open every example, open its Tanma node (executing it where it runs on its own), screenshot each', async () => {
 	await page.goto(`${demo.n8n.baseUrl}/signin`);
-	await page.locator('input[name="emailOrLdapLoginId"], input[type="email"]').first().fill(DEMO_LOGIN.email);
-	await page.locator('input[name="password"], input[type="password"]').first().fill(DEMO_LOGIN.password);
-	await page.locator('[data-test-id="form-submit-button"], button[type="submit"]').first().click();
+	await page.locator('input[type="email"]').first().fill(DEMO_LOGIN.email);
+	await page.locator('input[type="password"]').first().fill(DEMO_LOGIN.password);
+	await page.locator('button[type="submit"], [data-test-id="form-submit-button"]').first().click();
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 60_000 });
 
-	// The Tanma node opened in each example; `run`: executing it needs nothing but the sandbox.
-	const plan: Record<string, { node: string; run: boolean }> = {
-		'daily-tagged-customers-mass-send.json': { node: 'Search Tagged Customers', run: true },
-		'follow-up-to-work-order.json': { node: 'New Follow-Up', run: true },
-		'push-customer-lookup.json': { node: 'Get Customer', run: false },
-		'sales-assistant.json': { node: 'Look Up Customer', run: false },
+	// A follow-up written now, so the trigger's test event has a record to show.
+	const customer = demo.sandbox.tenant.customers[0];
+	const written = await fetch(`${demo.sandbox.baseUrl}/__sandbox/follow-ups`, {
+		method: 'POST',
+		body: JSON.stringify({ externalUserId: customer.externalUserId, content: 'editor check: quote requested' }),
+	});
+	expect(written.status).toBe(200);
+
+	// The Tanma node opened in each example, and the text its output shows once executed (executing it needs nothing
+	// but the sandbox; the push example's lookup waits for a push, the agent's tool for the model).
+	const plan: Record<string, { node: string; output?: RegExp }> = {
+		'daily-tagged-customers-mass-send.json': { node: 'Search Tagged Customers', output: /\d+ items/ },
+		'follow-up-to-work-order.json': { node: 'New Follow-Up', output: /editor check: quote requested/ },
+		'push-customer-lookup.json': { node: 'Get Customer' },
+		'sales-assistant.json': { node: 'Look Up Customer' },
 	};
 	expect(Object.keys(plan).sort()).toEqual(demo.examples.map((e) => e.file));
 	for (const { file, workflow } of demo.examples) {
-		const { node, run } = plan[file];
+		const { node, output } = plan[file];
 		expect(workflow.nodes.map((n) => n.name)).toContain(node);
 		await page.goto(`${demo.n8n.baseUrl}/workflow/${workflow.id}`);
 		const canvasNode = page.locator(`[data-test-id="canvas-node"][data-node-name="${node}"]`);
@@ -109,9 +125,9 @@ test('log in, open every example, open its Tanma node (executing it where it run
 		await canvasNode.dblclick();
 		const ndv = page.locator('[data-test-id="ndv"]');
 		await ndv.waitFor({ timeout: 30_000 });
-		if (run) {
+		if (output) {
 			await ndv.locator('[data-test-id="node-execute-button"]').first().click();
-			await ndv.getByText(/\d+ items?/).first().waitFor({ timeout: 60_000 });
+			await ndv.getByText(output).first().waitFor({ timeout: 60_000 });
 		}
 		await page.screenshot({ path: path.join(SHOTS, `${file}.node.png`) });
 		await page.keyboard.press('Escape');
@@ -119,9 +135,17 @@ test('log in, open every example, open its Tanma node (executing it where it run
 	expect(fs.readdirSync(SHOTS).filter((f) => f.endsWith('.png')).length).toBeGreaterThanOrEqual(demo.examples.length * 2);
 });
 
-test('zh-CN in the editor: the translation reaches the browser, and n8n 2.40.7 still shows the English labels', async () => {
-	const translated = editorNodeTypes.filter((d) => d.name.startsWith('n8n-nodes-tanma.') && d.translation);
-	expect(translated.length).toBeGreaterThan(0);
+test('zh-CN in the editor: the page is zh-CN, but our descriptions come without the translation, and the labels stay English', async () => {
+	// Every description of ours the editor loaded came whole from /types/nodes.json, which has no translations, and
+	// it never asked /rest/node-types (the one answer that carries them).
+	expect(editorRequests).toContainEqual({ method: 'GET', path: '/types/nodes.json', body: '' });
+	expect(editorRequests.filter((r) => r.body.includes('n8n-nodes-tanma'))).toEqual([]);
+	const listed = (await (await page.request.get(`${demo.n8n.baseUrl}/types/nodes.json`)).json()) as Description[];
+	const ours = listed.filter((d) => d.name.startsWith('n8n-nodes-tanma.'));
+	expect(ours.map((d) => ({ name: d.name, properties: Array.isArray(d.properties), translation: d.translation }))).toEqual(
+		['tanma', 'tanmaTrigger', 'tanmaPushTrigger', 'tanmaTool'].map((type) => ({ name: `n8n-nodes-tanma.${type}`, properties: true, translation: undefined })),
+	);
+
 	const example = demo.examples.find((e) => e.file === 'daily-tagged-customers-mass-send.json')!;
 	await page.goto(`${demo.n8n.baseUrl}/workflow/${example.workflow.id}`);
 	await page.locator('[data-test-id="canvas-node"][data-node-name="Search Tagged Customers"]').dblclick();
@@ -130,5 +154,9 @@ test('zh-CN in the editor: the translation reaches the browser, and n8n 2.40.7 s
 	await page.screenshot({ path: path.join(SHOTS, 'zh-CN.tanma-node.png') });
 	const text = await ndv.innerText();
 	const chineseResource = shippedTranslation('tanma').nodeView.resource!.displayName;
-	expect({ english: text.includes('Resource'), chinese: text.includes(chineseResource) }).toEqual({ english: true, chinese: false });
+	expect({
+		pageLanguage: await page.locator('html').getAttribute('lang'),
+		englishLabel: text.includes('Resource'),
+		chineseLabel: text.includes(chineseResource),
+	}).toEqual({ pageLanguage: 'zh-CN', englishLabel: true, chineseLabel: false });
 });

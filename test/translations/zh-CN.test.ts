@@ -24,14 +24,14 @@ interface Translation {
 	nodeView: Record<string, unknown>;
 }
 const translationOf = (name: string) =>
-	JSON.parse(readFileSync(join(folder, `n8n-nodes-tanma.${name}.json`), 'utf8')) as Translation;
+	JSON.parse(readFileSync(join(folder, `${name}.json`), 'utf8')) as Translation;
 
 describe.each(nodes)('n8n-nodes-tanma.%s', (name, description) => {
 	const translation = translationOf(name);
 	const known = translationKeys(description.properties);
 	const translated = translatedKeys(translation.nodeView);
 
-	test('the file is named after the node type n8n gives it', () => {
+	test('the file is named after the node description name, the file n8n 2.40.7 reads (translations/<locale>/<name>.json)', () => {
 		expect(description.name).toBe(name);
 	});
 
