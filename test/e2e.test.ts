@@ -111,8 +111,16 @@ test('the example "every morning, mass-send" runs against the sandbox (schedule 
 	Object.assign(start, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
 	await n8n.importJson('workflow', [example]);
 	sandbox.created = {};
+	sandbox.requests.length = 0;
 	await n8n.cli(['execute', `--id=${example.id}`]);
+	// The Tags filter (a tag picked from the list) becomes the tag condition of Tanma's own search example.
+	const searches = sandbox.requests.filter((r) => r.path === '/api/v3/customer/search');
+	expect(searches.length).toBeGreaterThan(0);
+	for (const search of searches) {
+		expect(search.json).toMatchObject({ conditions: { conditionOp: 1, conditionItems: [{ name: 'tagIds', op: 6, values: [56971] }] } });
+	}
 	const tagged = sandbox.tenant.customers.filter((c) => c.tagIds.includes(56971)).length;
+	expect(tagged).toBeGreaterThan(0);
 	expect(sandbox.created.groupSendTask).toEqual([
 		expect.objectContaining({ users: ['463352989020857'], sendInfo: { text: `今天有 ${tagged} 位关注客户，请留意群消息 🙌` } }),
 	]);
