@@ -12,6 +12,7 @@ import path from 'path';
 
 import { startLatencyProxy } from '../lab/latency-proxy';
 import { makeLocalCertificate } from '../lab/tls';
+import { POLL_BUDGET_SHARE } from '../nodes/Tanma/trigger/poll';
 import { startSandbox } from '../sandbox/server';
 import type { ThroughputRun } from './throughput';
 import { ThroughputBench, VARIANTS } from './throughput';
@@ -29,7 +30,7 @@ export interface TriggerOverNetwork {
 	items: number;
 	requests: number;
 	finished: boolean;
-	/** The share of n8n's poll budget the trigger allows itself (TanmaTrigger.node.ts). */
+	/** The share of n8n's poll budget the trigger allows itself (POLL_BUDGET_SHARE). */
 	budgetMs: number;
 }
 
@@ -40,9 +41,8 @@ export interface NetworkMeasurement {
 	trigger: TriggerOverNetwork[];
 }
 
-/** n8n's default poll budget, and the share of it the trigger reads new customers in. */
+/** n8n's default poll budget; the trigger reads new customers in POLL_BUDGET_SHARE of it. */
 const POLL_BUDGET_MS = 5 * 60 * 1000;
-const TRIGGER_BUDGET_SHARE = 0.6;
 
 function runTriggerPoll(args: string[], caFile: string): Promise<{ ms: number; items: number; finished: boolean }> {
 	const root = path.join(__dirname, '..');
@@ -105,7 +105,7 @@ export async function measureNetwork(
 			sandbox.requests.length = 0;
 			const poll = await runTriggerPoll([baseUrl, sandbox.appId, sandbox.appKey, startFrom, String(maxParallel), String(POLL_BUDGET_MS)], caFile);
 			if (poll.items !== customers) throw new Error(`trigger over the network emitted ${poll.items}, expected ${customers}`);
-			const result = { rttMs, customers, maxParallel, ...poll, requests: sandbox.requests.length, budgetMs: POLL_BUDGET_MS * TRIGGER_BUDGET_SHARE };
+			const result = { rttMs, customers, maxParallel, ...poll, requests: sandbox.requests.length, budgetMs: POLL_BUDGET_MS * POLL_BUDGET_SHARE };
 			trigger.push(result);
 			log(`trigger poll over ${customers} active customers at RTT ${rttMs} ms, Max Parallel Requests ${maxParallel}: ${Math.round(poll.ms)} ms, ${result.requests} requests`);
 		}

@@ -8,7 +8,7 @@ import path from 'path';
 
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
-import { N8nInstance, REPO, packPackage, runtime } from './n8n-instance';
+import { N8nInstance, REPO, packPackage, runtime, waitFor } from './n8n-instance';
 import { sandboxCredential } from './workflows';
 
 export const DEMO_LOGIN = { email: 'demo@example.com', password: 'Tanma-demo-2026', firstName: 'Tanma', lastName: 'Demo' };
@@ -54,12 +54,25 @@ export async function startDemo(
 		const examples = readExamples();
 		await n8n.importJson('workflow', examples.map((e) => e.workflow));
 		await n8n.start();
-		// A new user folder needs its owner; on a reused one the owner exists and this answers 400.
-		await fetch(`${n8n.baseUrl}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify(DEMO_LOGIN),
-		});
+		// A new user folder needs its owner; on a reused one the owner exists and this answers 400. Under load n8n
+		// can answer /rest/settings before its auth routes are up (seen: 404), so retry until the login works.
+		await waitFor(
+			async () => {
+				await fetch(`${n8n.baseUrl}/rest/owner/setup`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify(DEMO_LOGIN),
+				});
+				const login = await fetch(`${n8n.baseUrl}/rest/login`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify({ emailOrLdapLoginId: DEMO_LOGIN.email, password: DEMO_LOGIN.password }),
+				});
+				return login.ok;
+			},
+			60_000,
+			() => `the demo owner could not log in; n8n log: ${n8n.log.slice(-2000)}`,
+		);
 		return { n8n, sandbox, examples, stop };
 	} catch (error) {
 		await stop();

@@ -3,13 +3,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { readMaxParallelRequests, maxParallelRequestsProperty } from './helpers/parallelReads';
 import { ParameterReader } from './helpers/parameters';
-import { latestRecord, pollNewRecords } from './trigger/poll';
+import { latestRecord, POLL_BUDGET_SHARE, pollNewRecords } from './trigger/poll';
 import type { TriggerSource } from './trigger/sources';
 import { newCustomersSource, newLeadsSource, recentlyActiveSource, specificCustomersSource } from './trigger/sources';
 
 const MINUTE_MS = 60 * 1000;
-/** Stop reading new customers after this share of n8n's poll budget, leaving time to hand over. */
-const BUDGET_SHARE = 0.6;
 
 export class TanmaTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -134,7 +132,7 @@ export class TanmaTrigger implements INodeType {
 			config: [event, scope, startFromMs ?? ''].join('|'),
 			lateArrivalMs,
 			startFromMs,
-			budgetMs: budget * BUDGET_SHARE,
+			budgetMs: budget * POLL_BUDGET_SHARE,
 			maxParallel,
 			clock: () => Date.now(),
 		});

@@ -1,7 +1,7 @@
 /**
  * The UI text of a node description as n8n's editor reads it: every string shown to a user, and the keys under
- * which a translation file can replace them (`nodeView.<key>.displayName` and so on). The key rules follow the
- * editor's i18n (`deriveMiddleKey` in @n8n/i18n): a parameter inside a collection is `<collection>.options.<name>`,
+ * which a translation file can replace them (`nodeView.<key>.displayName` and so on). The key rules are the
+ * editor's: a parameter inside a collection is `<collection>.options.<name>`,
  * inside a fixed collection `<fc>.options.<group>.values.<name>`; an option of an options parameter is
  * `<parameter key>.options.<value>`.
  */

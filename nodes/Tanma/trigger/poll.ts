@@ -9,6 +9,9 @@ import { beginScan, completeScan, emissionOrder, freshState, loadState, markEmit
 import type { ScanOptions, TriggerSource, TriggerUnit } from './sources';
 import { windowEnd } from './sources';
 
+/** Stop reading new units after this share of n8n's poll budget, leaving time to hand over. */
+export const POLL_BUDGET_SHARE = 0.6;
+
 export interface PollSettings {
 	/** Event and scope; state saved under another configuration is discarded. */
 	config: string;

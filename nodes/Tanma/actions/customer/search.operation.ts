@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
+import type { JsonId } from '../../transport/json';
 import { filtersCollection, readList, returnAllOrLimit, staffMultiSelect, tagMultiSelect } from '../common';
 
 /**
@@ -12,6 +13,18 @@ import { filtersCollection, readList, returnAllOrLimit, staffMultiSelect, tagMul
  */
 const TAG_CONDITION = { name: 'tagIds', op: 6 } as const;
 const ALL_CONDITIONS = 1;
+
+/** "Any": one condition holding every tag; "all": one condition per tag, all of which must hold. */
+function tagConditions(tagIds: JsonId[], match: 'any' | 'all'): IDataObject[] {
+	if (!tagIds.length) return [];
+	return match === 'all' ? tagIds.map((tagId) => ({ ...TAG_CONDITION, values: [tagId] })) : [{ ...TAG_CONDITION, values: tagIds }];
+}
+
+/** Tanma's time range object, with only the bounds given; undefined when neither is. */
+function timeRange(start: string | undefined, end: string | undefined): IDataObject | undefined {
+	if (!start && !end) return undefined;
+	return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
+}
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(ENDPOINTS.customerSearch),
@@ -126,16 +139,17 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (departmentIds.length) body.departmentIdList = departmentIds;
 	const customerId = filters.integerId('customerId', 'Customer ID');
 	if (customerId !== undefined) body.customerId = customerId as IDataObject[string];
-	const start = filters.tanmaTime('createdAfter', 'Created After');
-	const end = filters.tanmaTime('createdBefore', 'Created Before');
-	if (start || end) body.createTime = { ...(start ? { start } : {}), ...(end ? { end } : {}) };
-	const followedFrom = filters.tanmaTime('lastFollowUpAfter', 'Last Follow-Up After');
-	const followedTo = filters.tanmaTime('lastFollowUpBefore', 'Last Follow-Up Before');
-	if (followedFrom || followedTo) body.qwLastFollowTypes = { ...(followedFrom ? { start: followedFrom } : {}), ...(followedTo ? { end: followedTo } : {}) };
-	const tagIds = filters.integerIdList('tagIds', 'Tag Names or IDs');
-	const tagMatch = filters.choice('tagMatch', 'Tag Match', ['any', 'all'], 'any');
-	const tagItems: IDataObject[] =
-		tagMatch === 'all' ? tagIds.map((tagId) => ({ ...TAG_CONDITION, values: [tagId] })) : tagIds.length ? [{ ...TAG_CONDITION, values: tagIds }] : [];
+	const created = timeRange(filters.tanmaTime('createdAfter', 'Created After'), filters.tanmaTime('createdBefore', 'Created Before'));
+	if (created) body.createTime = created;
+	const lastFollowed = timeRange(
+		filters.tanmaTime('lastFollowUpAfter', 'Last Follow-Up After'),
+		filters.tanmaTime('lastFollowUpBefore', 'Last Follow-Up Before'),
+	);
+	if (lastFollowed) body.qwLastFollowTypes = lastFollowed;
+	const tagItems = tagConditions(
+		filters.integerIdList('tagIds', 'Tag Names or IDs'),
+		filters.choice('tagMatch', 'Tag Match', ['any', 'all'], 'any'),
+	);
 	const conditions = filters.jsonObject('conditions', 'Conditions (JSON)');
 	const typed = Array.isArray(conditions.conditionItems) ? (conditions.conditionItems as IDataObject[]) : [];
 	if (tagItems.length && typed.length && conditions.conditionOp !== undefined && conditions.conditionOp !== ALL_CONDITIONS) {
