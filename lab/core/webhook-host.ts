@@ -39,6 +39,10 @@ export async function startWebhookHost(options: {
 	/** Same id and static data as an earlier host = the same workflow after an n8n restart. */
 	workflowId?: string;
 	staticData?: string;
+	/** How long registering an execution takes (ms, default 1). */
+	registerDelayMs?: number;
+	/** Asked per execution: true = n8n could not start it (it answers 500, as when its database refuses). */
+	failToStart?: () => boolean;
 }): Promise<WebhookHost> {
 	const helper = new TestCredentialsHelper({ tanmaApi: options.credentials });
 	const typeName = options.nodeType.description.name;
@@ -79,20 +83,33 @@ export async function startWebhookHost(options: {
 				const workflow = makeWorkflow();
 				const additionalData = { ...additionalDataFor(), httpRequest: req, httpResponse: res } as unknown as IWorkflowExecuteAdditionalData;
 				const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData(workflow) as never, [], null);
+				// As n8n 2.40.7's "onReceived" path: a node that answered itself is left alone; otherwise the
+				// execution is registered first, the static data saved, and only then the node's answer sent
+				// (or an error, when no execution could be started).
+				const save = async () => {
+					// n8n writes static data to its database: a copy sent meanwhile can be read before the write lands.
+					await new Promise((resolve) => setTimeout(resolve, 5));
+					savedStaticData = JSON.stringify(workflow.staticData);
+				};
 				try {
 					const result = await options.nodeType.webhook!.call(context);
-					if (result.workflowData) executions.push(result.workflowData[0].map((i) => i.json));
-					if (!result.noWebhookResponse && !res.writableEnded) res.end();
+					if (result.workflowData) {
+						await new Promise((resolve) => setTimeout(resolve, options.registerDelayMs ?? 1));
+						if (options.failToStart?.()) throw new Error('There was a problem executing the workflow');
+						executions.push(result.workflowData[0].map((i) => i.json));
+					}
+					await save();
+					if (result.noWebhookResponse || res.writableEnded) return;
+					const body = result.webhookResponse ?? { message: 'Workflow was started' };
+					if (!res.getHeader('content-type')) res.setHeader('Content-Type', typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8');
+					res.statusCode = 200;
+					res.end(typeof body === 'string' ? body : JSON.stringify(body));
 				} catch (error) {
 					if (!res.writableEnded) {
 						res.statusCode = 500;
 						res.end(String((error as Error).message));
 					}
 				}
-				// n8n writes static data to its database after the answer has gone out: a copy sent right after
-				// the answer can be read before the write lands.
-				await new Promise((resolve) => setTimeout(resolve, 5));
-				savedStaticData = JSON.stringify(workflow.staticData);
 			})();
 			inFlight.add(handled);
 			void handled.finally(() => inFlight.delete(handled));

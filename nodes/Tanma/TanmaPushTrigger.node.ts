@@ -155,10 +155,11 @@ export class TanmaPushTrigger implements INodeType {
 		const req = this.getRequestObject() as unknown as PushRequest;
 		const res = this.getResponseObject();
 		const settings = pushSettings(this);
-		const reply = (status: number, body: string, type = 'text/plain; charset=utf-8'): IWebhookResponseData => {
+		// A refusal acknowledges nothing: the node answers it itself.
+		const refuse = (status: number, reason: string): IWebhookResponseData => {
 			res.statusCode = status;
-			res.setHeader('Content-Type', type);
-			res.end(body);
+			res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+			res.end(reason);
 			return { noWebhookResponse: true };
 		};
 
@@ -169,38 +170,50 @@ export class TanmaPushTrigger implements INodeType {
 			const c = await this.getCredentials<{ appId: string; appKey: string; corpId?: string }>('tanmaApi');
 			return { appId: String(c.appId ?? '').trim(), appKey: String(c.appKey ?? '').trim(), corpId: String(c.corpId ?? '') };
 		};
+		const store = this.getWorkflowStaticData('node');
 		const receive = (credentials: { appId: string; appKey: string; corpId: string }) =>
-			receivePush(
-				req,
-				{ ...credentials, replayWindowMs: settings.replayWindowMs },
-				ledger,
-				{ id: scope, store: this.getWorkflowStaticData('node') },
-				Date.now(),
-			);
+			receivePush(req, { ...credentials, replayWindowMs: settings.replayWindowMs }, ledger, { id: scope, store }, Date.now());
 		// receive() does not await between its first check and the ledger's decision, so concurrent copies of
 		// a message are decided one after the other (trigger/pushLedger.ts).
 		const credentials = await credentialCache.get(credentialKey, Date.now(), readCredentials);
-		let outcome = receive(credentials.value);
+		let current = credentials.value;
+		let outcome = receive(current);
 		if (outcome.kind === 'rejected' && outcome.credentialMismatch && credentials.cached) {
 			// The credential may have been changed since it was read.
 			const fresh = await credentialCache.refresh(credentialKey, Date.now(), readCredentials);
-			if (fresh) outcome = receive(fresh);
+			if (fresh) outcome = receive((current = fresh));
 		}
-		if (outcome.kind === 'rejected') return reply(outcome.status, outcome.reason);
-		const { message } = outcome;
-		const response =
-			settings.ackFormat === 'json'
-				? reply(200, `{"noise":${message.noise}}`, 'application/json; charset=utf-8')
-				: reply(200, message.noise);
-		if (!outcome.isNew) return response;
+		// A copy of a message whose first delivery n8n has not taken yet waits for it: acknowledged if n8n
+		// took the first, decided anew (and so started itself) if it did not.
+		while (outcome.kind === 'accepted' && outcome.admission.kind === 'pending') {
+			await outcome.admission.settled;
+			outcome = receive(current);
+		}
+		if (outcome.kind === 'rejected') return refuse(outcome.status, outcome.reason);
+
+		const { message, key } = outcome;
+		// n8n sends this answer itself ("onReceived"), and only after it has registered the execution and saved
+		// the static data: an acknowledged message is one n8n holds (README "Tanma Push Trigger").
+		res.setHeader('Content-Type', settings.ackFormat === 'json' ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8');
+		const acknowledgement: IWebhookResponseData = { webhookResponse: settings.ackFormat === 'json' ? `{"noise":${message.noise}}` : message.noise };
+		if (outcome.admission.kind !== 'new') return acknowledgement;
 
 		const { events } = settings;
 		const wanted = message.type === REGISTER_TYPE ? settings.emitRegister : events.includes('*') || events.includes(message.type);
-		if (!wanted) return response;
+		if (!wanted) {
+			ledger.confirm(scope, key); // nothing for n8n to take
+			return acknowledgement;
+		}
+		// n8n answers 200 with the acknowledgement once the execution is registered, and an error if it could
+		// not start one: only the first counts as taken.
+		res.once('close', () => {
+			if (res.writableEnded && res.statusCode === 200) ledger.confirm(scope, key);
+			else ledger.release(scope, key);
+		});
 		const item: IDataObject = { type: message.type, msgId: message.msgId };
 		if (message.eventId !== undefined) item.eventId = message.eventId;
 		item.content = message.content as IDataObject;
 		item.receivedAt = new Date().toISOString();
-		return { ...response, workflowData: [this.helpers.returnJsonArray([item])] };
+		return { ...acknowledgement, workflowData: [this.helpers.returnJsonArray([item])] };
 	}
 }

@@ -20,6 +20,8 @@ export interface PushHostOptions {
 	/** Same id and static data as an earlier host = the same workflow after a restart. */
 	workflowId?: string;
 	staticData?: string;
+	registerDelayMs?: number;
+	failToStart?: () => boolean;
 }
 
 export function pushTriggersAgainstSandbox() {
@@ -47,6 +49,8 @@ export function pushTriggersAgainstSandbox() {
 				credentials: options.credentials ?? credentialsFor(current()),
 				workflowId: options.workflowId,
 				staticData: options.staticData,
+				registerDelayMs: options.registerDelayMs,
+				failToStart: options.failToStart,
 			});
 			hosts.push(h);
 			return h;

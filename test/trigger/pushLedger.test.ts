@@ -74,7 +74,7 @@ test('an altered replay with the captured headers is refused (403) and not emitt
 	const altered = alteredMsgId(original.raw, plaintext);
 
 	const replay = await t.sandbox.pushRaw(h.webhookUrl, altered, { type: 'new_qw_customer', msgId: '9000007', noise: original.noise });
-	expect({ status: replay.status, body: replay.body }).toEqual({ status: 403, body: 'replayed headers with a different body' });
+	expect({ status: replay.status, body: replay.body }).toEqual({ status: 403, body: 'replayed headers with a different body (same noise)' });
 	const same = await t.sandbox.pushRaw(h.webhookUrl, original.raw, { type: 'new_qw_customer', msgId: '9000001', noise: original.noise });
 	expect(same.acknowledged).toBe(true);
 	expect(msgIds(h)).toEqual(['9000001']);
@@ -110,8 +110,102 @@ test('a Corp ID other than the App ID prefix: refused without it in the credenti
 	}
 });
 
+describe('a sender that signs several messages with one timestamp (a burst)', () => {
+	/** One timestamp header for a whole burst, as a sender with several threads or one clock read per batch writes it. */
+	const oneTimestamp = () => ({ timestamp: String(Date.now()) });
+
+	test('50 distinct messages under one timestamp, each delivered twice at once: 50 executions, every copy acknowledged', async () => {
+		const h = await host();
+		const tamper = oneTimestamp();
+		const specs = Array.from({ length: 50 }, (_, i) => ({ type: 'new_qw_customer', msgId: 7_400_000 + i, noise: 1_000 + i, content: { n: i }, tamper }));
+		const deliveries = await Promise.all(specs.flatMap((spec) => [t.sandbox.push(h.webhookUrl, spec), t.sandbox.push(h.webhookUrl, spec)]));
+		expect(deliveries.filter((d) => !d.acknowledged).map((d) => `${d.status} ${d.body}`)).toEqual([]);
+		expect(msgIds(h)).toEqual(specs.map((p) => String(p.msgId)).sort());
+	});
+
+	test('20 distinct messages under one timestamp, each redelivered right after its acknowledgement: 20 executions', async () => {
+		const h = await host();
+		const tamper = oneTimestamp();
+		for (let i = 0; i < 20; i++) {
+			const spec = { type: 'tag_info', msgId: 7_500_000 + i, noise: 2_000 + i, tamper };
+			expect([(await t.sandbox.push(h.webhookUrl, spec)).acknowledged, (await t.sandbox.push(h.webhookUrl, spec)).acknowledged]).toEqual([true, true]);
+		}
+		expect(h.executions).toHaveLength(20);
+	});
+
+	test('inside a burst, the two altered replays of a captured push are still refused: msgId digit flipped, content flipped under the same msgId', async () => {
+		const h = await host();
+		const tamper = oneTimestamp();
+		await t.sandbox.push(h.webhookUrl, { type: 'new_qw_customer', msgId: 9000002, noise: 11, content: {}, tamper });
+		const original = await t.sandbox.push(h.webhookUrl, { type: 'new_qw_customer', msgId: 9000001, noise: 12, content: { externalUserId: 'wmA' }, tamper });
+		const plaintext = `{"noise":12,"msgId":9000001,"type":"new_qw_customer","content":{"externalUserId":"wmA"}}`;
+		const flipped = (at: number, from: string, to: string) => {
+			const bytes = Buffer.from(original.raw.body, 'base64');
+			bytes[at] ^= from.charCodeAt(0) ^ to.charCodeAt(0);
+			return { headers: original.raw.headers, body: bytes.toString('base64') };
+		};
+		const otherMsgId = await t.sandbox.pushRaw(h.webhookUrl, flipped(plaintext.indexOf('9000001') + 6, '1', '7'), { type: 'new_qw_customer', msgId: '9000007', noise: '12' });
+		const otherContent = await t.sandbox.pushRaw(h.webhookUrl, flipped(plaintext.indexOf('wmA') + 2, 'A', 'B'), { type: 'new_qw_customer', msgId: '9000001', noise: '12' });
+		expect([otherMsgId, otherContent].map((d) => d.status)).toEqual([403, 403]);
+		expect(msgIds(h)).toEqual(['9000001', '9000002']);
+	});
+
+	test('the same msgId with other content and another noise under accepted headers is refused too; the same bytes again are a redelivery', async () => {
+		const h = await host();
+		const tamper = oneTimestamp();
+		const first = await t.sandbox.push(h.webhookUrl, { type: 'tag_info', msgId: 7_600_001, noise: 21, content: { tagId: 1 }, tamper });
+		const forged = await t.sandbox.push(h.webhookUrl, { type: 'tag_info', msgId: 7_600_001, noise: 22, content: { tagId: 2 }, tamper });
+		const again = await t.sandbox.pushRaw(h.webhookUrl, first.raw, { type: 'tag_info', msgId: first.msgId, noise: first.noise });
+		expect([first.acknowledged, forged.status, again.acknowledged]).toEqual([true, 403, true]);
+		expect(h.executions).toHaveLength(1);
+	});
+});
+
+describe('acknowledged only once n8n holds the execution', () => {
+	test('the acknowledgement arrives after the execution is registered, never before', async () => {
+		const h = await host({ registerDelayMs: 150 });
+		const deliveries = await Promise.all(
+			Array.from({ length: 10 }, async (_, i) => {
+				const d = await t.sandbox.push(h.webhookUrl, { type: 'tag_info', msgId: 7_700_000 + i });
+				return { acknowledged: d.acknowledged, registered: msgIds(h).includes(d.msgId) };
+			}),
+		);
+		expect(deliveries).toEqual(Array.from({ length: 10 }, () => ({ acknowledged: true, registered: true })));
+	});
+
+	test('a message n8n could not start is not acknowledged, and its redelivery is new: executed once', async () => {
+		let failures = 1;
+		const h = await host({ failToStart: () => failures-- > 0 });
+		const first = await t.sandbox.push(h.webhookUrl, { type: 'change_order', msgId: 7_800_001 });
+		expect([first.status, first.acknowledged]).toEqual([500, false]);
+		expect(h.staticData()).not.toContain('7800001');
+		const again = await t.sandbox.pushRaw(h.webhookUrl, first.raw, { type: 'change_order', msgId: first.msgId, noise: first.noise });
+		expect(again.acknowledged).toBe(true);
+		expect(msgIds(h)).toEqual(['7800001']);
+	});
+
+	test('a copy arriving while n8n is still taking the first waits for it: acknowledged if n8n took it, started itself if n8n did not', async () => {
+		let failures = 1;
+		const h = await host({ registerDelayMs: 200, failToStart: () => failures-- > 0 });
+		const spec = { type: 'change_order', msgId: 7_800_002 };
+		const failedFirst = await Promise.all([t.sandbox.push(h.webhookUrl, spec), t.sandbox.push(h.webhookUrl, spec)]);
+		expect(failedFirst.map((d) => d.status).sort()).toEqual([200, 500]);
+		expect(msgIds(h)).toEqual(['7800002']);
+
+		const taken = await Promise.all([0, 1, 2].map(() => t.sandbox.push(h.webhookUrl, { type: 'change_order', msgId: 7_800_003 })));
+		expect(taken.every((d) => d.acknowledged)).toBe(true);
+		expect(msgIds(h)).toEqual(['7800002', '7800003']);
+	});
+});
+
 describe('the ledger stays bounded', () => {
-	const push = (i: number, at: number) => ({ key: `t:${i}`, at, timestamp: `1:${at}`, body: `b${i}` });
+	const push = (i: number, at: number) => ({ key: `t:${i}`, at, headers: `1:${at}`, body: `b${i}`, noise: String(i) });
+	/** Admits and, when new, confirms at once (n8n took it): the kind of the admission. */
+	const admit = (ledger: PushLedger, scope: string, store: Record<string, unknown>, p: ReturnType<typeof push>, windowMs: number) => {
+		const { kind } = ledger.admit(scope, store, p, windowMs);
+		if (kind === 'new') ledger.confirm(scope, p.key);
+		return kind;
+	};
 
 	test(`in process at most ${MEMORY_MAX} per trigger, in static data at most ${PERSIST_MAX}, header records only inside the window`, () => {
 		const ledger = new PushLedger();
@@ -120,34 +214,34 @@ describe('the ledger stays bounded', () => {
 		for (let i = 0; i < MEMORY_MAX + 2_000; i++) {
 			// Like n8n: each request sees the static data the previous one saved.
 			store = JSON.parse(JSON.stringify(store)) as Record<string, unknown>;
-			expect(ledger.admit('wf:node', store, push(i, t0 + i * 10), 300_000)).toBe('new');
+			expect(admit(ledger, 'wf:node', store, push(i, t0 + i * 10), 300_000)).toBe('new');
 		}
-		const internals = (ledger as unknown as { scopes: Map<string, { byKey: Map<string, unknown>; byTimestamp: Map<string, unknown> }> }).scopes.get('wf:node')!;
+		const internals = (ledger as unknown as { scopes: Map<string, { byKey: Map<string, unknown>; byHeaders: Map<string, unknown> }> }).scopes.get('wf:node')!;
 		expect(internals.byKey.size).toBe(MEMORY_MAX);
-		expect(internals.byTimestamp.size).toBeLessThanOrEqual(300_000 / 10 + 1);
+		expect(internals.byHeaders.size).toBeLessThanOrEqual(300_000 / 10 + 1);
 		const persisted = (store.pushLedger as { accepted: unknown[][] }).accepted;
 		expect(persisted).toHaveLength(PERSIST_MAX);
 		expect(JSON.stringify(store).length).toBeLessThan(64 * 1024);
 		// The newest is remembered; the oldest (evicted in process, gone from static data) is not.
-		expect(ledger.admit('wf:node', store, push(MEMORY_MAX + 1_999, t0 + 1e9), 300_000)).toBe('redelivery');
-		expect(ledger.admit('wf:node', store, push(0, t0 + 1e9), 300_000)).toBe('new');
+		expect(admit(ledger, 'wf:node', store, push(MEMORY_MAX + 1_999, t0 + 1e9), 300_000)).toBe('redelivery');
+		expect(admit(ledger, 'wf:node', store, push(0, t0 + 1e9), 300_000)).toBe('new');
 	});
 
 	test(`a redelivery is recognised for ${KEEP_MS / 3_600_000} hours from static data alone, not after`, () => {
 		const store: Record<string, unknown> = {};
-		new PushLedger().admit('s', store, push(1, 0), 300_000);
-		expect(new PushLedger().admit('s', JSON.parse(JSON.stringify(store)) as Record<string, unknown>, push(1, KEEP_MS - 1), 300_000)).toBe('redelivery');
-		expect(new PushLedger().admit('s', JSON.parse(JSON.stringify(store)) as Record<string, unknown>, push(1, KEEP_MS), 300_000)).toBe('new');
+		admit(new PushLedger(), 's', store, push(1, 0), 300_000);
+		expect(admit(new PushLedger(), 's', JSON.parse(JSON.stringify(store)) as Record<string, unknown>, push(1, KEEP_MS - 1), 300_000)).toBe('redelivery');
+		expect(admit(new PushLedger(), 's', JSON.parse(JSON.stringify(store)) as Record<string, unknown>, push(1, KEEP_MS), 300_000)).toBe('new');
 	});
 
 	test('with a replay window longer than a day, a redelivery is recognised for the whole window (in memory and from static data)', () => {
 		const windowMs = 3 * KEEP_MS;
 		const store: Record<string, unknown> = {};
 		const ledger = new PushLedger();
-		ledger.admit('s', store, push(1, 0), windowMs);
-		expect(ledger.admit('s', store, push(1, 2 * KEEP_MS), windowMs)).toBe('redelivery');
+		admit(ledger, 's', store, push(1, 0), windowMs);
+		expect(admit(ledger, 's', store, push(1, 2 * KEEP_MS), windowMs)).toBe('redelivery');
 		const copy = () => JSON.parse(JSON.stringify(store)) as Record<string, unknown>;
-		expect(new PushLedger().admit('s', copy(), push(1, windowMs - 1), windowMs)).toBe('redelivery');
-		expect(new PushLedger().admit('s', copy(), push(1, windowMs), windowMs)).toBe('new');
+		expect(admit(new PushLedger(), 's', copy(), push(1, windowMs - 1), windowMs)).toBe('redelivery');
+		expect(admit(new PushLedger(), 's', copy(), push(1, windowMs), windowMs)).toBe('new');
 	});
 });

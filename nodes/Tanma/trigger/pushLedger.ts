@@ -3,13 +3,20 @@
  *
  * Two layers. n8n loads a workflow's static data per request and saves it only after the request is
  * handled, so a copy arriving in between would not see the first one there: an in-memory record per
- * trigger (workflow + node) answers at once. The static-data list (last PERSIST_MAX, KEEP_MS or the replay window) carries the
- * record across restarts. Checking and recording happen in one synchronous step, so two copies handled
- * at the same moment by one n8n instance cannot both pass.
+ * trigger (workflow + node) answers at once. The static-data list (last PERSIST_MAX, KEEP_MS or the replay
+ * window) carries the record across restarts. Checking and recording happen in one synchronous step, so
+ * two copies handled at the same moment by one n8n instance cannot both pass.
  *
- * The same record refuses altered replays: Tanma's header sign covers the timestamp but not the body, and
- * CTR ciphertext can be changed bit by bit, so a body that differs from the one first accepted under the
- * same timestamp header is refused.
+ * A new message is first *pending*: n8n has not yet registered its execution. The trigger settles it once
+ * n8n has answered (TanmaPushTrigger.node.ts): `confirm` when n8n took the execution, `release` when it did
+ * not, so a redelivery of a message n8n never took is new again. A copy arriving while the first is pending
+ * waits for that outcome instead of being acknowledged on the strength of an execution that may not exist.
+ *
+ * The same record refuses what it can tell apart as an altered replay. Tanma's header sign covers the
+ * timestamp but not the body, and AES-CTR with one IV per corp lets a captured body be changed bit by bit.
+ * Under headers already accepted, a different body whose envelope repeats an accepted message's noise or
+ * msgId is refused; a distinct message (its own noise and msgId) under the same headers is accepted, since
+ * a sender with several threads signs several messages with one timestamp.
  */
 
 export const KEEP_MS = 24 * 60 * 60 * 1000;
@@ -19,38 +26,65 @@ export const PERSIST_MAX = 500;
 /** Accepted messages kept in memory per trigger, and triggers kept in memory per n8n instance. */
 export const MEMORY_MAX = 10_000;
 export const SCOPES_MAX = 1_000;
+/** Released keys remembered per trigger, so a copy of a released message saved by another request is ignored. */
+const RELEASED_MAX = 1_000;
 
-export interface AcceptedPush {
+export interface PushDelivery {
 	/** type + ":" + msgId */
 	key: string;
-	/** When it was accepted (ms). */
+	/** When it arrived (ms). */
 	at: number;
-	/** The signed timestamp header it came with; the sign is a function of it once verified. */
-	timestamp: string;
+	/** `version:timestamp` of the signed headers it came with; once the sign is verified, they name the delivery. */
+	headers: string;
 	/** Short digest of the raw body. */
 	body: string;
+	/** The envelope's noise, as text. */
+	noise: string;
 }
 
-/** Static-data form: [key, at] or, while inside the replay window, [key, at, timestamp, body]. */
-type PersistedEntry = [string, number] | [string, number, string, string];
+interface Accepted extends PushDelivery {
+	/** Set while n8n has not yet registered the execution: resolves true (taken) or false (not taken). */
+	pending?: { settled: Promise<boolean>; settle: (taken: boolean) => void };
+}
+
+/**
+ * Static-data form: [key, at] or, while inside the replay window, [key, at, headers, body, noise].
+ * Version 1 wrote [key, at, headers, body] (no noise); it is still read.
+ */
+type PersistedEntry = [string, number] | [string, number, string, string] | [string, number, string, string, string];
 
 interface PersistedLedger {
-	v: 1;
+	v: 1 | 2;
 	accepted: PersistedEntry[];
 }
 
 interface Scope {
-	byKey: Map<string, AcceptedPush>;
-	byTimestamp: Map<string, AcceptedPush>;
+	byKey: Map<string, Accepted>;
+	/** Accepted messages by the headers they came with, oldest headers first. */
+	byHeaders: Map<string, Accepted[]>;
 	/** The newest accepted, oldest first, at most PERSIST_MAX: what the next save merges in. */
-	recent: AcceptedPush[];
+	recent: Accepted[];
+	released: Set<string>;
 }
 
-export type Admission = 'new' | 'redelivery';
+export type Admission =
+	| { kind: 'new' }
+	| { kind: 'redelivery' }
+	/** A copy of a message whose first delivery n8n has not settled yet: ask again once `settled` resolves. */
+	| { kind: 'pending'; settled: Promise<boolean> }
+	| { kind: 'altered'; reason: string };
 
 function persistedOf(store: Record<string, unknown>): PersistedEntry[] {
 	const ledger = store.pushLedger as PersistedLedger | undefined;
-	return ledger && ledger.v === 1 && Array.isArray(ledger.accepted) ? ledger.accepted : [];
+	return ledger && (ledger.v === 1 || ledger.v === 2) && Array.isArray(ledger.accepted) ? ledger.accepted : [];
+}
+
+/** Why a body under accepted headers is an alteration of one of `seen`, or undefined when it is not. */
+function alteration(seen: Array<{ key: string; body: string; noise?: string }>, push: PushDelivery): string | undefined {
+	if (seen.some((e) => e.body === push.body)) return undefined; // the same bytes: a redelivery
+	if (seen.some((e) => e.noise !== undefined && e.noise === push.noise)) return 'replayed headers with a different body (same noise)';
+	if (seen.some((e) => e.key === push.key)) return 'replayed headers with a different body (same msgId)';
+	return undefined;
 }
 
 export class PushLedger {
@@ -59,7 +93,7 @@ export class PushLedger {
 	private scope(id: string): Scope {
 		let scope = this.scopes.get(id);
 		if (!scope) {
-			scope = { byKey: new Map(), byTimestamp: new Map(), recent: [] };
+			scope = { byKey: new Map(), byHeaders: new Map(), recent: [], released: new Set() };
 			this.scopes.set(id, scope);
 			if (this.scopes.size > SCOPES_MAX) this.scopes.delete(this.scopes.keys().next().value as string);
 		}
@@ -67,56 +101,95 @@ export class PushLedger {
 	}
 
 	/**
-	 * Whether a message with this timestamp header was already accepted with a different body inside the
-	 * replay window (an altered replay). The same body is a redelivery, decided by `admit`.
+	 * Decides a verified, decrypted delivery and, when it is new, records it as pending and writes it to
+	 * `store` (the node's static data), merged with what this n8n instance accepted lately.
 	 */
-	isAlteredReplay(scopeId: string, store: Record<string, unknown>, timestamp: string, body: string): boolean {
-		const seen = this.scopes.get(scopeId)?.byTimestamp.get(timestamp);
-		if (seen) return seen.body !== body;
-		return persistedOf(store).some((e) => e.length === 4 && e[2] === timestamp && e[3] !== body);
+	admit(scopeId: string, store: Record<string, unknown>, push: PushDelivery, windowMs: number): Admission {
+		const scope = this.scope(scopeId);
+		const persisted = persistedOf(store).filter((e) => !scope.released.has(e[0]));
+		const underSameHeaders = [
+			...(scope.byHeaders.get(push.headers) ?? []),
+			...persisted
+				.filter((e) => e.length >= 4 && e[2] === push.headers && push.at - e[1] <= windowMs)
+				.map((e) => ({ key: e[0], body: e[3] as string, noise: e[4] })),
+		];
+		const altered = alteration(underSameHeaders, push);
+		if (altered) return { kind: 'altered', reason: altered };
+
+		const known = scope.byKey.get(push.key);
+		if (known?.pending) return { kind: 'pending', settled: known.pending.settled };
+		if (known || persisted.some((e) => e[0] === push.key && push.at - e[1] < keepFor(windowMs))) return { kind: 'redelivery' };
+
+		let settle: (taken: boolean) => void = () => undefined;
+		const settled = new Promise<boolean>((resolve) => (settle = resolve));
+		this.remember(scope, { ...push, pending: { settled, settle } }, windowMs);
+		store.pushLedger = { v: 2, accepted: this.merged(scope, persisted, push.at, windowMs) } satisfies PersistedLedger;
+		return { kind: 'new' };
+	}
+
+	/** n8n registered the execution of the pending message `key`: later copies are redeliveries. */
+	confirm(scopeId: string, key: string): void {
+		const entry = this.scopes.get(scopeId)?.byKey.get(key);
+		if (!entry?.pending) return;
+		const { settle } = entry.pending;
+		delete entry.pending;
+		settle(true);
+	}
+
+	/** n8n did not take the pending message `key`: forget it, so its redelivery is new. */
+	release(scopeId: string, key: string): void {
+		const scope = this.scopes.get(scopeId);
+		const entry = scope?.byKey.get(key);
+		if (!scope || !entry?.pending) return;
+		scope.byKey.delete(key);
+		const sameHeaders = scope.byHeaders.get(entry.headers)?.filter((e) => e !== entry);
+		if (sameHeaders?.length) scope.byHeaders.set(entry.headers, sameHeaders);
+		else scope.byHeaders.delete(entry.headers);
+		scope.recent = scope.recent.filter((e) => e !== entry);
+		scope.released.add(key);
+		if (scope.released.size > RELEASED_MAX) scope.released.delete(scope.released.values().next().value as string);
+		entry.pending.settle(false);
+	}
+
+	private remember(scope: Scope, push: Accepted, windowMs: number): void {
+		scope.released.delete(push.key);
+		scope.byKey.set(push.key, push);
+		const sameHeaders = scope.byHeaders.get(push.headers);
+		if (sameHeaders) sameHeaders.push(push);
+		else scope.byHeaders.set(push.headers, [push]);
+		scope.recent.push(push);
+		if (scope.recent.length > PERSIST_MAX) scope.recent.shift();
+		// Maps iterate in insertion order, so the oldest entries are at the front. A pending entry is never
+		// evicted here: its request is still being answered.
+		for (const [key, entry] of scope.byKey) {
+			if (entry.pending || (scope.byKey.size <= MEMORY_MAX && push.at - entry.at < keepFor(windowMs))) break;
+			scope.byKey.delete(key);
+		}
+		for (const [headers, entries] of scope.byHeaders) {
+			if (scope.byHeaders.size <= MEMORY_MAX && push.at - entries[0].at <= windowMs) break;
+			scope.byHeaders.delete(headers);
+		}
 	}
 
 	/**
-	 * Records a verified message and says whether it is new. A new one is also written to `store` (the
-	 * node's static data), merged with what this n8n instance accepted lately, trimmed to PERSIST_MAX.
+	 * The static-data list: what the request loaded and what this instance accepted lately, each oldest
+	 * first, merged in one pass (a key in both keeps the in-memory entry), the newest PERSIST_MAX kept.
 	 */
-	admit(scopeId: string, store: Record<string, unknown>, push: AcceptedPush, windowMs: number): Admission {
-		const scope = this.scope(scopeId);
-		const persisted = persistedOf(store);
-		if (scope.byKey.has(push.key) || persisted.some((e) => e[0] === push.key && push.at - e[1] < keepFor(windowMs))) {
-			return 'redelivery';
-		}
-		this.remember(scope, push, windowMs);
-		store.pushLedger = { v: 1, accepted: this.merged(scope, persisted, push.at, windowMs) } satisfies PersistedLedger;
-		return 'new';
-	}
-
-	private remember(scope: Scope, push: AcceptedPush, windowMs: number): void {
-		scope.byKey.set(push.key, push);
-		scope.byTimestamp.set(push.timestamp, push);
-		scope.recent.push(push);
-		if (scope.recent.length > PERSIST_MAX) scope.recent.shift();
-		// Maps iterate in insertion order, so the oldest entries are at the front.
-		for (const [key, entry] of scope.byKey) {
-			if (scope.byKey.size <= MEMORY_MAX && push.at - entry.at < keepFor(windowMs)) break;
-			scope.byKey.delete(key);
-		}
-		for (const [timestamp, entry] of scope.byTimestamp) {
-			if (scope.byTimestamp.size <= MEMORY_MAX && push.at - entry.at <= windowMs) break;
-			scope.byTimestamp.delete(timestamp);
-		}
-	}
-
 	private merged(scope: Scope, persisted: PersistedEntry[], now: number, windowMs: number): PersistedEntry[] {
-		const byKey = new Map<string, PersistedEntry>();
 		const keepMs = keepFor(windowMs);
-		for (const entry of persisted) if (now - entry[1] < keepMs) byKey.set(entry[0], entry);
-		for (const push of scope.recent) {
-			if (now - push.at < keepMs) byKey.set(push.key, [push.key, push.at, push.timestamp, push.body]);
+		const inMemory = new Set(scope.recent.map((p) => p.key));
+		const loaded = persisted.filter((e) => now - e[1] < keepMs && !inMemory.has(e[0]));
+		const mine = scope.recent.filter((p) => now - p.at < keepMs);
+		const out: PersistedEntry[] = [];
+		let i = 0;
+		let j = 0;
+		while (i < loaded.length || j < mine.length) {
+			if (j >= mine.length || (i < loaded.length && loaded[i][1] <= mine[j].at)) out.push(loaded[i++]);
+			else {
+				const p = mine[j++];
+				out.push([p.key, p.at, p.headers, p.body, p.noise]);
+			}
 		}
-		return [...byKey.values()]
-			.sort((a, b) => a[1] - b[1])
-			.slice(-PERSIST_MAX)
-			.map((e) => (e.length === 4 && now - e[1] > windowMs ? [e[0], e[1]] : e));
+		return out.slice(-PERSIST_MAX).map((e) => (e.length >= 4 && now - e[1] > windowMs ? [e[0], e[1]] : e));
 	}
 }

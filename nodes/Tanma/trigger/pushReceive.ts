@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 
 import type { PushMessage } from '../transport/push';
 import { corpIdCandidates, openPush, pushSign, pushSignMatches } from '../transport/push';
-import type { PushLedger } from './pushLedger';
+import type { Admission, PushLedger } from './pushLedger';
 
 /**
  * What the push trigger does with one HTTP request, apart from n8n: check the headers, refuse altered
@@ -27,7 +27,8 @@ export interface PushSettings {
 export type PushOutcome =
 	/** `credentialMismatch`: the answer could change with another App ID, App Key or Corp ID. */
 	| { kind: 'rejected'; status: 400 | 403; reason: string; credentialMismatch?: true }
-	| { kind: 'accepted'; message: PushMessage; isNew: boolean };
+	/** `admission`: new (pending until n8n settles it), a redelivery, or a copy of a pending one. */
+	| { kind: 'accepted'; message: PushMessage; key: string; admission: Exclude<Admission, { kind: 'altered' }> };
 
 function header(req: PushRequest, name: string): string {
 	const value = req.headers[name.toLowerCase()];
@@ -59,19 +60,22 @@ export function receivePush(
 		return { kind: 'rejected', status: 403, reason: 'signature mismatch', credentialMismatch: true };
 	}
 	const body = rawBodyOf(req);
-	// Once the sign is verified it is a function of the timestamp and version: those name the delivery.
-	const timestamp = `${got.version}:${got.timestamp}`;
-	const bodyDigest = createHash('sha256').update(body.replace(/\s+/g, ''), 'utf8').digest('hex').slice(0, 16);
-	if (ledger.isAlteredReplay(scope.id, scope.store, timestamp, bodyDigest)) {
-		return { kind: 'rejected', status: 403, reason: 'replayed headers with a different body' };
-	}
 	const message = openPush(body, corpIdCandidates(settings.appId, settings.corpId), settings.appKey);
 	if (!message) return { kind: 'rejected', status: 400, reason: 'body is not a Tanma push message', credentialMismatch: true };
+	const key = `${message.type}:${message.msgId}`;
 	const admission = ledger.admit(
 		scope.id,
 		scope.store,
-		{ key: `${message.type}:${message.msgId}`, at: now, timestamp, body: bodyDigest },
+		{
+			key,
+			at: now,
+			// Once the sign is verified it is a function of the timestamp and version: those name the delivery.
+			headers: `${got.version}:${got.timestamp}`,
+			body: createHash('sha256').update(body.replace(/\s+/g, ''), 'utf8').digest('hex').slice(0, 16),
+			noise: message.noise,
+		},
 		settings.replayWindowMs,
 	);
-	return { kind: 'accepted', message, isNew: admission === 'new' };
+	if (admission.kind === 'altered') return { kind: 'rejected', status: 403, reason: admission.reason };
+	return { kind: 'accepted', message, key, admission };
 }
