@@ -9,7 +9,8 @@
  * BENCH_NETWORK=0 to skip the network profile, BENCH_NET_STEPS (RTT ms:customers, default
  * "0:10000,30:10000,30:50000,80:10000"), BENCH_NET_ROUNDS (default 3), BENCH_TRIGGER_CUSTOMERS (default 1000),
  * BENCH_PROFILE=0 to skip the CPU profiles of n8n (taken after the timed rounds); BENCH_PUSH_ROUNDS (default 3),
- * BENCH_PUSH_DIAGNOSTIC_ROUNDS (default 2, 0 skips the diagnostic n8n configurations), BENCH_PUSH_REQUESTS (default 300).
+ * BENCH_PUSH_DIAGNOSTIC_ROUNDS (default 2, 0 skips the diagnostic n8n configurations), BENCH_PUSH_REQUESTS (default 300);
+ * BENCH_ONLY=push runs the push section alone (n8n's defaults and lazy isolate acquisition side by side) into push.md.
  */
 import fs from 'fs';
 import os from 'os';
@@ -97,8 +98,27 @@ function variantStats(of: (v: Variant) => ThroughputRun[]): Record<Variant, Vari
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const range = (s: Summary, digits = 0) => `${fmt(s.median, digits)} (${fmt(s.min, digits)}–${fmt(s.max, digits)})`;
 
+/** BENCH_ONLY=push: the push section alone, in one run, written to bench/results/push.md and push.json. */
+async function pushOnly(): Promise<void> {
+	const sandbox = await startSandbox({ seed: { customers: 10 } });
+	try {
+		const push = await measurePush(sandbox, log, { requests: PUSH_REQUESTS, concurrencies: [20, 50], rounds: PUSH_ROUNDS, diagnosticRounds: PUSH_DIAGNOSTIC_ROUNDS });
+		const machine = `${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`;
+		const markdown = `# Push Trigger bench (\`BENCH_ONLY=push npm run bench\`)
+
+Written on ${new Date().toISOString()}. Machine: ${machine}; bench process ${process.version}; n8n 2.40.7 on Node 24.21.0.
+${pushSection(push)}`;
+		fs.writeFileSync(path.join(RESULTS, 'push.md'), markdown);
+		fs.writeFileSync(path.join(RESULTS, 'push.json'), `${JSON.stringify({ machine, push }, null, 2)}\n`);
+		log(`wrote ${path.join(RESULTS, 'push.md')}`);
+	} finally {
+		await sandbox.close();
+	}
+}
+
 async function main(): Promise<void> {
 	fs.mkdirSync(RESULTS, { recursive: true });
+	if (process.env.BENCH_ONLY === 'push') return await pushOnly();
 	const sandbox = await startSandbox({ seed: { customers: SIZES[0] } });
 	log(`sandbox at ${sandbox.baseUrl}`);
 
@@ -242,7 +262,7 @@ ${profileTable(profile.byFunction)}
 Same n8n 2.40.7 process per configuration, same load: ${push.requests} requests per round, posted at a fixed concurrency
 (${push.concurrencies.join(' and ')} in flight) by the bench process, each request built before the clock starts (a
 fresh msgId and a strictly later timestamp, signed and encrypted as Tanma does). **Tanma Push Trigger** → HTTP Request
-(sink) is answered by our node with the noise; **n8n Webhook node** (Respond: Immediately) → the same HTTP Request gets
+(sink) is answered with the noise (by n8n, once it has registered the execution); **n8n Webhook node** (Respond: Immediately) → the same HTTP Request gets
 the same kind of request. A round ends when the sandbox's sink holds one record per request (every execution done);
 requests/s = requests ÷ that time. Ack = the time from sending a request to its answer. Peak RSS is the highest RSS of
 n8n's process tree in any round (it does not fall back between rounds, so later rounds start higher); the rise is

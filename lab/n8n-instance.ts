@@ -202,6 +202,31 @@ export class N8nInstance {
 		await this.waitUntil(child, async () => this.log.includes('n8n worker is now ready'), 'a ready worker', timeoutMs);
 	}
 
+	/** SIGKILL: a crash, nothing finished or saved on the way out. */
+	async kill(): Promise<void> {
+		const child = this.process;
+		if (!child || child.exitCode !== null || child.signalCode !== null) return;
+		const exited = new Promise((r) => child.once('exit', r));
+		child.kill('SIGKILL');
+		await exited;
+	}
+
+	/** Sets up the owner of a new user folder (a reused one answers 400) and logs in: the session cookie. */
+	async ownerCookie(login = { email: 'owner@example.com', firstName: 'Tanma', lastName: 'Tester', password: 'Tanma-e2e-2026' }): Promise<string> {
+		const deadline = Date.now() + 60_000;
+		for (;;) {
+			await fetch(`${this.baseUrl}/rest/owner/setup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(login) });
+			const res = await fetch(`${this.baseUrl}/rest/login`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ emailOrLdapLoginId: login.email, password: login.password }),
+			});
+			if (res.ok) return (res.headers.get('set-cookie') ?? '').split(';')[0];
+			if (Date.now() > deadline) throw new Error(`owner login failed (${res.status}):\n${this.log.slice(-2000)}`);
+			await new Promise((r) => setTimeout(r, 500));
+		}
+	}
+
 	async stop(): Promise<void> {
 		const child = this.process;
 		if (!child || child.exitCode !== null) return;

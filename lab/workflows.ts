@@ -175,3 +175,22 @@ export const VENDOR_PUSH_WEBHOOK_ID = '0b5e7a1c-2d3f-4a5b-8c6d-7e8f9a0b1c2d';
 export function vendorExampleCredential(baseUrl: string, inputs: { appId: string; appKey: string }) {
 	return [{ ...VENDOR_EXAMPLE_CREDENTIAL, type: 'tanmaApi', data: { appId: inputs.appId, appKey: inputs.appKey, baseUrl, sendAppKeyHeader: false } }];
 }
+
+/** Tanma Push Trigger → Wait (`waitSeconds`) → sink: an execution still running when n8n is killed. */
+export function pushWaitWorkflow(sinkUrl: string, variant: { id: string; webhookId: string; waitSeconds: number; options?: object }) {
+	const base = pushWorkflow(sinkUrl, { id: variant.id, webhookId: variant.webhookId, options: variant.options });
+	const [trigger, sink] = base.nodes;
+	return {
+		...base,
+		name: `Tanma e2e: pushes → wait ${variant.waitSeconds} s → sink`,
+		nodes: [
+			trigger,
+			{ id: 'wait', name: 'Wait', type: 'n8n-nodes-base.wait', typeVersion: 1.1, position: [220, 0], webhookId: '3f0d1c2b-5a4e-4f6d-9c8b-7a6e5d4c3b2a', parameters: { amount: variant.waitSeconds, unit: 'seconds' } },
+			{ ...sink, position: [440, 0] },
+		],
+		connections: {
+			'Tanma Push Trigger': { main: [[{ node: 'Wait', type: 'main', index: 0 }]] },
+			Wait: { main: [[{ node: 'Record in Sink', type: 'main', index: 0 }]] },
+		},
+	};
+}

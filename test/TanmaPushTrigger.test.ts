@@ -7,7 +7,10 @@ import { execFileSync } from 'child_process';
 import { createCipheriv, createHash } from 'crypto';
 
 import type { INodeParameters } from 'n8n-workflow';
+import { webhookDescriptionIsNativelyResolvable } from 'n8n-workflow';
 
+import { TanmaApi } from '../credentials/TanmaApi.credentials';
+import { TanmaPushTrigger } from '../nodes/Tanma/TanmaPushTrigger.node';
 import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
 import { PUSH_TYPES, decryptPush, parsePushMessage, pushCiphertext, pushSign } from '../nodes/Tanma/transport/push';
 import { credentialsFor } from '../lab/core';
@@ -155,5 +158,22 @@ describe('registration', () => {
 		for (let wait = 0; wait < 50 && !t.sandbox.pushes.length; wait++) await new Promise((r) => setTimeout(r, 20));
 		expect(t.sandbox.pushes).toEqual([expect.objectContaining({ type: 'register', url: h.webhookUrl, acknowledged: true })]);
 		expect(h.executions).toHaveLength(0);
+	});
+});
+
+describe('the webhook phase needs no expression', () => {
+	// n8n 2.40.7 with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true acquires an isolate only for an expression it has
+	// to evaluate: a static description and static credential fields leave none (bench/results/push.md).
+	test("the webhook description is static as n8n's own check reads it, and answers a started execution with the node's acknowledgement", () => {
+		const [webhook] = new TanmaPushTrigger().description.webhooks!;
+		expect(webhookDescriptionIsNativelyResolvable(webhook)).toBe(true);
+		expect(Object.values(webhook).filter((v) => typeof v === 'string' && v.startsWith('='))).toEqual([]);
+		// Left out, n8n 2.40.7 answers a started execution with the text "firstEntryJson" instead of the noise.
+		expect(webhook).toMatchObject({ responseMode: 'onReceived', responseData: '' });
+	});
+
+	test('the credential has no field whose default is an expression', () => {
+		const fields = new TanmaApi().properties;
+		expect(fields.filter((f) => typeof f.default === 'string' && f.default.startsWith('=')).map((f) => f.name)).toEqual([]);
 	});
 });

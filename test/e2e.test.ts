@@ -308,7 +308,7 @@ describe('with the n8n server running', () => {
 			const bytes = Buffer.from(original.raw.body, 'base64');
 			bytes[plaintext.indexOf('9000001') + 6] ^= '1'.charCodeAt(0) ^ '7'.charCodeAt(0);
 			const replay = await sandbox.pushRaw(url(), { headers: original.raw.headers, body: bytes.toString('base64') }, { type: 'new_qw_customer', msgId: '9000007', noise: original.noise });
-			expect({ status: replay.status, body: replay.body }).toEqual({ status: 403, body: 'replayed headers with a different body' });
+			expect({ status: replay.status, body: replay.body }).toEqual({ status: 403, body: 'replayed headers with a different body (same noise)' });
 			expect(await settle(9_000_000, 9_000_010, 1)).toEqual([9_000_001]);
 		});
 

@@ -100,7 +100,11 @@ export async function startWebhookHost(options: {
 					}
 					await save();
 					if (result.noWebhookResponse || res.writableEnded) return;
-					const body = result.webhookResponse ?? { message: 'Workflow was started' };
+					// n8n 2.40.7 answers a started execution with the description's responseData when it is set and not
+					// "noData" (undefined reads as "firstEntryJson", answered as that very text), else the node's answer.
+					const responseData = options.nodeType.description.webhooks![0].responseData ?? 'firstEntryJson';
+					const started = result.workflowData && responseData !== 'noData' ? responseData : undefined;
+					const body = started || (result.webhookResponse ?? { message: 'Workflow was started' });
 					if (!res.getHeader('content-type')) res.setHeader('Content-Type', typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8');
 					res.statusCode = 200;
 					res.end(typeof body === 'string' ? body : JSON.stringify(body));

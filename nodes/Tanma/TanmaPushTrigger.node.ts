@@ -52,7 +52,9 @@ export class TanmaPushTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'tanmaApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		// Static, so n8n needs no expression to answer; responseData '' makes n8n answer a started execution with
+		// the node's acknowledgement (left out, n8n 2.40.7 answers the text "firstEntryJson").
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' }],
 		properties: [
 			{
 				displayName:
@@ -205,11 +207,20 @@ export class TanmaPushTrigger implements INodeType {
 			return acknowledgement;
 		}
 		// n8n answers 200 with the acknowledgement once the execution is registered, and an error if it could
-		// not start one: only the first counts as taken.
-		res.once('close', () => {
-			if (res.writableEnded && res.statusCode === 200) ledger.confirm(scope, key);
+		// not start one: only the first counts as taken. Decided when n8n ends the answer, not when the sender
+		// hangs up: n8n goes on (and may take the message) after a sender gave up waiting.
+		let settled = false;
+		const settle = () => {
+			if (settled) return;
+			settled = true;
+			if (res.statusCode === 200) ledger.confirm(scope, key);
 			else ledger.release(scope, key);
-		});
+		};
+		const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
+		res.end = ((...args: unknown[]) => {
+			settle();
+			return end(...args);
+		}) as typeof res.end;
 		const item: IDataObject = { type: message.type, msgId: message.msgId };
 		if (message.eventId !== undefined) item.eventId = message.eventId;
 		item.content = message.content as IDataObject;

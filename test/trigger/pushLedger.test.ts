@@ -3,9 +3,12 @@
  * loads the workflow's static data for each request and saves it after (as n8n does): copies at the same
  * moment, copies right after the acknowledgement, copies after a restart, and altered replays.
  */
+import { request } from 'http';
+
 import { TanmaPushTrigger } from '../../nodes/Tanma/TanmaPushTrigger.node';
 import { KEEP_MS, MEMORY_MAX, PERSIST_MAX, PushLedger } from '../../nodes/Tanma/trigger/pushLedger';
 import { startSandbox } from '../../sandbox/server';
+import { buildPush } from '../../sandbox/push';
 import { credentialsFor } from '../../lab/core';
 import type { WebhookHost } from '../../lab/core';
 import { pushTriggersAgainstSandbox } from '../helpers/push';
@@ -182,6 +185,26 @@ describe('acknowledged only once n8n holds the execution', () => {
 		const again = await t.sandbox.pushRaw(h.webhookUrl, first.raw, { type: 'change_order', msgId: first.msgId, noise: first.noise });
 		expect(again.acknowledged).toBe(true);
 		expect(msgIds(h)).toEqual(['7800001']);
+	});
+
+	test('a sender that hangs up before the answer: n8n still takes the message, so the redelivery is acknowledged and not run again', async () => {
+		const h = await host({ registerDelayMs: 300 });
+		const first = await t.sandbox.push(h.webhookUrl, { type: 'change_order', msgId: 7_800_004 });
+		const push = buildPush({ type: 'change_order', msgId: 7_800_005 }, t.sandbox.appId, t.sandbox.appKey, Date.now());
+		await new Promise<void>((resolve) => {
+			const target = new URL(h.webhookUrl);
+			const req = request({ hostname: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: push.headers });
+			req.on('error', () => resolve());
+			req.end(push.body);
+			setTimeout(() => {
+				req.destroy();
+				resolve();
+			}, 50);
+		});
+		await new Promise((r) => setTimeout(r, 500)); // n8n registers it meanwhile
+		const again = await t.sandbox.pushRaw(h.webhookUrl, push, { type: 'change_order', msgId: push.msgId, noise: push.noise });
+		expect([first.acknowledged, again.acknowledged]).toEqual([true, true]);
+		expect(msgIds(h)).toEqual(['7800004', '7800005']);
 	});
 
 	test('a copy arriving while n8n is still taking the first waits for it: acknowledged if n8n took it, started itself if n8n did not', async () => {
