@@ -87,7 +87,9 @@ export async function startWebhookHost(options: {
 				// execution is registered first, the static data saved, and only then the node's answer sent
 				// (or an error, when no execution could be started).
 				const save = async () => {
-					// n8n writes static data to its database: a copy sent meanwhile can be read before the write lands.
+					// n8n writes static data only when it is marked changed, to its database: a copy sent meanwhile
+					// can be read before the write lands.
+					if ((workflow.staticData as { __dataChanged?: boolean }).__dataChanged !== true) return;
 					await new Promise((resolve) => setTimeout(resolve, 5));
 					savedStaticData = JSON.stringify(workflow.staticData);
 				};
@@ -97,14 +99,18 @@ export async function startWebhookHost(options: {
 						await new Promise((resolve) => setTimeout(resolve, options.registerDelayMs ?? 1));
 						if (options.failToStart?.()) throw new Error('There was a problem executing the workflow');
 						executions.push(result.workflowData[0].map((i) => i.json));
+						// Registering builds the execution's own Workflow over the same static-data object, which
+						// (n8n-workflow's ObservableObject) clears its changed mark before n8n's save below.
+						new Workflow({ id: workflowId, nodes: [node], connections: {}, active: true, nodeTypes: nodeTypesOf({ [typeName]: options.nodeType }), staticData: workflow.staticData });
 					}
-					await save();
-					if (result.noWebhookResponse || res.writableEnded) return;
-					// n8n 2.40.7 answers a started execution with the description's responseData when it is set and not
-					// "noData" (undefined reads as "firstEntryJson", answered as that very text), else the node's answer.
+					// n8n 2.40.7 reads the answer after registering and before saving: a started execution is answered
+					// with the description's responseData when it is set and not "noData" (undefined reads as
+					// "firstEntryJson", answered as that very text), else the node's answer.
 					const responseData = options.nodeType.description.webhooks![0].responseData ?? 'firstEntryJson';
 					const started = result.workflowData && responseData !== 'noData' ? responseData : undefined;
-					const body = started || (result.webhookResponse ?? { message: 'Workflow was started' });
+					const body = result.noWebhookResponse ? undefined : started || (result.webhookResponse ?? { message: 'Workflow was started' });
+					await save();
+					if (body === undefined || res.writableEnded) return;
 					if (!res.getHeader('content-type')) res.setHeader('Content-Type', typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8');
 					res.statusCode = 200;
 					res.end(typeof body === 'string' ? body : JSON.stringify(body));

@@ -225,6 +225,18 @@ export class TanmaPushTrigger implements INodeType {
 		if (message.eventId !== undefined) item.eventId = message.eventId;
 		item.content = message.content as IDataObject;
 		item.receivedAt = new Date().toISOString();
-		return { ...acknowledgement, workflowData: [this.helpers.returnJsonArray([item])] };
+		const started: IWebhookResponseData = { workflowData: [this.helpers.returnJsonArray([item])] };
+		// n8n 2.40.7 registers the execution before it saves the static data, and registering builds a Workflow
+		// over the same static-data object, which clears its changed mark: the record just written would not be
+		// saved. n8n reads the answer after registering and before saving, so reading it marks the record again.
+		const { webhookResponse } = acknowledgement;
+		Object.defineProperty(started, 'webhookResponse', {
+			enumerable: true,
+			get: () => {
+				store.pushLedger = store.pushLedger;
+				return webhookResponse;
+			},
+		});
+		return started;
 	}
 }
