@@ -70,7 +70,12 @@ export class TanmaPushTrigger implements INodeType {
 				required: true,
 				default: ['*'],
 				options: [
-					{ name: 'All Events', value: '*', description: 'Every message type, including ones Tanma adds later' },
+					{
+						name: 'All Events',
+						value: '*',
+						description:
+							'Every message type that reaches this address. Register Address on Activation subscribes the types listed here only (Tanma publishes no wildcard); a type Tanma adds later arrives if it is subscribed in the Tanma console.',
+					},
 					...PUSH_TYPES.map((t) => ({ name: t.name, value: t.type })),
 				],
 				description: 'Message types that start the workflow; others are acknowledged and dropped',

@@ -41,3 +41,31 @@ test('the finder sees Chinese where there is some (a description, an option labe
 		'properties[2].typeOptions.multipleValueButtonText',
 	]);
 });
+
+/** The editor shows descriptions as HTML: the entities a description may use, decoded as the editor does. */
+const decodeEntities = (text: string) =>
+	text
+		.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&amp;/g, '&');
+
+/** The keys of the JSON examples in a text: a quoted word right after `{`, or after `,` inside braces. */
+const jsonExampleKeys = (text: string) => [...decodeEntities(text).matchAll(/[{,]\s*"([^"]+)"/g)].map((m) => m[1]);
+
+// n8n's lint autofix turns a plain `id` in a description into `ID`; a JSON key copied from such a hint is then
+// sent in a spelling Tanma's keys never have (they are lowerCamelCase: id, tagId, conditionItems).
+test.each(Object.entries(described))('%s: every key in a JSON example of the UI text is spelled as Tanma spells keys', (_, description) => {
+	const keys = uiStrings(description).flatMap((s) => jsonExampleKeys(s.text).map((key) => ({ where: s.where, key })));
+	expect(keys.filter(({ key }) => !/^[a-z][a-zA-Z0-9]*$/.test(key) || /ID/.test(key))).toEqual([]);
+});
+
+test('the Customer SOP conditions hint shows the key id, as Tanma names it', () => {
+	const hint = uiStrings(described.Tanma).find((s) => s.where.endsWith('.description') && s.text.includes('Match on customer field values'));
+	expect(hint && jsonExampleKeys(hint.text)).toEqual(['id', 'name']);
+});
+
+test('the key finder reads entities and sees a rewritten key', () => {
+	expect(jsonExampleKeys('sent as is: [{"&#105;d": 1, "name": "x"}] and {"ID": 2}')).toEqual(['id', 'name', 'ID']);
+});

