@@ -36,6 +36,11 @@ export function controlRoute({ sandbox, faults, now }: SandboxControl, path: str
 		case 'POST /__sandbox/reset':
 			sandbox.reset(json as SeedOptions);
 			return sendJson(res, 200, { ok: true });
+		case 'GET /__sandbox/readings':
+			return sendJson(res, 200, sandbox.readings);
+		case 'PUT /__sandbox/readings':
+			sandbox.readings = json as unknown as Sandbox['readings'];
+			return sendJson(res, 200, sandbox.readings);
 		case 'GET /__sandbox/tenant':
 			return sendJson(res, 200, sandbox.tenant);
 		case 'GET /__sandbox/created':

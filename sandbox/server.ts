@@ -16,6 +16,8 @@ import { HANDLERS, ROUTES, VendorFailure } from './handlers';
 import { delay, headerMap, readBody, sendJson, sendText } from './http';
 import type { PushDelivery, PushSpec, RawPush } from './push';
 import { deliverPush, deliverRaw } from './push';
+import type { TenantReadings } from './readings';
+import { NODE_READINGS } from './readings';
 import { readVendorExample } from './vendorExamples';
 
 export type { Fault, FaultSpec } from './faults';
@@ -57,6 +59,8 @@ export interface SandboxOptions {
 	answerDelayMs?: number;
 	/** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
 	tls?: { key: string; cert: string };
+	/** How the tenant reads what Tanma never published; default: the node's readings (./readings.ts). */
+	readings?: Partial<TenantReadings>;
 }
 
 export interface Sandbox {
@@ -67,6 +71,8 @@ export interface Sandbox {
 	readonly requests: RecordedRequest[];
 	readonly sink: unknown[];
 	tenant: TenantData;
+	/** How the tenant reads what Tanma never published; tests change it between runs. */
+	readings: TenantReadings;
 	created: Record<string, Body[]>;
 	addFault(fault: FaultSpec): void;
 	clearFaults(): void;
@@ -104,6 +110,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		requests: [] as RecordedRequest[],
 		sink: [] as unknown[],
 		pushes: [] as PushDelivery[],
+		readings: { ...NODE_READINGS, ...options.readings } as TenantReadings,
 	};
 
 	async function push(url: string, spec: PushSpec): Promise<PushDelivery> {
@@ -125,6 +132,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		now,
 		created: state.created,
 		takeOverlap: () => faults.takeOverlap(),
+		readings: state.readings,
 	});
 
 	function addFollowUps(externalUserId: string, contents: string[], atMs = now()) {
@@ -262,6 +270,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		set tenant(value: TenantData) {
 			state.tenant = value;
 		},
+		get readings() {
+			return state.readings;
+		},
+		set readings(value: TenantReadings) {
+			state.readings = { ...NODE_READINGS, ...value };
+		},
 		get created() {
 			return state.created;
 		},
@@ -280,6 +294,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		},
 		reset(seed) {
 			state.tenant = seedTenant(seed ?? options.seed);
+			state.readings = { ...NODE_READINGS, ...options.readings };
 			state.created = {};
 			state.requests.length = 0;
 			state.sink.length = 0;

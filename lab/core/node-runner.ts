@@ -72,6 +72,8 @@ export async function runNodeInWorkflow(options: {
 	return {
 		items: task?.data?.main?.[0] ?? [],
 		error: (task?.error ?? run.data.resultData.error) as Error | undefined,
+		/** The execution hints the node added (n8n shows them above the output). */
+		hints: task?.hints ?? [],
 		helper,
 	};
 }

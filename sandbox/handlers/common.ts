@@ -16,6 +16,8 @@ export class VendorFailure extends Error {
 
 export type Body = Record<string, unknown>;
 
+import type { TenantReadings } from '../readings';
+
 export interface HandlerContext {
 	tenant: TenantData;
 	now: () => number;
@@ -23,6 +25,8 @@ export interface HandlerContext {
 	created: Record<string, Body[]>;
 	/** Set by the "duplicate" fault: the next paged answer starts this many records early. */
 	takeOverlap: () => number;
+	/** How this tenant reads what Tanma never published (../readings.ts). */
+	readings: TenantReadings;
 }
 
 export type Handler = (body: Body, ctx: HandlerContext) => unknown;
@@ -124,7 +128,16 @@ export function tagsOf(tenant: TenantData, tagIds: number[]) {
 		.map((t) => ({ id: t.id, name: t.name, groupName: t.groupName }));
 }
 
-export function searchRow(tenant: TenantData, c: Customer) {
+/** A search row's `tags` in the shape this tenant writes them (../readings.ts `rowTags`); none for `absent`. */
+function rowTags(tenant: TenantData, tagIds: number[], shape: TenantReadings['rowTags']): { tags?: unknown } {
+	const tags = tagsOf(tenant, tagIds);
+	if (shape === 'absent') return {};
+	if (shape === 'ids') return { tags: tags.map((t) => t.id) };
+	if (shape === 'tagIdObjects') return { tags: tags.map((t) => ({ tagId: String(t.id), tagName: t.name })) };
+	return { tags };
+}
+
+export function searchRow(tenant: TenantData, c: Customer, tagShape: TenantReadings['rowTags'] = 'objects') {
 	const owner = staffBySalesId(tenant, c.ownerSalesId);
 	return {
 		customerId: id(c.customerId),
@@ -139,7 +152,7 @@ export function searchRow(tenant: TenantData, c: Customer) {
 		createTime: time(c.createTimeMs),
 		mainFollows: [{ salesName: owner?.name ?? '', followDeptNames: departmentNames(tenant, owner) }],
 		shareFollows: c.collaboratorSalesIds.map((s) => ({ salesName: staffBySalesId(tenant, s)?.name ?? '' })),
-		tags: tagsOf(tenant, c.tagIds),
+		...rowTags(tenant, c.tagIds, tagShape),
 		qwLastFollowTime: time(c.lastFollowTimeMs),
 		pointCredit: 0,
 		pointScore: 0,

@@ -1,11 +1,12 @@
 /** Sandbox handlers for customers: search, details, fields, high-seas contacts, import and transfer. */
 import type { EndpointName } from '../../nodes/Tanma/transport/endpoints';
+import { droppedByTenant, everyConditionHolds, matchesTagOp6 } from '../readings';
 import type { Body, Handler } from './common';
 import { VendorFailure, id, time, text, requireText, timeBound, idList, page, staffBySalesId, searchRow, customerByExternalId, inWindow, recordCreated } from './common';
 
 export const customersHandlers = {
 	customerSearch(body, ctx) {
-		const { tenant } = ctx;
+		const { tenant, readings } = ctx;
 		const searchKey = text(body, 'searchKey');
 		const salesIds = idList(body.salesIdList);
 		const departmentIds = idList(body.departmentIdList).map(Number);
@@ -14,18 +15,18 @@ export const customersHandlers = {
 		const created = (body.createTime ?? {}) as Body;
 		const createdFrom = timeBound(created, 'start');
 		const createdTo = timeBound(created, 'end');
-		// Filter by last follow-up time: the field appears only in a vendor example [inferred]; the sandbox
-		// honours it so the trigger's "recently active" scope can be exercised.
-		const lastFollow = (body.qwLastFollowTypes ?? {}) as Body;
+		// The field appears only in a vendor example [inferred]; how it is read is the tenant's (../readings.ts).
+		const lastFollowSent = body.qwLastFollowTypes !== undefined && readings.lastFollowTypes !== 'ignored';
+		if (lastFollowSent && readings.lastFollowTypes === 'typeFilter') return page('customerSearch', body, [], ctx);
+		const lastFollow = (lastFollowSent ? body.qwLastFollowTypes : {}) as Body;
 		const lastFollowFrom = timeBound(lastFollow, 'start');
 		const lastFollowTo = timeBound(lastFollow, 'end');
 		const conditions = (body.conditions ?? {}) as Body;
-		// Tag conditions as our reading of Tanma's example has them: each `tagIds` item matches a customer with any of
-		// its tags; conditionOp 1 (or none) asks for every item, another value for any item [inferred].
+		// Tag conditions: op 6 and conditionOp 1 mean what this tenant reads them as (../readings.ts) [inferred].
 		const tagConditions = (Array.isArray(conditions.conditionItems) ? (conditions.conditionItems as Body[]) : [])
 			.filter((c) => c?.name === 'tagIds')
-			.map((c) => idList(c.values).map(Number));
-		const everyTagCondition = Number(conditions.conditionOp ?? 1) === 1;
+			.map((c) => ({ values: idList(c.values).map(Number), op6: Number(c.op) === 6 }));
+		const everyTagCondition = everyConditionHolds(conditions.conditionOp, readings.conditionOp1);
 
 		const rows = tenant.customers.filter((c) => {
 			if (customerId !== undefined && c.customerId !== customerId) return false;
@@ -41,17 +42,18 @@ export const customersHandlers = {
 			if (createdFrom !== undefined && c.createTimeMs < createdFrom) return false;
 			if (createdTo !== undefined && c.createTimeMs > createdTo) return false;
 			if (tagConditions.length) {
-				const held = tagConditions.map((wanted) => c.tagIds.some((t) => wanted.includes(t)));
+				const held = tagConditions.map((w) => matchesTagOp6(c.tagIds, w.values, w.op6 ? readings.tagOp6 : 'anyOf'));
 				if (everyTagCondition ? !held.every(Boolean) : !held.some(Boolean)) return false;
 			}
 			if (lastFollowFrom !== undefined || lastFollowTo !== undefined) {
 				if (c.lastFollowTimeMs === null) return false;
 				if (lastFollowFrom !== undefined && c.lastFollowTimeMs < lastFollowFrom) return false;
 				if (lastFollowTo !== undefined && c.lastFollowTimeMs > lastFollowTo) return false;
+				if (readings.lastFollowTypes === 'dropsRows' && droppedByTenant(c.customerId)) return false;
 			}
 			return true;
 		});
-		return page('customerSearch', body, rows, ctx, { shape: (c) => searchRow(tenant, c) });
+		return page('customerSearch', body, rows, ctx, { shape: (c) => searchRow(tenant, c, readings.rowTags) });
 	},
 
 	customerDetails(body, { tenant }) {

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { ParameterReader } from '../../helpers/parameters';
+import type { RowVerdict, TagMatch } from '../../helpers/searchAnswers';
+import { lastFollowVerdict, rowLabel, rowTagIds, tagVerdict } from '../../helpers/searchAnswers';
 import { ENDPOINTS } from '../../transport/endpoints';
 import type { JsonId } from '../../transport/json';
 import { filtersCollection, readList, returnAllOrLimit, staffMultiSelect, tagMultiSelect } from '../common';
@@ -18,6 +20,77 @@ const ALL_CONDITIONS = 1;
 function tagConditions(tagIds: JsonId[], match: 'any' | 'all'): IDataObject[] {
 	if (!tagIds.length) return [];
 	return match === 'all' ? tagIds.map((tagId) => ({ ...TAG_CONDITION, values: [tagId] })) : [{ ...TAG_CONDITION, values: tagIds }];
+}
+
+/** What the user's filters asked of every row, as far as a row can show it. */
+interface AskedOfRows {
+	tags?: { ids: string[]; match: TagMatch };
+	lastFollowUp?: { after?: string; before?: string };
+}
+
+/** Hints already given in this node run: "could not be checked" is said once per run, not once per item. */
+const hintsGiven = new WeakMap<object, Set<string>>();
+
+function hintOnce(ctx: IExecuteFunctions, message: string, type: 'info' | 'warning'): void {
+	const given = hintsGiven.get(ctx) ?? new Set<string>();
+	hintsGiven.set(ctx, given);
+	if (given.has(message)) return;
+	given.add(message);
+	ctx.addExecutionHints({ message, type, location: 'outputPane' });
+}
+
+/**
+ * Holds every row against the filters it was selected by. A contradicting row fails the item (or, with Keep Rows
+ * as Tanma Returned Them, is kept with a warning); a filter no row could show is reported once per run.
+ */
+function checkRows(ctx: IExecuteFunctions, i: number, rows: IDataObject[], asked: AskedOfRows, keepRows: boolean): void {
+	const checks: Array<{ filter: string; asked: string; verdict: (row: IDataObject) => RowVerdict; shown: (row: IDataObject) => string; field: string }> = [];
+	if (asked.tags) {
+		const { ids, match } = asked.tags;
+		checks.push({
+			filter: 'Tags',
+			asked: `${match === 'all' ? 'all' : 'any'} of the tags ${ids.join(', ')}`,
+			verdict: (row) => tagVerdict(row, ids, match),
+			shown: (row) => `tags ${JSON.stringify(rowTagIds(row) ?? [])}`,
+			field: 'tags',
+		});
+	}
+	if (asked.lastFollowUp) {
+		const { after, before } = asked.lastFollowUp;
+		checks.push({
+			filter: 'Last Follow-Up',
+			asked: [after && `at or after ${after}`, before && `at or before ${before}`].filter(Boolean).join(' and '),
+			verdict: (row) => lastFollowVerdict(row, after, before),
+			shown: (row) => `qwLastFollowTime ${JSON.stringify(row.qwLastFollowTime ?? null)}`,
+			field: 'qwLastFollowTime',
+		});
+	}
+	for (const check of checks) {
+		const verdicts = rows.map(check.verdict);
+		const contradicting = rows.filter((_, n) => verdicts[n] === 'contradicts');
+		const unknown = verdicts.filter((v) => v === 'unknown').length;
+		if (unknown) {
+			hintOnce(
+				ctx,
+				`The ${check.filter} filter could not be checked on ${unknown === rows.length ? 'any' : `${unknown} of the`} rows: Tanma's answer has no readable ${check.field} there.`,
+				'info',
+			);
+		}
+		if (!contradicting.length) continue;
+		const first = contradicting[0];
+		const summary = `Tanma returned ${contradicting.length} of ${rows.length} customers that do not match the ${check.filter} filter (asked: ${check.asked}); ${rowLabel(first)} has ${check.shown(first)}`;
+		if (keepRows) {
+			hintOnce(ctx, `${summary}. Kept as Tanma returned them (Keep Rows as Tanma Returned Them is on).`, 'warning');
+			continue;
+		}
+		throw new NodeOperationError(ctx.getNode(), summary, {
+			itemIndex: i,
+			description:
+				check.filter === 'Tags'
+					? 'The node sends Tags as operator 6 inside conditionOp 1, read from Tanma’s own example; Tanma has not published the codes, and this tenant answers otherwise. Write the tag condition in Conditions (JSON) with the codes your tenant uses (Tenant Check shows which hold), or turn on Keep Rows as Tanma Returned Them.'
+					: 'The node sends Last Follow-Up as qwLastFollowTypes, a field seen only in Tanma’s example; this tenant does not filter by it as the node reads it. Filter the rows on qwLastFollowTime in the workflow instead, or turn on Keep Rows as Tanma Returned Them.',
+		});
+	}
 }
 
 /** Tanma's time range object, with only the bounds given; undefined when neither is. */
@@ -100,6 +173,14 @@ const properties: INodeProperties[] = [
 				'Sent as Tanma’s tag condition (operator 6, from its own example; the operator codes are unpublished, so "any" is our reading of it). All: one condition per tag, every condition must hold.',
 		},
 		{
+			displayName: 'Keep Rows as Tanma Returned Them',
+			name: 'keepReturnedRows',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to output rows that contradict the Tags or Last Follow-Up filter (a warning says how many) instead of failing the item. The node checks every row against these filters, because Tanma has not published what their codes mean.',
+		},
+		{
 			displayName: 'Last Follow-Up After',
 			name: 'lastFollowUpAfter',
 			type: 'dateTime',
@@ -141,15 +222,18 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (customerId !== undefined) body.customerId = customerId as IDataObject[string];
 	const created = timeRange(filters.tanmaTime('createdAfter', 'Created After'), filters.tanmaTime('createdBefore', 'Created Before'));
 	if (created) body.createTime = created;
-	const lastFollowed = timeRange(
-		filters.tanmaTime('lastFollowUpAfter', 'Last Follow-Up After'),
-		filters.tanmaTime('lastFollowUpBefore', 'Last Follow-Up Before'),
-	);
-	if (lastFollowed) body.qwLastFollowTypes = lastFollowed;
-	const tagItems = tagConditions(
-		filters.integerIdList('tagIds', 'Tag Names or IDs'),
-		filters.choice('tagMatch', 'Tag Match', ['any', 'all'], 'any'),
-	);
+	const asked: AskedOfRows = {};
+	const lastFollowUpAfter = filters.tanmaTime('lastFollowUpAfter', 'Last Follow-Up After');
+	const lastFollowUpBefore = filters.tanmaTime('lastFollowUpBefore', 'Last Follow-Up Before');
+	const lastFollowed = timeRange(lastFollowUpAfter, lastFollowUpBefore);
+	if (lastFollowed) {
+		body.qwLastFollowTypes = lastFollowed;
+		asked.lastFollowUp = { after: lastFollowUpAfter, before: lastFollowUpBefore };
+	}
+	const tagIds = filters.integerIdList('tagIds', 'Tag Names or IDs');
+	const tagMatch = filters.choice('tagMatch', 'Tag Match', ['any', 'all'], 'any');
+	const tagItems = tagConditions(tagIds, tagMatch);
+	if (tagIds.length) asked.tags = { ids: tagIds.map(String), match: tagMatch };
 	const conditions = filters.jsonObject('conditions', 'Conditions (JSON)');
 	const typed = Array.isArray(conditions.conditionItems) ? (conditions.conditionItems as IDataObject[]) : [];
 	if (tagItems.length && typed.length && conditions.conditionOp !== undefined && conditions.conditionOp !== ALL_CONDITIONS) {
@@ -161,5 +245,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	}
 	if (tagItems.length) body.conditions = { ...conditions, conditionOp: ALL_CONDITIONS, conditionItems: [...typed, ...tagItems] };
 	else if (typed.length) body.conditions = conditions;
-	return await readList.call(this, i, ENDPOINTS.customerSearch, body, (c) => String(c.customerId));
+	const rows = await readList.call(this, i, ENDPOINTS.customerSearch, body, (c) => String(c.customerId));
+	checkRows(this, i, rows, asked, filters.flag('keepReturnedRows', 'Keep Rows as Tanma Returned Them'));
+	return rows;
 }

@@ -1,0 +1,44 @@
+/** nodes/Tanma/helpers/searchAnswers.ts: reading a search row's tags and last follow-up time. */
+import { lastFollowVerdict, rowLastFollowMs, rowTagIds, tagVerdict } from '../../nodes/Tanma/helpers/searchAnswers';
+
+test.each([
+	['objects with id', { tags: [{ id: 12, name: 'a' }, { id: '34' }] }, ['12', '34']],
+	['objects with tagId', { tags: [{ tagId: '12', tagName: 'a' }] }, ['12']],
+	['bare numbers and digit strings', { tags: [12, '34'] }, ['12', '34']],
+	['an id past 2^53, kept exact', { tags: [{ id: 9007199254740993n }] }, ['9007199254740993']],
+	['a JSON-encoded list', { tags: '[{"id":12},{"id":34}]' }, ['12', '34']],
+	['tagIds instead of tags', { tagIds: [5] }, ['5']],
+	['an empty list: holds none', { tags: [] }, []],
+])('a row with %s', (_, row, ids) => {
+	expect(rowTagIds(row as never)).toEqual(ids);
+});
+
+test.each([
+	['no tags key', {}],
+	['names only', { tags: [{ name: 'VIP' }] }],
+	['one entry unreadable', { tags: [{ id: 1 }, { name: 'x' }] }],
+	['text that is not JSON', { tags: 'VIP,Hot' }],
+])('a row with %s has no readable tags', (_, row) => {
+	expect(rowTagIds(row as never)).toBeUndefined();
+	expect(tagVerdict(row as never, ['1'], 'any')).toBe('unknown');
+});
+
+test('Any needs one of the tags, All every one', () => {
+	const row = { tags: [{ id: 1 }, { id: 2 }] };
+	expect(tagVerdict(row, ['2', '9'], 'any')).toBe('fits');
+	expect(tagVerdict(row, ['2', '9'], 'all')).toBe('contradicts');
+	expect(tagVerdict(row, ['1', '2'], 'all')).toBe('fits');
+	expect(tagVerdict(row, ['9'], 'any')).toBe('contradicts');
+});
+
+test('last follow-up: Tanma text, epoch ms or seconds; inclusive bounds; empty is unknown', () => {
+	expect(rowLastFollowMs({ qwLastFollowTime: '2026-09-01 08:00:00' })).toBe(Date.parse('2026-09-01T00:00:00Z'));
+	expect(rowLastFollowMs({ qwLastFollowTime: 1788220800 })).toBe(1788220800000);
+	expect(rowLastFollowMs({ qwLastFollowTime: '1788220800000' })).toBe(1788220800000);
+	const row = { qwLastFollowTime: '2026-09-01 00:00:00' };
+	expect(lastFollowVerdict(row, '2026-09-01 00:00:00', '2026-09-30 23:59:59')).toBe('fits');
+	expect(lastFollowVerdict(row, '2026-09-01 00:00:01')).toBe('contradicts');
+	expect(lastFollowVerdict(row, undefined, '2026-08-31 23:59:59')).toBe('contradicts');
+	expect(lastFollowVerdict({ qwLastFollowTime: null }, '2026-09-01 00:00:00')).toBe('unknown');
+	expect(lastFollowVerdict({ qwLastFollowTime: '' }, '2026-09-01 00:00:00')).toBe('unknown');
+});
