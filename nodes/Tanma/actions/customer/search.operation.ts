@@ -245,7 +245,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	}
 	if (tagItems.length) body.conditions = { ...conditions, conditionOp: ALL_CONDITIONS, conditionItems: [...typed, ...tagItems] };
 	else if (typed.length) body.conditions = conditions;
+	const keepRows = filters.flag('keepReturnedRows', 'Keep Rows as Tanma Returned Them');
 	const rows = await readList.call(this, i, ENDPOINTS.customerSearch, body, (c) => String(c.customerId));
-	checkRows(this, i, rows, asked, filters.flag('keepReturnedRows', 'Keep Rows as Tanma Returned Them'));
+	checkRows(this, i, rows, asked, keepRows);
 	return rows;
 }
