@@ -10,7 +10,8 @@
  * "0:10000,30:10000,30:50000,80:10000"), BENCH_NET_ROUNDS (default 3), BENCH_TRIGGER_CUSTOMERS (default 1000),
  * BENCH_PROFILE=0 to skip the CPU profiles of n8n (taken after the timed rounds); BENCH_PUSH_ROUNDS (default 3),
  * BENCH_PUSH_DIAGNOSTIC_ROUNDS (default 2, 0 skips the diagnostic n8n configurations), BENCH_PUSH_REQUESTS (default 300);
- * BENCH_ONLY=push runs the push section alone (n8n's defaults and lazy isolate acquisition side by side) into push.md.
+ * BENCH_ONLY=push runs the push section alone (n8n's defaults and lazy isolate acquisition side by side) into push.md;
+ * BENCH_ONLY=trigger the cost of the trigger's filter check alone into trigger.md.
  */
 import fs from 'fs';
 import os from 'os';
@@ -26,7 +27,8 @@ import { measurePush, PUSH_VARIANTS } from './push-throughput';
 import { measureSigning } from './signing';
 import type { ThroughputRun, Variant } from './throughput';
 import { ThroughputBench, VARIANTS } from './throughput';
-import { measureTriggerCost } from './trigger-cost';
+import type { FilterCheckCost } from './trigger-cost';
+import { measureFilterCheckCost, measureTriggerCost } from './trigger-cost';
 import { DEFAULT_MAX_PARALLEL_READS } from '../nodes/Tanma/transport/concurrency';
 import type { NetworkMeasurement, NetworkStep } from './network';
 import { measureNetwork } from './network';
@@ -116,9 +118,51 @@ ${pushSection(push)}`;
 	}
 }
 
+/** The cost of checking qwLastFollowTypes, as a results section. */
+function filterCheckSection(costs: FilterCheckCost[]): string {
+	const rows = costs.map(
+		(c) =>
+			`| ${fmt(c.customers)} | ${c.followUpsPerMinute ? `${c.followUpsPerMinute} per minute` : 'none (idle)'} | ${c.schedule} | ${c.checks} | ${fmt(c.checkRequests)} | ${fmt(c.requests - c.checkRequests)} | **${fmt(c.ratio, 3)}×** (target ≤ 1.05×${c.schedule === 'default' ? `: ${c.ratio <= 1.05 ? 'met' : '**missed**'}` : ', not a target'}) |`,
+	);
+	const hours = costs[0]?.hours ?? 0;
+	return `
+### The check of Recently Active Customers' filter (qwLastFollowTypes)
+
+${hours} hours of polls a minute apart against a tenant that honours the filter, Late Arrival Window 10 minutes. A
+check lists every customer without the filter (one search request per 100 customers). *Without checks* counts every
+other request: what the trigger sent before checks existed. *Default* schedule: at most hourly, and only while all
+checks so far, the next included, stay within 5 % of the trigger's other requests.
+
+| customers | follow-ups | schedule | checks | check requests | requests without checks | requests, with / without checks |
+|---:|---|---|---:|---:|---:|---:|
+${rows.join('\n')}
+`;
+}
+
+/** BENCH_ONLY=trigger: the filter check's cost alone, written to bench/results/trigger.md and trigger.json. */
+async function triggerOnly(): Promise<void> {
+	const sandbox = await startSandbox();
+	try {
+		log('filter check cost…');
+		const costs = await measureFilterCheckCost(sandbox);
+		const machine = `${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`;
+		const markdown = `# Tanma Trigger filter-check bench (\`BENCH_ONLY=trigger npm run bench\`)
+
+Written on ${new Date().toISOString()}. Machine: ${machine}; bench process ${process.version}; n8n-core PollContext
+against the sandbox (no n8n process).
+${filterCheckSection(costs)}`;
+		fs.writeFileSync(path.join(RESULTS, 'trigger.md'), markdown);
+		fs.writeFileSync(path.join(RESULTS, 'trigger.json'), `${JSON.stringify({ machine, filterCheck: costs }, null, 2)}\n`);
+		log(`wrote ${path.join(RESULTS, 'trigger.md')}`);
+	} finally {
+		await sandbox.close();
+	}
+}
+
 async function main(): Promise<void> {
 	fs.mkdirSync(RESULTS, { recursive: true });
 	if (process.env.BENCH_ONLY === 'push') return await pushOnly();
+	if (process.env.BENCH_ONLY === 'trigger') return await triggerOnly();
 	const sandbox = await startSandbox({ seed: { customers: SIZES[0] } });
 	log(`sandbox at ${sandbox.baseUrl}`);
 
@@ -168,6 +212,7 @@ async function main(): Promise<void> {
 
 	log('trigger cost…');
 	const trigger = await measureTriggerCost(sandbox);
+	const filterCheck = await measureFilterCheckCost(sandbox);
 	log(`state after ${trigger.growth.records} records: ${trigger.growth.finalStateBytes} B (max ${trigger.growth.maxStateBytes} B)`);
 
 	log('push trigger vs n8n Webhook node…');
@@ -181,7 +226,7 @@ async function main(): Promise<void> {
 	const pushProfile = push.profile ? summarizeProfile(push.profile.file) : undefined;
 	await sandbox.close();
 
-	const report = buildReport({ runs, emptyMs, signing, trigger, profile, push, pushProfile, network });
+	const report = buildReport({ runs, emptyMs, signing, trigger, filterCheck, profile, push, pushProfile, network });
 	fs.writeFileSync(path.join(RESULTS, 'latest.json'), `${JSON.stringify(report.data, null, 2)}\n`);
 	fs.writeFileSync(path.join(RESULTS, 'latest.md'), report.markdown);
 	fs.writeFileSync(path.join(RESULTS, 'latest.png'), svgToPng(report.svg));
@@ -331,12 +376,13 @@ function buildReport(input: {
 	emptyMs: number[];
 	signing: Awaited<ReturnType<typeof measureSigning>>;
 	trigger: Awaited<ReturnType<typeof measureTriggerCost>>;
+	filterCheck: FilterCheckCost[];
 	profile?: { customers: number; runs: number; summary: ProfileSummary };
 	push: PushMeasurement;
 	pushProfile?: ProfileSummary;
 	network?: NetworkMeasurement;
 }) {
-	const { runs, emptyMs, signing, trigger, profile, push, pushProfile, network } = input;
+	const { runs, emptyMs, signing, trigger, filterCheck, profile, push, pushProfile, network } = input;
 	const machine = {
 		cpu: os.cpus()[0]?.model ?? 'unknown',
 		cores: os.cpus().length,
@@ -410,7 +456,7 @@ n8n's own fixed cost per execution (Webhook → No Operation, same webhook path)
 ${network ? networkSection(network) : ''}
 ## 2. Trigger cost (Tanma Trigger, New Follow-Up Record; n8n-core PollContext against the sandbox)
 
-Late Arrival Window 10 minutes. *Burst*: one new follow-up on each customer, then one poll. *Single*: one new
+Late Arrival Window 10 minutes. *Burst*: one new follow-up on each customer, then one poll (for Recently Active Customers the first poll after activation is also the first check of its filter, one search request per 100 customers). *Single*: one new
 follow-up on one customer. *Idle in window*: a poll a minute after the burst (the window still covers those
 customers, so they are read again). *Idle*: a poll once the window has passed with nothing new.
 
@@ -423,7 +469,7 @@ poll on 100 customers, a poll every ${g.minutesBetweenPolls} minutes): **max ${f
 ${fmt(g.finalStateBytes)} B**; emitted ${fmt(g.emitted)}, duplicated ${g.duplicates}, ${fmt(g.requests)} requests in
 ${g.polls} polls. The state holds the ids of records inside the late-arrival window, about 24 bytes each, so its size
 follows the number of records in the last window + poll interval, not the total ever seen.
-
+${filterCheckSection(filterCheck)}
 ## 3. Signing overhead
 
 \`authenticate\` (serialize-once body → SHA-256 sign → headers) costs **${fmt(signing.microsPerCall, 2)} µs** per request
@@ -436,7 +482,7 @@ ${profile ? profileSection(profile) : ''}${pushSection(push, pushProfile)}`;
 		bars,
 		`${machine.cpu}, ${machine.cores} cores · ${machine.date.slice(0, 10)}`,
 	);
-	return { markdown, svg, data: { machine, throughput: perSize, runs, emptyExecutionMs: empty, trigger, signing, profile, push, pushProfile, network } };
+	return { markdown, svg, data: { machine, throughput: perSize, runs, emptyExecutionMs: empty, trigger, filterCheck, signing, profile, push, pushProfile, network } };
 }
 
 main().catch((error: unknown) => {

@@ -40,6 +40,22 @@ export interface StateGrowth {
 	requests: number;
 }
 
+/** What the check of qwLastFollowTypes costs over hours of polls against a tenant that honours the filter. */
+export interface FilterCheckCost {
+	customers: number;
+	/** Follow-ups written per minute (0: an idle tenant). */
+	followUpsPerMinute: number;
+	schedule: 'default' | 'every 60 minutes';
+	hours: number;
+	polls: number;
+	checks: number;
+	requests: number;
+	/** Requests of the checks' unfiltered listings: the rest is what the trigger sent before the check existed. */
+	checkRequests: number;
+	/** requests / (requests − checkRequests). */
+	ratio: number;
+}
+
 function pollingTrigger(sandbox: Sandbox, parameters: INodeParameters) {
 	let staticData: IDataObject = {};
 	return {
@@ -97,6 +113,53 @@ export async function measureTriggerCost(sandbox: Sandbox, sizes = [10, 100, 100
 			}
 		}
 		return { scopes, growth: await measureStateGrowth(sandbox, clock.advance) };
+	} finally {
+		clock.restore();
+	}
+}
+
+/**
+ * Hours of polls a minute apart (Recently Active Customers, honoured filter), idle or with follow-ups, under the
+ * default check schedule and under an explicit 60-minute interval. Each request is classified by its body: a
+ * search without qwLastFollowTypes is a check's listing; everything else the trigger sent before checks existed.
+ */
+export async function measureFilterCheckCost(sandbox: Sandbox, options: { sizes?: number[]; hours?: number } = {}): Promise<FilterCheckCost[]> {
+	const clock = installShiftedClock();
+	const hours = options.hours ?? 6;
+	const out: FilterCheckCost[] = [];
+	try {
+		for (const customers of options.sizes ?? [100, 1000]) {
+			for (const followUpsPerMinute of [0, 1]) {
+				for (const schedule of ['default', 'every 60 minutes'] as const) {
+					sandbox.reset({ customers });
+					sandbox.readings = { ...sandbox.readings, lastFollowTypes: 'lastFollowTime' };
+					const trigger = pollingTrigger(sandbox, {
+						event: 'newFollowUp',
+						scope: 'recentlyActive',
+						options: { lateArrivalMinutes: LATE_ARRIVAL_MINUTES, ...(schedule === 'default' ? {} : { filterCheckMinutes: 60 }) },
+					});
+					await trigger.poll();
+					let requests = 0;
+					let checkRequests = 0;
+					let checks = 0;
+					const polls = hours * 60;
+					for (let minute = 0; minute < polls; minute++) {
+						clock.advance(MINUTE);
+						for (let n = 0; n < followUpsPerMinute; n++) {
+							sandbox.addFollowUps(sandbox.tenant.customers[(minute * 7 + n) % customers].externalUserId, ['bench']);
+						}
+						sandbox.requests.length = 0;
+						await trigger.poll();
+						const unfiltered = sandbox.requests.filter((r) => r.path === '/api/v3/customer/search' && r.json?.qwLastFollowTypes === undefined).length;
+						requests += sandbox.requests.length;
+						checkRequests += unfiltered;
+						if (unfiltered) checks++;
+					}
+					out.push({ customers, followUpsPerMinute, schedule, hours, polls, checks, requests, checkRequests, ratio: requests / (requests - checkRequests) });
+				}
+			}
+		}
+		return out;
 	} finally {
 		clock.restore();
 	}

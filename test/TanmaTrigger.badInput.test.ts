@@ -30,7 +30,7 @@ const cases = leavesOf(properties).flatMap((leaf) =>
 );
 
 test('every field of the trigger is in the matrix', () => {
-	expect(new Set(cases.map((c) => c.leaf.path.join('.')))).toEqual(new Set(['event', 'scope', 'externalUserIds', 'options.lateArrivalMinutes', 'options.maxParallelRequests', 'options.startFrom']));
+	expect(new Set(cases.map((c) => c.leaf.path.join('.')))).toEqual(new Set(['event', 'scope', 'externalUserIds', 'options.filterCheckMinutes', 'options.lateArrivalMinutes', 'options.maxParallelRequests', 'options.startFrom']));
 });
 
 test.each(['trigger', 'manual'] as const)('the valid parameters poll (%s), so the matrix starts from a working trigger', async (mode) => {

@@ -10,6 +10,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { TanmaTrigger } from '../nodes/Tanma/TanmaTrigger.node';
 import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
 import { createRandom } from '../sandbox/random';
+import type { TenantReadings } from '../sandbox/readings';
 import { credentialsFor, runPoll } from '../lab/core';
 import { sandboxOnFakeDate } from './helpers/clock';
 
@@ -32,6 +33,11 @@ interface Outcome {
 	maxStateBytes: number;
 	/** The most requests the sandbox had in flight at once: above 1, parallel reads were exercised. */
 	maxInFlight: number;
+	/** Whether the trigger ended up distrusting its search filter, and the warnings it logged about it. */
+	filterDistrusted: boolean;
+	filterWarnings: number;
+	/** Search requests (listing) over the run. */
+	searchRequests: number;
 }
 
 type Scenario = 'recentlyActive' | 'specificCustomers' | 'newLead';
@@ -43,9 +49,10 @@ const PATHS: Record<Scenario, { list: string; read: string }> = {
 	newLead: { list: ENDPOINTS.leadsByCreateTime.path, read: ENDPOINTS.leadDetail.path },
 };
 
-async function randomizedRun(scope: Scenario, seed: number): Promise<Outcome> {
+async function randomizedRun(scope: Scenario, seed: number, lastFollowTypes: TenantReadings['lastFollowTypes'] = 'lastFollowTime'): Promise<Outcome> {
 	jest.setSystemTime(START);
 	t.sandbox.reset();
+	t.sandbox.readings = { ...t.sandbox.readings, lastFollowTypes };
 	t.sandbox.clearFaults();
 	const rand = createRandom(seed);
 	const pool = scope === 'specificCustomers' ? t.sandbox.tenant.customers.slice(0, 40) : t.sandbox.tenant.customers;
@@ -63,6 +70,8 @@ async function randomizedRun(scope: Scenario, seed: number): Promise<Outcome> {
 	let failedPolls = 0;
 	let maxStateBytes = 0;
 	let maxInFlight = 0;
+	let filterWarnings = 0;
+	let searchRequests = 0;
 
 	const poll = async () => {
 		const budgetMs = rand.int(0, 9) === 0 ? 0 : undefined; // now and then a budget that allows one customer
@@ -79,6 +88,10 @@ async function randomizedRun(scope: Scenario, seed: number): Promise<Outcome> {
 		staticData = run.staticData;
 		maxStateBytes = Math.max(maxStateBytes, JSON.stringify(staticData).length);
 		for (const item of run.items) emitted.set(idOf(item), (emitted.get(idOf(item)) ?? 0) + 1);
+		filterWarnings += run.warnings.filter((w) => w.includes('left out')).length;
+		searchRequests += t.sandbox.requestsTo(ENDPOINTS.customerSearch.path).length;
+		maxInFlight = Math.max(maxInFlight, ...t.sandbox.requests.map((r) => r.inFlight));
+		t.sandbox.requests.length = 0; // keep the sandbox's log small over thousands of polls
 	};
 
 	await poll(); // activation
@@ -103,9 +116,7 @@ async function randomizedRun(scope: Scenario, seed: number): Promise<Outcome> {
 		if (fault === 7) t.sandbox.addFault({ kind: 'vendor', code: -1, message: '操作失败', path: read, after: rand.int(0, 5) });
 		if (fault === 8) t.sandbox.addFault({ kind: 'reset', path: read, after: rand.int(0, 3) });
 		await poll();
-		maxInFlight = Math.max(maxInFlight, ...t.sandbox.requests.map((r) => r.inFlight));
 		t.sandbox.clearFaults();
-		t.sandbox.requests.length = 0; // keep the sandbox's log small over thousands of polls
 	}
 	// Quiet period: no writes, no faults, until the late-arrival window has passed twice.
 	for (let n = 0; n < 6; n++) {
@@ -130,6 +141,9 @@ async function randomizedRun(scope: Scenario, seed: number): Promise<Outcome> {
 		stateBytes: JSON.stringify(staticData).length,
 		maxStateBytes,
 		maxInFlight,
+		filterDistrusted: Boolean((staticData.state as { filterCheck?: { distrusted?: unknown } } | undefined)?.filterCheck?.distrusted),
+		filterWarnings,
+		searchRequests,
 	};
 }
 
@@ -145,4 +159,21 @@ test.each([
 	expect({ lost: outcome.lost, duplicated: outcome.duplicated }).toEqual({ lost: 0, duplicated: 0 });
 	expect(outcome.maxStateBytes).toBeLessThan(64 * 1024);
 	expect(outcome.maxInFlight).toBeGreaterThan(2);
+	if (scope === 'recentlyActive') expect({ distrusted: outcome.filterDistrusted, warnings: outcome.filterWarnings }).toEqual({ distrusted: false, warnings: 0 });
+}, 180_000);
+
+// The same run against tenants that read qwLastFollowTypes otherwise (sandbox/readings.ts): nothing lost or
+// repeated in any; where the filter leaves customers out, the trigger says so once and stops using it.
+test.each([
+	['ignored' as const, 11, false],
+	['typeFilter' as const, 12, true],
+	['dropsRows' as const, 13, true],
+])('randomized run (recentlyActive), tenant reads qwLastFollowTypes as %s: lost = 0, duplicated = 0', async (reading, seed, leavesOut) => {
+	const outcome = await randomizedRun('recentlyActive', seed, reading);
+	process.stdout.write(`trigger randomized run (recentlyActive, qwLastFollowTypes ${reading}, seed ${seed}): ${JSON.stringify(outcome)}\n`);
+	expect(outcome.created).toBeGreaterThanOrEqual(TARGET_RECORDS);
+	expect(outcome.failedPolls).toBeGreaterThan(0);
+	expect({ lost: outcome.lost, duplicated: outcome.duplicated }).toEqual({ lost: 0, duplicated: 0 });
+	expect({ distrusted: outcome.filterDistrusted, warnings: outcome.filterWarnings }).toEqual({ distrusted: leavesOut, warnings: leavesOut ? 1 : 0 });
+	expect(outcome.maxStateBytes).toBeLessThan(64 * 1024);
 }, 180_000);

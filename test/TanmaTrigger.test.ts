@@ -54,7 +54,11 @@ describe('New Follow-Up Record, recently active customers', () => {
 			qwUserId: a.ownerQwUserId,
 			customer: { externalUserId: a.externalUserId, customerId: Number(a.customerId), qwSalesId: a.ownerQwUserId },
 		});
-		expect(t.sandbox.requests[0].json).toMatchObject({ qwLastFollowTypes: { start: formatTanmaTime(START) } });
+		// The first scan is also the filter's first check: every customer unfiltered, then the filtered search.
+		const filters = t.sandbox.requests.filter((r) => r.path === ENDPOINTS.customerSearch.path).map((r) => r.json?.qwLastFollowTypes);
+		const unfilteredPages = Math.ceil(t.sandbox.tenant.customers.length / 100);
+		expect(filters.slice(0, unfilteredPages)).toEqual(new Array(unfilteredPages).fill(undefined));
+		expect(filters.slice(unfilteredPages)).toEqual([expect.objectContaining({ start: formatTanmaTime(START) })]);
 		advance(MINUTE);
 		expect((await trigger.poll()).items).toEqual([]);
 	});

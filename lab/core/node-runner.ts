@@ -1,6 +1,6 @@
 /** Runs an action node or its dropdown methods through n8n-core's WorkflowExecute and LoadOptionsContext. */
 import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeParameters, INodePropertyOptions, INodeType } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeParameters, INodePropertyOptions, INodeType, NodeExecutionHint } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials';
@@ -28,6 +28,8 @@ const INPUT_TYPE: INodeType = {
 export interface NodeRun {
 	items: INodeExecutionData[];
 	error?: Error;
+	/** The execution hints the node added (n8n shows them above the output). */
+	hints: NodeExecutionHint[];
 	helper: TestCredentialsHelper;
 }
 
@@ -72,7 +74,6 @@ export async function runNodeInWorkflow(options: {
 	return {
 		items: task?.data?.main?.[0] ?? [],
 		error: (task?.error ?? run.data.resultData.error) as Error | undefined,
-		/** The execution hints the node added (n8n shows them above the output). */
 		hints: task?.hints ?? [],
 		helper,
 	};

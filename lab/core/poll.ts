@@ -11,6 +11,8 @@ export interface PollRun {
 	/** The node's static data after the poll, as n8n would store it (JSON round trip). */
 	staticData: IDataObject;
 	error?: Error;
+	/** What the node wrote to n8n's log at level warn during the poll. */
+	warnings: string[];
 }
 
 /**
@@ -51,10 +53,20 @@ export async function runPoll(options: {
 		() => nodeStaticData,
 		() => options.budgetMs ?? 5 * 60 * 1000,
 	);
+	// n8n's logger (one per process), its warnings also kept for the caller while this poll runs.
+	const warnings: string[] = [];
+	const logger = context.logger;
+	const warn = logger.warn;
+	logger.warn = (message, meta) => {
+		warnings.push(message);
+		warn.call(logger, message, meta);
+	};
 	try {
 		const result = await options.nodeType.poll!.call(context);
-		return { items: (result?.[0] ?? []).map((i) => i.json), staticData: JSON.parse(JSON.stringify(nodeStaticData)) as IDataObject };
+		return { items: (result?.[0] ?? []).map((i) => i.json), staticData: JSON.parse(JSON.stringify(nodeStaticData)) as IDataObject, warnings };
 	} catch (error) {
-		return { items: [], staticData: JSON.parse(before) as IDataObject, error: error as Error };
+		return { items: [], staticData: JSON.parse(before) as IDataObject, error: error as Error, warnings };
+	} finally {
+		logger.warn = warn;
 	}
 }

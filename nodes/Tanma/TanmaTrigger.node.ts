@@ -58,7 +58,7 @@ export class TanmaTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Tanma publishes no "list all follow-up records" endpoint. This scope finds customers by last follow-up time with a search filter that appears only in a vendor example (qwLastFollowTypes) and then reads their follow-ups; if Tanma ignores the filter, more customers are read, but none are missed.',
+					'Tanma publishes no "list all follow-up records" endpoint. This scope finds customers by last follow-up time with a search filter that appears only in a vendor example (qwLastFollowTypes), then reads their follow-ups. The trigger checks that filter on its first poll and then every Filter Check Interval, by a search without it: if Tanma left a customer out, that customer’s follow-ups are emitted, n8n’s log says so, and the trigger stops using the filter.',
 				name: 'recentlyActiveNotice',
 				type: 'notice',
 				default: '',
@@ -91,6 +91,16 @@ export class TanmaTrigger implements INodeType {
 						description:
 							'How long after its own time a record may still show up and be emitted. Customers active within this window are read again on each poll.',
 					},
+					{
+						displayName: 'Filter Check Interval (Minutes)',
+						name: 'filterCheckMinutes',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 10080 },
+						default: 60,
+						displayOptions: { show: { '/event': ['newFollowUp'], '/scope': ['recentlyActive'] } },
+						description:
+							'How often the trigger also searches every customer (one request per 100 customers) to check that Tanma’s last follow-up filter left nobody out; follow-ups of a customer it left out are emitted at the next check. Not set: at most hourly, and only while checks add no more than 5% to the trigger’s requests.',
+					},
 					maxParallelRequestsProperty('list pages and customers’ follow-ups'),
 					{
 						displayName: 'Start From',
@@ -114,6 +124,9 @@ export class TanmaTrigger implements INodeType {
 		// Read before the first request, manual runs included, so a wrong value is refused before anything is sent.
 		const startFromMs = options.dateTime('startFrom', 'Start From');
 		const maxParallel = readMaxParallelRequests(options);
+		// Not set: the default schedule (hourly at most, checks ≤ 5 % of the requests); set: exactly that interval.
+		const filterCheckMinutes = options.wholeNumber('filterCheckMinutes', 'Filter Check Interval (Minutes)', { min: 1, max: 10080, fallback: 0 });
+		const filterCheck = filterCheckMinutes ? { intervalMs: filterCheckMinutes * MINUTE_MS } : { intervalMs: 60 * MINUTE_MS, maxShare: 0.05 };
 
 		let source: TriggerSource;
 		if (event === 'newCustomer') source = newCustomersSource;
@@ -134,6 +147,7 @@ export class TanmaTrigger implements INodeType {
 			startFromMs,
 			budgetMs: budget * POLL_BUDGET_SHARE,
 			maxParallel,
+			filterCheck,
 			clock: () => Date.now(),
 		});
 		return records.length ? [this.helpers.returnJsonArray(records)] : null;

@@ -28,7 +28,9 @@ function shownWhen(property: INodeProperties): Record<string, NodeParameterValue
 	const show = property.displayOptions?.show ?? {};
 	const out: Record<string, NodeParameterValueType> = {};
 	for (const [name, values] of Object.entries(show)) {
-		if (!SELECTORS.has(name) && Array.isArray(values)) out[name] = values[0] as NodeParameterValueType;
+		// "/event" in a collection option names the top-level field, as n8n's displayOptions do.
+		const field = name.replace(/^\//, '');
+		if (!SELECTORS.has(field) && Array.isArray(values)) out[field] = values[0] as NodeParameterValueType;
 	}
 	return out;
 }
@@ -40,7 +42,7 @@ export function leavesOf(properties: INodeProperties[]): Leaf[] {
 		if (property.type === 'notice' || SELECTORS.has(property.name)) continue;
 		if (property.type === 'collection') {
 			for (const option of property.options as INodeProperties[]) {
-				leaves.push({ path: [property.name, option.name], property: option, shownWhen: shownWhen(property) });
+				leaves.push({ path: [property.name, option.name], property: option, shownWhen: { ...shownWhen(property), ...shownWhen(option) } });
 			}
 		} else if (property.type === 'fixedCollection') {
 			for (const group of property.options as INodePropertyCollection[]) {

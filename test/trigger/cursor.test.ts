@@ -1,5 +1,15 @@
 /** The trigger's cursor state changes only through these functions (nodes/Tanma/trigger/cursor.ts). */
-import { beginScan, completeScan, freshState, markUnitRead, unitsToRead } from '../../nodes/Tanma/trigger/cursor';
+import {
+	beginFilterCheck,
+	beginScan,
+	completeScan,
+	freshState,
+	markEmitted,
+	markUnitRead,
+	noteScanRequests,
+	scanFloor,
+	unitsToRead,
+} from '../../nodes/Tanma/trigger/cursor';
 import { parseTanmaTime } from '../../nodes/Tanma/transport/time';
 
 const at = (tanmaTime: string) => parseTanmaTime(tanmaTime)!;
@@ -37,4 +47,60 @@ test('a completed scan moves since to its start minus the late-arrival window (n
 	beginScan(state, at('2026-12-01 08:30:00')); // a clock that went back
 	completeScan(state, 10 * 60_000);
 	expect(state.since).toBe('2026-12-01 08:50:00');
+});
+
+describe('the check of a source filter', () => {
+	const HOUR = 3_600_000;
+	const record = (id: string, time: string) => ({ id, time, json: {} });
+
+	test('the first scan checks, reading from `since`; a carried-on scan never becomes a check', () => {
+		const state = freshState('f', at('2026-12-01 08:00:00'));
+		beginScan(state, at('2026-12-01 08:01:00'));
+		markUnitRead(state, ['2026-12-01 08:00:30', 'c1']);
+		beginFilterCheck(state, at('2026-12-01 08:01:00'), { intervalMs: HOUR });
+		expect(state.scan?.check).toBeUndefined();
+		delete state.scan;
+		beginScan(state, at('2026-12-01 08:02:00'));
+		beginFilterCheck(state, at('2026-12-01 08:02:00'), { intervalMs: HOUR });
+		expect(state.scan?.check).toEqual({ from: '2026-12-01 08:00:00' });
+		expect(scanFloor(state)).toBe('2026-12-01 08:00:00');
+	});
+
+	test('while trusted, ids are kept back to the last check, so the next check repeats nothing; once distrusted, back to `since`', () => {
+		const state = freshState('f', at('2026-12-01 08:00:00'));
+		beginScan(state, at('2026-12-01 08:10:00'));
+		beginFilterCheck(state, at('2026-12-01 08:10:00'), { intervalMs: HOUR });
+		completeScan(state, 60_000); // the check: since and check.from → 08:09
+		markEmitted(state, [record('a', '2026-12-01 08:20:00')]);
+		beginScan(state, at('2026-12-01 08:40:00'));
+		beginFilterCheck(state, at('2026-12-01 08:40:00'), { intervalMs: HOUR });
+		expect(state.scan?.check).toBeUndefined(); // not due yet
+		completeScan(state, 60_000); // since → 08:39, past record a
+		expect(state.since).toBe('2026-12-01 08:39:00');
+		expect(state.seen).toHaveProperty('a'); // kept: the next check reads from 08:09
+		beginScan(state, at('2026-12-01 09:15:00'));
+		beginFilterCheck(state, at('2026-12-01 09:15:00'), { intervalMs: HOUR });
+		expect(scanFloor(state)).toBe('2026-12-01 08:09:00');
+		state.filterCheck!.distrusted = { at: '2026-12-01 09:15:00', leftOut: 1, example: 'c9' };
+		completeScan(state, 60_000);
+		expect(state.seen).toEqual({});
+	});
+
+	test('the default schedule checks only while all checks stay within the share of the other requests', () => {
+		const state = freshState('f', at('2026-12-01 08:00:00'));
+		const schedule = { intervalMs: HOUR, maxShare: 0.05 };
+		beginScan(state, at('2026-12-01 08:00:00'));
+		beginFilterCheck(state, at('2026-12-01 08:00:00'), schedule);
+		noteScanRequests(state, 11, 10); // a check of 10 pages and one filtered search
+		completeScan(state, 0);
+		const checkAfter = (otherRequests: number) => {
+			const copy = structuredClone(state);
+			noteScanRequests(copy, otherRequests, 0);
+			beginScan(copy, at('2026-12-01 10:00:00'));
+			beginFilterCheck(copy, at('2026-12-01 10:00:00'), schedule);
+			return copy.scan?.check !== undefined;
+		};
+		expect(checkAfter(398)).toBe(false); // (1 + 398) × 5 % < 10 spent + 10 next
+		expect(checkAfter(399)).toBe(true);
+	});
 });

@@ -15,6 +15,8 @@ export const MAX_PARALLEL_READS_CAP = 10;
 export class ReadPacer {
 	private bound: number;
 	private backedOff = false;
+	/** Requests sent under this pacer (retries included): what a poll cost. */
+	sent = 0;
 
 	constructor(maxParallel = DEFAULT_MAX_PARALLEL_READS) {
 		this.bound = Math.max(1, Math.floor(maxParallel));

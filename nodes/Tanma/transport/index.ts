@@ -122,6 +122,7 @@ export async function tanmaApiRequest(
 	const body = payload === undefined ? '' : stringifyJson(payload);
 
 	for (let attempt = 0; ; attempt++) {
+		if (options.pacer) options.pacer.sent++;
 		const result = await sendOnce(this, endpoint.path, body, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.credentials);
 		const ok = result.status !== undefined && result.status >= 200 && result.status < 300;
 		if (!ok && isTransientFailure(result)) {

@@ -18,9 +18,42 @@ export type TriggerState = {
 	since: string;
 	/** Emitted record ids → record time in epoch seconds. */
 	seen: Record<string, number>;
-	/** An unfinished scan: when it started and the sort key of the last unit it finished. */
-	scan?: { start: string; after?: UnitKey };
+	/**
+	 * An unfinished scan: when it started and the sort key of the last unit it finished; `check` when it is a
+	 * check of the source's filter, reading records from `check.from` on.
+	 */
+	scan?: { start: string; after?: UnitKey; check?: { from: string; cost?: number } };
+	/** The check of the source's unpublished filter (sources with `checkedFilter` only). */
+	filterCheck?: FilterCheckState;
 };
+
+/**
+ * While the filter is trusted, `seen` keeps the ids of records from `from` on (bounded by the check interval), so
+ * the next check can emit what the filter left out since the last one without repeating anything.
+ */
+export type FilterCheckState = {
+	/** Where the next check reads from: the last finished check's start minus the late-arrival window. */
+	from: string;
+	/** Start of the last finished check (Tanma time); none yet: the next scan checks. */
+	lastAt?: string;
+	/** A check found customers the filter left out: the source lists without it from then on. */
+	distrusted?: { at: string; leftOut: number; example: string };
+	/** A check could not tell (the rows carry no time); said once in n8n's log. */
+	uncheckable?: boolean;
+	/** Requests the last check's unfiltered listing cost; all checks' requests so far, and all other requests. */
+	cost?: number;
+	spent?: number;
+	requests?: number;
+};
+
+/**
+ * When the filter is checked: every `intervalMs`, or (`maxShare`, the default schedule) at most that often and
+ * only while all checks so far, the next one included, stay within that share of the scans' other requests.
+ */
+export interface FilterCheckSchedule {
+	intervalMs: number;
+	maxShare?: number;
+}
 
 /** Units are read in ascending order of [time, id]; a unit whose key moves forward is read again. */
 export type UnitKey = [string, string];
@@ -42,12 +75,14 @@ export function loadState(raw: unknown, config: string): TriggerState | undefine
 	const state = raw as Partial<TriggerState>;
 	if (state.v !== 1 || state.config !== config || typeof state.since !== 'string') return undefined;
 	if (parseTanmaTime(state.since) === undefined) return undefined;
+	const filterCheck = state.filterCheck && typeof state.filterCheck.from === 'string' ? { ...state.filterCheck } : undefined;
 	return {
 		v: 1,
 		config,
 		since: state.since,
 		seen: state.seen && typeof state.seen === 'object' ? { ...state.seen } : {},
 		...(state.scan ? { scan: { ...state.scan } } : {}),
+		...(filterCheck ? { filterCheck } : {}),
 	};
 }
 
@@ -59,7 +94,38 @@ export function compareKeys(a: UnitKey, b: UnitKey): number {
 
 /** Starts a scan at `started`, or carries on an unfinished one (its start and last read unit kept). */
 export function beginScan(state: TriggerState, started: number): void {
-	state.scan = { start: state.scan?.start ?? formatTanmaTime(started), ...(state.scan?.after ? { after: state.scan.after } : {}) };
+	const { after, check } = state.scan ?? {};
+	state.scan = { start: state.scan?.start ?? formatTanmaTime(started), ...(after ? { after } : {}), ...(check ? { check } : {}) };
+}
+
+/**
+ * Makes this scan a check of the source's filter when one is due (never checked, or the last check is
+ * `intervalMs` old) or an unfinished check is being carried on; never once the filter is distrusted.
+ */
+export function beginFilterCheck(state: TriggerState, started: number, schedule: FilterCheckSchedule): void {
+	const check = (state.filterCheck ??= { from: state.since });
+	// Only a fresh scan becomes a check: one carried on has passed units a check would have to read.
+	if (!state.scan || check.distrusted || state.scan.check || state.scan.after) return;
+	const last = check.lastAt === undefined ? undefined : parseTanmaTime(check.lastAt);
+	const due =
+		last === undefined ||
+		(started - last >= schedule.intervalMs &&
+			(schedule.maxShare === undefined || (check.requests ?? 0) * schedule.maxShare >= (check.spent ?? 0) + (check.cost ?? 0)));
+	if (due) state.scan.check = { from: check.from < state.since ? check.from : state.since };
+}
+
+/** What one poll sent: a check's own listing adds to the checks' cost, the rest to the scans' requests. */
+export function noteScanRequests(state: TriggerState, sent: number, checkRequests: number): void {
+	const check = state.filterCheck;
+	if (!check) return;
+	if (state.scan?.check) state.scan.check.cost = (state.scan.check.cost ?? 0) + checkRequests;
+	check.spent = (check.spent ?? 0) + checkRequests;
+	check.requests = (check.requests ?? 0) + sent - checkRequests;
+}
+
+/** The oldest record time this scan emits: the check's start for a check, else `since`. */
+export function scanFloor(state: TriggerState): string {
+	return state.scan?.check?.from ?? state.since;
 }
 
 /** Every record of this unit was emitted: an interrupted scan resumes after it. */
@@ -77,11 +143,11 @@ export function unitsToRead<T extends { key: UnitKey }>(units: T[], state: Trigg
 }
 
 /** Records of one unit that have not been emitted (deduplicated within the batch too). */
-export function newRecords(state: TriggerState, records: TriggerRecord[]): TriggerRecord[] {
+export function newRecords(state: TriggerState, records: TriggerRecord[], floor = state.since): TriggerRecord[] {
 	const out: TriggerRecord[] = [];
 	const batch = new Set<string>();
 	for (const record of records) {
-		if (record.time < state.since || record.id in state.seen || batch.has(record.id)) continue;
+		if (record.time < floor || record.id in state.seen || batch.has(record.id)) continue;
 		batch.add(record.id);
 		out.push(record);
 	}
@@ -107,11 +173,20 @@ export function emissionOrder(a: TriggerRecord, b: TriggerRecord): number {
  */
 export function completeScan(state: TriggerState, lateArrivalMs: number): void {
 	const start = state.scan?.start;
+	const checked = state.scan?.check;
 	delete state.scan;
 	if (!start) return;
 	const candidate = formatTanmaTime((parseTanmaTime(start) ?? 0) - lateArrivalMs);
 	if (candidate > state.since) state.since = candidate;
-	const floorSeconds = Math.floor((parseTanmaTime(state.since) ?? 0) / 1000);
+	const check = state.filterCheck;
+	if (check && checked) {
+		check.lastAt = start;
+		check.from = state.since;
+		check.cost = checked.cost ?? 0;
+	}
+	// A trusted filter is checked from `check.from` on next time: keep the ids emitted since then.
+	const keepFrom = check && !check.distrusted && check.from < state.since ? check.from : state.since;
+	const floorSeconds = Math.floor((parseTanmaTime(keepFrom) ?? 0) / 1000);
 	for (const [id, seconds] of Object.entries(state.seen)) {
 		if (seconds < floorSeconds) delete state.seen[id];
 	}

@@ -4,9 +4,22 @@ import { loadTanmaCredentials } from '../transport';
 import { readInOrder, ReadPacer } from '../transport/concurrency';
 import { asNodeError } from '../transport/errors';
 import { formatTanmaTime } from '../transport/time';
-import type { TriggerRecord, TriggerState } from './cursor';
-import { beginScan, completeScan, emissionOrder, freshState, loadState, markEmitted, markUnitRead, newRecords, unitsToRead } from './cursor';
-import type { ScanOptions, TriggerSource, TriggerUnit } from './sources';
+import type { FilterCheckSchedule, TriggerRecord, TriggerState } from './cursor';
+import {
+	beginFilterCheck,
+	beginScan,
+	completeScan,
+	emissionOrder,
+	freshState,
+	loadState,
+	markEmitted,
+	markUnitRead,
+	newRecords,
+	noteScanRequests,
+	scanFloor,
+	unitsToRead,
+} from './cursor';
+import type { ListOptions, ScanOptions, TriggerSource, TriggerUnit } from './sources';
 import { windowEnd } from './sources';
 
 /** Stop reading new units after this share of n8n's poll budget, leaving time to hand over. */
@@ -23,7 +36,29 @@ export interface PollSettings {
 	budgetMs: number;
 	/** Units (and list pages) read at once; drops to 1 for the rest of the poll at the first sign of overload. */
 	maxParallel: number;
+	/** When a source's unpublished filter is checked by a listing without it (sources with `checkedFilter`). */
+	filterCheck: FilterCheckSchedule;
 	clock: () => number;
+}
+
+/** What a check found, for n8n's log: the filter left customers out, or the answer could not tell. */
+function reportFilterCheck(this: IPollFunctions, source: TriggerSource, state: TriggerState, units: TriggerUnit[], report: ListOptions['report'], started: number): void {
+	const check = state.filterCheck;
+	if (!check || !source.checkedFilter) return;
+	const leftOut = units.filter((unit) => unit.leftOutByFilter);
+	if (leftOut.length && !check.distrusted) {
+		const example = `${leftOut[0].key[1]} (last follow-up ${leftOut[0].key[0]})`;
+		check.distrusted = { at: formatTanmaTime(started), leftOut: leftOut.length, example };
+		this.logger.warn(
+			`Tanma Trigger "${this.getNode().name}": Tanma's search filter ${source.checkedFilter} left out ${leftOut.length} customers last followed up in the window, e.g. ${example}. Their follow-ups are emitted now; from now on this trigger lists every customer and checks the last follow-up time itself (one search request per 100 customers per poll).`,
+		);
+	}
+	if (report?.uncheckable && !check.uncheckable) {
+		check.uncheckable = true;
+		this.logger.warn(
+			`Tanma Trigger "${this.getNode().name}": the check of Tanma's search filter ${source.checkedFilter} could not tell whether it holds: the customer rows carry no qwLastFollowTime. Every customer is read in each check.`,
+		);
+	}
 }
 
 /** Manual "Fetch Test Event" looks this far back and reads at most this many units. */
@@ -67,9 +102,14 @@ async function scan(
 	started: number,
 ): Promise<IDataObject[]> {
 	beginScan(state, started);
+	if (source.checkedFilter) beginFilterCheck(state, started, settings.filterCheck);
+	const floor = scanFloor(state);
 	const pacer = new ReadPacer(settings.maxParallel);
 	const options: ScanOptions = { credentials: await loadTanmaCredentials.call(this), pacer };
-	const units = await source.listUnits.call(this, state.since, windowEnd(started, settings.lateArrivalMs), options);
+	const listing = !source.checkedFilter ? undefined : state.filterCheck?.distrusted ? 'unfiltered' : state.scan?.check ? 'check' : 'filtered';
+	const report: ListOptions['report'] = {};
+	const units = await source.listUnits.call(this, floor, windowEnd(started, settings.lateArrivalMs), { ...options, listing, report });
+	reportFilterCheck.call(this, source, state, units, report, started);
 	const pending = unitsToRead(units, state);
 
 	// Units are read several at a time but taken in key order, so `scan.after` only ever passes units whose
@@ -97,7 +137,7 @@ async function scan(
 
 	const collected: TriggerRecord[] = [];
 	for (const { unit, records } of read) {
-		const fresh = newRecords(state, usableRecords(records));
+		const fresh = newRecords(state, usableRecords(records), floor);
 		markEmitted(state, fresh);
 		collected.push(...fresh);
 		markUnitRead(state, unit.key);
@@ -105,6 +145,7 @@ async function scan(
 	// A failure with nothing to emit fails the poll (state unchanged); otherwise what is in hand is emitted and
 	// the failed unit is read again next poll.
 	if (failure !== undefined && !collected.length) throw asNodeError(this.getNode(), failure);
+	noteScanRequests(state, pacer.sent, report.checkRequests ?? 0);
 	if (read.length === pending.length) completeScan(state, settings.lateArrivalMs);
 	store.state = state;
 	return collected.sort(emissionOrder).map((r) => r.json as IDataObject);
@@ -114,7 +155,17 @@ async function scan(
 export async function latestRecord(this: IPollFunctions, source: TriggerSource, now: number, slackMs: number, maxParallel: number): Promise<IDataObject[]> {
 	const pacer = new ReadPacer(maxParallel);
 	const options: ScanOptions = { credentials: await loadTanmaCredentials.call(this), pacer };
-	const units = await source.listUnits.call(this, formatTanmaTime(now - MANUAL_LOOKBACK_MS), windowEnd(now, slackMs), options);
+	// A check listing: a filter that leaves customers out must not make the test event look empty.
+	const units = await source.listUnits.call(this, formatTanmaTime(now - MANUAL_LOOKBACK_MS), windowEnd(now, slackMs), {
+		...options,
+		listing: source.checkedFilter ? 'check' : undefined,
+	});
+	const leftOut = units.filter((unit) => unit.leftOutByFilter).length;
+	if (leftOut) {
+		this.logger.warn(
+			`Tanma Trigger "${this.getNode().name}": Tanma's search filter ${source.checkedFilter} left out ${leftOut} of the customers followed up in the last 30 days; the active trigger notices this at its first check and then scans without the filter.`,
+		);
+	}
 	const newestFirst = units.slice().sort((a, b) => (a.key[0] === b.key[0] ? 0 : a.key[0] < b.key[0] ? 1 : -1)).slice(0, MANUAL_UNIT_CAP);
 	const records: TriggerRecord[] = [];
 	let nextIndex = 0;

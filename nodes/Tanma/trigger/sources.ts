@@ -17,15 +17,31 @@ export interface TriggerUnit {
 	context: IDataObject;
 	/** Records already in hand (sources whose listing carries the records). */
 	records?: TriggerRecord[];
+	/** Found only without the source's filter: the filter left this unit out (a `check` listing). */
+	leftOutByFilter?: boolean;
 }
 
 /** What a scan hands every request: the credential, decrypted once per poll, and the poll's parallel-read bound. */
 export type ScanOptions = Pick<TanmaRequestOptions, 'credentials' | 'pacer'>;
 
+/**
+ * How a source with an unpublished filter lists (TriggerSource.checkedFilter): with the filter, without it, or
+ * both, marking what only the unfiltered listing found (the check that tells whether the filter can be trusted).
+ */
+export type Listing = 'filtered' | 'unfiltered' | 'check';
+
+export interface ListOptions extends ScanOptions {
+	listing?: Listing;
+	/** Filled by a `check` listing: whether its rows carried no time to check against, and what the check cost. */
+	report?: { uncheckable?: boolean; checkRequests?: number };
+}
+
 export interface TriggerSource {
 	/** Units that may hold records with a time in [since, until]. */
-	listUnits(this: IPollFunctions, since: string, until: string, options?: ScanOptions): Promise<TriggerUnit[]>;
+	listUnits(this: IPollFunctions, since: string, until: string, options?: ListOptions): Promise<TriggerUnit[]>;
 	readUnit(this: IPollFunctions, unit: TriggerUnit, options?: ScanOptions): Promise<TriggerRecord[]>;
+	/** The unpublished filter the listing relies on, named for messages; the poll checks it (poll.ts). */
+	checkedFilter?: string;
 }
 
 function followUpRecord(row: IDataObject, context: IDataObject): TriggerRecord {
@@ -52,36 +68,58 @@ export function specificCustomersSource(externalUserIds: string[]): TriggerSourc
 	};
 }
 
+/** A search row as a unit of the recently-active scope: the customer, keyed by its last follow-up time. */
+function customerUnit(row: IDataObject): TriggerUnit | undefined {
+	const externalUserId = typeof row.externalUserId === 'string' ? row.externalUserId : '';
+	if (!externalUserId) return undefined;
+	return {
+		key: [typeof row.qwLastFollowTime === 'string' ? row.qwLastFollowTime : '', externalUserId],
+		context: {
+			externalUserId,
+			customerId: row.customerId,
+			qwSalesId: row.qwSalesId,
+			wechatNickname: row.wechatNickname,
+			qwRemark: row.qwRemark,
+		},
+	};
+}
+
+async function searchCustomers(this: IPollFunctions, body: IDataObject, options: ScanOptions): Promise<TriggerUnit[]> {
+	const rows = await tanmaApiRequestAll.call(this, ENDPOINTS.customerSearch, body, {
+		...options,
+		idOf: (row) => String(row.externalUserId ?? row.customerId),
+	});
+	return rows.map(customerUnit).filter((unit): unit is TriggerUnit => unit !== undefined);
+}
+
 /**
- * Follow-ups of customers whose last follow-up time falls in the window. The search filter
- * `qwLastFollowTypes` appears only in a vendor example (inferred); rows are also checked against
- * `qwLastFollowTime` here, so a server that ignores the filter costs more requests but loses nothing.
+ * Follow-ups of customers whose last follow-up time falls in the window. The search filter `qwLastFollowTypes`
+ * appears only in a vendor example (inferred), so the poll checks it now and then (`check`: every customer,
+ * unfiltered, beside the filtered list) and lists `unfiltered` once the filter has left a customer out. A row
+ * whose last follow-up is before the window is not read.
  */
 export const recentlyActiveSource: TriggerSource = {
+	checkedFilter: 'qwLastFollowTypes',
 	async listUnits(since, until, options = {}) {
-		const rows = await tanmaApiRequestAll.call(
-			this,
-			ENDPOINTS.customerSearch,
-			{ qwLastFollowTypes: { start: since, end: until } },
-			{ ...options, idOf: (row) => String(row.externalUserId ?? row.customerId) },
+		const listing = options.listing ?? 'filtered';
+		// Unfiltered first: a customer followed up between the two searches is then in both, not "left out".
+		const sentBefore = options.pacer?.sent ?? 0;
+		const everyone = listing === 'filtered' ? [] : await searchCustomers.call(this, {}, options);
+		if (listing === 'check' && options.report) options.report.checkRequests = (options.pacer?.sent ?? 0) - sentBefore;
+		// Rows without a time are read only when no row has one (then the answer cannot tell who was active).
+		const timed = everyone.some((unit) => unit.key[0] !== '');
+		if (listing === 'check' && everyone.length && !timed && options.report) options.report.uncheckable = true;
+		const unfiltered = everyone.filter((unit) => (unit.key[0] === '' ? !timed : unit.key[0] >= since));
+		if (listing === 'unfiltered') return unfiltered;
+		const filtered = (await searchCustomers.call(this, { qwLastFollowTypes: { start: since, end: until } }, options)).filter(
+			(unit) => unit.key[0] === '' || unit.key[0] >= since,
 		);
-		const units: TriggerUnit[] = [];
-		for (const row of rows) {
-			const externalUserId = typeof row.externalUserId === 'string' ? row.externalUserId : '';
-			const last = typeof row.qwLastFollowTime === 'string' ? row.qwLastFollowTime : '';
-			if (!externalUserId || (last && last < since)) continue;
-			units.push({
-				key: [last, externalUserId],
-				context: {
-					externalUserId,
-					customerId: row.customerId,
-					qwSalesId: row.qwSalesId,
-					wechatNickname: row.wechatNickname,
-					qwRemark: row.qwRemark,
-				},
-			});
-		}
-		return units;
+		if (listing === 'filtered') return filtered;
+		const selected = new Set(filtered.map((unit) => unit.key[1]));
+		const leftOut = unfiltered
+			.filter((unit) => !selected.has(unit.key[1]))
+			.map((unit) => ({ ...unit, leftOutByFilter: timed && unit.key[0] <= until }));
+		return [...filtered, ...leftOut];
 	},
 	readUnit: readFollowUps,
 };
