@@ -70,6 +70,21 @@ const tanmaNode = (id: string, name: string, x: number, parameters: object) => (
 });
 
 /** Manual trigger → Order Create or Update (the given fields) → Order Get Many (limit 2). */
+/** Manual trigger → Tanma Tenant Check: one output item per inference. */
+export function tenantCheckWorkflow() {
+	return {
+		id: 'tanmaE2eTenant01',
+		name: 'Tanma e2e: tenant check',
+		active: false,
+		nodes: [
+			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			tanmaNode('check', 'Tenant Check', 220, { resource: 'tenant', operation: 'check' }),
+		],
+		connections: { Start: { main: [[{ node: 'Tenant Check', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
 export function orderWorkflow(createParameters: object) {
 	return {
 		id: 'tanmaE2eOrders01',

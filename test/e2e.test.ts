@@ -10,6 +10,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 
+import { NODE_READINGS } from '../sandbox/readings';
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
 import { startFakeOpenAi } from '../lab/fake-openai';
@@ -24,6 +25,7 @@ import {
 	orderWorkflow,
 	pushWorkflow,
 	sandboxCredential,
+	tenantCheckWorkflow,
 	triggerWorkflow,
 	vendorExampleCredential,
 } from '../lab/workflows';
@@ -65,6 +67,20 @@ test('an action workflow run by `n8n execute` signs its request and outputs the 
 	expect(request.outcome).toBe('0'); // the sandbox accepted the signature
 	expect(request.rawBody).toContain('"customerId":9007199254740993');
 	expect(output).toContain('"customerId": "9007199254740993"');
+});
+
+test('Tenant Check run by `n8n execute`: confirmed on a tenant that reads the codes as the node does, contradicted where it does not', async () => {
+	await n8n.importJson('workflow', [tenantCheckWorkflow()]);
+	const statuses = async () => {
+		const output = await n8n.cli(['execute', `--id=${tenantCheckWorkflow().id}`, '--rawOutput']);
+		const found = [...output.matchAll(/"check": "([^"]+)",[\s\S]*?"status": "([^"]+)"/g)].map((m) => [m[1], m[2]]);
+		return Object.fromEntries(found) as Record<string, string>;
+	};
+	sandbox.readings = { ...NODE_READINGS };
+	expect(await statuses()).toMatchObject({ 'search.qwLastFollowTypes': 'confirmed', 'search.tagOp6': 'confirmed', 'search.conditionOp1': 'confirmed', 'customer.transferTarget': 'not checkable' });
+	sandbox.readings = { ...NODE_READINGS, lastFollowTypes: 'dropsRows', tagOp6: 'allOf' };
+	expect(await statuses()).toMatchObject({ 'search.qwLastFollowTypes': 'contradicted', 'search.tagOp6': 'contradicted', 'search.conditionOp1': 'confirmed' });
+	sandbox.readings = { ...NODE_READINGS };
 });
 
 test('bad input is refused by name in a real n8n and nothing is sent: an object for an id, an impossible date', async () => {

@@ -97,6 +97,8 @@ export function minimalParameters(s: Sandbox): Record<string, { parameters: INod
 		'staff.getDepartments': { parameters: { qwUserId: staff.qwUserId }, path: ENDPOINTS.staffDepartments.path },
 		'staff.getMany': { parameters: {}, path: ENDPOINTS.staffList.path },
 		'tag.getTree': { parameters: {}, path: ENDPOINTS.tagTree.path },
+		// Many reads; its first request is the first search page.
+		'tenant.check': { parameters: {}, path: ENDPOINTS.customerSearch.path },
 		'workOrder.create': {
 			parameters: { moduleId: '1', title: 't', content: 'c', priority: 2, departmentId: '3765' },
 			path: ENDPOINTS.workOrderCreate.path,

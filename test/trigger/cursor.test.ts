@@ -10,9 +10,12 @@ import {
 	scanFloor,
 	unitsToRead,
 } from '../../nodes/Tanma/trigger/cursor';
+import type { TriggerState } from '../../nodes/Tanma/trigger/cursor';
 import { parseTanmaTime } from '../../nodes/Tanma/transport/time';
 
 const at = (tanmaTime: string) => parseTanmaTime(tanmaTime)!;
+/** The scan as the functions left it (read through a call, so TypeScript does not narrow it away). */
+const scanOf = (state: TriggerState) => state.scan;
 
 test('a scan starts at the poll time; an unfinished one keeps its start and the last unit it read', () => {
 	const state = freshState('followUp:recent', at('2026-12-01 08:00:00'));
@@ -62,7 +65,7 @@ describe('the check of a source filter', () => {
 		delete state.scan;
 		beginScan(state, at('2026-12-01 08:02:00'));
 		beginFilterCheck(state, at('2026-12-01 08:02:00'), { intervalMs: HOUR });
-		expect(state.scan?.check).toEqual({ from: '2026-12-01 08:00:00' });
+		expect(scanOf(state)?.check).toEqual({ from: '2026-12-01 08:00:00' });
 		expect(scanFloor(state)).toBe('2026-12-01 08:00:00');
 	});
 

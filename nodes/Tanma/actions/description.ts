@@ -14,6 +14,7 @@ import * as order from './order';
 import * as sopTask from './sopTask';
 import * as staff from './staff';
 import * as tag from './tag';
+import * as tenant from './tenant';
 import * as workOrder from './workOrder';
 
 export const properties: INodeProperties[] = [
@@ -37,6 +38,7 @@ export const properties: INodeProperties[] = [
 			{ name: 'SOP Task', value: 'sopTask' },
 			{ name: 'Staff', value: 'staff' },
 			{ name: 'Tag', value: 'tag' },
+			{ name: 'Tenant', value: 'tenant' },
 			{ name: 'Work Order', value: 'workOrder' },
 		],
 		default: 'customer',
@@ -55,5 +57,6 @@ export const properties: INodeProperties[] = [
 	...sopTask.description,
 	...staff.description,
 	...tag.description,
+	...tenant.description,
 	...workOrder.description,
 ];

@@ -17,6 +17,7 @@ import * as order from './order';
 import * as sopTask from './sopTask';
 import * as staff from './staff';
 import * as tag from './tag';
+import * as tenant from './tenant';
 import * as workOrder from './workOrder';
 
 const RESOURCES: Record<string, Record<string, TanmaOperation | unknown>> = {
@@ -34,6 +35,7 @@ const RESOURCES: Record<string, Record<string, TanmaOperation | unknown>> = {
 	sopTask,
 	staff,
 	tag,
+	tenant,
 	workOrder,
 };
 
