@@ -132,8 +132,9 @@ export const customersHandlers = {
 	},
 
 	customerTransfer(body, ctx) {
+		// A WeCom user id, as Tanma's only page on the field shows (api-11379684's example "ZhuShanPeng").
 		const to = requireText(body, 'handoverToUserid');
-		const staff = ctx.tenant.staff.find((s) => s.salesId === to || s.qwUserId === to);
+		const staff = ctx.tenant.staff.find((s) => s.qwUserId === to);
 		if (!staff) throw new VendorFailure(-1, '接收员工不存在');
 		const moves = Array.isArray(body.customers) ? (body.customers as Body[]) : [];
 		if (!moves.length) throw new VendorFailure(-1, '参数错误: customers 不能为空');

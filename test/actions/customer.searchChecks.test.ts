@@ -87,3 +87,8 @@ describe.each(READING_VARIANTS.lastFollowTypes.map((v) => [v] as const))('Last F
 		if (reading === 'lastFollowTime') expect(got.sort()).toEqual(expected.map((c) => c.customerId).sort());
 	});
 });
+
+test('Credit Code and Added in WeCom go out as creditCode (the table) and qwCustomerTime (the example only)', async () => {
+	await run({ resource: 'customer', operation: 'search', filters: { creditCode: '91310000MA1FL0000X', addedAfter: '2026-01-01 00:00:00', addedBefore: '2026-02-01 00:00:00' } });
+	expect(t.sandbox.requests[0].json).toMatchObject({ creditCode: '91310000MA1FL0000X', qwCustomerTime: { start: '2026-01-01 00:00:00', end: '2026-02-01 00:00:00' } });
+});

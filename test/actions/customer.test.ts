@@ -171,6 +171,13 @@ test('Get High-Seas Contacts sends the id as a number and outputs the contacts',
 	expect(json(result).length).toBe(t.sandbox.tenant.highSeasContacts.filter((x) => x.customerId === c.customerId).length);
 });
 
+test('Get High-Seas Contacts can send the salesperson as Tanma’s example does: {userId, customerId, qwUserId}', async () => {
+	const c = t.sandbox.tenant.highSeasContacts[0];
+	const staff = t.sandbox.tenant.staff[0];
+	await run({ resource: 'customer', operation: 'getHighSeasContacts', customerId: c.customerId, additionalFields: { salespersonId: staff.salesId, salespersonQwUserId: staff.qwUserId } });
+	expect(t.sandbox.requests[0].rawBody).toBe(`{"userId":${staff.salesId},"customerId":${c.customerId},"qwUserId":"${staff.qwUserId}"}`);
+});
+
 test('Import groups repeated fields into one alias with several values and creates the customer', async () => {
 	const owner = t.sandbox.tenant.staff[0];
 	const result = await run({
@@ -232,7 +239,7 @@ test('Transfer moves each customer, sending ids as exact integers (even beyond 2
 	const result = await run({
 		resource: 'customer',
 		operation: 'transfer',
-		handoverToUserid: to.salesId,
+		handoverToUserid: to.qwUserId,
 		customers: {
 			customer: [
 				{ customerId: big.customerId, qwUserId: big.ownerQwUserId },
@@ -242,7 +249,7 @@ test('Transfer moves each customer, sending ids as exact integers (even beyond 2
 	});
 	expect(result.error).toBeUndefined();
 	expect(lastRaw()).toBe(
-		`{"handoverToUserid":"${to.salesId}","customers":[{"qwUserId":"${bigOwner}","customerId":9007199254740993},` +
+		`{"handoverToUserid":"${to.qwUserId}","customers":[{"qwUserId":"${bigOwner}","customerId":9007199254740993},` +
 			`{"qwUserId":"${otherOwner}","customerId":${other.customerId}}]}`,
 	);
 	expect(big.ownerSalesId).toBe(to.salesId);
@@ -253,7 +260,7 @@ test('Transfer rejects a customer id that is not a number', async () => {
 	const result = await run({
 		resource: 'customer',
 		operation: 'transfer',
-		handoverToUserid: t.sandbox.tenant.staff[0].salesId,
+		handoverToUserid: t.sandbox.tenant.staff[0].qwUserId,
 		customers: { customer: [{ customerId: 'abc', qwUserId: 'sales01' }] },
 	});
 	expect(result.error?.message).toBe('"Customer 1: Customer ID" must be a numeric ID, got "abc"');

@@ -4,7 +4,7 @@ import { actionsAgainstSandbox } from '../helpers/actions';
 const t = actionsAgainstSandbox();
 const { run, lastBody } = t;
 
-test('Group Message → Create Mass-Send Task sends text and attachments in sendInfo', async () => {
+test('Group Message → Create Mass-Send Task sends text and one attachment in the forms of Tanma’s example (ids as numbers, sendType "1", sendData one object)', async () => {
 	const staff = t.sandbox.tenant.staff.slice(0, 2).map((s) => s.salesId);
 	const result = await run({
 		resource: 'groupMessage',
@@ -19,12 +19,26 @@ test('Group Message → Create Mass-Send Task sends text and attachments in send
 	expect(result.error).toBeUndefined();
 	expect(lastBody()).toEqual({
 		title: '双十二活动',
-		users: staff,
-		sendType: 1,
+		users: staff.map(Number),
+		sendType: '1',
 		sendTime: '2026-12-12 09:00:00',
-		sendInfo: { text: '群发文本', sendData: [{ type: 99, mcId: 'ffffffffffffffffffffffffffffffff', mcType: 2, title: '素材' }] },
+		sendInfo: { text: '群发文本', sendData: { type: 99, mcId: 'ffffffffffffffffffffffffffffffff', mcType: 2, title: '素材' } },
 	});
+	expect(t.lastRaw()).toContain(`"users":[${staff.join(',')}]`);
 	expect(t.sandbox.created.groupSendTask).toHaveLength(1);
+});
+
+test('Group Message → several content items go as a list (the table’s form: the example’s one object cannot hold them); a staff id past 2^53 stays exact', async () => {
+	await run({
+		resource: 'groupMessage',
+		operation: 'createMassSendTask',
+		title: 'x',
+		users: ['9007199254740993'],
+		sendTime: '2026-12-12 09:00:00',
+		messageContent: { item: [{ kind: 'text', content: 'a' }, { kind: 'text', content: 'b' }] },
+	});
+	expect(t.lastRaw()).toContain('"users":[9007199254740993]');
+	expect(Array.isArray((lastBody()?.sendInfo as { sendData: unknown }).sendData)).toBe(true);
 });
 
 test('Group Message → needs text or content', async () => {

@@ -43,6 +43,21 @@ test('Update: stage, fields and products in the page’s body shape, ids as exac
 	expect(opportunity).toMatchObject({ stage: stage.stageId, name: '空调二期' });
 });
 
+test('Update: a product line can carry the table’s id, banner, totalAmount and totalAmountFinal; left at their defaults they are not sent', async () => {
+	const opportunity = t.sandbox.tenant.sales.customerOpportunities[0];
+	const base = { spuId: '5', skuId: '6', unitPriceSale: 10, count: 3 };
+	await run({
+		resource: 'opportunity',
+		operation: 'update',
+		customerOpportunityId: opportunity.customerOpportunityId,
+		commodities: { product: [{ ...base, id: '77', banner: 'https://example.com/p.png', totalAmount: 30, totalAmountFinal: 28 }, { ...base, id: '', banner: '', totalAmount: 0, totalAmountFinal: 0 }] },
+	});
+	expect(t.sandbox.requests[0].json?.commodities).toEqual([
+		{ ...base, spuId: 5, skuId: 6, id: '77', banner: 'https://example.com/p.png', totalAmount: 30, totalAmountFinal: 28 },
+		{ ...base, spuId: 5, skuId: 6 },
+	]);
+});
+
 test('Update: a stage Tanma does not know is the vendor error', async () => {
 	const opportunity = t.sandbox.tenant.sales.customerOpportunities[0];
 	const result = await run({ resource: 'opportunity', operation: 'update', customerOpportunityId: opportunity.customerOpportunityId, updateFields: { stage: '1' } });

@@ -37,3 +37,11 @@ test('Work Order → Create names the empty required field and sends nothing', a
 	expect(result.error?.message).toBe('"Title" must not be empty');
 	expect(t.sandbox.requests).toHaveLength(0);
 });
+
+test('Work Order → Create sends moduleType (in Tanma’s example, not its table) only when added', async () => {
+	const base = { resource: 'workOrder', operation: 'create', moduleId: '1', title: 't', content: 'c', priority: 2, departmentId: '1' };
+	await run(base);
+	expect(t.sandbox.requests[0].json).not.toHaveProperty('moduleType');
+	await run({ ...base, additionalFields: { moduleType: 1 } });
+	expect(t.sandbox.requests[1].json).toMatchObject({ moduleType: 1 });
+});

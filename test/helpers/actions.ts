@@ -61,7 +61,7 @@ export function minimalParameters(s: Sandbox): Record<string, { parameters: INod
 		},
 		'customer.search': { parameters: {}, path: ENDPOINTS.customerSearch.path },
 		'customer.transfer': {
-			parameters: { handoverToUserid: staff.salesId, customers: { customer: [{ customerId: customer.customerId, qwUserId: customer.ownerQwUserId }] } },
+			parameters: { handoverToUserid: staff.qwUserId, customers: { customer: [{ customerId: customer.customerId, qwUserId: customer.ownerQwUserId }] } },
 			path: ENDPOINTS.customerTransfer.path,
 		},
 		'followUp.getManyForCustomer': { parameters: { externalUserId: customer.externalUserId }, path: ENDPOINTS.customerFollowUps.path },

@@ -17,6 +17,13 @@ describe('dropdowns (loadOptions through n8n-core against the sandbox)', () => {
 		expect(options.find((o) => o.value === active[0].salesId)?.name).toBe(`${active[0].name} (${active[0].salesId})`);
 	});
 
+	test('getStaffWeComIds lists active staff by WeCom user id (Customer → Transfer’s new owner)', async () => {
+		const options = await load('getStaffWeComIds');
+		const active = t.sandbox.tenant.staff.filter((s) => s.deleted === 0);
+		expect(options.map((o) => o.value).sort()).toEqual(active.map((s) => s.qwUserId).sort());
+		expect(options.find((o) => o.value === active[0].qwUserId)?.name).toBe(`${active[0].name} (${active[0].qwUserId})`);
+	});
+
 	test('getDepartments merges the departments of every active staff member', async () => {
 		const options = await load('getDepartments');
 		const used = new Set(t.sandbox.tenant.staff.filter((s) => s.deleted === 0).flatMap((s) => s.departmentIds));

@@ -22,6 +22,18 @@ export async function getStaff(this: ILoadOptionsFunctions): Promise<INodeProper
 		.sort(byName);
 }
 
+/**
+ * Active staff by WeCom user id, labelled "Name (WeCom ID)": for fields Tanma shows with a WeCom user id
+ * (Customer → Transfer's new owner). Staff rows without a qwUserId are left out; such an id can still be typed.
+ */
+export async function getStaffWeComIds(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const staff = await activeStaff.call(this);
+	return staff
+		.filter((s) => typeof s.qwUserId === 'string' && s.qwUserId !== '')
+		.map((s) => ({ name: s.name ? `${String(s.name)} (${String(s.qwUserId)})` : String(s.qwUserId), value: String(s.qwUserId) }))
+		.sort(byName);
+}
+
 /** Dropdowns ask at most this many staff members for their departments. */
 const DEPARTMENT_LOOKUP_STAFF_CAP = 200;
 

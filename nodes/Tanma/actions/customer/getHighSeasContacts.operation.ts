@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { asItems } from '../common';
+import { asItems, optionalFieldsCollection, staffSelect } from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -16,6 +16,18 @@ const properties: INodeProperties[] = [
 		placeholder: '419663324330048',
 		description: 'Tanma customer ID of the high-seas customer',
 	},
+	// Tanma's table lists only customerId; its example also sends the salesperson (the page is titled for one).
+	// Names of their own: n8n's translation keys do not depend on the operation, and userId there means the creator.
+	optionalFieldsCollection('Additional Fields', [
+		staffSelect('salespersonId', 'Staff Name or ID', 'Salesperson whose contacts of the customer to read (sent as userId, as in Tanma’s example)'),
+		{
+			displayName: 'Staff WeCom User ID',
+			name: 'salespersonQwUserId',
+			type: 'string',
+			default: '',
+			description: 'WeCom user ID of that salesperson (sent as qwUserId, as in Tanma’s example)',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -24,9 +36,13 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const customerId = ParameterReader.forItem(this, i).integerId('customerId', 'Customer ID', { required: true });
-	const data = await tanmaApiRequest.call(this, ENDPOINTS.highSeasContacts, { customerId }, {
-		itemIndex: i,
-	});
+	const input = ParameterReader.forItem(this, i);
+	const customerId = input.integerId('customerId', 'Customer ID', { required: true });
+	const extra = input.collection('additionalFields', 'Additional Fields');
+	const userId = extra.integerId('salespersonId', 'Staff Name or ID');
+	const qwUserId = extra.id('salespersonQwUserId', 'Staff WeCom User ID');
+	// The example's key order: userId, customerId, qwUserId.
+	const body: IDataObject = { ...(userId !== undefined ? { userId: userId as IDataObject[string] } : {}), customerId: customerId as IDataObject[string], ...(qwUserId ? { qwUserId } : {}) };
+	const data = await tanmaApiRequest.call(this, ENDPOINTS.highSeasContacts, body, { itemIndex: i });
 	return asItems(data);
 }

@@ -132,6 +132,13 @@ const properties: INodeProperties[] = [
 			description: 'Only customers created at or before this time (China Standard Time)',
 		},
 		{
+			displayName: 'Credit Code',
+			name: 'creditCode',
+			type: 'string',
+			default: '',
+			description: 'Only the company customer with this unified social credit code',
+		},
+		{
 			displayName: 'Customer ID',
 			name: 'customerId',
 			type: 'string',
@@ -181,6 +188,20 @@ const properties: INodeProperties[] = [
 				'Whether to output rows that contradict the Tags or Last Follow-Up filter (a warning says how many) instead of failing the item. The node checks every row against these filters, because Tanma has not published what their codes mean.',
 		},
 		{
+			displayName: 'Added in WeCom After',
+			name: 'addedAfter',
+			type: 'dateTime',
+			default: '',
+			description: 'Sent as qwCustomerTime.start, a field that appears only in Tanma’s example (read as the time the customer was added in WeCom); not checked against the rows',
+		},
+		{
+			displayName: 'Added in WeCom Before',
+			name: 'addedBefore',
+			type: 'dateTime',
+			default: '',
+			description: 'Sent as qwCustomerTime.end, a field that appears only in Tanma’s example; not checked against the rows',
+		},
+		{
 			displayName: 'Last Follow-Up After',
 			name: 'lastFollowUpAfter',
 			type: 'dateTime',
@@ -222,6 +243,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (customerId !== undefined) body.customerId = customerId as IDataObject[string];
 	const created = timeRange(filters.tanmaTime('createdAfter', 'Created After'), filters.tanmaTime('createdBefore', 'Created Before'));
 	if (created) body.createTime = created;
+	const added = timeRange(filters.tanmaTime('addedAfter', 'Added in WeCom After'), filters.tanmaTime('addedBefore', 'Added in WeCom Before'));
+	if (added) body.qwCustomerTime = added;
+	const creditCode = filters.text('creditCode', 'Credit Code');
+	if (creditCode) body.creditCode = creditCode;
 	const asked: AskedOfRows = {};
 	const lastFollowUpAfter = filters.tanmaTime('lastFollowUpAfter', 'Last Follow-Up After');
 	const lastFollowUpBefore = filters.tanmaTime('lastFollowUpBefore', 'Last Follow-Up Before');

@@ -4,14 +4,23 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { asItems, clientKnownNotice, staffSelect } from '../common';
+import { asItems, clientKnownNotice } from '../common';
 
 const properties: INodeProperties[] = [
 	...clientKnownNotice(
 		ENDPOINTS.customerTransfer,
-		'Whether the new owner is given as a Tanma staff ID or a WeCom user ID is unverified.',
+		'The new owner is given as a WeCom user ID, the form Tanma’s only page on this field shows (its example: "ZhuShanPeng"); a Tanma staff ID there is unverified.',
 	),
-	staffSelect('handoverToUserid', 'New Owner', 'Staff member who receives the customers', true),
+	{
+		displayName: 'New Owner Name or ID',
+		name: 'handoverToUserid',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getStaffWeComIds' },
+		required: true,
+		default: '',
+		description:
+			'Staff member who receives the customers, sent as their WeCom user ID (not the Tanma staff ID). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
 	{
 		displayName: 'Customers',
 		name: 'customers',
@@ -52,7 +61,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const input = ParameterReader.forItem(this, i);
-	const handoverToUserid = input.id('handoverToUserid', 'New Owner', { required: true });
+	const handoverToUserid = input.id('handoverToUserid', 'New Owner Name or ID', { required: true });
 	const customers = input.rows('customers', 'customer', 'Customer', { required: true, label: 'Customers' }).map((row) => ({
 		qwUserId: row.id('qwUserId', 'Current Owner WeCom User ID', { required: true }),
 		customerId: row.integerId('customerId', 'Customer ID', { required: true }),

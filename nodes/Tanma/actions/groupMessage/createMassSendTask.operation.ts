@@ -46,7 +46,7 @@ const properties: INodeProperties[] = [
 		name: 'sendType',
 		type: 'number',
 		default: 1,
-		description: 'Send mode code; 1 appears in the vendor example, the values are unpublished',
+		description: 'Send mode code; 1 appears in the vendor example, the values are unpublished. Sent as text, as the example sends it.',
 	},
 ];
 
@@ -58,7 +58,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const input = ParameterReader.forItem(this, i);
 	const title = input.text('title', 'Title', { required: true });
-	const users = input.numericTextIdList('users', 'Staff Names or IDs', { required: true });
+	const users = input.integerIdList('users', 'Staff Names or IDs', { required: true });
 	const sendTime = input.tanmaTime('sendTime', 'Send At', { required: true });
 	const text = input.text('text', 'Text', { keepSpacing: true });
 	const sendData = buildContentItems(input, { optional: true });
@@ -66,12 +66,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const sendMode = input.wholeNumber('sendType', 'Send Mode', { fallback: 1 });
 	const sendInfo: IDataObject = {};
 	if (text) sendInfo.text = text;
-	if (sendData.length) sendInfo.sendData = sendData;
+	// The forms of Tanma's example (docs/table-vs-example.md): one content item as an object, staff ids as
+	// numbers (exact past 2^53), the mode as text. Several items need the table's list, the only form that holds them.
+	if (sendData.length) sendInfo.sendData = sendData.length === 1 ? sendData[0] : sendData;
 	const body: IDataObject = {
 		title,
-		// The schema declares staff ids as strings (the example sends numbers); strings never lose digits.
-		users,
-		sendType: sendMode,
+		users: users as IDataObject[string],
+		sendType: String(sendMode),
 		sendTime,
 		sendInfo,
 	};

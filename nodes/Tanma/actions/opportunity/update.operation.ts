@@ -77,6 +77,28 @@ const properties: INodeProperties[] = [
 				name: 'product',
 				values: [
 					{
+						displayName: 'Banner',
+						name: 'banner',
+						type: 'string',
+						default: '',
+						description: 'Sent as banner (optional in Tanma’s table; its meaning is unpublished, probably the product image)',
+					},
+					{
+						displayName: 'Final Total Amount',
+						name: 'totalAmountFinal',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 0,
+						description: 'Sent as totalAmountFinal (an integer in Tanma’s table); 0 sends nothing',
+					},
+					{
+						displayName: 'Line ID',
+						name: 'id',
+						type: 'string',
+						default: '',
+						description: 'ID of a product line already on the opportunity (the relation ID in Tanma’s table), probably needed to change that line; empty for a new line',
+					},
+					{
 						displayName: 'Original Unit Price',
 						name: 'unitPriceOrigin',
 						type: 'number',
@@ -115,6 +137,14 @@ const properties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						description: 'Variant ID',
+					},
+					{
+						displayName: 'Total Amount',
+						name: 'totalAmount',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 0,
+						description: 'Sent as totalAmount (an integer in Tanma’s table); 0 sends nothing',
 					},
 					{
 						displayName: 'Unit Sale Price',
@@ -166,6 +196,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		if (title) product.spuTitle = title;
 		const detail = row.text('skuDetail', 'SKU Detail');
 		if (detail) product.skuDetail = detail;
+		const lineId = row.id('id', 'Line ID');
+		if (lineId) product.id = lineId;
+		const banner = row.text('banner', 'Banner');
+		if (banner) product.banner = banner;
+		for (const [key, label] of [['totalAmount', 'Total Amount'], ['totalAmountFinal', 'Final Total Amount']] as const) {
+			const amount = row.wholeNumber(key, label, { min: 0, fallback: 0 });
+			if (amount > 0) product[key] = amount;
+		}
 		return product;
 	});
 	if (commodities.length) body.commodities = commodities;

@@ -81,6 +81,13 @@ const properties: INodeProperties[] = [
 			description: 'Staff who owns the linked customer',
 		},
 		{
+			displayName: 'Module Type',
+			name: 'moduleType',
+			type: 'number',
+			default: 1,
+			description: 'Sent as moduleType: Tanma’s example sends 1, its table does not list the field and the values are unpublished',
+		},
+		{
 			displayName: 'Order IDs',
 			name: 'orderList',
 			type: 'string',
@@ -151,6 +158,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (customerId) body.customerId = customerId; // the schema declares a string
 	const salesId = extra.id('salesId', 'Customer Owner Staff ID');
 	if (salesId) body.salesId = salesId; // the schema declares a string
+	const moduleType = extra.optionalWholeNumber('moduleType', 'Module Type');
+	if (moduleType !== undefined) body.moduleType = moduleType;
 	const orders = extra.idList('orderList', 'Order IDs');
 	if (orders.length) body.orderList = orders;
 	const customFields = extra.jsonArray('fieldDefine', 'Custom Fields (JSON)');
