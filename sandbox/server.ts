@@ -91,6 +91,21 @@ export interface Sandbox {
 	close(): Promise<void>;
 }
 
+/**
+ * Answers taken unchanged from a vendor page for that page's own request example (the seed page's follow-ups:
+ * its 22 records answer its externalUserId); any other request is answered from the tenant.
+ */
+const VERBATIM_FOR_EXAMPLE_REQUEST: Partial<Record<EndpointName, { request: Body; answer: string }>> = {
+	customerFollowUps: {
+		request: JSON.parse(readVendorExample('requests/customer-follow-ups.api-11507029.json')) as Body,
+		answer: readVendorExample('responses/customer-follow-ups.api-11507029.json').trim(),
+	},
+};
+
+/** The same top-level fields with the same values (the example requests hold only text). */
+const sameRequest = (a: Body | undefined, b: Body) =>
+	Object.keys(a ?? {}).length === Object.keys(b).length && Object.entries(b).every(([key, value]) => a?.[key] === value);
+
 /** Answers taken unchanged from the vendor's examples. */
 const VERBATIM_ANSWERS: Partial<Record<EndpointName, string>> = {
 	pushRegister: readVendorExample('responses/push-register.api-11496874.json').trim(),
@@ -220,6 +235,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return sendJson(res, 200, { code: -1, message: '请求体不是合法的JSON' });
 		}
 		try {
+			const example = VERBATIM_FOR_EXAMPLE_REQUEST[name];
+			if (example && sameRequest(record.json, example.request)) {
+				record.outcome = '0';
+				return sendText(res, example.answer);
+			}
 			const data = HANDLERS[name](record.json ?? {}, context());
 			record.outcome = '0';
 			const verbatim = VERBATIM_ANSWERS[name];

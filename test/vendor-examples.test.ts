@@ -11,11 +11,14 @@ import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workfl
 import { PUSH_TYPES, pushSign } from '../nodes/Tanma/transport/push';
 import { computeRequestSign } from '../nodes/Tanma/transport/signature';
 import { VENDOR_EXAMPLES_DIR, pushMessageExamples, pushWorkedExample, readVendorExample, vendorExampleIndex } from '../sandbox/vendorExamples';
-import { credentialsFor } from '../lab/core';
+import { credentialsFor, runNodeInWorkflow } from '../lab/core';
+import { Tanma } from '../nodes/Tanma/Tanma.node';
 import { pushTriggersAgainstSandbox } from './helpers/push';
+import { triggerUnderTest } from './helpers/trigger';
 
 const t = pushTriggersAgainstSandbox();
 const host = (parameters: INodeParameters, credentials?: ICredentialDataDecryptedObject) => t.host({ parameters, credentials });
+const runNode = (parameters: INodeParameters) => runNodeInWorkflow({ nodeType: new Tanma(), parameters, credentials: credentialsFor(t.sandbox) });
 
 const isJson = (text: string) => {
 	try {
@@ -135,4 +138,39 @@ test('the t.sandbox answers push-register with the vendor\'s response text uncha
 		body,
 	});
 	expect(await res.text()).toBe(readVendorExample('responses/push-register.api-11496874.json').trim());
+});
+
+describe('the seed page (api-11507029): its follow-up answer, served unchanged for its own request', () => {
+	const request = JSON.parse(readVendorExample('requests/customer-follow-ups.api-11507029.json')) as { externalUserId: string };
+	const answerText = readVendorExample('responses/customer-follow-ups.api-11507029.json');
+	const records = (JSON.parse(answerText) as { data: Array<Record<string, unknown>> }).data;
+
+	test('the fixture is the page’s 22-record example, as written', () => {
+		expect(records).toHaveLength(22);
+		const seed = path.join(__dirname, '..', '..', 'shared', 'seeds', '000_d55c01ce71d31ca0.txt');
+		// The seed lives beside the repository on developer machines; CI's clean clone has only the fixture.
+		if (fs.existsSync(seed)) expect(fs.readFileSync(seed, 'utf8')).toContain(answerText.trim());
+	});
+
+	test('Follow-Up → Get Many for Customer outputs the 22 records exactly as the page shows them', async () => {
+		const run = await runNode({ resource: 'followUp', operation: 'getManyForCustomer', externalUserId: request.externalUserId });
+		expect(run.error).toBeUndefined();
+		expect(t.sandbox.requests.at(-1)?.rawBody).toBe(JSON.stringify(request));
+		expect(run.items.map((i) => i.json)).toEqual(records);
+	});
+
+	test('the Tanma Trigger (Specific Customers, Start From before them) emits each of the 22 once, oldest first, then nothing', async () => {
+		const trigger = triggerUnderTest(() => t.sandbox, {
+			event: 'newFollowUp',
+			scope: 'specificCustomers',
+			externalUserIds: request.externalUserId,
+			options: { startFrom: '2020-11-01 00:00:00' },
+		});
+		const first = await trigger.poll();
+		expect(first.error).toBeUndefined();
+		const byTime = [...records].sort((a, b) => String(a.gmtCreateTime).localeCompare(String(b.gmtCreateTime)) || Number(a.id) - Number(b.id));
+		expect(first.items.map((i) => i.id)).toEqual(byTime.map((r) => r.id));
+		expect(first.items[0]).toMatchObject({ ...byTime[0], customer: { externalUserId: byTime[0].externalUserId } });
+		expect((await trigger.poll()).items).toEqual([]);
+	});
 });
