@@ -19,6 +19,8 @@ export interface TenantReadings {
 	 * or no `tags` key at all.
 	 */
 	rowTags: 'objects' | 'ids' | 'tagIdObjects' | 'absent';
+	/** customer/search `createTime` with one bound only (every example gives both): honoured, or no effect. */
+	halfOpenRange: 'honoured' | 'ignored';
 }
 
 export const NODE_READINGS: TenantReadings = {
@@ -26,6 +28,7 @@ export const NODE_READINGS: TenantReadings = {
 	tagOp6: 'anyOf',
 	conditionOp1: 'and',
 	rowTags: 'objects',
+	halfOpenRange: 'honoured',
 };
 
 /** Every alternative of every reading, for tests that run once per variant. */
@@ -34,6 +37,7 @@ export const READING_VARIANTS: { [K in keyof TenantReadings]: ReadonlyArray<Tena
 	tagOp6: ['anyOf', 'allOf', 'noneOf'],
 	conditionOp1: ['and', 'or'],
 	rowTags: ['objects', 'ids', 'tagIdObjects', 'absent'],
+	halfOpenRange: ['honoured', 'ignored'],
 };
 
 /** Whether a customer holding `held` matches one `tagIds` condition with op 6 and `values`. */

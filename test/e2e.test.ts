@@ -138,7 +138,7 @@ test('the example "every morning, mass-send" runs against the sandbox (schedule 
 	const tagged = sandbox.tenant.customers.filter((c) => c.tagIds.includes(56971)).length;
 	expect(tagged).toBeGreaterThan(0);
 	expect(sandbox.created.groupSendTask).toEqual([
-		expect.objectContaining({ users: ['463352989020857'], sendInfo: { text: `今天有 ${tagged} 位关注客户，请留意群消息 🙌` } }),
+		expect.objectContaining({ users: [463352989020857], sendInfo: { text: `今天有 ${tagged} 位关注客户，请留意群消息 🙌` } }),
 	]);
 });
 

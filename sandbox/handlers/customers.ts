@@ -13,8 +13,10 @@ export const customersHandlers = {
 		const role = String(body.role ?? '1');
 		const customerId = text(body, 'customerId');
 		const created = (body.createTime ?? {}) as Body;
-		const createdFrom = timeBound(created, 'start');
-		const createdTo = timeBound(created, 'end');
+		const halfOpen = (created.start === undefined) !== (created.end === undefined);
+		const createdRange = halfOpen && readings.halfOpenRange === 'ignored' ? {} : created;
+		const createdFrom = timeBound(createdRange, 'start');
+		const createdTo = timeBound(createdRange, 'end');
 		// The field appears only in a vendor example [inferred]; how it is read is the tenant's (../readings.ts).
 		const lastFollowSent = body.qwLastFollowTypes !== undefined && readings.lastFollowTypes !== 'ignored';
 		if (lastFollowSent && readings.lastFollowTypes === 'typeFilter') return page('customerSearch', body, [], ctx);

@@ -92,3 +92,17 @@ test('Credit Code and Added in WeCom go out as creditCode (the table) and qwCust
 	await run({ resource: 'customer', operation: 'search', filters: { creditCode: '91310000MA1FL0000X', addedAfter: '2026-01-01 00:00:00', addedBefore: '2026-02-01 00:00:00' } });
 	expect(t.sandbox.requests[0].json).toMatchObject({ creditCode: '91310000MA1FL0000X', qwCustomerTime: { start: '2026-01-01 00:00:00', end: '2026-02-01 00:00:00' } });
 });
+
+test.each(READING_VARIANTS.halfOpenRange.map((v) => [v]))('Created After alone, tenant reads a one-bound createTime as %s: rows created before it never come out silently', async (halfOpenRange) => {
+	t.sandbox.readings = { ...NODE_READINGS, halfOpenRange };
+	const since = [...t.sandbox.tenant.customers].sort((a, b) => a.createTimeMs - b.createTimeMs)[Math.floor(t.sandbox.tenant.customers.length / 2)];
+	const createdAfter = new Date(since.createTimeMs + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+	const result = await run({ resource: 'customer', operation: 'search', returnAll: true, filters: { createdAfter } });
+	if (halfOpenRange === 'ignored') {
+		expect(result.error?.message).toMatch(/do not match the Created filter \(asked: at or after /);
+		expect((result.error as { description?: string }).description).toMatch(/Give both Created After and Created Before/);
+	} else {
+		expect(result.error).toBeUndefined();
+		expect((json(result) as IDataObject[]).every((row) => String(row.createTime) >= createdAfter)).toBe(true);
+	}
+});

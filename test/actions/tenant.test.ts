@@ -27,6 +27,7 @@ test('the node’s own readings: every checkable inference is confirmed, the wri
 	expect(statusOf(results)).toEqual({
 		'search.paging': 'confirmed',
 		'ids.customerId': 'confirmed',
+		'search.halfOpenCreateTime': 'confirmed',
 		'search.rowTags': 'confirmed',
 		'search.qwLastFollowTime': 'confirmed',
 		'search.qwLastFollowTypes': 'confirmed',
@@ -83,6 +84,11 @@ test.each(READING_VARIANTS.rowTags.map((v) => [v]))('rows carry tags as %s', asy
 	} else {
 		expect(statusOf(results)).toMatchObject({ 'search.rowTags': 'confirmed', 'search.tagOp6': 'confirmed', 'search.conditionOp1': 'confirmed' });
 	}
+});
+
+test('a createTime with one bound that the tenant ignores: contradicted, and the node says to give both', async () => {
+	const results = await tenantCheck({ halfOpenRange: 'ignored' });
+	expect(results['search.halfOpenCreateTime']).toMatchObject({ status: 'contradicted', nodeDoes: expect.stringMatching(/Give both Created After and Created Before/) });
 });
 
 test('a vendor error on a read fails the item with the vendor’s code', async () => {

@@ -58,24 +58,27 @@ export function tagVerdict(row: IDataObject, wanted: readonly string[], match: T
 	return fits ? 'fits' : 'contradicts';
 }
 
-/** A row's last follow-up time in epoch ms: Tanma's `yyyy-MM-dd HH:mm:ss` text, or epoch ms / seconds. */
-export function rowLastFollowMs(row: IDataObject): number | undefined {
-	const value = row.qwLastFollowTime;
+/** A row's time field in epoch ms: Tanma's `yyyy-MM-dd HH:mm:ss` text, or epoch ms / seconds. */
+export function rowTimeMs(row: IDataObject, field: string): number | undefined {
+	const value = row[field];
 	if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value < 1e11 ? value * 1000 : value;
 	if (typeof value === 'string' && value.trim()) {
 		const text = value.trim();
-		if (/^\d+$/.test(text)) return rowLastFollowMs({ qwLastFollowTime: Number(text) });
+		if (/^\d+$/.test(text)) return rowTimeMs({ [field]: Number(text) }, field);
 		return parseTanmaTime(text);
 	}
 	return undefined;
 }
 
+/** A row's last follow-up time in epoch ms. */
+export const rowLastFollowMs = (row: IDataObject) => rowTimeMs(row, 'qwLastFollowTime');
+
 /**
- * Whether a row fits Last Follow-Up After / Before (Tanma times, inclusive). A row without a readable time is
+ * Whether a row's time `field` fits After / Before (Tanma times, inclusive). A row without a readable time is
  * `unknown`: Tanma may leave the key empty, which says nothing about the filter.
  */
-export function lastFollowVerdict(row: IDataObject, after?: string, before?: string): RowVerdict {
-	const at = rowLastFollowMs(row);
+export function timeVerdict(row: IDataObject, field: string, after?: string, before?: string): RowVerdict {
+	const at = rowTimeMs(row, field);
 	if (at === undefined) return 'unknown';
 	const from = after === undefined ? undefined : parseTanmaTime(after);
 	const to = before === undefined ? undefined : parseTanmaTime(before);
@@ -83,6 +86,9 @@ export function lastFollowVerdict(row: IDataObject, after?: string, before?: str
 	if (to !== undefined && at > to) return 'contradicts';
 	return 'fits';
 }
+
+/** Whether a row fits Last Follow-Up After / Before. */
+export const lastFollowVerdict = (row: IDataObject, after?: string, before?: string) => timeVerdict(row, 'qwLastFollowTime', after, before);
 
 /** What a row shows of itself in a message: its customer id (or external id) and the checked field. */
 export function rowLabel(row: IDataObject): string {

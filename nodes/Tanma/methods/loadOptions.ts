@@ -109,9 +109,12 @@ function optionsOf(types: IDataObject[], list: 'stages' | 'fields', idKeys: stri
 	);
 }
 
-/** Every opportunity stage, labelled "Type / Stage". */
+/**
+ * Every opportunity stage, labelled "Type / Stage". The config page names no stage keys; the opportunity push
+ * calls the name `stateName`, so that is read too (Tenant Check reports which keys this tenant uses).
+ */
 export async function getOpportunityStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return optionsOf(await opportunityTypes.call(this), 'stages', ['stageId', 'id'], ['stageName', 'name']);
+	return optionsOf(await opportunityTypes.call(this), 'stages', ['stageId', 'id'], ['stageName', 'stateName', 'name']);
 }
 
 /** Every opportunity field, labelled "Type / Field". */

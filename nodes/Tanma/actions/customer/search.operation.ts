@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { ParameterReader } from '../../helpers/parameters';
 import type { RowVerdict, TagMatch } from '../../helpers/searchAnswers';
-import { lastFollowVerdict, rowLabel, rowTagIds, tagVerdict } from '../../helpers/searchAnswers';
+import { rowLabel, rowTagIds, tagVerdict, timeVerdict } from '../../helpers/searchAnswers';
 import { ENDPOINTS } from '../../transport/endpoints';
 import type { JsonId } from '../../transport/json';
 import { filtersCollection, readList, returnAllOrLimit, staffMultiSelect, tagMultiSelect } from '../common';
@@ -26,6 +26,7 @@ function tagConditions(tagIds: JsonId[], match: 'any' | 'all'): IDataObject[] {
 interface AskedOfRows {
 	tags?: { ids: string[]; match: TagMatch };
 	lastFollowUp?: { after?: string; before?: string };
+	created?: { after?: string; before?: string };
 }
 
 /** Hints already given in this node run: "could not be checked" is said once per run, not once per item. */
@@ -55,14 +56,19 @@ function checkRows(ctx: IExecuteFunctions, i: number, rows: IDataObject[], asked
 			field: 'tags',
 		});
 	}
-	if (asked.lastFollowUp) {
-		const { after, before } = asked.lastFollowUp;
+	const timeChecks = [
+		{ filter: 'Last Follow-Up', field: 'qwLastFollowTime', range: asked.lastFollowUp },
+		{ filter: 'Created', field: 'createTime', range: asked.created },
+	] as const;
+	for (const { filter, field, range } of timeChecks) {
+		if (!range) continue;
+		const { after, before } = range;
 		checks.push({
-			filter: 'Last Follow-Up',
+			filter,
 			asked: [after && `at or after ${after}`, before && `at or before ${before}`].filter(Boolean).join(' and '),
-			verdict: (row) => lastFollowVerdict(row, after, before),
-			shown: (row) => `qwLastFollowTime ${JSON.stringify(row.qwLastFollowTime ?? null)}`,
-			field: 'qwLastFollowTime',
+			verdict: (row) => timeVerdict(row, field, after, before),
+			shown: (row) => `${field} ${JSON.stringify(row[field] ?? null)}`,
+			field,
 		});
 	}
 	for (const check of checks) {
@@ -88,7 +94,9 @@ function checkRows(ctx: IExecuteFunctions, i: number, rows: IDataObject[], asked
 			description:
 				check.filter === 'Tags'
 					? 'The node sends Tags as operator 6 inside conditionOp 1, read from Tanma’s own example; Tanma has not published the codes, and this tenant answers otherwise. Write the tag condition in Conditions (JSON) with the codes your tenant uses (Tenant Check shows which hold), or turn on Keep Rows as Tanma Returned Them.'
-					: 'The node sends Last Follow-Up as qwLastFollowTypes, a field seen only in Tanma’s example; this tenant does not filter by it as the node reads it. Filter the rows on qwLastFollowTime in the workflow instead, or turn on Keep Rows as Tanma Returned Them.',
+					: check.filter === 'Created'
+						? 'Tanma did not apply the creation-time range as sent (its examples always give both bounds). Give both Created After and Created Before, or turn on Keep Rows as Tanma Returned Them.'
+						: 'The node sends Last Follow-Up as qwLastFollowTypes, a field seen only in Tanma’s example; this tenant does not filter by it as the node reads it. Filter the rows on qwLastFollowTime in the workflow instead, or turn on Keep Rows as Tanma Returned Them.',
 		});
 	}
 }
@@ -185,7 +193,7 @@ const properties: INodeProperties[] = [
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to output rows that contradict the Tags or Last Follow-Up filter (a warning says how many) instead of failing the item. The node checks every row against these filters, because Tanma has not published what their codes mean.',
+				'Whether to output rows that contradict the Tags, Last Follow-Up or Created filter (a warning says how many) instead of failing the item. The node checks every row against these filters, because Tanma has not published what their codes mean.',
 		},
 		{
 			displayName: 'Added in WeCom After',
@@ -229,6 +237,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const input = ParameterReader.forItem(this, i);
 	const filters = input.collection('filters', 'Filters');
 	const body: IDataObject = {};
+	const asked: AskedOfRows = {};
 	const searchKey = input.text('searchKey', 'Search Text');
 	if (searchKey) body.searchKey = searchKey;
 	const salesIds = filters.idList('salesIds', 'Staff Names or IDs');
@@ -241,13 +250,17 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (departmentIds.length) body.departmentIdList = departmentIds;
 	const customerId = filters.integerId('customerId', 'Customer ID');
 	if (customerId !== undefined) body.customerId = customerId as IDataObject[string];
-	const created = timeRange(filters.tanmaTime('createdAfter', 'Created After'), filters.tanmaTime('createdBefore', 'Created Before'));
-	if (created) body.createTime = created;
+	const createdAfter = filters.tanmaTime('createdAfter', 'Created After');
+	const createdBefore = filters.tanmaTime('createdBefore', 'Created Before');
+	const created = timeRange(createdAfter, createdBefore);
+	if (created) {
+		body.createTime = created;
+		asked.created = { after: createdAfter, before: createdBefore };
+	}
 	const added = timeRange(filters.tanmaTime('addedAfter', 'Added in WeCom After'), filters.tanmaTime('addedBefore', 'Added in WeCom Before'));
 	if (added) body.qwCustomerTime = added;
 	const creditCode = filters.text('creditCode', 'Credit Code');
 	if (creditCode) body.creditCode = creditCode;
-	const asked: AskedOfRows = {};
 	const lastFollowUpAfter = filters.tanmaTime('lastFollowUpAfter', 'Last Follow-Up After');
 	const lastFollowUpBefore = filters.tanmaTime('lastFollowUpBefore', 'Last Follow-Up Before');
 	const lastFollowed = timeRange(lastFollowUpAfter, lastFollowUpBefore);

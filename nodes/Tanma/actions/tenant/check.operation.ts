@@ -8,6 +8,7 @@ import type { InferenceResult } from './inferences';
 import {
 	NOT_CHECKABLE,
 	checkConditionOp,
+	checkHalfOpenRange,
 	checkIds,
 	checkLastFollowFilter,
 	checkLastFollowTime,
@@ -20,6 +21,7 @@ import {
 	customerKey,
 	distinctTagPair,
 	followUpWindow,
+	medianCreateTime,
 } from './inferences';
 
 const properties: INodeProperties[] = [
@@ -59,6 +61,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const everyone = await searchAll(this, {}, shared, i);
 	results.push(checkSearchPaging(firstPage, shared.pacer.sent - sentBefore, everyone.length));
 	results.push(checkIds(everyone), checkRowTags(everyone), checkLastFollowTime(everyone));
+
+	const since = medianCreateTime(everyone);
+	const createdSince = since ? await searchAll(this, { createTime: { start: since } }, shared, i) : undefined;
+	results.push(checkHalfOpenRange(everyone, since, createdSince));
 
 	const window = followUpWindow(everyone);
 	const filtered = window ? await searchAll(this, { qwLastFollowTypes: window }, shared, i) : undefined;

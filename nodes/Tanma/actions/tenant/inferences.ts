@@ -209,11 +209,11 @@ export function checkStaffPage(page: unknown): InferenceResult[] {
 }
 
 export function checkOpportunityConfig(config: unknown): InferenceResult {
-	const base = { check: 'opportunity.stageKeys', inference: 'Opportunity stages carry stageId/stageName (or id/name)', audit: 'A12' };
+	const base = { check: 'opportunity.stageKeys', inference: 'Opportunity stages carry stageId/stageName (or id, stateName, name)', audit: 'A12' };
 	const types = Array.isArray(config) ? (config as IDataObject[]) : [];
 	const stages = types.flatMap((type) => (Array.isArray(type.stages) ? (type.stages as IDataObject[]) : []));
 	if (!stages.length) return { ...base, status: 'not checkable', evidence: 'no opportunity stages configured', nodeDoes: 'The Stage dropdown is empty; an id can be typed.' };
-	const readable = stages.filter((s) => (s.stageId ?? s.id) !== undefined && typeof (s.stageName ?? s.name) === 'string').length;
+	const readable = stages.filter((s) => (s.stageId ?? s.id) !== undefined && typeof (s.stageName ?? s.stateName ?? s.name) === 'string').length;
 	return {
 		...base,
 		status: readable === stages.length ? 'confirmed' : 'contradicted',
@@ -233,6 +233,27 @@ export function checkOwnerRole(staff: { salesId: string; qwUserId: string } | un
 		evidence: `staff ${staff.salesId} (${staff.qwUserId}) owns ${expectedOwned} customers; role 1 returned ${answered.length}, ${foreign.length} owned by others`,
 		nodeDoes: ok ? 'Role Owner / Collaborator are sent as numbers.' : 'Search with Staff may return the wrong customers: filter on qwSalesId in the workflow.',
 	};
+}
+
+/** A search with Created After alone (createTime {start}; every vendor example gives both bounds). */
+export function checkHalfOpenRange(everyone: IDataObject[], start: string | undefined, answered: IDataObject[] | undefined): InferenceResult {
+	const base = { check: 'search.halfOpenCreateTime', inference: 'Search createTime with only a start bound (every example gives both) is honoured', audit: 'A15' };
+	if (!start || !answered) return { ...base, status: 'not checkable', evidence: 'fewer than two customers have a creation time', nodeDoes: 'Created After or Before alone is sent as one bound.' };
+	const expected = new Set(everyone.filter((row) => typeof row.createTime === 'string' && row.createTime >= start).map(customerKey));
+	const got = new Set(answered.map(customerKey));
+	const ok = sameSet(expected, got);
+	return {
+		...base,
+		status: ok ? 'confirmed' : 'contradicted',
+		evidence: `createTime {start: ${start}}: ${expected.size} customers were created since, ${got.size} returned`,
+		nodeDoes: ok ? 'Created After or Before alone is sent as one bound.' : 'Give both Created After and Created Before: a single bound is not read as the node means it.',
+	};
+}
+
+/** A creation time some customers have reached and others not: the median one. */
+export function medianCreateTime(rows: IDataObject[]): string | undefined {
+	const times = rows.map((row) => row.createTime).filter((t): t is string => typeof t === 'string' && parseTanmaTime(t) !== undefined).sort();
+	return times.length < 2 ? undefined : times[Math.floor(times.length / 2)];
 }
 
 /** Inferences an answer cannot settle: a write, or nothing in any answer shows them. Tenant Check never writes. */
