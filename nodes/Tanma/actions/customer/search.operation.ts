@@ -250,24 +250,19 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (departmentIds.length) body.departmentIdList = departmentIds;
 	const customerId = filters.integerId('customerId', 'Customer ID');
 	if (customerId !== undefined) body.customerId = customerId as IDataObject[string];
-	const createdAfter = filters.tanmaTime('createdAfter', 'Created After');
-	const createdBefore = filters.tanmaTime('createdBefore', 'Created Before');
-	const created = timeRange(createdAfter, createdBefore);
-	if (created) {
-		body.createTime = created;
-		asked.created = { after: createdAfter, before: createdBefore };
-	}
+	// A time range sent under `key` and remembered, so the rows can be held against it.
+	const checkedRange = (key: string, after: [string, string], before: [string, string]) => {
+		const bounds = { after: filters.tanmaTime(...after), before: filters.tanmaTime(...before) };
+		const range = timeRange(bounds.after, bounds.before);
+		if (range) body[key] = range;
+		return range ? bounds : undefined;
+	};
+	asked.created = checkedRange('createTime', ['createdAfter', 'Created After'], ['createdBefore', 'Created Before']);
 	const added = timeRange(filters.tanmaTime('addedAfter', 'Added in WeCom After'), filters.tanmaTime('addedBefore', 'Added in WeCom Before'));
 	if (added) body.qwCustomerTime = added;
 	const creditCode = filters.text('creditCode', 'Credit Code');
 	if (creditCode) body.creditCode = creditCode;
-	const lastFollowUpAfter = filters.tanmaTime('lastFollowUpAfter', 'Last Follow-Up After');
-	const lastFollowUpBefore = filters.tanmaTime('lastFollowUpBefore', 'Last Follow-Up Before');
-	const lastFollowed = timeRange(lastFollowUpAfter, lastFollowUpBefore);
-	if (lastFollowed) {
-		body.qwLastFollowTypes = lastFollowed;
-		asked.lastFollowUp = { after: lastFollowUpAfter, before: lastFollowUpBefore };
-	}
+	asked.lastFollowUp = checkedRange('qwLastFollowTypes', ['lastFollowUpAfter', 'Last Follow-Up After'], ['lastFollowUpBefore', 'Last Follow-Up Before']);
 	const tagIds = filters.integerIdList('tagIds', 'Tag Names or IDs');
 	const tagMatch = filters.choice('tagMatch', 'Tag Match', ['any', 'all'], 'any');
 	const tagItems = tagConditions(tagIds, tagMatch);
