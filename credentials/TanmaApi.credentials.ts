@@ -75,7 +75,7 @@ export class TanmaApi implements ICredentialType {
 			required: true,
 			placeholder: 'wwXXXXXXXXXXXXXXXX_AbCdEf',
 			description:
-				'The application ID from the Tanma console (Open Platform → Applications). It starts with your WeCom corp ID.',
+				'The application ID from the Tanma admin panel (Open Platform → Applications). It starts with your WeCom corp ID.',
 		},
 		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- the App Key is the signing secret
 		{
@@ -126,7 +126,7 @@ export class TanmaApi implements ICredentialType {
 		rules: [
 			failWhenCodeIs(
 				1002,
-				'Tanma rejected the signature (code 1002): the App ID and App Key do not match. Copy both again from the Tanma console and retry.',
+				'Tanma rejected the signature (code 1002): the App ID and App Key do not match. Copy both again from the Tanma admin panel and retry.',
 			),
 			failWhenCodeIs(
 				1003,

@@ -58,7 +58,7 @@ export class TanmaPushTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Give Tanma this node’s Production URL as the push address (Message Push → Push Address in the Tanma console), or turn on "Register Address on Activation". Every message is checked (appId, signature, time) and decrypted with the credential’s App Key before the workflow starts.',
+					'Give Tanma this node’s Production URL as the push address (Message Push → Push Address in the Tanma admin panel), or turn on "Register Address on Activation". Every message is checked (appId, signature, time) and decrypted with the credential’s App Key before the workflow starts.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -74,7 +74,7 @@ export class TanmaPushTrigger implements INodeType {
 						name: 'All Events',
 						value: '*',
 						description:
-							'Every message type that reaches this address. Register Address on Activation subscribes the types listed here only (Tanma publishes no wildcard); a type Tanma adds later arrives if it is subscribed in the Tanma console.',
+							'Every message type that reaches this address. Register Address on Activation subscribes the types listed here only (Tanma publishes no wildcard); a type Tanma adds later arrives if it is subscribed in the Tanma admin panel.',
 					},
 					...PUSH_TYPES.map((t) => ({ name: t.name, value: t.type })),
 				],

@@ -5,7 +5,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 const VENDOR_HINTS: Record<string, string> = {
 	'-1': 'Tanma reported a generic failure. Check the values sent; if they look right, try again later.',
 	'1002':
-		'The signature was rejected: the App ID and App Key do not match. Copy both again from the Tanma console into the Tanma API credential.',
+		'The signature was rejected: the App ID and App Key do not match. Copy both again from the Tanma admin panel into the Tanma API credential.',
 	'1003':
 		"This machine's clock differs too much from Tanma's. Sync the n8n host's clock (NTP) and run again.",
 	'40417': 'A customer with this phone number already exists in Tanma.',

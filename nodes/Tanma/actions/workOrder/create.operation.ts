@@ -9,7 +9,7 @@ import { asItems, optionalFieldsCollection, staffSelect } from '../common';
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Tanma publishes no endpoint that lists work-order templates: copy the Template ID from the Tanma console. Listing, updating and closing work orders are not published either.',
+			'Tanma publishes no endpoint that lists work-order templates: copy the Template ID from the Tanma admin panel. Listing, updating and closing work orders are not published either.',
 		name: 'workOrderNotice',
 		type: 'notice',
 		default: '',
