@@ -12,7 +12,8 @@ import { webhookDescriptionIsNativelyResolvable } from 'n8n-workflow';
 import { TanmaApi } from '../credentials/TanmaApi.credentials';
 import { TanmaPushTrigger } from '../nodes/Tanma/TanmaPushTrigger.node';
 import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
-import { PUSH_TYPES, decryptPush, parsePushMessage, pushCiphertext, pushSign } from '../nodes/Tanma/transport/push';
+import { decryptPush, parsePushMessage, pushCiphertext, pushSign } from '../nodes/Tanma/transport/push';
+import { PUSH_EVENTS } from '../nodes/Tanma/trigger/pushEvents';
 import { credentialsFor } from '../lab/core';
 import { pushTriggersAgainstSandbox } from './helpers/push';
 
@@ -58,7 +59,7 @@ describe('cipher and signature', () => {
 });
 
 describe('accepted messages', () => {
-	test.each([...PUSH_TYPES.map((t) => t.type)])('%s: verified, decrypted, emitted once, acknowledged with the noise', async (type) => {
+	test.each([...PUSH_EVENTS.map((t) => t.type)])('%s: verified, decrypted, emitted once, acknowledged with the noise', async (type) => {
 		const h = await host();
 		const delivery = await t.sandbox.push(h.webhookUrl, { type, content: type === 'new_qw_customer' ? customer : { tagId: 7, 名称: '意向' } });
 		expect(delivery).toMatchObject({ status: 200, acknowledged: true });

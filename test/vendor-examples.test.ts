@@ -8,7 +8,8 @@ import path from 'path';
 
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
-import { PUSH_TYPES, pushSign } from '../nodes/Tanma/transport/push';
+import { pushSign } from '../nodes/Tanma/transport/push';
+import { PUSH_EVENTS } from '../nodes/Tanma/trigger/pushEvents';
 import { computeRequestSign } from '../nodes/Tanma/transport/signature';
 import { VENDOR_EXAMPLES_DIR, pushMessageExamples, pushWorkedExample, readVendorExample, vendorExampleIndex } from '../sandbox/vendorExamples';
 import { credentialsFor, runNodeInWorkflow } from '../lab/core';
@@ -115,7 +116,7 @@ describe.each(pushMessageExamples().map((e) => [e.file, e] as const))('push exam
 	});
 
 	test('its type is one of the selectable events and selecting only it starts the workflow', async () => {
-		expect(PUSH_TYPES.map((t) => t.type)).toContain(type);
+		expect(PUSH_EVENTS.map((t) => t.type)).toContain(type);
 		const h = await host({ events: [type] });
 		await t.sandbox.push(h.webhookUrl, { type, plaintext: example.text });
 		expect(h.executions).toHaveLength(1);

@@ -1,6 +1,5 @@
 /** Sandbox handlers for SOP tasks, group chats, mass-sends and work orders. */
 import { formatTanmaTime } from '../../nodes/Tanma/transport/time';
-import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
 import type { EndpointName } from '../../nodes/Tanma/transport/endpoints';
 import type { Handler } from './common';
 import { VendorFailure, id, text, requireText, timeBound, idList, page, staffBySalesId, departmentNames, recordCreated } from './common';
@@ -70,7 +69,8 @@ export const tasksHandlers = {
 	},
 
 	workOrderCreate(body, ctx) {
-		for (const field of ENDPOINTS.workOrderCreate.required ?? []) requireText(body, field);
+		// The fields the vendor's table marks as required (its page, api-37786327).
+		for (const field of ['moduleId', 'title', 'content', 'priority', 'departmentId']) requireText(body, field);
 		return recordCreated(ctx, 'workOrderCreate', { ...body, createTimeMs: ctx.now() });
 	},
 

@@ -80,10 +80,10 @@ test('Create Customer SOP of another kind sends its type code', async () => {
 
 test.each([
 	[{ messageContent: { item: [] } }, '"Message Content" needs at least one entry'],
-	[{ messageContent: { item: [textContent('  ')] } }, '"Message Content item 1: Text" must not be empty'],
-	[{ messageContent: { item: [{ kind: 'link', link: 'example.com' }] } }, '"Message Content item 1: Link URL" must start with http:// or https://, got "example.com"'],
-	[{ messageContent: { item: [textContent('a'), { kind: 'file', fileName: 'x' }] } }, '"Message Content item 2: File URL" and "Media ID" are both empty: give one of them'],
-	[{ messageContent: { item: [{ kind: 'material', mcId: '' }] } }, '"Message Content item 1: Material ID" must not be empty'],
+	[{ messageContent: { item: [textContent('  ')] } }, '"Message Content Item 1: Text" must not be empty'],
+	[{ messageContent: { item: [{ kind: 'link', link: 'example.com' }] } }, '"Message Content Item 1: Link URL" must start with http:// or https://, got "example.com"'],
+	[{ messageContent: { item: [textContent('a'), { kind: 'file', fileName: 'x' }] } }, '"Message Content Item 2: File URL" and "Media ID" are both empty: give one of them'],
+	[{ messageContent: { item: [{ kind: 'material', mcId: '' }] } }, '"Message Content Item 1: Material ID" must not be empty'],
 	[{ salesIds: '={{ [] }}' }, '"Staff Names or IDs" needs at least one entry'],
 	[{ salesIds: ['sales01'] }, '"Staff Names or IDs" must be a numeric ID, got "sales01"'],
 	[{ sendTimes: { time: [{ sendDate: '下周一' }] } }, '"Send Time 1: Send At" is not a valid date-time: "下周一"'],

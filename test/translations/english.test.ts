@@ -6,7 +6,7 @@ import { TanmaApi } from '../../credentials/TanmaApi.credentials';
 import { Tanma } from '../../nodes/Tanma/Tanma.node';
 import { TanmaPushTrigger } from '../../nodes/Tanma/TanmaPushTrigger.node';
 import { TanmaTrigger } from '../../nodes/Tanma/TanmaTrigger.node';
-import { KNOWN_IMPORT_ALIASES } from '../../nodes/Tanma/transport/endpoints';
+import { KNOWN_IMPORT_ALIASES } from '../../nodes/Tanma/actions/customer/import.operation';
 import { CJK, uiStrings } from '../helpers/uiText';
 
 const described = {

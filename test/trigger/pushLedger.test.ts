@@ -239,7 +239,7 @@ describe('the ledger stays bounded', () => {
 			store = JSON.parse(JSON.stringify(store)) as Record<string, unknown>;
 			expect(admit(ledger, 'wf:node', store, push(i, t0 + i * 10), 300_000)).toBe('new');
 		}
-		const internals = (ledger as unknown as { scopes: Map<string, { byKey: Map<string, unknown>; byHeaders: Map<string, unknown> }> }).scopes.get('wf:node')!;
+		const internals = (ledger as unknown as { receivers: Map<string, { byKey: Map<string, unknown>; byHeaders: Map<string, unknown> }> }).receivers.get('wf:node')!;
 		expect(internals.byKey.size).toBe(MEMORY_MAX);
 		expect(internals.byHeaders.size).toBeLessThanOrEqual(300_000 / 10 + 1);
 		const persisted = (store.pushLedger as { accepted: unknown[][] }).accepted;

@@ -63,10 +63,10 @@ export function timeWindowProperties(afterLabel: string, beforeLabel: string): I
 }
 
 /** Reads the window of timeWindowProperties in Tanma's format; the start must come first. */
-export function readTimeWindow(input: ParameterReader, afterLabel: string, beforeLabel: string): { since: string; before: string } {
-	const since = input.tanmaTime('since', afterLabel, { required: true });
-	const before = input.tanmaTime('before', beforeLabel, { required: true });
-	if (since >= before) input.refuse(afterLabel, `must be earlier than "${beforeLabel}"`);
+export function readTimeWindow(input: ParameterReader): { since: string; before: string } {
+	const since = input.tanmaTime('since', { required: true });
+	const before = input.tanmaTime('before', { required: true });
+	if (since >= before) input.refuse('since', `must be earlier than "${input.labelOf('before')}"`);
 	return { since, before };
 }
 
@@ -97,7 +97,7 @@ export async function readList(
 	idOf?: (item: IDataObject) => string | undefined,
 ): Promise<IDataObject[]> {
 	const limit = limitOf(this, itemIndex);
-	const maxParallel = readsPagesInParallel(endpoint) ? readMaxParallelRequests(ParameterReader.forItem(this, itemIndex)) : 1;
+	const maxParallel = readsPagesInParallel(endpoint) ? readMaxParallelRequests(ParameterReader.forItem(this, itemIndex, returnAllOrLimit(endpoint))) : 1;
 	return await tanmaApiRequestAll.call(this, endpoint, body, { itemIndex, limit, idOf, maxParallel });
 }
 
@@ -185,7 +185,7 @@ export function tagMultiSelect(name: string, displayName: string, description: s
 
 /** The item's Limit, or undefined under Return All; read before the request, so a bad Limit sends nothing. */
 export function limitOf(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
-	const read = ParameterReader.forItem(ctx, itemIndex);
-	if (read.flag('returnAll', 'Return All')) return undefined;
-	return read.wholeNumber('limit', 'Limit', { min: 1, fallback: 50 });
+	const read = ParameterReader.forItem(ctx, itemIndex, returnAllOrLimit({ paging: 'none' }));
+	if (read.flag('returnAll')) return undefined;
+	return read.wholeNumber('limit', { min: 1, fallback: 50 });
 }

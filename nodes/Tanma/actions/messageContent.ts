@@ -26,7 +26,7 @@ export function messageContentProperty(overrides: Partial<INodeProperties> = {})
 			'What is sent, in order. Text may use Tanma’s placeholders for the customer’s nickname and the staff member’s name (spelled as in Tanma; the README lists them).',
 		options: [
 			{
-				displayName: 'Item',
+				displayName: 'Message Content Item',
 				name: 'item',
 				values: [
 					{
@@ -129,44 +129,44 @@ export function messageContentProperty(overrides: Partial<INodeProperties> = {})
 
 /** Turns the fixed collection into Tanma content items, checking each kind has what it needs. */
 export function buildContentItems(input: ParameterReader, options: { optional?: boolean } = {}): IDataObject[] {
-	const rows = input.rows('messageContent', 'item', 'Message Content item', { required: !options.optional, label: 'Message Content' });
+	const rows = input.rows('messageContent', 'item', { required: !options.optional });
 	return rows.map((row) => {
-		const kind = row.choice('kind', 'Content Type', CONTENT_KINDS, 'text');
+		const kind = row.choice<(typeof CONTENT_KINDS)[number]>('kind', 'text');
 		const out: IDataObject = { type: CONTENT_TYPE[kind] };
-		const take = (field: string, label: string, required = false) => {
-			const value = row.text(field, label, { required });
+		const take = (field: string) => {
+			const value = row.text(field);
 			if (value !== undefined) out[field] = value;
 			return value;
 		};
 		if (kind === 'text') {
 			// Text is kept exactly as typed (leading spaces and line breaks are part of the message).
-			out.content = row.text('content', 'Text', { required: true, keepSpacing: true });
+			out.content = row.text('content', { required: true, keepSpacing: true });
 			return out;
 		}
 		if (kind === 'material') {
-			out.mcId = row.id('mcId', 'Material ID', { required: true });
-			out.mcType = row.wholeNumber('mcType', 'Material Type', { fallback: 2 });
-			take('title', 'Title');
-			take('content', 'Text');
-			const cover = row.url('fileUrl', 'File URL');
+			out.mcId = row.id('mcId', { required: true });
+			out.mcType = row.wholeNumber('mcType', { fallback: 2 });
+			take('title');
+			take('content');
+			const cover = row.url('fileUrl');
 			if (cover) out.fileUrl = cover;
 			return out;
 		}
 		if (kind === 'link') {
-			out.link = row.url('link', 'Link URL', { required: true });
-			take('title', 'Title');
+			out.link = row.url('link', { required: true });
+			take('title');
 		}
-		const fileUrl = row.url('fileUrl', 'File URL');
+		const fileUrl = row.url('fileUrl');
 		if (fileUrl) out.fileUrl = fileUrl;
-		const mediaId = row.id('mediaId', 'Media ID');
+		const mediaId = row.id('mediaId');
 		if (mediaId) out.mediaId = mediaId;
-		take('fileName', 'File Name');
+		take('fileName');
 		if (kind === 'file') {
-			const sign = row.id('sign', 'File Hash');
+			const sign = row.id('sign');
 			if (sign) out.sign = sign;
-			if (!fileUrl && !mediaId) row.refuse('File URL', 'and "Media ID" are both empty: give one of them');
+			if (!fileUrl && !mediaId) row.refuse('fileUrl', `and "${row.labelOf('mediaId')}" are both empty: give one of them`);
 		}
-		const fileId = row.integerId('fileId', 'File ID');
+		const fileId = row.integerId('fileId');
 		if (fileId !== undefined) out.fileId = fileId as IDataObject[string];
 		return out;
 	});

@@ -3,12 +3,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { DEFAULT_MAX_PARALLEL_READS, MAX_PARALLEL_READS_CAP } from '../transport/concurrency';
 import type { ParameterReader } from './parameters';
 
-const LABEL = 'Max Parallel Requests';
-
 /** The Max Parallel Requests field, as list operations and the polling trigger offer it. */
 export function maxParallelRequestsProperty(readsWhat: string): INodeProperties {
 	return {
-		displayName: LABEL,
+		displayName: 'Max Parallel Requests',
 		name: 'maxParallelRequests',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_READS_CAP },
@@ -19,5 +17,5 @@ export function maxParallelRequestsProperty(readsWhat: string): INodeProperties 
 
 /** The value of maxParallelRequestsProperty, checked (a whole number from 1 to the cap). */
 export function readMaxParallelRequests(input: ParameterReader): number {
-	return input.wholeNumber('maxParallelRequests', LABEL, { min: 1, max: MAX_PARALLEL_READS_CAP, fallback: DEFAULT_MAX_PARALLEL_READS });
+	return input.wholeNumber('maxParallelRequests', { min: 1, max: MAX_PARALLEL_READS_CAP, fallback: DEFAULT_MAX_PARALLEL_READS });
 }

@@ -48,10 +48,6 @@ export interface TanmaEndpoint {
 	source: 'doc' | 'client';
 	/** Vendor doc page id (api-…), where one exists. */
 	docPage?: string;
-	/** Body fields the vendor marks as required. */
-	required?: readonly string[];
-	/** `page` and `list` styles: the answer also gives `totalPage` beside `totalCount`. */
-	answersTotalPage?: true;
 }
 
 /** Tanma's published OpenAPI pages; a page id (api-…, doc-…) is appended. */
@@ -62,297 +58,47 @@ export function vendorPageUrl(endpoint: Pick<TanmaEndpoint, 'docPage'>): string 
 	return endpoint.docPage ? `${VENDOR_DOCS_BASE}${endpoint.docPage}` : undefined;
 }
 
-function endpoint(def: TanmaEndpoint): TanmaEndpoint {
-	return def;
-}
+/** One line per endpoint: the one place its path, paging style, read/write, vendor status and source live. */
+const CATALOGUE = {
+	customerSearch: { path: '/api/v3/customer/search', paging: 'search', read: true, status: 'current', source: 'doc', docPage: 'api-55653168' },
+	customerDetails: { path: '/api/v2/customer/qw-details', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-11500191' },
+	customersByCreateTime: { path: '/api/v2/customer/qw-list-by-create-time', paging: 'page', read: true, status: 'deprecated', source: 'doc', docPage: 'api-11502279' },
+	customerFields: { path: '/api/v2/customer/list-fields', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-11498038' },
+	profileFields: { path: '/api/v3/profile-fields', paging: 'none', read: true, status: 'unknown', source: 'client' },
+	tagTree: { path: '/api/v3/tags/list-tree', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-20962180' },
+	customerFollowUps: { path: '/api/v2/customer/follow/qw-list-by-customer', paging: 'none', read: true, status: 'toBeDeprecated', source: 'doc', docPage: 'api-11507029' },
+	leadFollowUps: { path: '/api/v3/clue/list-follow-up', paging: 'cursor', read: true, status: 'current', source: 'doc', docPage: 'api-11552998' },
+	relationsByStaff: { path: '/api/v3/customer-relation/list-by-qw-user-id', paging: 'cursor', read: true, status: 'deprecated', source: 'doc', docPage: 'api-11553861' },
+	relationsByCreateTime: { path: '/api/v3/customer-relation/list-by-relation-create-time-asc', paging: 'cursor', read: true, status: 'toBeDeprecated', source: 'doc', docPage: 'api-11554922' },
+	sopTaskCustomers: { path: '/api/v3/sop-task/customer/list', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-20962179' },
+	customerSopSave: { path: '/api/v3/customer-sop/save', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-20962189' },
+	groupSopManual: { path: '/api/v3/groupSop/addGroupCorporate', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-20962191' },
+	groupSopAssistant: { path: '/api/v3/groupSop/addGroupAssistant', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-20962192' },
+	groupList: { path: '/api/v3/groupSop/getGroupList', paging: 'page', read: true, status: 'current', source: 'doc', docPage: 'api-20962183' },
+	groupSendTask: { path: '/api/v3/groupSend/addTask', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-20962193' },
+	workOrderCreate: { path: '/api/v3/work/sheet/create', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-37786327' },
+	workOrderDetail: { path: '/api/v3/work/sheet/detail', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-37786324' },
+	staffList: { path: '/api/v3/get-users', paging: 'page', read: true, status: 'unknown', source: 'client' },
+	staffDepartments: { path: '/api/v3/contract/user-department', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-28204283' },
+	highSeasContacts: { path: '/api/v3/get-corp-highseas-contacts', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-11379728' },
+	customerImport: { path: '/api/v3/import-customer', paging: 'none', read: false, status: 'unknown', source: 'client' },
+	customerTransfer: { path: '/api/v3/customer-transfer', paging: 'none', read: false, status: 'unknown', source: 'client' },
+	leadsByCreateTime: { path: '/api/v3/clue/list-by-create-time-asc', paging: 'cursor', read: true, status: 'current', source: 'doc', docPage: 'api-11548323' },
+	leadDetail: { path: '/api/v3/clue/get', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-11551590' },
+	opportunityConfig: { path: '/api/v3/opportunity/config/get', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-20905973' },
+	opportunityUpdate: { path: '/api/v3/opportunity/update', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-20905977' },
+	contractDetail: { path: '/api/v3/contract/detail', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-65058512' },
+	contractFields: { path: '/api/v3/contract/field', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-57518920' },
+	companyContacts: { path: '/api/v3/company/customer/getContactList', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-22366511' },
+	orderImport: { path: '/external/order/import', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-11379708' },
+	orderDetail: { path: '/external/order/detail/get', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-11379710' },
+	orderList: { path: '/external/order/list/get', paging: 'list', read: true, status: 'current', source: 'doc', docPage: 'api-11379709' },
+	pushRegister: { path: '/api/v2/push-register', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-11496874' },
+} satisfies Record<string, TanmaEndpoint>;
 
-export const ENDPOINTS = {
-	customerSearch: endpoint({
-		path: '/api/v3/customer/search',
-		paging: 'search',
-		read: true,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-55653168',
-	}),
-	customerDetails: endpoint({
-		path: '/api/v2/customer/qw-details',
-		paging: 'none',
-		read: true,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-11500191',
-	}),
-	customersByCreateTime: endpoint({
-		path: '/api/v2/customer/qw-list-by-create-time',
-		paging: 'page',
-		read: true,
-		status: 'deprecated',
-		source: 'doc',
-		docPage: 'api-11502279',
-	}),
-	customerFields: endpoint({
-		path: '/api/v2/customer/list-fields',
-		paging: 'none',
-		read: true,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-11498038',
-	}),
-	profileFields: endpoint({
-		path: '/api/v3/profile-fields',
-		paging: 'none',
-		read: true,
-		status: 'unknown',
-		source: 'client',
-	}),
-	tagTree: endpoint({
-		path: '/api/v3/tags/list-tree',
-		paging: 'none',
-		read: true,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-20962180',
-	}),
-	customerFollowUps: endpoint({
-		path: '/api/v2/customer/follow/qw-list-by-customer',
-		paging: 'none',
-		read: true,
-		status: 'toBeDeprecated',
-		source: 'doc',
-		docPage: 'api-11507029',
-	}),
-	leadFollowUps: endpoint({
-		path: '/api/v3/clue/list-follow-up',
-		paging: 'cursor',
-		read: true,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-11552998',
-	}),
-	relationsByStaff: endpoint({
-		path: '/api/v3/customer-relation/list-by-qw-user-id',
-		paging: 'cursor',
-		read: true,
-		status: 'deprecated',
-		source: 'doc',
-		docPage: 'api-11553861',
-	}),
-	relationsByCreateTime: endpoint({
-		path: '/api/v3/customer-relation/list-by-relation-create-time-asc',
-		paging: 'cursor',
-		read: true,
-		status: 'toBeDeprecated',
-		source: 'doc',
-		docPage: 'api-11554922',
-	}),
-	sopTaskCustomers: endpoint({
-		path: '/api/v3/sop-task/customer/list',
-		paging: 'none',
-		read: true,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-20962179',
-	}),
-	customerSopSave: endpoint({
-		path: '/api/v3/customer-sop/save',
-		paging: 'none',
-		read: false,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-20962189',
-	}),
-	groupSopManual: endpoint({
-		path: '/api/v3/groupSop/addGroupCorporate',
-		paging: 'none',
-		read: false,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-20962191',
-	}),
-	groupSopAssistant: endpoint({
-		path: '/api/v3/groupSop/addGroupAssistant',
-		paging: 'none',
-		read: false,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-20962192',
-	}),
-	groupList: endpoint({
-		path: '/api/v3/groupSop/getGroupList',
-		paging: 'page',
-		read: true,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-20962183',
-		answersTotalPage: true,
-	}),
-	groupSendTask: endpoint({
-		path: '/api/v3/groupSend/addTask',
-		paging: 'none',
-		read: false,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-20962193',
-	}),
-	workOrderCreate: endpoint({
-		path: '/api/v3/work/sheet/create',
-		paging: 'none',
-		read: false,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-37786327',
-		required: ['moduleId', 'title', 'content', 'priority', 'departmentId'],
-	}),
-	workOrderDetail: endpoint({
-		path: '/api/v3/work/sheet/detail',
-		paging: 'none',
-		read: true,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-37786324',
-		required: ['detailId'],
-	}),
-	staffList: endpoint({
-		path: '/api/v3/get-users',
-		paging: 'page',
-		read: true,
-		status: 'unknown',
-		source: 'client',
-	}),
-	staffDepartments: endpoint({
-		path: '/api/v3/contract/user-department',
-		paging: 'none',
-		read: true,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-28204283',
-	}),
-	highSeasContacts: endpoint({
-		path: '/api/v3/get-corp-highseas-contacts',
-		paging: 'none',
-		read: true,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-11379728',
-	}),
-	customerImport: endpoint({
-		path: '/api/v3/import-customer',
-		paging: 'none',
-		read: false,
-		status: 'unknown',
-		source: 'client',
-	}),
-	customerTransfer: endpoint({
-		path: '/api/v3/customer-transfer',
-		paging: 'none',
-		read: false,
-		status: 'unknown',
-		source: 'client',
-	}),
-	leadsByCreateTime: endpoint({
-		path: '/api/v3/clue/list-by-create-time-asc',
-		paging: 'cursor',
-		read: true,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-11548323',
-	}),
-	leadDetail: endpoint({
-		path: '/api/v3/clue/get',
-		paging: 'none',
-		read: true,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-11551590',
-	}),
-	opportunityConfig: endpoint({
-		path: '/api/v3/opportunity/config/get',
-		paging: 'none',
-		read: true,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-20905973',
-	}),
-	opportunityUpdate: endpoint({
-		path: '/api/v3/opportunity/update',
-		paging: 'none',
-		read: false,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-20905977',
-	}),
-	contractDetail: endpoint({
-		path: '/api/v3/contract/detail',
-		paging: 'none',
-		read: true,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-65058512',
-	}),
-	contractFields: endpoint({
-		path: '/api/v3/contract/field',
-		paging: 'none',
-		read: true,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-57518920',
-		required: ['type'],
-	}),
-	companyContacts: endpoint({
-		path: '/api/v3/company/customer/getContactList',
-		paging: 'none',
-		read: true,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-22366511',
-	}),
-	orderImport: endpoint({
-		path: '/external/order/import',
-		paging: 'none',
-		read: false,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-11379708',
-	}),
-	orderDetail: endpoint({
-		path: '/external/order/detail/get',
-		paging: 'none',
-		read: true,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-11379710',
-	}),
-	orderList: endpoint({
-		path: '/external/order/list/get',
-		paging: 'list',
-		read: true,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-11379709',
-		answersTotalPage: true,
-	}),
-	pushRegister: endpoint({
-		path: '/api/v2/push-register',
-		paging: 'none',
-		read: false,
-		status: 'current',
-		source: 'doc',
-		docPage: 'api-11496874',
-	}),
-} as const;
+export type EndpointName = keyof typeof CATALOGUE;
 
-export type EndpointName = keyof typeof ENDPOINTS;
+export const ENDPOINTS: Readonly<Record<EndpointName, TanmaEndpoint>> = CATALOGUE;
 
 /** Largest page size known to work; the vendor publishes no maximum. */
 export const MAX_PAGE_SIZE = 100;
-
-/**
- * Customer-field aliases that Tanma's own client code sends to `import-customer` [client].
- * Other aliases come from the tenant's field mapping (客户字段映射), which is unpublished.
- */
-export const KNOWN_IMPORT_ALIASES: Readonly<Record<string, string>> = {
-	name: 'Name',
-	customer_ch_phone: 'Phone',
-	customer_source: 'Customer Source',
-};

@@ -1,66 +1,18 @@
-import { createCipheriv, createDecipheriv, createHash, timingSafeEqual } from 'crypto';
+import { createCipheriv, createDecipheriv, timingSafeEqual } from 'crypto';
 
 import { isPlainObject, parseJsonLossless } from './json';
+import { sha256, sha256Hex } from './signature';
 
 /**
  * Tanma push messages: header signature, AES-128-CTR body, noise echo (README "Tanma Push Trigger").
- * The node verifies and decrypts with these functions; the sandbox encrypts with them.
+ * The node verifies and decrypts with these functions; the sandbox encrypts with them. The push types are
+ * in trigger/pushEvents.ts.
  * Vendor examples these functions are tested against live in vendor-examples/.
  */
 
-/** Push `type` strings Tanma has published, with the content fields its pages show. */
-export const PUSH_TYPES: ReadonlyArray<{ type: string; name: string; fields: string }> = [
-	{
-		type: 'new_qw_customer',
-		name: 'WeCom Customer Added',
-		fields: 'externalUserId, unionId, qwUserId, mobiles, wechatNickname, wechatAvatar',
-	},
-	{ type: 'edit_qw_customer', name: 'WeCom Customer Edited', fields: 'unpublished (probably as WeCom Customer Added)' },
-	{
-		type: 'customer_contact_edit',
-		name: 'Company Customer Contact Edited',
-		fields: 'customerId, contactId (the envelope also carries eventId)',
-	},
-	{
-		type: 'tag_info',
-		name: 'Customer Tag Changed',
-		fields: 'customerId, salesId, qwSalesId, tagId, qwTagId, qwTagName, tagGroupId, tagGroupName, msgType, changeType (add_qw_tag, del_qw_tag)',
-	},
-	{
-		type: 'change_corp_tag',
-		name: 'WeCom Corp Tag Changed',
-		fields: 'tagId, qwTagId, tagGroupId, tagGroupName, tagGroupQwId, tagType (tag_group, tag), currentName, changeType (create, update, delete), order',
-	},
-	{
-		type: 'change_customer_tag',
-		name: 'WeCom Personal Tag Changed',
-		fields: 'userId, qwUserId, tagId, tagType, currentName, changeType, order; the example nests them as content.content',
-	},
-	{
-		type: 'change_order',
-		name: 'Order Added or Changed',
-		fields: 'detailType (order_add, order_edit), customerId, mobiles, unionid, salesId, qwUserId, orderId, orderType or type, orderStatus',
-	},
-	{
-		type: 'contract_info',
-		name: 'Contract Changed',
-		fields: 'changeType (add_contract, edit_contract, del_contract), id, createTime, title, customerId, opportunityPos, orderId, invoiceId, refundId, billId, amount, startTime, endTime, signTime, …',
-	},
-	{
-		type: 'opportunity_info',
-		name: 'Customer Opportunity Changed',
-		fields: 'changeType (add_opportunity, edit_opportunity, del_opportunity), cosId, customerId, salesId, opportunityId, opportunityName, stateName, qwSalesId, mobiles, stageId, stageAt, opportunityCommodityList',
-	},
-];
-
-/** The confirmation Tanma sends after push-register. */
-export const REGISTER_TYPE = 'register';
-
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest();
-
 /** sign = lowercase hex SHA-256(appId + version + timestamp + appKey). */
 export function pushSign(appId: string, version: string, timestamp: string, appKey: string): string {
-	return sha256(appId + version + timestamp + appKey).toString('hex');
+	return sha256Hex(appId + version + timestamp + appKey);
 }
 
 /** Constant-time comparison of a received sign with the expected one. */

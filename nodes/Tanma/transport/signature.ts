@@ -1,8 +1,13 @@
 import { createHash } from 'crypto';
 
+/** SHA-256 of a UTF-8 string: the one hash behind request signs, push signs, push keys and push body digests. */
+export function sha256(text: string): Buffer {
+	return createHash('sha256').update(text, 'utf8').digest();
+}
+
 /** Lowercase hex SHA-256 of a UTF-8 string. */
 export function sha256Hex(text: string): string {
-	return createHash('sha256').update(text, 'utf8').digest('hex');
+	return sha256(text).toString('hex');
 }
 
 /** Tanma's request signature: sha256(appId + timestamp + body + appKey), plain concatenation. */

@@ -25,7 +25,7 @@ const keepFor = (windowMs: number) => Math.max(KEEP_MS, windowMs);
 export const PERSIST_MAX = 500;
 /** Accepted messages kept in memory per trigger, and triggers kept in memory per n8n instance. */
 export const MEMORY_MAX = 10_000;
-export const SCOPES_MAX = 1_000;
+export const RECEIVERS_MAX = 1_000;
 /** Released keys remembered per trigger, so a copy of a released message saved by another request is ignored. */
 const RELEASED_MAX = 1_000;
 
@@ -58,7 +58,7 @@ interface PersistedLedger {
 	accepted: PersistedEntry[];
 }
 
-interface Scope {
+interface ReceiverRecord {
 	byKey: Map<string, Accepted>;
 	/** Accepted messages by the headers they came with, oldest headers first. */
 	byHeaders: Map<string, Accepted[]>;
@@ -88,27 +88,27 @@ function alteration(seen: Array<{ key: string; body: string; noise?: string }>, 
 }
 
 export class PushLedger {
-	private readonly scopes = new Map<string, Scope>();
+	private readonly receivers = new Map<string, ReceiverRecord>();
 
-	private scope(id: string): Scope {
-		let scope = this.scopes.get(id);
-		if (!scope) {
-			scope = { byKey: new Map(), byHeaders: new Map(), recent: [], released: new Set() };
-			this.scopes.set(id, scope);
-			if (this.scopes.size > SCOPES_MAX) this.scopes.delete(this.scopes.keys().next().value as string);
+	private receiver(id: string): ReceiverRecord {
+		let record = this.receivers.get(id);
+		if (!record) {
+			record = { byKey: new Map(), byHeaders: new Map(), recent: [], released: new Set() };
+			this.receivers.set(id, record);
+			if (this.receivers.size > RECEIVERS_MAX) this.receivers.delete(this.receivers.keys().next().value as string);
 		}
-		return scope;
+		return record;
 	}
 
 	/**
 	 * Decides a verified, decrypted delivery and, when it is new, records it as pending and writes it to
 	 * `store` (the node's static data), merged with what this n8n instance accepted lately.
 	 */
-	admit(scopeId: string, store: Record<string, unknown>, push: PushDelivery, windowMs: number): Admission {
-		const scope = this.scope(scopeId);
-		const persisted = persistedOf(store).filter((e) => !scope.released.has(e[0]));
+	admit(receiverId: string, store: Record<string, unknown>, push: PushDelivery, windowMs: number): Admission {
+		const record = this.receiver(receiverId);
+		const persisted = persistedOf(store).filter((e) => !record.released.has(e[0]));
 		const underSameHeaders = [
-			...(scope.byHeaders.get(push.headers) ?? []),
+			...(record.byHeaders.get(push.headers) ?? []),
 			...persisted
 				.filter((e) => e.length >= 4 && e[2] === push.headers && push.at - e[1] <= windowMs)
 				.map((e) => ({ key: e[0], body: e[3] as string, noise: e[4] })),
@@ -116,20 +116,20 @@ export class PushLedger {
 		const altered = alteration(underSameHeaders, push);
 		if (altered) return { kind: 'altered', reason: altered };
 
-		const known = scope.byKey.get(push.key);
+		const known = record.byKey.get(push.key);
 		if (known?.pending) return { kind: 'pending', settled: known.pending.settled };
 		if (known || persisted.some((e) => e[0] === push.key && push.at - e[1] < keepFor(windowMs))) return { kind: 'redelivery' };
 
 		let settle: (taken: boolean) => void = () => undefined;
 		const settled = new Promise<boolean>((resolve) => (settle = resolve));
-		this.remember(scope, { ...push, pending: { settled, settle } }, windowMs);
-		store.pushLedger = { v: 2, accepted: this.merged(scope, persisted, push.at, windowMs) } satisfies PersistedLedger;
+		this.remember(record, { ...push, pending: { settled, settle } }, windowMs);
+		store.pushLedger = { v: 2, accepted: this.merged(record, persisted, push.at, windowMs) } satisfies PersistedLedger;
 		return { kind: 'new' };
 	}
 
 	/** n8n registered the execution of the pending message `key`: later copies are redeliveries. */
-	confirm(scopeId: string, key: string): void {
-		const entry = this.scopes.get(scopeId)?.byKey.get(key);
+	confirm(receiverId: string, key: string): void {
+		const entry = this.receivers.get(receiverId)?.byKey.get(key);
 		if (!entry?.pending) return;
 		const { settle } = entry.pending;
 		delete entry.pending;
@@ -137,37 +137,37 @@ export class PushLedger {
 	}
 
 	/** n8n did not take the pending message `key`: forget it, so its redelivery is new. */
-	release(scopeId: string, key: string): void {
-		const scope = this.scopes.get(scopeId);
-		const entry = scope?.byKey.get(key);
-		if (!scope || !entry?.pending) return;
-		scope.byKey.delete(key);
-		const sameHeaders = scope.byHeaders.get(entry.headers)?.filter((e) => e !== entry);
-		if (sameHeaders?.length) scope.byHeaders.set(entry.headers, sameHeaders);
-		else scope.byHeaders.delete(entry.headers);
-		scope.recent = scope.recent.filter((e) => e !== entry);
-		scope.released.add(key);
-		if (scope.released.size > RELEASED_MAX) scope.released.delete(scope.released.values().next().value as string);
+	release(receiverId: string, key: string): void {
+		const record = this.receivers.get(receiverId);
+		const entry = record?.byKey.get(key);
+		if (!record || !entry?.pending) return;
+		record.byKey.delete(key);
+		const sameHeaders = record.byHeaders.get(entry.headers)?.filter((e) => e !== entry);
+		if (sameHeaders?.length) record.byHeaders.set(entry.headers, sameHeaders);
+		else record.byHeaders.delete(entry.headers);
+		record.recent = record.recent.filter((e) => e !== entry);
+		record.released.add(key);
+		if (record.released.size > RELEASED_MAX) record.released.delete(record.released.values().next().value as string);
 		entry.pending.settle(false);
 	}
 
-	private remember(scope: Scope, push: Accepted, windowMs: number): void {
-		scope.released.delete(push.key);
-		scope.byKey.set(push.key, push);
-		const sameHeaders = scope.byHeaders.get(push.headers);
+	private remember(record: ReceiverRecord, push: Accepted, windowMs: number): void {
+		record.released.delete(push.key);
+		record.byKey.set(push.key, push);
+		const sameHeaders = record.byHeaders.get(push.headers);
 		if (sameHeaders) sameHeaders.push(push);
-		else scope.byHeaders.set(push.headers, [push]);
-		scope.recent.push(push);
-		if (scope.recent.length > PERSIST_MAX) scope.recent.shift();
+		else record.byHeaders.set(push.headers, [push]);
+		record.recent.push(push);
+		if (record.recent.length > PERSIST_MAX) record.recent.shift();
 		// Maps iterate in insertion order, so the oldest entries are at the front. A pending entry is never
 		// evicted here: its request is still being answered.
-		for (const [key, entry] of scope.byKey) {
-			if (entry.pending || (scope.byKey.size <= MEMORY_MAX && push.at - entry.at < keepFor(windowMs))) break;
-			scope.byKey.delete(key);
+		for (const [key, entry] of record.byKey) {
+			if (entry.pending || (record.byKey.size <= MEMORY_MAX && push.at - entry.at < keepFor(windowMs))) break;
+			record.byKey.delete(key);
 		}
-		for (const [headers, entries] of scope.byHeaders) {
-			if (scope.byHeaders.size <= MEMORY_MAX && push.at - entries[0].at <= windowMs) break;
-			scope.byHeaders.delete(headers);
+		for (const [headers, entries] of record.byHeaders) {
+			if (record.byHeaders.size <= MEMORY_MAX && push.at - entries[0].at <= windowMs) break;
+			record.byHeaders.delete(headers);
 		}
 	}
 
@@ -175,11 +175,11 @@ export class PushLedger {
 	 * The static-data list: what the request loaded and what this instance accepted lately, each oldest
 	 * first, merged in one pass (a key in both keeps the in-memory entry), the newest PERSIST_MAX kept.
 	 */
-	private merged(scope: Scope, persisted: PersistedEntry[], now: number, windowMs: number): PersistedEntry[] {
+	private merged(record: ReceiverRecord, persisted: PersistedEntry[], now: number, windowMs: number): PersistedEntry[] {
 		const keepMs = keepFor(windowMs);
-		const inMemory = new Set(scope.recent.map((p) => p.key));
+		const inMemory = new Set(record.recent.map((p) => p.key));
 		const loaded = persisted.filter((e) => now - e[1] < keepMs && !inMemory.has(e[0]));
-		const mine = scope.recent.filter((p) => now - p.at < keepMs);
+		const mine = record.recent.filter((p) => now - p.at < keepMs);
 		const out: PersistedEntry[] = [];
 		let i = 0;
 		let j = 0;

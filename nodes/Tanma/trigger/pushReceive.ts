@@ -1,7 +1,6 @@
-import { createHash } from 'crypto';
-
 import type { PushMessage } from '../transport/push';
 import { corpIdCandidates, openPush, pushSign, pushSignMatches } from '../transport/push';
+import { sha256Hex } from '../transport/signature';
 import type { Admission, PushLedger } from './pushLedger';
 
 /**
@@ -16,7 +15,8 @@ export interface PushRequest {
 	body?: unknown;
 }
 
-export interface PushSettings {
+/** What a push is verified with: the credential's keys and the trigger's Replay Window. */
+export interface PushVerification {
 	appId: string;
 	appKey: string;
 	/** Optional: the Corp ID whose hash is the IV; empty = try the candidates derived from the App ID. */
@@ -29,6 +29,12 @@ export type PushOutcome =
 	| { kind: 'rejected'; status: 400 | 403; reason: string; credentialMismatch?: true }
 	/** `admission`: new (pending until n8n settles it), a redelivery, or a copy of a pending one. */
 	| { kind: 'accepted'; message: PushMessage; key: string; admission: Exclude<Admission, { kind: 'altered' }> };
+
+/** The trigger that received a push ("<workflow id>:<node id>") and its static data, where its ledger is kept. */
+export interface PushReceiver {
+	id: string;
+	store: Record<string, unknown>;
+}
 
 function header(req: PushRequest, name: string): string {
 	const value = req.headers[name.toLowerCase()];
@@ -44,37 +50,37 @@ function rawBodyOf(req: PushRequest): string {
 
 export function receivePush(
 	req: PushRequest,
-	settings: PushSettings,
+	keys: PushVerification,
 	ledger: PushLedger,
-	scope: { id: string; store: Record<string, unknown> },
+	receiver: PushReceiver,
 	now: number,
 ): PushOutcome {
 	const got = { appId: header(req, 'appId'), version: header(req, 'version'), timestamp: header(req, 'timestamp'), sign: header(req, 'sign') };
 	const missing = Object.entries(got).filter(([, v]) => !v).map(([k]) => k);
 	if (missing.length) return { kind: 'rejected', status: 400, reason: `missing header: ${missing.join(', ')}` };
-	if (got.appId !== settings.appId) return { kind: 'rejected', status: 403, reason: 'unknown appId', credentialMismatch: true };
-	if (!/^\d{13}$/.test(got.timestamp) || Math.abs(now - Number(got.timestamp)) > settings.replayWindowMs) {
+	if (got.appId !== keys.appId) return { kind: 'rejected', status: 403, reason: 'unknown appId', credentialMismatch: true };
+	if (!/^\d{13}$/.test(got.timestamp) || Math.abs(now - Number(got.timestamp)) > keys.replayWindowMs) {
 		return { kind: 'rejected', status: 403, reason: 'timestamp outside the replay window' };
 	}
-	if (!pushSignMatches(got.sign, pushSign(got.appId, got.version, got.timestamp, settings.appKey))) {
+	if (!pushSignMatches(got.sign, pushSign(got.appId, got.version, got.timestamp, keys.appKey))) {
 		return { kind: 'rejected', status: 403, reason: 'signature mismatch', credentialMismatch: true };
 	}
 	const body = rawBodyOf(req);
-	const message = openPush(body, corpIdCandidates(settings.appId, settings.corpId), settings.appKey);
+	const message = openPush(body, corpIdCandidates(keys.appId, keys.corpId), keys.appKey);
 	if (!message) return { kind: 'rejected', status: 400, reason: 'body is not a Tanma push message', credentialMismatch: true };
 	const key = `${message.type}:${message.msgId}`;
 	const admission = ledger.admit(
-		scope.id,
-		scope.store,
+		receiver.id,
+		receiver.store,
 		{
 			key,
 			at: now,
 			// Once the sign is verified it is a function of the timestamp and version: those name the delivery.
 			headers: `${got.version}:${got.timestamp}`,
-			body: createHash('sha256').update(body.replace(/\s+/g, ''), 'utf8').digest('hex').slice(0, 16),
+			body: sha256Hex(body.replace(/\s+/g, '')).slice(0, 16),
 			noise: message.noise,
 		},
-		settings.replayWindowMs,
+		keys.replayWindowMs,
 	);
 	if (admission.kind === 'altered') return { kind: 'rejected', status: 403, reason: admission.reason };
 	return { kind: 'accepted', message, key, admission };

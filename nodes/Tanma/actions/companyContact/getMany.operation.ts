@@ -21,7 +21,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['companyContact'], operation: ['getMany'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const companyCustomerId = ParameterReader.forItem(this, i).integerId('companyCustomerId', 'Company Customer ID', { required: true });
+	const companyCustomerId = ParameterReader.forItem(this, i, description).integerId('companyCustomerId', { required: true });
 	const limit = limitOf(this, i);
 	const contacts = ((await tanmaApiRequest.call(this, ENDPOINTS.companyContacts, { companyCustomerId }, { itemIndex: i })) as IDataObject[] | null) ?? [];
 	// Tanma answers with every contact at once; Limit applies here.

@@ -21,6 +21,6 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['contract'], operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const contractId = ParameterReader.forItem(this, i).id('contractId', 'Contract ID', { required: true });
+	const contractId = ParameterReader.forItem(this, i, description).id('contractId', { required: true });
 	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.contractDetail, { contractId }, { itemIndex: i }));
 }

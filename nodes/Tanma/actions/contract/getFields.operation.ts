@@ -21,7 +21,7 @@ export const description = updateDisplayOptions({ show: { resource: ['contract']
 
 /** One item per field: the fixed fields first, then the extended ones, each tagged with its group. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const type = ParameterReader.forItem(this, i).wholeNumber('type', 'Type');
+	const type = ParameterReader.forItem(this, i, description).wholeNumber('type');
 	const data = await tanmaApiRequest.call(this, ENDPOINTS.contractFields, { type }, { itemIndex: i });
 	const groups = isPlainObject(data) ? data : {};
 	const fields = (group: string, key: string) =>

@@ -44,12 +44,12 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const input = ParameterReader.forItem(this, i);
-	const path = input.id('path', 'Path', { required: true });
-	if (!/^\/[\w\-./]*$/.test(path)) input.refuse('Path', 'must start with "/" and contain only a URL path');
+	const input = ParameterReader.forItem(this, i, description);
+	const path = input.id('path', { required: true });
+	if (!/^\/[\w\-./]*$/.test(path)) input.refuse('path', 'must start with "/" and contain only a URL path');
 	// Blank means no body: the request carries nothing and is signed over "" (transport/index.ts).
 	const raw = this.getNodeParameter('body', i, '');
-	const body = typeof raw === 'string' && raw.trim() === '' ? undefined : input.jsonObject('body', 'Body (JSON)');
-	const read = input.flag('readOnly', 'Read-Only');
+	const body = typeof raw === 'string' && raw.trim() === '' ? undefined : input.jsonObject('body');
+	const read = input.flag('readOnly');
 	return asItems(await tanmaApiRequest.call(this, { path, read }, body, { itemIndex: i }));
 }

@@ -24,9 +24,9 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const input = ParameterReader.forItem(this, i);
-	const body: IDataObject = { externalUserId: input.id('externalUserId', 'Customer WeCom ID', { required: true }) };
-	const qwUserId = input.id('qwUserId', 'Staff WeCom ID');
+	const input = ParameterReader.forItem(this, i, description);
+	const body: IDataObject = { externalUserId: input.id('externalUserId', { required: true }) };
+	const qwUserId = input.id('qwUserId');
 	if (qwUserId) body.qwUserId = qwUserId;
 	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.customerDetails, body, { itemIndex: i }));
 }

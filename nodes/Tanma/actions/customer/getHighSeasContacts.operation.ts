@@ -36,11 +36,11 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const input = ParameterReader.forItem(this, i);
-	const customerId = input.integerId('customerId', 'Customer ID', { required: true });
-	const extra = input.collection('additionalFields', 'Additional Fields');
-	const userId = extra.integerId('salespersonId', 'Staff Name or ID');
-	const qwUserId = extra.id('salespersonQwUserId', 'Staff WeCom User ID');
+	const input = ParameterReader.forItem(this, i, description);
+	const customerId = input.integerId('customerId', { required: true });
+	const extra = input.collection('additionalFields');
+	const userId = extra.integerId('salespersonId');
+	const qwUserId = extra.id('salespersonQwUserId');
 	// The example's key order: userId, customerId, qwUserId.
 	const body: IDataObject = { ...(userId !== undefined ? { userId: userId as IDataObject[string] } : {}), customerId: customerId as IDataObject[string], ...(qwUserId ? { qwUserId } : {}) };
 	const data = await tanmaApiRequest.call(this, ENDPOINTS.highSeasContacts, body, { itemIndex: i });

@@ -17,6 +17,6 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const { since, before } = readTimeWindow(ParameterReader.forItem(this, i), 'Created After', 'Created Before');
+	const { since, before } = readTimeWindow(ParameterReader.forItem(this, i, description));
 	return await readList.call(this, i, ENDPOINTS.customersByCreateTime, { since, before });
 }

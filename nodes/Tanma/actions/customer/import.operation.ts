@@ -6,6 +6,16 @@ import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { asItems, clientKnownNotice, staffSelect } from '../common';
 
+/**
+ * Customer-field aliases that Tanma's own client code sends to `import-customer` [client].
+ * Other aliases come from the tenant's field mapping (客户字段映射), which is unpublished.
+ */
+export const KNOWN_IMPORT_ALIASES: Readonly<Record<string, string>> = {
+	name: 'Name',
+	customer_ch_phone: 'Phone',
+	customer_source: 'Customer Source',
+};
+
 const properties: INodeProperties[] = [
 	...clientKnownNotice(
 		ENDPOINTS.customerImport,
@@ -63,15 +73,15 @@ export function groupFieldValues(rows: Array<{ alias: string; value?: string }>)
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const input = ParameterReader.forItem(this, i);
-	const qwUserId = input.id('qwUserId', 'Owner', { required: true });
-	const rows = input.rows('fields', 'field', 'Field', { required: true, label: 'Fields' }).map((row) => ({
-		alias: row.id('alias', 'Field Name or ID', { required: true }),
-		value: row.text('value', 'Value'),
+	const input = ParameterReader.forItem(this, i, description);
+	const qwUserId = input.id('qwUserId', { required: true });
+	const rows = input.rows('fields', 'field', { required: true }).map((row) => ({
+		alias: row.id('alias', { required: true }),
+		value: row.text('value'),
 	}));
 	const fields = groupFieldValues(rows);
 	const empty = fields.find((field) => !field.values.length);
-	if (empty) input.refuse('Fields', `has field "${empty.alias}" without a value`);
+	if (empty) input.refuse('fields', `has field "${empty.alias}" without a value`);
 	const data = await tanmaApiRequest.call(this, ENDPOINTS.customerImport, { qwUserId, fields }, { itemIndex: i });
 	return asItems(data);
 }

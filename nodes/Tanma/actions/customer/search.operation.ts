@@ -234,51 +234,51 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const input = ParameterReader.forItem(this, i);
-	const filters = input.collection('filters', 'Filters');
+	const input = ParameterReader.forItem(this, i, description);
+	const filters = input.collection('filters');
 	const body: IDataObject = {};
 	const asked: AskedOfRows = {};
-	const searchKey = input.text('searchKey', 'Search Text');
+	const searchKey = input.text('searchKey');
 	if (searchKey) body.searchKey = searchKey;
-	const salesIds = filters.idList('salesIds', 'Staff Names or IDs');
-	const role = filters.choice('role', 'Role', ['1', '2'], '1');
+	const salesIds = filters.idList('salesIds');
+	const role = filters.choice<'1' | '2'>('role', '1');
 	if (salesIds.length) {
 		body.salesIdList = salesIds;
 		body.role = Number(role);
 	}
-	const departmentIds = filters.idList('departmentIds', 'Department Names or IDs');
+	const departmentIds = filters.idList('departmentIds');
 	if (departmentIds.length) body.departmentIdList = departmentIds;
-	const customerId = filters.integerId('customerId', 'Customer ID');
+	const customerId = filters.integerId('customerId');
 	if (customerId !== undefined) body.customerId = customerId as IDataObject[string];
 	// A time range sent under `key` and remembered, so the rows can be held against it.
-	const checkedRange = (key: string, after: [string, string], before: [string, string]) => {
-		const bounds = { after: filters.tanmaTime(...after), before: filters.tanmaTime(...before) };
+	const checkedRange = (key: string, after: string, before: string) => {
+		const bounds = { after: filters.tanmaTime(after), before: filters.tanmaTime(before) };
 		const range = timeRange(bounds.after, bounds.before);
 		if (range) body[key] = range;
 		return range ? bounds : undefined;
 	};
-	asked.created = checkedRange('createTime', ['createdAfter', 'Created After'], ['createdBefore', 'Created Before']);
-	const added = timeRange(filters.tanmaTime('addedAfter', 'Added in WeCom After'), filters.tanmaTime('addedBefore', 'Added in WeCom Before'));
+	asked.created = checkedRange('createTime', 'createdAfter', 'createdBefore');
+	const added = timeRange(filters.tanmaTime('addedAfter'), filters.tanmaTime('addedBefore'));
 	if (added) body.qwCustomerTime = added;
-	const creditCode = filters.text('creditCode', 'Credit Code');
+	const creditCode = filters.text('creditCode');
 	if (creditCode) body.creditCode = creditCode;
-	asked.lastFollowUp = checkedRange('qwLastFollowTypes', ['lastFollowUpAfter', 'Last Follow-Up After'], ['lastFollowUpBefore', 'Last Follow-Up Before']);
-	const tagIds = filters.integerIdList('tagIds', 'Tag Names or IDs');
-	const tagMatch = filters.choice('tagMatch', 'Tag Match', ['any', 'all'], 'any');
+	asked.lastFollowUp = checkedRange('qwLastFollowTypes', 'lastFollowUpAfter', 'lastFollowUpBefore');
+	const tagIds = filters.integerIdList('tagIds');
+	const tagMatch = filters.choice<'any' | 'all'>('tagMatch', 'any');
 	const tagItems = tagConditions(tagIds, tagMatch);
 	if (tagIds.length) asked.tags = { ids: tagIds.map(String), match: tagMatch };
-	const conditions = filters.jsonObject('conditions', 'Conditions (JSON)');
+	const conditions = filters.jsonObject('conditions');
 	const typed = Array.isArray(conditions.conditionItems) ? (conditions.conditionItems as IDataObject[]) : [];
 	if (tagItems.length && typed.length && conditions.conditionOp !== undefined && conditions.conditionOp !== ALL_CONDITIONS) {
 		filters.refuse(
-			'Conditions (JSON)',
+			'conditions',
 			`has conditionOp ${JSON.stringify(conditions.conditionOp)}, but the tag filter adds conditions that must all hold`,
 			`Use "conditionOp": ${ALL_CONDITIONS} with Tags, or put the tag condition into the JSON yourself and leave Tags empty`,
 		);
 	}
 	if (tagItems.length) body.conditions = { ...conditions, conditionOp: ALL_CONDITIONS, conditionItems: [...typed, ...tagItems] };
 	else if (typed.length) body.conditions = conditions;
-	const keepRows = filters.flag('keepReturnedRows', 'Keep Rows as Tanma Returned Them');
+	const keepRows = filters.flag('keepReturnedRows');
 	const rows = await readList.call(this, i, ENDPOINTS.customerSearch, body, (c) => String(c.customerId));
 	checkRows(this, i, rows, asked, keepRows);
 	return rows;

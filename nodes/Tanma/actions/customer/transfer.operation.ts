@@ -60,11 +60,11 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const input = ParameterReader.forItem(this, i);
-	const handoverToUserid = input.id('handoverToUserid', 'New Owner Name or ID', { required: true });
-	const customers = input.rows('customers', 'customer', 'Customer', { required: true, label: 'Customers' }).map((row) => ({
-		qwUserId: row.id('qwUserId', 'Current Owner WeCom User ID', { required: true }),
-		customerId: row.integerId('customerId', 'Customer ID', { required: true }),
+	const input = ParameterReader.forItem(this, i, description);
+	const handoverToUserid = input.id('handoverToUserid', { required: true });
+	const customers = input.rows('customers', 'customer', { required: true }).map((row) => ({
+		qwUserId: row.id('qwUserId', { required: true }),
+		customerId: row.integerId('customerId', { required: true }),
 	}));
 	const data = await tanmaApiRequest.call(
 		this,

@@ -46,11 +46,11 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const input = ParameterReader.forItem(this, i);
-	const externalUserId = input.id('externalUserId', 'Customer WeCom ID', { required: true });
-	const filters = input.collection('filters', 'Filters');
-	const after = filters.tanmaTime('createdAfter', 'Created After');
-	const types = filters.idList('followTypes', 'Follow-Up Types');
+	const input = ParameterReader.forItem(this, i, description);
+	const externalUserId = input.id('externalUserId', { required: true });
+	const filters = input.collection('filters');
+	const after = filters.tanmaTime('createdAfter');
+	const types = filters.idList('followTypes');
 	const limit = limitOf(this, i);
 	const records = (await tanmaApiRequest.call(this, ENDPOINTS.customerFollowUps, { externalUserId }, { itemIndex: i })) as
 		| IDataObject[]

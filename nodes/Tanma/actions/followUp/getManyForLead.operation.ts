@@ -29,9 +29,9 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const input = ParameterReader.forItem(this, i);
-	const body: TanmaBody = { customerId: input.integerId('customerId', 'Lead ID', { required: true }) };
-	const type = input.choice('type', 'Type', ['', '1', '2'], '');
+	const input = ParameterReader.forItem(this, i, description);
+	const body: TanmaBody = { customerId: input.integerId('customerId', { required: true }) };
+	const type = input.choice<'' | '1' | '2'>('type', '');
 	if (type) body.type = Number(type);
 	return await readList.call(this, i, ENDPOINTS.leadFollowUps, body, (r) => String(r.id));
 }

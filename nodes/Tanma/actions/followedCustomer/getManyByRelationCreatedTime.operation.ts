@@ -28,13 +28,13 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const input = ParameterReader.forItem(this, i);
-	const { since, before } = readTimeWindow(input, 'Followed After', 'Followed Before');
-	const filters = input.collection('filters', 'Filters');
+	const input = ParameterReader.forItem(this, i, description);
+	const { since, before } = readTimeWindow(input);
+	const filters = input.collection('filters');
 	const body: IDataObject = { since, before };
-	const qwUserId = filters.id('qwUserId', 'Staff WeCom ID');
+	const qwUserId = filters.id('qwUserId');
 	if (qwUserId) body.qwUserId = qwUserId;
-	const type = filters.optionalWholeNumber('type', 'Type');
+	const type = filters.optionalWholeNumber('type');
 	if (type !== undefined) body.type = type;
 	return await readList.call(this, i, ENDPOINTS.relationsByCreateTime, body, relationId);
 }

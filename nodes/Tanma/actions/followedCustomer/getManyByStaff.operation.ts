@@ -26,9 +26,9 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const input = ParameterReader.forItem(this, i);
-	const body: IDataObject = { qwUserId: input.id('qwUserId', 'Staff WeCom ID', { required: true }) };
-	const type = input.optionalWholeNumber('type', 'Type');
+	const input = ParameterReader.forItem(this, i, description);
+	const body: IDataObject = { qwUserId: input.id('qwUserId', { required: true }) };
+	const type = input.optionalWholeNumber('type');
 	if (type !== undefined) body.type = type;
 	return await readList.call(this, i, ENDPOINTS.relationsByStaff, body, relationId);
 }

@@ -53,21 +53,21 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const filters = ParameterReader.forItem(this, i).collection('filters', 'Filters');
+	const filters = ParameterReader.forItem(this, i, description).collection('filters');
 	const body: Record<string, unknown> = {};
-	const owner = filters.integerId('userId', 'Owner Name or ID');
+	const owner = filters.integerId('userId');
 	if (owner !== undefined) body.userId = owner;
-	const keyword = filters.text('keyword', 'Group Name');
+	const keyword = filters.text('keyword');
 	if (keyword) body.keyword = keyword;
-	const tags = filters.integerIdList('tagGroupIds', 'Group Tag IDs');
-	const conditionOp = filters.optionalWholeNumber('conditionOp', 'Tag Match Mode');
+	const tags = filters.integerIdList('tagGroupIds');
+	const conditionOp = filters.optionalWholeNumber('conditionOp');
 	if (tags.length) {
 		body.tagGroupIds = tags;
 		if (conditionOp !== undefined) body.conditionOp = conditionOp;
 	}
-	const createdAfter = filters.tanmaTime('startCreateTime', 'Created After');
+	const createdAfter = filters.tanmaTime('startCreateTime');
 	if (createdAfter) body.startCreateTime = createdAfter;
-	const createdBefore = filters.tanmaTime('endCreateTime', 'Created Before');
+	const createdBefore = filters.tanmaTime('endCreateTime');
 	if (createdBefore) body.endCreateTime = createdBefore;
 	return await readList.call(this, i, ENDPOINTS.groupList, body as IDataObject, (g) => String(g.chatId));
 }

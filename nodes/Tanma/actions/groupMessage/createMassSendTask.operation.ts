@@ -56,14 +56,14 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const input = ParameterReader.forItem(this, i);
-	const title = input.text('title', 'Title', { required: true });
-	const users = input.integerIdList('users', 'Staff Names or IDs', { required: true });
-	const sendTime = input.tanmaTime('sendTime', 'Send At', { required: true });
-	const text = input.text('text', 'Text', { keepSpacing: true });
+	const input = ParameterReader.forItem(this, i, description);
+	const title = input.text('title', { required: true });
+	const users = input.integerIdList('users', { required: true });
+	const sendTime = input.tanmaTime('sendTime', { required: true });
+	const text = input.text('text', { keepSpacing: true });
 	const sendData = buildContentItems(input, { optional: true });
-	if (!text && !sendData.length) input.refuse('Text', 'and "Message Content" are both empty: give text, content items or both');
-	const sendMode = input.wholeNumber('sendType', 'Send Mode', { fallback: 1 });
+	if (!text && !sendData.length) input.refuse('text', `and "${input.labelOf('messageContent')}" are both empty: give text, content items or both`);
+	const sendMode = input.wholeNumber('sendType', { fallback: 1 });
 	const sendInfo: IDataObject = {};
 	if (text) sendInfo.text = text;
 	// The forms of Tanma's example (docs/table-vs-example.md): one content item as an object, staff ids as

@@ -13,6 +13,6 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const customerId = ParameterReader.forItem(this, i).integerId('customerId', 'Lead ID', { required: true });
+	const customerId = ParameterReader.forItem(this, i, description).integerId('customerId', { required: true });
 	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.leadDetail, { customerId }, { itemIndex: i }));
 }

@@ -23,9 +23,9 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['getManyByCreatedTime'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const input = ParameterReader.forItem(this, i);
-	const body: TanmaBody = { ...readTimeWindow(input, 'Created After', 'Created Before') };
-	const type = input.collection('filters', 'Filters').optionalWholeNumber('type', 'Type');
+	const input = ParameterReader.forItem(this, i, description);
+	const body: TanmaBody = { ...readTimeWindow(input) };
+	const type = input.collection('filters').optionalWholeNumber('type');
 	if (type !== undefined) body.type = type;
 	return await readList.call(this, i, ENDPOINTS.leadsByCreateTime, body, (lead) => String(lead.customerId));
 }

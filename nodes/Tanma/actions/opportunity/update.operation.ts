@@ -47,7 +47,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Field',
+				displayName: 'Opportunity Field',
 				name: 'field',
 				values: [
 					{
@@ -162,46 +162,46 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['update'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const input = ParameterReader.forItem(this, i);
-	const body: Record<string, unknown> = { customerOpportunityId: input.integerId('customerOpportunityId', 'Customer Opportunity ID', { required: true }) };
-	const update = input.collection('updateFields', 'Update Fields');
-	const customerId = update.integerId('customerId', 'Customer ID');
+	const input = ParameterReader.forItem(this, i, description);
+	const body: Record<string, unknown> = { customerOpportunityId: input.integerId('customerOpportunityId', { required: true }) };
+	const update = input.collection('updateFields');
+	const customerId = update.integerId('customerId');
 	if (customerId !== undefined) body.customerId = customerId;
-	const salesId = update.integerId('salesId', 'Staff Name or ID');
+	const salesId = update.integerId('salesId');
 	if (salesId !== undefined) body.salesId = salesId;
-	const name = update.text('name', 'Name');
+	const name = update.text('name');
 	if (name) body.name = name;
-	const stage = update.integerId('stage', 'Stage Name or ID');
+	const stage = update.integerId('stage');
 	if (stage !== undefined) body.stage = stage;
-	const dealTime = update.tanmaTime('expectedDealTime', 'Expected Deal Time');
+	const dealTime = update.tanmaTime('expectedDealTime');
 	if (dealTime) body.expectedDealTime = dealTime;
-	const dealAmount = update.optionalWholeNumber('expectedDealAmount', 'Expected Deal Amount');
+	const dealAmount = update.optionalWholeNumber('expectedDealAmount');
 	if (dealAmount !== undefined) body.expectedDealAmount = dealAmount;
-	const fields = input.rows('fields', 'field', 'Opportunity Field', { label: 'Opportunity Fields' }).map((row) => ({
-		fieldId: row.id('fieldId', 'Field Name or ID', { required: true }),
-		value: row.text('value', 'Value') ?? '',
+	const fields = input.rows('fields', 'field').map((row) => ({
+		fieldId: row.id('fieldId', { required: true }),
+		value: row.text('value') ?? '',
 	}));
 	if (fields.length) body.fields = fields;
-	const commodities = input.rows('commodities', 'product', 'Product', { label: 'Products' }).map((row) => {
+	const commodities = input.rows('commodities', 'product').map((row) => {
 		const product: Record<string, unknown> = {
-			spuId: row.integerId('spuId', 'Product ID', { required: true }),
-			skuId: row.integerId('skuId', 'SKU ID', { required: true }),
-			unitPriceSale: row.decimal('unitPriceSale', 'Unit Sale Price', { min: 0 }),
-			count: row.wholeNumber('count', 'Quantity', { min: 1 }),
+			spuId: row.integerId('spuId', { required: true }),
+			skuId: row.integerId('skuId', { required: true }),
+			unitPriceSale: row.decimal('unitPriceSale', { min: 0 }),
+			count: row.wholeNumber('count', { min: 1 }),
 		};
 		// The editor fills every row field with its default: an original price of 0 means "not given".
-		const originalPrice = row.decimal('unitPriceOrigin', 'Original Unit Price', { min: 0 });
+		const originalPrice = row.decimal('unitPriceOrigin', { min: 0 });
 		if (originalPrice > 0) product.unitPriceOrigin = originalPrice;
-		const title = row.text('spuTitle', 'Product Title');
+		const title = row.text('spuTitle');
 		if (title) product.spuTitle = title;
-		const detail = row.text('skuDetail', 'SKU Detail');
+		const detail = row.text('skuDetail');
 		if (detail) product.skuDetail = detail;
-		const lineId = row.id('id', 'Line ID');
+		const lineId = row.id('id');
 		if (lineId) product.id = lineId;
-		const banner = row.text('banner', 'Banner');
+		const banner = row.text('banner');
 		if (banner) product.banner = banner;
-		for (const [key, label] of [['totalAmount', 'Total Amount'], ['totalAmountFinal', 'Final Total Amount']] as const) {
-			const amount = row.wholeNumber(key, label, { min: 0, fallback: 0 });
+		for (const key of ['totalAmount', 'totalAmountFinal'] as const) {
+			const amount = row.wholeNumber(key, { min: 0, fallback: 0 });
 			if (amount > 0) product[key] = amount;
 		}
 		return product;

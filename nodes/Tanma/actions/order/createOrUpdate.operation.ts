@@ -69,7 +69,7 @@ const properties: INodeProperties[] = [
 		description: 'Order custom fields by field ID',
 		options: [
 			{
-				displayName: 'Field',
+				displayName: 'Custom Field',
 				name: 'field',
 				values: [
 					{ displayName: 'Field ID', name: 'key', type: 'string', default: '', placeholder: '1191' },
@@ -103,35 +103,35 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['createOrUpdate'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const input = ParameterReader.forItem(this, i);
+	const input = ParameterReader.forItem(this, i, description);
 	const order: IDataObject = {
-		channelId: input.id('channelId', 'Platform ID', { required: true }),
-		orderId: input.id('orderId', 'Order Number', { required: true }),
-		orderPrice: input.decimal('orderPrice', 'Order Amount', { min: 0 }),
-		orderStatus: input.choice('orderStatus', 'Order Status', ORDER_STATUS_CODES, 2),
-		orderTime: input.tanmaTime('orderTime', 'Order Time', { required: true }),
+		channelId: input.id('channelId', { required: true }),
+		orderId: input.id('orderId', { required: true }),
+		orderPrice: input.decimal('orderPrice', { min: 0 }),
+		orderStatus: input.choice<(typeof ORDER_STATUS_CODES)[number]>('orderStatus', 2),
+		orderTime: input.tanmaTime('orderTime', { required: true }),
 	};
-	const extra = input.collection('additionalFields', 'Additional Fields');
-	for (const [name, label] of [['channelName', 'Platform Name'], ['shopName', 'Shop Name']] as const) {
-		const value = extra.text(name, label);
+	const extra = input.collection('additionalFields');
+	for (const name of ['channelName', 'shopName'] as const) {
+		const value = extra.text(name);
 		if (value !== undefined) order[name] = value;
 	}
-	for (const [name, label] of [['shopId', 'Shop ID'], ['unionId', 'Customer Union ID'], ['mobile', 'Customer Mobile'], ['qwUserId', 'Owner WeCom ID']] as const) {
-		const value = extra.id(name, label);
+	for (const name of ['shopId', 'unionId', 'mobile', 'qwUserId'] as const) {
+		const value = extra.id(name);
 		if (value !== undefined) order[name] = value;
 	}
-	const payTime = extra.tanmaTime('payTime', 'Paid At');
+	const payTime = extra.tanmaTime('payTime');
 	if (payTime) order.payTime = payTime;
-	const customDefine = input.rows('customDefine', 'field', 'Custom Field', { label: 'Custom Fields' }).map((row) => ({
-		key: row.id('key', 'Field ID', { required: true }),
-		value: row.text('value', 'Value') ?? '',
+	const customDefine = input.rows('customDefine', 'field').map((row) => ({
+		key: row.id('key', { required: true }),
+		value: row.text('value') ?? '',
 	}));
 	if (customDefine.length) order.customDefine = customDefine;
-	const goods = input.rows('goods', 'item', 'Goods').map((row) => ({
-		goodName: row.text('goodName', 'Name', { required: true }),
-		...(row.has('imageUrl') ? { imageUrl: row.url('imageUrl', 'Image URL') } : {}),
-		goodPrice: row.decimal('goodPrice', 'Unit Price', { min: 0 }),
-		num: row.wholeNumber('num', 'Quantity', { min: 1, fallback: 1 }),
+	const goods = input.rows('goods', 'item').map((row) => ({
+		goodName: row.text('goodName', { required: true }),
+		...(row.has('imageUrl') ? { imageUrl: row.url('imageUrl') } : {}),
+		goodPrice: row.decimal('goodPrice', { min: 0 }),
+		num: row.wholeNumber('num', { min: 1, fallback: 1 }),
 	}));
 	// Goods go beside the order, as in the page's example (its table lists them inside; the example is what Tanma's code sends).
 	const body: IDataObject = { order, ...(goods.length ? { goods } : {}) };

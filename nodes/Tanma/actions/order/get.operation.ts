@@ -23,7 +23,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const input = ParameterReader.forItem(this, i);
-	const body = { channelId: input.id('channelId', 'Platform ID', { required: true }), id: input.id('id', 'Order Record ID', { required: true }) };
+	const input = ParameterReader.forItem(this, i, description);
+	const body = { channelId: input.id('channelId', { required: true }), id: input.id('id', { required: true }) };
 	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.orderDetail, body, { itemIndex: i }));
 }

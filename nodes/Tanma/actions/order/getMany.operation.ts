@@ -20,16 +20,16 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['getMany'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const filters = ParameterReader.forItem(this, i).collection('filters', 'Filters');
+	const filters = ParameterReader.forItem(this, i, description).collection('filters');
 	const body: IDataObject = {};
-	const channelId = filters.id('channelId', 'Platform ID');
+	const channelId = filters.id('channelId');
 	if (channelId) body.channelId = channelId;
-	const startDate = filters.tanmaTime('startDate', 'Ordered After');
+	const startDate = filters.tanmaTime('startDate');
 	if (startDate) body.startDate = startDate;
-	const endDate = filters.tanmaTime('endDate', 'Ordered Before');
+	const endDate = filters.tanmaTime('endDate');
 	if (endDate) body.endDate = endDate;
-	const keyWord = filters.text('keyWord', 'Search Text');
+	const keyWord = filters.text('keyWord');
 	if (keyWord) body.keyWord = keyWord;
-	if (filters.has('status')) body.status = filters.choice('status', 'Status', ORDER_STATUS_CODES, 2);
+	if (filters.has('status')) body.status = filters.choice<(typeof ORDER_STATUS_CODES)[number]>('status', 2);
 	return await readList.call(this, i, ENDPOINTS.orderList, body, (order) => String(order.id));
 }

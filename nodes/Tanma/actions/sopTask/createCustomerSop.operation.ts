@@ -93,20 +93,20 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const input = ParameterReader.forItem(this, i);
-	const title = input.text('title', 'Title', { required: true });
-	const kind = input.choice('sopKind', 'SOP Kind', ['massSendAssistant', 'other'], 'massSendAssistant');
-	const type = kind === 'other' ? input.wholeNumber('typeCode', 'Type Code', { min: 1 }) : MASS_SEND_ASSISTANT_SOP;
-	const salesIds = input.integerIdList('salesIds', 'Staff Names or IDs', { required: true });
-	const tagIds = input.integerIdList('tagIds', 'Customer Tag Names or IDs');
-	const times = input.rows('sendTimes', 'time', 'Send Time', { required: true, label: 'Send Times' });
+	const input = ParameterReader.forItem(this, i, description);
+	const title = input.text('title', { required: true });
+	const kind = input.choice<'massSendAssistant' | 'other'>('sopKind', 'massSendAssistant');
+	const type = kind === 'other' ? input.wholeNumber('typeCode', { min: 1 }) : MASS_SEND_ASSISTANT_SOP;
+	const salesIds = input.integerIdList('salesIds', { required: true });
+	const tagIds = input.integerIdList('tagIds');
+	const times = input.rows('sendTimes', 'time', { required: true });
 	const sopDatas = buildContentItems(input);
 	const sopContents = times.map((time) => ({
-		sendType: time.wholeNumber('sendType', 'Send Type', { fallback: 2 }),
-		sendDate: time.tanmaTime('sendDate', 'Send At', { required: true }),
+		sendType: time.wholeNumber('sendType', { fallback: 2 }),
+		sendDate: time.tanmaTime('sendDate', { required: true }),
 		sopDatas,
 	}));
-	const customerConditions = input.collection('additionalFields', 'Additional Fields').jsonArray('customerConditions', 'Customer Conditions (JSON)');
+	const customerConditions = input.collection('additionalFields').jsonArray('customerConditions');
 
 	const body: Record<string, unknown> = { title, type, salesIds, sopContents };
 	if (tagIds.length) body.tagIds = tagIds;

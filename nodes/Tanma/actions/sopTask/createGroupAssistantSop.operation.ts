@@ -55,16 +55,16 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const input = ParameterReader.forItem(this, i);
-	const title = input.text('title', 'Title', { required: true });
-	const chatIds = input.idList('chatIds', 'Chat IDs', { required: true });
-	const owners = input.numericTextIdList('owners', 'Group Owner Names or IDs', { required: true });
-	const times = input.rows('sendTimes', 'time', 'Send Time', { required: true, label: 'Send Times' });
+	const input = ParameterReader.forItem(this, i, description);
+	const title = input.text('title', { required: true });
+	const chatIds = input.idList('chatIds', { required: true });
+	const owners = input.numericTextIdList('owners', { required: true });
+	const times = input.rows('sendTimes', 'time', { required: true });
 	const sopDatas = buildContentItems(input);
 	// This endpoint takes minutes only: "yyyy-MM-dd HH:mm".
-	const sopContents = times.map((time) => ({ sendTime: time.tanmaTime('sendTime', 'Send At', { required: true }).slice(0, 16), sopDatas }));
+	const sopContents = times.map((time) => ({ sendTime: time.tanmaTime('sendTime', { required: true }).slice(0, 16), sopDatas }));
 	const body: IDataObject = { title, chatIds, owners, sopContents };
-	const instruction = input.text('instruction', 'Instruction');
+	const instruction = input.text('instruction');
 	if (instruction) body.instruction = instruction;
 	const data = await tanmaApiRequest.call(this, ENDPOINTS.groupSopAssistant, body, { itemIndex: i });
 	return asItems(data);

@@ -66,20 +66,20 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const input = ParameterReader.forItem(this, i);
-	const title = input.text('title', 'Title', { required: true });
-	const groupInfos = input.rows('groups', 'group', 'Group', { required: true, label: 'Groups' }).map((group) => ({
-		chatId: group.id('chatId', 'Chat ID', { required: true }),
-		chatOwner: group.numericTextId('chatOwner', 'Owner Staff ID', { required: true }), // a string in the vendor example
+	const input = ParameterReader.forItem(this, i, description);
+	const title = input.text('title', { required: true });
+	const groupInfos = input.rows('groups', 'group', { required: true }).map((group) => ({
+		chatId: group.id('chatId', { required: true }),
+		chatOwner: group.numericTextId('chatOwner', { required: true }), // a string in the vendor example
 	}));
-	const times = input.rows('schedule', 'time', 'Send Time', { required: true, label: 'Schedule' });
+	const times = input.rows('schedule', 'time', { required: true });
 	const sopDatas = buildContentItems(input);
 	const sopContents = times.map((time) => ({
-		showDate: time.wholeNumber('showDate', 'Day', { min: 1 }),
-		showTime: time.clockTime('showTime', 'Time'),
+		showDate: time.wholeNumber('showDate', { min: 1 }),
+		showTime: time.clockTime('showTime'),
 		sopDatas,
 	}));
-	const mode = input.wholeNumber('mode', 'Mode', { fallback: 1 });
+	const mode = input.wholeNumber('mode', { fallback: 1 });
 	const data = await tanmaApiRequest.call(
 		this,
 		ENDPOINTS.groupSopManual,

@@ -24,10 +24,10 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const input = ParameterReader.forItem(this, i);
+	const input = ParameterReader.forItem(this, i, description);
 	const body = {
-		taskCode: input.wholeNumber('taskCode', 'Task Code'),
-		salesIds: input.integerIdList('salesIds', 'Staff Names or IDs', { required: true }),
+		taskCode: input.wholeNumber('taskCode'),
+		salesIds: input.integerIdList('salesIds', { required: true }),
 	};
 	const limit = limitOf(this, i);
 	const rows = ((await tanmaApiRequest.call(this, ENDPOINTS.sopTaskCustomers, body, { itemIndex: i })) as IDataObject[] | null) ?? [];

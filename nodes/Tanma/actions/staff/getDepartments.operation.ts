@@ -31,10 +31,10 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const input = ParameterReader.forItem(this, i);
-	const qwUserId = input.id('qwUserId', 'Staff WeCom ID');
-	const salesId = input.integerId('salesId', 'Staff ID');
-	if (!qwUserId && salesId === undefined) input.refuse('Staff WeCom ID', 'and "Staff ID" are both empty: give one of them');
+	const input = ParameterReader.forItem(this, i, description);
+	const qwUserId = input.id('qwUserId');
+	const salesId = input.integerId('salesId');
+	if (!qwUserId && salesId === undefined) input.refuse('qwUserId', `and "${input.labelOf('salesId')}" are both empty: give one of them`);
 	const body: TanmaBody = {};
 	if (qwUserId) body.qwUserId = qwUserId;
 	if (salesId !== undefined) body.salesId = salesId;

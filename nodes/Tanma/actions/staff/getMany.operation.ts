@@ -31,9 +31,9 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const body: IDataObject = {};
-	const input = ParameterReader.forItem(this, i);
-	const name = input.text('name', 'Name');
+	const input = ParameterReader.forItem(this, i, description);
+	const name = input.text('name');
 	if (name) body.name = name;
-	if (!input.flag('includeDeleted', 'Include Deleted Staff')) body.deleted = 0;
+	if (!input.flag('includeDeleted')) body.deleted = 0;
 	return await readList.call(this, i, ENDPOINTS.staffList, body, (s) => String(s.salesId));
 }

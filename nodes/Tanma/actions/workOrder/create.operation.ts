@@ -143,40 +143,40 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const input = ParameterReader.forItem(this, i);
+	const input = ParameterReader.forItem(this, i, description);
 	const body: Record<string, unknown> = {
-		moduleId: input.integerId('moduleId', 'Template ID', { required: true }),
-		title: input.text('title', 'Title', { required: true }),
-		content: input.text('content', 'Content', { required: true, keepSpacing: true }),
-		priority: input.wholeNumber('priority', 'Priority'),
-		departmentId: input.integerId('departmentId', 'Department Name or ID', { required: true }),
+		moduleId: input.integerId('moduleId', { required: true }),
+		title: input.text('title', { required: true }),
+		content: input.text('content', { required: true, keepSpacing: true }),
+		priority: input.wholeNumber('priority'),
+		departmentId: input.integerId('departmentId', { required: true }),
 	};
-	const extra = input.collection('additionalFields', 'Additional Fields');
-	const userId = extra.integerId('userId', 'Creator Name or ID');
+	const extra = input.collection('additionalFields');
+	const userId = extra.integerId('userId');
 	if (userId !== undefined) body.userId = userId;
-	const customerId = extra.id('customerId', 'Customer ID');
+	const customerId = extra.id('customerId');
 	if (customerId) body.customerId = customerId; // the schema declares a string
-	const salesId = extra.id('salesId', 'Customer Owner Staff ID');
+	const salesId = extra.id('salesId');
 	if (salesId) body.salesId = salesId; // the schema declares a string
-	const moduleType = extra.optionalWholeNumber('moduleType', 'Module Type');
+	const moduleType = extra.optionalWholeNumber('moduleType');
 	if (moduleType !== undefined) body.moduleType = moduleType;
-	const orders = extra.idList('orderList', 'Order IDs');
+	const orders = extra.idList('orderList');
 	if (orders.length) body.orderList = orders;
-	const customFields = extra.jsonArray('fieldDefine', 'Custom Fields (JSON)');
+	const customFields = extra.jsonArray('fieldDefine');
 	if (customFields.length) body.fieldDefine = customFields;
-	const watchers = input.rows('followUsers', 'watcher', 'Watcher', { label: 'Watchers' }).map((watcher) => ({
-		unitId: watcher.integerId('unitId', 'ID', { required: true }),
-		name: watcher.text('name', 'Name') ?? '',
-		type: watcher.wholeNumber('type', 'Type', { fallback: 2 }),
+	const watchers = input.rows('followUsers', 'watcher').map((watcher) => ({
+		unitId: watcher.integerId('unitId', { required: true }),
+		name: watcher.text('name') ?? '',
+		type: watcher.wholeNumber('type', { fallback: 2 }),
 	}));
 	if (watchers.length) body.followUsers = watchers;
-	const files = input.rows('appendix', 'file', 'Attachment', { label: 'Attachments' }).map((file) => {
+	const files = input.rows('appendix', 'file').map((file) => {
 		const out: IDataObject = {};
-		for (const [name, label] of [['fileName', 'File Name'], ['fileSize', 'File Size'], ['fileType', 'File Type']]) {
-			const value = file.text(name, label);
+		for (const name of ['fileName', 'fileSize', 'fileType']) {
+			const value = file.text(name);
 			if (value !== undefined) out[name] = value;
 		}
-		const url = file.url('url', 'URL');
+		const url = file.url('url');
 		if (url) out.url = url;
 		return out;
 	});

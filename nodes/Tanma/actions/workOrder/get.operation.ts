@@ -23,6 +23,6 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const detailId = ParameterReader.forItem(this, i).integerId('detailId', 'Work Order ID', { required: true });
+	const detailId = ParameterReader.forItem(this, i, description).integerId('detailId', { required: true });
 	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.workOrderDetail, { detailId }, { itemIndex: i }));
 }
