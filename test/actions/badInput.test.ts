@@ -8,6 +8,7 @@
  */
 import type { INodeParameters, INodeProperties, NodeParameterValueType } from 'n8n-workflow';
 
+import { ParameterReader } from '../../nodes/Tanma/helpers/parameters';
 import { Tanma } from '../../nodes/Tanma/Tanma.node';
 import { actionsAgainstSandbox, minimalParameters, operationsInUi } from '../helpers/actions';
 import type { BadValue, Leaf } from '../helpers/badInput';
@@ -66,13 +67,24 @@ const cases = operationsInUi().flatMap((key) => {
 	);
 });
 
-test('the matrix covers every field of every operation (and stays at least 300 cases)', () => {
-	const covered = new Set(cases.map((c) => `${c.key} ${c.leaf.path.join('.')}`));
-	for (const key of operationsInUi()) {
-		const [resource, operation] = key.split('.');
-		for (const leaf of fieldsOf(resource, operation)) expect(covered).toContain(`${key} ${leaf.path.join('.')}`);
+/**
+ * What the node itself reads, seen from outside the matrix: every field an operation's reader reads while the
+ * valid runs below go through, by its place in the parameters (row numbers as 0) and whether the description has it. Collections and
+ * fixed collections are containers: the matrix sets the fields inside them.
+ */
+const read = new Map<string, Set<string>>();
+const undescribed: string[] = [];
+let readingFor: string | undefined;
+const originalRead = ParameterReader.prototype.read;
+jest.spyOn(ParameterReader.prototype, 'read').mockImplementation(function (this: ParameterReader, name: string) {
+	const container = ['collection', 'fixedCollection'].includes(this.property(name)?.type ?? '');
+	if (readingFor && !container) {
+		const path = [...this.path, name].map((part) => (typeof part === 'number' ? 0 : part)).join('.');
+		if (!read.has(readingFor)) read.set(readingFor, new Set());
+		read.get(readingFor)!.add(path);
+		if (!this.property(name)) undescribed.push(`${readingFor} ${path}`);
 	}
-	expect(cases.length).toBeGreaterThanOrEqual(300);
+	return originalRead.call(this, name);
 });
 
 test.each(operationsInUi())('%s: its valid parameters with every optional row filled still go through (the base of the matrix is valid)', async (key) => {
@@ -90,9 +102,27 @@ test.each(operationsInUi())('%s: its valid parameters with every optional row fi
 		parameters.detailId = String(created.items[0].json.id);
 	}
 	const before = t.sandbox.requests.length;
-	const result = await t.run(parameters, [{}], true);
+	readingFor = key;
+	const result = await t.run(parameters, [{}], true).finally(() => (readingFor = undefined));
 	expect(result.items.map((i) => i.json.error)).toEqual([undefined]);
 	expect(t.sandbox.requests.length).toBeGreaterThan(before);
+});
+
+test('the matrix has cases for every field the node reads in those runs, and every field it reads is in the description', () => {
+	const inMatrix = new Set(cases.map((c) => `${c.key} ${c.leaf.path.join('.')}`));
+	const seen = [...read].flatMap(([key, paths]) => [...paths].map((path) => `${key} ${path}`));
+	expect(seen.length).toBeGreaterThan(150);
+	expect(seen.filter((entry) => !inMatrix.has(entry))).toEqual([]);
+	expect(undescribed).toEqual([]);
+	expect(cases.length).toBeGreaterThanOrEqual(300);
+});
+
+test('the matrix covers every field of every operation the description shows', () => {
+	const covered = new Set(cases.map((c) => `${c.key} ${c.leaf.path.join('.')}`));
+	for (const key of operationsInUi()) {
+		const [resource, operation] = key.split('.');
+		for (const leaf of fieldsOf(resource, operation)) expect(covered).toContain(`${key} ${leaf.path.join('.')}`);
+	}
 });
 
 test.each(cases.map((c) => [c.title, c] as const))('%s: refused by name for each item, nothing sent', async (_title, { key, leaf, bad }) => {

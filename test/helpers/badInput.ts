@@ -62,10 +62,12 @@ export function leavesOf(properties: INodeProperties[]): Leaf[] {
 	return leaves;
 }
 
-/** A text field that takes several ids ("Chat IDs", "Follow-Up Types"): lists are valid there. */
-const isListText = (p: INodeProperties) => p.type === 'string' && /(IDs|Types)$/.test(p.displayName);
-/** A field whose label says it holds an identifier. */
-const isId = (p: INodeProperties) => /\bIDs?\b/.test(p.displayName) || p.name === 'path';
+/** A text field that takes several ids (chatIds, followTypes, orderList): lists are valid there. By name, not label. */
+const isListText = (p: INodeProperties) => p.type === 'string' && /(Ids|Types|List)$/.test(p.name);
+/** Identifier fields whose parameter name does not end in "Id". */
+const ID_NAMED_OTHERWISE = new Set(['chatOwner', 'key', 'path']);
+/** A field that holds one identifier, by its parameter name (customerId, handoverToUserid, id). */
+const isId = (p: INodeProperties) => /(^id|Id|Userid)$/.test(p.name) || ID_NAMED_OTHERWISE.has(p.name);
 
 const expr = (code: string) => `={{ ${code} }}`;
 const OBJECT: BadValue = { name: 'an object', value: expr('{ a: 1 }') };

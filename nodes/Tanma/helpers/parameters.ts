@@ -41,7 +41,7 @@ export class ParameterReader {
 	constructor(
 		private readonly node: INode,
 		private readonly itemIndex: number | undefined,
-		private readonly read: (name: string) => unknown,
+		private readonly readParameter: (name: string) => unknown,
 		private readonly scope: FieldScope,
 		private readonly labelPrefix = '',
 		/** Where this reader sits in the parameters (['options'], ['sendTimes', 'time', 0]). */
@@ -88,8 +88,9 @@ export class ParameterReader {
 		return refuse(this.field(name), problem, description);
 	}
 
-	raw(name: string): unknown {
-		return this.read(name);
+	/** Every read of a field goes through here (the bad-input matrix watches it to see what the node reads). */
+	read(name: string): unknown {
+		return this.readParameter(name);
 	}
 
 	has(name: string): boolean {
