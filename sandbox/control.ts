@@ -3,12 +3,12 @@ import type { ServerResponse } from 'http';
 
 import { parseJsonLossless } from '../nodes/Tanma/transport/json';
 import { formatTanmaTime } from '../nodes/Tanma/transport/time';
+import type { Sandbox } from './api';
 import type { SeedOptions } from './data';
 import type { FaultQueue, FaultSpec } from './faults';
 import type { Body } from './handlers';
 import { sendJson } from './http';
 import type { PushSpec } from './push';
-import type { Sandbox } from './server';
 
 /** What the control routes read and change: the sandbox itself, its fault queue, and its clock's reading. */
 export interface SandboxControl {

@@ -1,8 +1,11 @@
 import { formatTanmaTime } from '../nodes/Tanma/transport/time';
 import type { Random } from './random';
 import { createRandom } from './random';
+import type { Customer, Staff } from './people';
 import type { SalesData } from './salesData';
 import { seedSalesData } from './salesData';
+
+export type { Customer, Staff } from './people';
 
 /**
  * The sandbox tenant: staff, departments, tags, fields, customers, follow-ups, leads, groups, and (salesData.ts)
@@ -11,13 +14,6 @@ import { seedSalesData } from './salesData';
  * one customer id is deliberately beyond 2^53 so precision bugs show up.
  */
 
-export interface Staff {
-	salesId: string;
-	qwUserId: string;
-	name: string;
-	departmentIds: number[];
-	deleted: 0 | 1;
-}
 
 export interface Department {
 	departmentId: number;
@@ -45,22 +41,6 @@ export interface CustomerField {
 	customerImportRequired: boolean;
 }
 
-export interface Customer {
-	customerId: string;
-	externalUserId: string;
-	unionId: string | null;
-	ownerQwUserId: string;
-	ownerSalesId: string;
-	name: string;
-	wechatNickname: string;
-	wechatAvatar: string;
-	mobiles: string[];
-	qwRemark: string;
-	createTimeMs: number;
-	tagIds: number[];
-	lastFollowTimeMs: number | null;
-	collaboratorSalesIds: string[];
-}
 
 export interface FollowUp {
 	id: number;

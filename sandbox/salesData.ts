@@ -4,7 +4,7 @@
  * vendor pages give; where a page lists a nested object without its fields (opportunity stages and fields),
  * the names used are marked inferred where they are defined.
  */
-import type { Customer, Staff } from './data';
+import type { Customer, Staff } from './people';
 import type { Random } from './random';
 
 export interface OpportunityStage {

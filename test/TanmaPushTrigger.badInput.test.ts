@@ -1,7 +1,7 @@
 /**
  * The bad-input matrix over the Tanma Push Trigger's fields (Events, Register Address on Activation,
  * Acknowledgement Format, Emit Register Message, Replay Window), generated like the action node's
- * (test/helpers/badInput.ts): each bad value makes activation fail with the field's name before the address is
+ * (test/support/badInput.ts): each bad value makes activation fail with the field's name before the address is
  * registered with Tanma, and a push that reaches the node anyway is not acknowledged (so Tanma delivers it again
  * once the setting is fixed) and starts nothing.
  */
@@ -9,8 +9,8 @@ import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { TanmaPushTrigger } from '../nodes/Tanma/TanmaPushTrigger.node';
 import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
-import { badValuesFor, leavesOf, withValueAt } from './helpers/badInput';
-import { pushTriggersAgainstSandbox } from './helpers/push';
+import { badValuesFor, leavesOf, withValueAt } from './support/badInput';
+import { pushTriggersAgainstSandbox } from './support/push';
 
 const t = pushTriggersAgainstSandbox();
 beforeEach(() => t.sandbox.reset());

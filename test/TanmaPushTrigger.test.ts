@@ -15,7 +15,7 @@ import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
 import { decryptPush, parsePushMessage, pushCiphertext, pushSign } from '../nodes/Tanma/transport/push';
 import { PUSH_EVENTS } from '../nodes/Tanma/trigger/pushEvents';
 import { credentialsFor } from '../lab/core';
-import { pushTriggersAgainstSandbox } from './helpers/push';
+import { pushTriggersAgainstSandbox } from './support/push';
 
 const t = pushTriggersAgainstSandbox();
 beforeEach(() => t.sandbox.reset());

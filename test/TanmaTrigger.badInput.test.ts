@@ -1,6 +1,6 @@
 /**
  * The bad-input matrix over the Tanma Trigger's fields (Event, Watch, Customer WeCom IDs, Late Arrival Window,
- * Start From), generated like the action node's (test/helpers/badInput.ts): each bad value is refused by name,
+ * Start From), generated like the action node's (test/support/badInput.ts): each bad value is refused by name,
  * on activation and on a manual run, with nothing sent and the trigger's saved state left as it was.
  */
 import type { INodeParameters, INodeProperties } from 'n8n-workflow';
@@ -9,7 +9,7 @@ import { credentialsFor, runPoll } from '../lab/core';
 import { TanmaTrigger } from '../nodes/Tanma/TanmaTrigger.node';
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
-import { badValuesFor, leavesOf, withValueAt } from './helpers/badInput';
+import { badValuesFor, leavesOf, withValueAt } from './support/badInput';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

@@ -7,8 +7,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
-import { advance, sandboxOnFakeDate } from './helpers/clock';
-import { triggerUnderTest as sharedTriggerUnderTest } from './helpers/trigger';
+import { advance, sandboxOnFakeDate } from './support/clock';
+import { triggerUnderTest as sharedTriggerUnderTest } from './support/trigger';
 
 const START = Date.UTC(2026, 10, 24, 2, 0, 0);
 const MINUTE = 60_000;

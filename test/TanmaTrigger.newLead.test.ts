@@ -7,8 +7,8 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
 import { formatTanmaTime } from '../nodes/Tanma/transport/time';
-import { advance, sandboxOnFakeDate } from './helpers/clock';
-import { triggerUnderTest } from './helpers/trigger';
+import { advance, sandboxOnFakeDate } from './support/clock';
+import { triggerUnderTest } from './support/trigger';
 
 const START = Date.UTC(2026, 10, 24, 2, 0, 0); // 2026-11-24 10:00 CST
 const SECOND = 1000;

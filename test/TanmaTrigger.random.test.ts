@@ -12,7 +12,7 @@ import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
 import { createRandom } from '../sandbox/random';
 import type { TenantReadings } from '../sandbox/readings';
 import { credentialsFor, runPoll } from '../lab/core';
-import { sandboxOnFakeDate } from './helpers/clock';
+import { sandboxOnFakeDate } from './support/clock';
 
 const START = Date.UTC(2026, 10, 24, 1, 0, 0);
 const SECOND = 1000;

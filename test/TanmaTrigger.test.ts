@@ -9,8 +9,8 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
 import { formatTanmaTime } from '../nodes/Tanma/transport/time';
 import type { PollRun } from '../lab/core';
-import { advance, sandboxOnFakeDate } from './helpers/clock';
-import { triggerUnderTest as sharedTriggerUnderTest } from './helpers/trigger';
+import { advance, sandboxOnFakeDate } from './support/clock';
+import { triggerUnderTest as sharedTriggerUnderTest } from './support/trigger';
 
 const START = Date.UTC(2026, 10, 24, 2, 0, 0); // 2026-11-24 10:00 CST
 const SECOND = 1000;
@@ -19,7 +19,7 @@ const MINUTE = 60 * SECOND;
 const t = sandboxOnFakeDate(START, { freshEachTest: true });
 
 
-/** A trigger whose static data survives between polls only as JSON (test/helpers/trigger.ts). */
+/** A trigger whose static data survives between polls only as JSON (test/support/trigger.ts). */
 const triggerUnderTest = (parameters: INodeParameters, budgetMs?: number) => sharedTriggerUnderTest(() => t.sandbox, parameters, budgetMs);
 
 const followUpsOf = (externalUserId: string) => t.sandbox.tenant.followUps.filter((f) => f.externalUserId === externalUserId);

@@ -19,7 +19,7 @@ import { chromium } from 'playwright-core';
 import type { Demo } from '../lab/demo-instance';
 import { DEMO_LOGIN, startDemo } from '../lab/demo-instance';
 import { REPO } from '../lab/n8n-instance';
-import { CJK, uiStrings } from './helpers/uiText';
+import { CJK, uiStrings } from './support/uiText';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ensureBrowser, CHROMIUM_ARGS } = require('../scripts/browser.js') as {

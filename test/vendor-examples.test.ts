@@ -14,8 +14,8 @@ import { computeRequestSign } from '../nodes/Tanma/transport/signature';
 import { VENDOR_EXAMPLES_DIR, pushMessageExamples, pushWorkedExample, readVendorExample, vendorExampleIndex } from '../sandbox/vendorExamples';
 import { credentialsFor, runNodeInWorkflow } from '../lab/core';
 import { Tanma } from '../nodes/Tanma/Tanma.node';
-import { pushTriggersAgainstSandbox } from './helpers/push';
-import { triggerUnderTest } from './helpers/trigger';
+import { pushTriggersAgainstSandbox } from './support/push';
+import { triggerUnderTest } from './support/trigger';
 
 const t = pushTriggersAgainstSandbox();
 const host = (parameters: INodeParameters, credentials?: ICredentialDataDecryptedObject) => t.host({ parameters, credentials });

@@ -1,6 +1,6 @@
 /**
  * The bad-input matrix over every operation the Tanma node offers: for each field of each operation (read from
- * the node's description, containers opened) and each bad value its type calls for (test/helpers/badInput.ts),
+ * the node's description, containers opened) and each bad value its type calls for (test/support/badInput.ts),
  * the node runs through n8n-core against the sandbox with Continue On Fail and two input items. Each item must
  * come back as an error naming the field, paired with its own index, and the sandbox must have received nothing.
  * A new operation or field is in the matrix without anyone adding it; if its code reads the value without a
@@ -10,9 +10,9 @@ import type { INodeParameters, INodeProperties, NodeParameterValueType } from 'n
 
 import { ParameterReader } from '../../nodes/Tanma/helpers/parameters';
 import { Tanma } from '../../nodes/Tanma/Tanma.node';
-import { actionsAgainstSandbox, minimalParameters, operationsInUi } from '../helpers/actions';
-import type { BadValue, Leaf } from '../helpers/badInput';
-import { badValuesFor, leavesOf, withValueAt } from '../helpers/badInput';
+import { actionsAgainstSandbox, minimalParameters, operationsInUi } from '../support/actions';
+import type { BadValue, Leaf } from '../support/badInput';
+import { badValuesFor, leavesOf, withValueAt } from '../support/badInput';
 
 const t = actionsAgainstSandbox();
 const properties = new Tanma().description.properties as INodeProperties[];

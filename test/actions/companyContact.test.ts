@@ -1,7 +1,7 @@
 /** Company Contact operations (nodes/Tanma/actions/companyContact/). */
 import { parseJsonLossless } from '../../nodes/Tanma/transport/json';
 import { readVendorExample } from '../../sandbox/vendorExamples';
-import { actionsAgainstSandbox } from '../helpers/actions';
+import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();
 const { run, json } = t;

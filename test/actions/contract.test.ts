@@ -1,7 +1,7 @@
 /** Contract operations (nodes/Tanma/actions/contract/), against the vendor's own examples (vendor-examples/). */
 import { parseJsonLossless } from '../../nodes/Tanma/transport/json';
 import { readVendorExample } from '../../sandbox/vendorExamples';
-import { actionsAgainstSandbox } from '../helpers/actions';
+import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();
 const { run, json, lastBody } = t;

@@ -1,6 +1,6 @@
 /** Custom API Call (nodes/Tanma/actions/customApi/). */
 import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
-import { actionsAgainstSandbox } from '../helpers/actions';
+import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();
 const { run } = t;

@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { TenantReadings } from '../../sandbox/readings';
 import { NODE_READINGS, READING_VARIANTS } from '../../sandbox/readings';
-import { actionsAgainstSandbox } from '../helpers/actions';
+import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();
 const { run, json } = t;

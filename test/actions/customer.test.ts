@@ -1,6 +1,6 @@
 /** Customer operations (nodes/Tanma/actions/customer/): request sent, items out, validation, vendor errors. */
 import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
-import { actionsAgainstSandbox } from '../helpers/actions';
+import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();
 const { run, json, lastBody, lastRaw } = t;

@@ -1,5 +1,5 @@
 /** Follow-Up operations (nodes/Tanma/actions/followUp/). */
-import { actionsAgainstSandbox } from '../helpers/actions';
+import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();
 const { run, json } = t;

@@ -1,5 +1,5 @@
 /** Followed Customer operations (nodes/Tanma/actions/followedCustomer/). */
-import { actionsAgainstSandbox } from '../helpers/actions';
+import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();
 const { run, json } = t;

@@ -1,5 +1,5 @@
 /** Group Chat operations (nodes/Tanma/actions/groupChat/). */
-import { actionsAgainstSandbox } from '../helpers/actions';
+import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();
 const { run, json, lastBody, lastRaw } = t;

@@ -1,5 +1,5 @@
 /** Group Message operations (nodes/Tanma/actions/groupMessage/). */
-import { actionsAgainstSandbox } from '../helpers/actions';
+import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();
 const { run, lastBody } = t;

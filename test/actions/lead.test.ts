@@ -1,6 +1,6 @@
 /** Lead operations (nodes/Tanma/actions/lead/). */
 import { formatTanmaTime } from '../../nodes/Tanma/transport/time';
-import { actionsAgainstSandbox } from '../helpers/actions';
+import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();
 const { run, json, lastBody } = t;

@@ -1,7 +1,7 @@
 /** Opportunity operations (nodes/Tanma/actions/opportunity/) and their dropdowns. */
 import { credentialsFor, runLoadOptions } from '../../lab/core';
 import { Tanma } from '../../nodes/Tanma/Tanma.node';
-import { actionsAgainstSandbox } from '../helpers/actions';
+import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();
 const { run, json } = t;

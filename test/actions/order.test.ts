@@ -3,7 +3,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { parseJsonLossless } from '../../nodes/Tanma/transport/json';
 import { readVendorExample } from '../../sandbox/vendorExamples';
-import { actionsAgainstSandbox } from '../helpers/actions';
+import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();
 const { run, json, lastBody } = t;

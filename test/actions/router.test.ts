@@ -7,7 +7,7 @@ import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
 import { seedTenant } from '../../sandbox/data';
 import type { Sandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
-import { actionsAgainstSandbox, minimalParameters, operationsInUi } from '../helpers/actions';
+import { actionsAgainstSandbox, minimalParameters, operationsInUi } from '../support/actions';
 
 const t = actionsAgainstSandbox();
 const { run } = t;

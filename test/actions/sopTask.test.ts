@@ -1,7 +1,7 @@
 /** SOP Task operations (nodes/Tanma/actions/sopTask/) and the message-content builder they use. */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { actionsAgainstSandbox, textContent } from '../helpers/actions';
+import { actionsAgainstSandbox, textContent } from '../support/actions';
 
 const t = actionsAgainstSandbox();
 const { run, json, lastBody, lastRaw } = t;

@@ -1,5 +1,5 @@
 /** Staff operations (nodes/Tanma/actions/staff/). */
-import { actionsAgainstSandbox } from '../helpers/actions';
+import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();
 const { run, json } = t;

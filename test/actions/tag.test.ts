@@ -1,5 +1,5 @@
 /** Tag operations (nodes/Tanma/actions/tag/). */
-import { actionsAgainstSandbox } from '../helpers/actions';
+import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();
 const { run } = t;

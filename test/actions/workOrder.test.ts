@@ -1,5 +1,5 @@
 /** Work Order operations (nodes/Tanma/actions/workOrder/). */
-import { actionsAgainstSandbox } from '../helpers/actions';
+import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();
 const { run, json } = t;

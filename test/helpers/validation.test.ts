@@ -4,7 +4,7 @@
  * read as China Standard Time (the readers compute in UTC, so the host's zone does not enter).
  */
 import { parseTanmaTime } from '../../nodes/Tanma/transport/time';
-import { actionsAgainstSandbox } from './actions';
+import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();
 const { run, lastBody } = t;

@@ -2,7 +2,7 @@
 import { credentialsFor, runLoadOptions } from '../../lab/core';
 import { Tanma } from '../../nodes/Tanma/Tanma.node';
 import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
-import { actionsAgainstSandbox } from '../helpers/actions';
+import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();
 const node = new Tanma();

@@ -7,7 +7,7 @@ import { Tanma } from '../../nodes/Tanma/Tanma.node';
 import { TanmaPushTrigger } from '../../nodes/Tanma/TanmaPushTrigger.node';
 import { TanmaTrigger } from '../../nodes/Tanma/TanmaTrigger.node';
 import { KNOWN_IMPORT_ALIASES } from '../../nodes/Tanma/actions/customer/import.operation';
-import { CJK, uiStrings } from '../helpers/uiText';
+import { CJK, uiStrings } from '../support/uiText';
 
 const described = {
 	Tanma: new Tanma().description,

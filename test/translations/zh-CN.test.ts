@@ -10,7 +10,7 @@ import type { INodeTypeDescription } from 'n8n-workflow';
 import { Tanma } from '../../nodes/Tanma/Tanma.node';
 import { TanmaPushTrigger } from '../../nodes/Tanma/TanmaPushTrigger.node';
 import { TanmaTrigger } from '../../nodes/Tanma/TanmaTrigger.node';
-import { CJK, translatedKeys, translationKeys } from '../helpers/uiText';
+import { CJK, translatedKeys, translationKeys } from '../support/uiText';
 
 const folder = join(__dirname, '..', '..', 'nodes', 'Tanma', 'translations', 'zh-CN');
 const nodes: Array<[string, INodeTypeDescription]> = [

@@ -6,7 +6,7 @@
 import { CredentialCache, ENTRIES_MAX, MAX_AGE_MS, REFRESH_GAP_MS } from '../../nodes/Tanma/trigger/pushCredentials';
 import { deliverPush } from '../../sandbox/push';
 import { credentialsFor } from '../../lab/core';
-import { pushTriggersAgainstSandbox } from '../helpers/push';
+import { pushTriggersAgainstSandbox } from '../support/push';
 
 describe('CredentialCache', () => {
 	const reader = (values: string[]) => {

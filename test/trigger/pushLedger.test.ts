@@ -11,7 +11,7 @@ import { startSandbox } from '../../sandbox/server';
 import { buildPush } from '../../sandbox/push';
 import { credentialsFor } from '../../lab/core';
 import type { WebhookHost } from '../../lab/core';
-import { pushTriggersAgainstSandbox } from '../helpers/push';
+import { pushTriggersAgainstSandbox } from '../support/push';
 
 const t = pushTriggersAgainstSandbox();
 const host = t.host;

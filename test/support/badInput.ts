@@ -137,7 +137,7 @@ export function badValuesFor(property: INodeProperties): BadValue[] {
 			];
 		}
 		default:
-			throw new Error(`no bad values for parameter type "${property.type}" (${property.displayName}): add them to test/helpers/badInput.ts`);
+			throw new Error(`no bad values for parameter type "${property.type}" (${property.displayName}): add them to test/support/badInput.ts`);
 	}
 }
 
