@@ -33,3 +33,61 @@ test('no source or test file is over 400 lines (one concern per file)', () => {
 		.map((f) => `${f.file}: ${f.lines}`);
 	expect(long).toEqual([]);
 });
+
+/**
+ * Where a maintainer finds the test of a source file (docs/architecture.md, "Tests mirror the tree"):
+ * `nodes/Tanma/<dir>/<file>.ts` → `test/<dir>/<file>.test.ts`; an operation file
+ * `nodes/Tanma/actions/<resource>/<op>.operation.ts` → `test/actions/<resource>.test.ts`; a node
+ * `nodes/Tanma/<Node>.node.ts` → `test/<Node>.test.ts`; a credential → `test/credentials/<Name>.test.ts`;
+ * `<name>.<aspect>.test.ts` beside them for one concern. The files below are tested through another file's
+ * test, which this names; the list is the whole of the exceptions.
+ */
+export const TESTED_ELSEWHERE: Record<string, string> = {
+	'nodes/Tanma/Tanma.node.ts': 'test/actions/router.test.ts',
+	'nodes/Tanma/actions/description.ts': 'test/actions/router.test.ts',
+	'nodes/Tanma/actions/messageContent.ts': 'test/actions/sopTask.test.ts',
+	'nodes/Tanma/helpers/parallelReads.ts': 'test/actions/common.test.ts',
+	'nodes/Tanma/helpers/parameters.ts': 'test/helpers/validation.test.ts',
+	'nodes/Tanma/transport/push.ts': 'test/TanmaPushTrigger.test.ts',
+	'nodes/Tanma/trigger/poll.ts': 'test/TanmaTrigger.test.ts',
+	'nodes/Tanma/trigger/pollDescription.ts': 'test/trigger/pollEvents.test.ts',
+	'nodes/Tanma/trigger/pollTrigger.ts': 'test/TanmaTrigger.test.ts',
+	'nodes/Tanma/trigger/pushDescription.ts': 'test/trigger/pushEvents.test.ts',
+	'nodes/Tanma/trigger/pushReceive.ts': 'test/TanmaPushTrigger.test.ts',
+	'nodes/Tanma/trigger/pushWebhook.ts': 'test/TanmaPushTrigger.test.ts',
+	'nodes/Tanma/trigger/sources.ts': 'test/TanmaTrigger.test.ts',
+};
+
+function mirrorTestOf(file: string): string {
+	const operation = file.match(/^nodes\/Tanma\/actions\/([^/]+)\/[^/]+\.ts$/);
+	if (operation) return `test/actions/${operation[1]}.test.ts`;
+	const node = file.match(/^nodes\/Tanma\/(\w+)\.node\.ts$/);
+	if (node) return `test/${node[1]}.test.ts`;
+	const credential = file.match(/^credentials\/(\w+)\.credentials\.ts$/);
+	if (credential) return `test/credentials/${credential[1]}.test.ts`;
+	return file.replace(/^nodes\/Tanma\//, 'test/').replace(/\.ts$/, '.test.ts');
+}
+
+test('every source file has its mirror test, or is listed with the test that covers it (and only then)', () => {
+	const files = ['nodes', 'credentials'].flatMap(sources).filter((f) => f.endsWith('.ts'));
+	expect(files.length).toBeGreaterThan(80);
+	const exists = (path: string) => {
+		try {
+			return statSync(join(root, path)).isFile();
+		} catch {
+			return false;
+		}
+	};
+	const untested = files.filter((f) => !exists(mirrorTestOf(f)) && !(f in TESTED_ELSEWHERE));
+	expect(untested).toEqual([]);
+	const needless = Object.keys(TESTED_ELSEWHERE).filter((f) => !files.includes(f) || exists(mirrorTestOf(f)));
+	expect(needless).toEqual([]);
+	// The named test reaches the file: it imports it, the node whose description or logic it is, or the harness
+	// that runs that node (test/support/).
+	for (const [file, test] of Object.entries(TESTED_ELSEWHERE)) {
+		const text = readFileSync(join(root, test), 'utf8');
+		const module = file.replace(/^nodes\/Tanma\//, '').replace(/\.ts$/, '');
+		const node = /trigger\/(poll|sources)/.test(file) ? 'TanmaTrigger.node' : /trigger\/push|transport\/push/.test(file) ? 'TanmaPushTrigger.node' : 'Tanma.node';
+		expect([test, text.includes(module) || text.includes(node) || /support\/(actions|trigger|push)'/.test(text)]).toEqual([test, true]);
+	}
+});
