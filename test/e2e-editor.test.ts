@@ -91,12 +91,20 @@ test("n8n's node-types answer carries our zh-CN translation beside the English d
 	}
 });
 
-test('log in, open every example, open its Tanma node (executing it where it runs on its own), screenshot each', async () => {
+async function signIn(): Promise<void> {
 	await page.goto(`${demo.n8n.baseUrl}/signin`);
-	await page.locator('input[type="email"]').first().fill(DEMO_LOGIN.email);
+	// The editor sends a browser that is still signed in on to its home page.
+	const email = page.locator('input[type="email"]').first();
+	await Promise.race([email.waitFor({ timeout: 90_000 }), page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 90_000 })]);
+	if (!new URL(page.url()).pathname.startsWith('/signin')) return;
+	await email.fill(DEMO_LOGIN.email);
 	await page.locator('input[type="password"]').first().fill(DEMO_LOGIN.password);
 	await page.locator('button[type="submit"], [data-test-id="form-submit-button"]').first().click();
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 60_000 });
+}
+
+test('log in, open every example, open its Tanma node (executing it where it runs on its own), screenshot each', async () => {
+	await signIn();
 
 	// A follow-up written now, so the trigger's test event has a record to show.
 	const customer = demo.sandbox.tenant.customers[0];
@@ -133,6 +141,54 @@ test('log in, open every example, open its Tanma node (executing it where it run
 		await page.keyboard.press('Escape');
 	}
 	expect(fs.readdirSync(SHOTS).filter((f) => f.endsWith('.png')).length).toBeGreaterThanOrEqual(demo.examples.length * 2);
+});
+
+test('the README Quick start in the browser: the credential tests green, Customer → Search with Limit 5 runs, an example imports', async () => {
+	await signIn();
+	// 1. The credential: open it, save it, and n8n runs its Test.
+	await page.goto(`${demo.n8n.baseUrl}/home/credentials`);
+	await page.getByText('Tanma sandbox').first().click();
+	const modal = page.locator('[data-test-id="editCredential-modal"]');
+	await modal.waitFor({ timeout: 30_000 });
+	await modal.locator('[data-test-id="credential-save-button"]').click();
+	await modal.getByText(/Connection tested successfully/).waitFor({ timeout: 60_000 });
+	await page.screenshot({ path: path.join(SHOTS, 'quick-start.1-credential.png') });
+	await page.keyboard.press('Escape');
+
+	// 2. A new workflow: Trigger manually, then + → Tanma → Search customers, Limit 5, execute.
+	await page.goto(`${demo.n8n.baseUrl}/workflow/new`);
+	await page.locator('[data-test-id="canvas-add-button"]').first().click();
+	const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first();
+	await search.fill('manual');
+	await page.locator('[data-test-id="item-iterator-item"]').filter({ hasText: 'Trigger manually' }).first().click();
+	await page.locator('[data-test-id="canvas-handle-plus"]').first().click();
+	await search.fill('Tanma');
+	// n8n lists the action node and the Tanma Trigger as one entry, "Tanma"; it opens on their actions.
+	const tanma = page.locator('[data-test-id="node-creator-item-name"]', { hasText: /^\s*Tanma\s*$/ });
+	await page.locator('[data-test-id="item-iterator-item"]').filter({ has: tanma }).first().click();
+	await page.screenshot({ path: path.join(SHOTS, 'quick-start.2-actions.png') });
+	// The entry opens n8n's node details for an npm package, with the actions listed by resource.
+	const action = page.getByText('Search customers', { exact: true }).first();
+	await action.scrollIntoViewIfNeeded();
+	await action.click();
+	const ndv = page.locator('[data-test-id="ndv"]');
+	await ndv.waitFor({ timeout: 30_000 });
+	const limit = ndv.locator('[data-test-id="parameter-input-limit"] input').first();
+	await limit.fill('5');
+	await limit.press('Tab');
+	await ndv.locator('[data-test-id="node-execute-button"]').first().click();
+	await ndv.getByText(/^5 items?$/).first().waitFor({ timeout: 60_000 });
+	await page.screenshot({ path: path.join(SHOTS, 'quick-start.2-search.png') });
+	const searches = demo.sandbox.requests.filter((r) => r.path === '/api/v3/customer/search');
+	expect(searches.at(-1)?.json).toMatchObject({ pageNo: 1, pageSize: 5 });
+	await page.keyboard.press('Escape');
+
+	// 3. Import an example from its file, as a user downloads it from examples/.
+	await page.goto(`${demo.n8n.baseUrl}/workflow/new`);
+	await page.locator('[data-test-id="canvas-add-button"]').first().waitFor({ timeout: 60_000 });
+	await page.locator('input[type="file"]').first().setInputFiles(path.join(REPO, 'examples', 'follow-up-to-work-order.json'));
+	await page.locator('[data-test-id="canvas-node"][data-node-name="New Follow-Up"]').waitFor({ timeout: 30_000 });
+	await page.screenshot({ path: path.join(SHOTS, 'quick-start.3-example.png') });
 });
 
 test('zh-CN in the editor: the page is zh-CN, but our descriptions come without the translation, and the labels stay English', async () => {

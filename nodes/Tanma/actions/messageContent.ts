@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ParameterReader } from '../helpers/parameters';
+import { setIfGiven } from '../helpers/body';
 
 /**
  * The content items shared by SOPs (`sopDatas`) and group mass-sends (`sendData`), built from a fixed
@@ -149,7 +150,7 @@ export function buildContentItems(input: ParameterReader, options: { optional?: 
 			take('title');
 			take('content');
 			const cover = row.url('fileUrl');
-			if (cover) out.fileUrl = cover;
+			setIfGiven(out, 'fileUrl', cover);
 			return out;
 		}
 		if (kind === 'link') {
@@ -157,17 +158,17 @@ export function buildContentItems(input: ParameterReader, options: { optional?: 
 			take('title');
 		}
 		const fileUrl = row.url('fileUrl');
-		if (fileUrl) out.fileUrl = fileUrl;
+		setIfGiven(out, 'fileUrl', fileUrl);
 		const mediaId = row.id('mediaId');
-		if (mediaId) out.mediaId = mediaId;
+		setIfGiven(out, 'mediaId', mediaId);
 		take('fileName');
 		if (kind === 'file') {
 			const sign = row.id('sign');
-			if (sign) out.sign = sign;
+			setIfGiven(out, 'sign', sign);
 			if (!fileUrl && !mediaId) row.refuse('fileUrl', `and "${row.labelOf('mediaId')}" are both empty: give one of them`);
 		}
 		const fileId = row.integerId('fileId');
-		if (fileId !== undefined) out.fileId = fileId as IDataObject[string];
+		setIfGiven(out, 'fileId', fileId as IDataObject[string]);
 		return out;
 	});
 }

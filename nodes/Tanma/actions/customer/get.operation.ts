@@ -5,6 +5,7 @@ import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { asItems, customerWeComIdProperty } from '../common';
+import { setIfGiven } from '../../helpers/body';
 
 const properties: INodeProperties[] = [
 	customerWeComIdProperty(),
@@ -27,6 +28,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const input = ParameterReader.forItem(this, i, description);
 	const body: IDataObject = { externalUserId: input.id('externalUserId', { required: true }) };
 	const qwUserId = input.id('qwUserId');
-	if (qwUserId) body.qwUserId = qwUserId;
+	setIfGiven(body, 'qwUserId', qwUserId);
 	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.customerDetails, body, { itemIndex: i }));
 }

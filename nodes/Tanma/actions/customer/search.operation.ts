@@ -7,6 +7,7 @@ import { rowLabel, rowTagIds, tagVerdict, timeVerdict } from '../../helpers/sear
 import { ENDPOINTS } from '../../transport/endpoints';
 import type { JsonId } from '../../transport/json';
 import { filtersCollection, readList, returnAllOrLimit, staffMultiSelect, tagMultiSelect } from '../common';
+import { setIfGiven } from '../../helpers/body';
 
 /**
  * The tag condition as Tanma's own search example writes it: `{name: "tagIds", op: 6, values: [<tag id>]}`, inside
@@ -239,7 +240,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const body: IDataObject = {};
 	const asked: AskedOfRows = {};
 	const searchKey = input.text('searchKey');
-	if (searchKey) body.searchKey = searchKey;
+	setIfGiven(body, 'searchKey', searchKey);
 	const salesIds = filters.idList('salesIds');
 	const role = filters.choice<'1' | '2'>('role', '1');
 	if (salesIds.length) {
@@ -247,9 +248,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		body.role = Number(role);
 	}
 	const departmentIds = filters.idList('departmentIds');
-	if (departmentIds.length) body.departmentIdList = departmentIds;
+	setIfGiven(body, 'departmentIdList', departmentIds);
 	const customerId = filters.integerId('customerId');
-	if (customerId !== undefined) body.customerId = customerId as IDataObject[string];
+	setIfGiven(body, 'customerId', customerId as IDataObject[string]);
 	// A time range sent under `key` and remembered, so the rows can be held against it.
 	const checkedRange = (key: string, after: string, before: string) => {
 		const bounds = { after: filters.tanmaTime(after), before: filters.tanmaTime(before) };
@@ -259,9 +260,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	};
 	asked.created = checkedRange('createTime', 'createdAfter', 'createdBefore');
 	const added = timeRange(filters.tanmaTime('addedAfter'), filters.tanmaTime('addedBefore'));
-	if (added) body.qwCustomerTime = added;
+	setIfGiven(body, 'qwCustomerTime', added);
 	const creditCode = filters.text('creditCode');
-	if (creditCode) body.creditCode = creditCode;
+	setIfGiven(body, 'creditCode', creditCode);
 	asked.lastFollowUp = checkedRange('qwLastFollowTypes', 'lastFollowUpAfter', 'lastFollowUpBefore');
 	const tagIds = filters.integerIdList('tagIds');
 	const tagMatch = filters.choice<'any' | 'all'>('tagMatch', 'any');

@@ -5,6 +5,7 @@ import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { deprecationNotice, filtersCollection, readList, readTimeWindow, returnAllOrLimit, timeWindowProperties } from '../common';
 import { relationId, relationTypeProperty } from './shared';
+import { setIfGiven } from '../../helpers/body';
 
 const properties: INodeProperties[] = [
 	...deprecationNotice(ENDPOINTS.relationsByCreateTime, 'Tanma has not named a successor.'),
@@ -33,8 +34,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const filters = input.collection('filters');
 	const body: IDataObject = { since, before };
 	const qwUserId = filters.id('qwUserId');
-	if (qwUserId) body.qwUserId = qwUserId;
+	setIfGiven(body, 'qwUserId', qwUserId);
 	const type = filters.optionalWholeNumber('type');
-	if (type !== undefined) body.type = type;
+	setIfGiven(body, 'type', type);
 	return await readList.call(this, i, ENDPOINTS.relationsByCreateTime, body, relationId);
 }

@@ -5,6 +5,7 @@ import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { deprecationNotice, readList, returnAllOrLimit } from '../common';
 import { relationId, relationTypeProperty } from './shared';
+import { setIfGiven } from '../../helpers/body';
 
 const properties: INodeProperties[] = [
 	...deprecationNotice(ENDPOINTS.relationsByStaff, 'Get Many by Relation Created Time with a staff filter is the alternative.'),
@@ -29,6 +30,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const input = ParameterReader.forItem(this, i, description);
 	const body: IDataObject = { qwUserId: input.id('qwUserId', { required: true }) };
 	const type = input.optionalWholeNumber('type');
-	if (type !== undefined) body.type = type;
+	setIfGiven(body, 'type', type);
 	return await readList.call(this, i, ENDPOINTS.relationsByStaff, body, relationId);
 }

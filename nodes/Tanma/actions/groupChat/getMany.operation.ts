@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { filtersCollection, readList, returnAllOrLimit, staffSelect } from '../common';
+import { setIfGiven } from '../../helpers/body';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(ENDPOINTS.groupList),
@@ -56,18 +57,18 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const filters = ParameterReader.forItem(this, i, description).collection('filters');
 	const body: Record<string, unknown> = {};
 	const owner = filters.integerId('userId');
-	if (owner !== undefined) body.userId = owner;
+	setIfGiven(body, 'userId', owner);
 	const keyword = filters.text('keyword');
-	if (keyword) body.keyword = keyword;
+	setIfGiven(body, 'keyword', keyword);
 	const tags = filters.integerIdList('tagGroupIds');
 	const conditionOp = filters.optionalWholeNumber('conditionOp');
 	if (tags.length) {
 		body.tagGroupIds = tags;
-		if (conditionOp !== undefined) body.conditionOp = conditionOp;
+		setIfGiven(body, 'conditionOp', conditionOp);
 	}
 	const createdAfter = filters.tanmaTime('startCreateTime');
-	if (createdAfter) body.startCreateTime = createdAfter;
+	setIfGiven(body, 'startCreateTime', createdAfter);
 	const createdBefore = filters.tanmaTime('endCreateTime');
-	if (createdBefore) body.endCreateTime = createdBefore;
+	setIfGiven(body, 'endCreateTime', createdBefore);
 	return await readList.call(this, i, ENDPOINTS.groupList, body as IDataObject, (g) => String(g.chatId));
 }

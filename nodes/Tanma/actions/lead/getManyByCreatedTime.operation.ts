@@ -5,6 +5,7 @@ import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import type { TanmaBody } from '../../transport/json';
 import { filtersCollection, readList, readTimeWindow, returnAllOrLimit, timeWindowProperties } from '../common';
+import { setIfGiven } from '../../helpers/body';
 
 const properties: INodeProperties[] = [
 	...timeWindowProperties('Created After', 'Created Before'),
@@ -26,6 +27,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const input = ParameterReader.forItem(this, i, description);
 	const body: TanmaBody = { ...readTimeWindow(input) };
 	const type = input.collection('filters').optionalWholeNumber('type');
-	if (type !== undefined) body.type = type;
+	setIfGiven(body, 'type', type);
 	return await readList.call(this, i, ENDPOINTS.leadsByCreateTime, body, (lead) => String(lead.customerId));
 }

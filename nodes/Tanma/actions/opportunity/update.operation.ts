@@ -5,6 +5,7 @@ import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { asItems, optionalFieldsCollection, staffSelect } from '../common';
+import { setIfGiven } from '../../helpers/body';
 
 const properties: INodeProperties[] = [
 	{
@@ -166,22 +167,22 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const body: Record<string, unknown> = { customerOpportunityId: input.integerId('customerOpportunityId', { required: true }) };
 	const update = input.collection('updateFields');
 	const customerId = update.integerId('customerId');
-	if (customerId !== undefined) body.customerId = customerId;
+	setIfGiven(body, 'customerId', customerId);
 	const salesId = update.integerId('salesId');
-	if (salesId !== undefined) body.salesId = salesId;
+	setIfGiven(body, 'salesId', salesId);
 	const name = update.text('name');
-	if (name) body.name = name;
+	setIfGiven(body, 'name', name);
 	const stage = update.integerId('stage');
-	if (stage !== undefined) body.stage = stage;
+	setIfGiven(body, 'stage', stage);
 	const dealTime = update.tanmaTime('expectedDealTime');
-	if (dealTime) body.expectedDealTime = dealTime;
+	setIfGiven(body, 'expectedDealTime', dealTime);
 	const dealAmount = update.optionalWholeNumber('expectedDealAmount');
-	if (dealAmount !== undefined) body.expectedDealAmount = dealAmount;
+	setIfGiven(body, 'expectedDealAmount', dealAmount);
 	const fields = input.rows('fields', 'field').map((row) => ({
 		fieldId: row.id('fieldId', { required: true }),
 		value: row.text('value') ?? '',
 	}));
-	if (fields.length) body.fields = fields;
+	setIfGiven(body, 'fields', fields);
 	const commodities = input.rows('commodities', 'product').map((row) => {
 		const product: Record<string, unknown> = {
 			spuId: row.integerId('spuId', { required: true }),
@@ -193,19 +194,19 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		const originalPrice = row.decimal('unitPriceOrigin', { min: 0 });
 		if (originalPrice > 0) product.unitPriceOrigin = originalPrice;
 		const title = row.text('spuTitle');
-		if (title) product.spuTitle = title;
+		setIfGiven(product, 'spuTitle', title);
 		const detail = row.text('skuDetail');
-		if (detail) product.skuDetail = detail;
+		setIfGiven(product, 'skuDetail', detail);
 		const lineId = row.id('id');
-		if (lineId) product.id = lineId;
+		setIfGiven(product, 'id', lineId);
 		const banner = row.text('banner');
-		if (banner) product.banner = banner;
+		setIfGiven(product, 'banner', banner);
 		for (const key of ['totalAmount', 'totalAmountFinal'] as const) {
 			const amount = row.wholeNumber(key, { min: 0, fallback: 0 });
 			if (amount > 0) product[key] = amount;
 		}
 		return product;
 	});
-	if (commodities.length) body.commodities = commodities;
+	setIfGiven(body, 'commodities', commodities);
 	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.opportunityUpdate, body as IDataObject, { itemIndex: i }));
 }

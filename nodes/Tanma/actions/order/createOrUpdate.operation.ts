@@ -6,6 +6,7 @@ import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { asItems, optionalFieldsCollection } from '../common';
 import { ORDER_STATUSES, ORDER_STATUS_CODES, platformIdProperty } from './shared';
+import { setIfGiven } from '../../helpers/body';
 
 const properties: INodeProperties[] = [
 	{
@@ -121,12 +122,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		if (value !== undefined) order[name] = value;
 	}
 	const payTime = extra.tanmaTime('payTime');
-	if (payTime) order.payTime = payTime;
+	setIfGiven(order, 'payTime', payTime);
 	const customDefine = input.rows('customDefine', 'field').map((row) => ({
 		key: row.id('key', { required: true }),
 		value: row.text('value') ?? '',
 	}));
-	if (customDefine.length) order.customDefine = customDefine;
+	setIfGiven(order, 'customDefine', customDefine);
 	const goods = input.rows('goods', 'item').map((row) => ({
 		goodName: row.text('goodName', { required: true }),
 		...(row.has('imageUrl') ? { imageUrl: row.url('imageUrl') } : {}),

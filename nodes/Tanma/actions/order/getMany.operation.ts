@@ -5,6 +5,7 @@ import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { filtersCollection, readList, returnAllOrLimit } from '../common';
 import { ORDER_STATUSES, ORDER_STATUS_CODES, platformIdProperty } from './shared';
+import { setIfGiven } from '../../helpers/body';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(ENDPOINTS.orderList),
@@ -23,13 +24,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const filters = ParameterReader.forItem(this, i, description).collection('filters');
 	const body: IDataObject = {};
 	const channelId = filters.id('channelId');
-	if (channelId) body.channelId = channelId;
+	setIfGiven(body, 'channelId', channelId);
 	const startDate = filters.tanmaTime('startDate');
-	if (startDate) body.startDate = startDate;
+	setIfGiven(body, 'startDate', startDate);
 	const endDate = filters.tanmaTime('endDate');
-	if (endDate) body.endDate = endDate;
+	setIfGiven(body, 'endDate', endDate);
 	const keyWord = filters.text('keyWord');
-	if (keyWord) body.keyWord = keyWord;
+	setIfGiven(body, 'keyWord', keyWord);
 	if (filters.has('status')) body.status = filters.choice<(typeof ORDER_STATUS_CODES)[number]>('status', 2);
 	return await readList.call(this, i, ENDPOINTS.orderList, body, (order) => String(order.id));
 }

@@ -7,6 +7,7 @@ import { tanmaApiRequest } from '../../transport';
 import { asItems, optionalFieldsCollection, staffMultiSelect, tagMultiSelect } from '../common';
 import { buildContentItems, messageContentProperty } from '../messageContent';
 import { sopTitleProperty } from './shared';
+import { setIfGiven } from '../../helpers/body';
 
 /** Customer SOP `type` for the mass-send assistant, the only value Tanma has published. */
 export const MASS_SEND_ASSISTANT_SOP = 4;
@@ -109,8 +110,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const customerConditions = input.collection('additionalFields').jsonArray('customerConditions');
 
 	const body: Record<string, unknown> = { title, type, salesIds, sopContents };
-	if (tagIds.length) body.tagIds = tagIds;
-	if (customerConditions.length) body.customerConditions = customerConditions;
+	setIfGiven(body, 'tagIds', tagIds);
+	setIfGiven(body, 'customerConditions', customerConditions);
 	const data = await tanmaApiRequest.call(this, ENDPOINTS.customerSopSave, body as IDataObject, { itemIndex: i });
 	return asItems(data);
 }

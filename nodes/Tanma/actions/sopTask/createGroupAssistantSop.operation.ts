@@ -7,6 +7,7 @@ import { tanmaApiRequest } from '../../transport';
 import { asItems, staffMultiSelect } from '../common';
 import { buildContentItems, messageContentProperty } from '../messageContent';
 import { sopTitleProperty } from './shared';
+import { setIfGiven } from '../../helpers/body';
 
 const properties: INodeProperties[] = [
 	sopTitleProperty(),
@@ -65,7 +66,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const sopContents = times.map((time) => ({ sendTime: time.tanmaTime('sendTime', { required: true }).slice(0, 16), sopDatas }));
 	const body: IDataObject = { title, chatIds, owners, sopContents };
 	const instruction = input.text('instruction');
-	if (instruction) body.instruction = instruction;
+	setIfGiven(body, 'instruction', instruction);
 	const data = await tanmaApiRequest.call(this, ENDPOINTS.groupSopAssistant, body, { itemIndex: i });
 	return asItems(data);
 }

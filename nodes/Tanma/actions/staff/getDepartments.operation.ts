@@ -6,6 +6,7 @@ import { ENDPOINTS } from '../../transport/endpoints';
 import type { TanmaBody } from '../../transport/json';
 import { tanmaApiRequest } from '../../transport';
 import { asItems } from '../common';
+import { setIfGiven } from '../../helpers/body';
 
 const properties: INodeProperties[] = [
 	{
@@ -36,7 +37,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const salesId = input.integerId('salesId');
 	if (!qwUserId && salesId === undefined) input.refuse('qwUserId', `and "${input.labelOf('salesId')}" are both empty: give one of them`);
 	const body: TanmaBody = {};
-	if (qwUserId) body.qwUserId = qwUserId;
-	if (salesId !== undefined) body.salesId = salesId;
+	setIfGiven(body, 'qwUserId', qwUserId);
+	setIfGiven(body, 'salesId', salesId);
 	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.staffDepartments, body, { itemIndex: i }));
 }

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { clientKnownNotice, readList, returnAllOrLimit } from '../common';
+import { setIfGiven } from '../../helpers/body';
 
 const properties: INodeProperties[] = [
 	...clientKnownNotice(ENDPOINTS.staffList),
@@ -33,7 +34,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const body: IDataObject = {};
 	const input = ParameterReader.forItem(this, i, description);
 	const name = input.text('name');
-	if (name) body.name = name;
+	setIfGiven(body, 'name', name);
 	if (!input.flag('includeDeleted')) body.deleted = 0;
 	return await readList.call(this, i, ENDPOINTS.staffList, body, (s) => String(s.salesId));
 }

@@ -5,6 +5,7 @@ import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { asItems, optionalFieldsCollection, staffSelect } from '../common';
+import { setIfGiven } from '../../helpers/body';
 
 const properties: INodeProperties[] = [
 	{
@@ -153,23 +154,23 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	};
 	const extra = input.collection('additionalFields');
 	const userId = extra.integerId('userId');
-	if (userId !== undefined) body.userId = userId;
+	setIfGiven(body, 'userId', userId);
 	const customerId = extra.id('customerId');
-	if (customerId) body.customerId = customerId; // the schema declares a string
+	setIfGiven(body, 'customerId', customerId); // the schema declares a string
 	const salesId = extra.id('salesId');
-	if (salesId) body.salesId = salesId; // the schema declares a string
+	setIfGiven(body, 'salesId', salesId); // the schema declares a string
 	const moduleType = extra.optionalWholeNumber('moduleType');
-	if (moduleType !== undefined) body.moduleType = moduleType;
+	setIfGiven(body, 'moduleType', moduleType);
 	const orders = extra.idList('orderList');
-	if (orders.length) body.orderList = orders;
+	setIfGiven(body, 'orderList', orders);
 	const customFields = extra.jsonArray('fieldDefine');
-	if (customFields.length) body.fieldDefine = customFields;
+	setIfGiven(body, 'fieldDefine', customFields);
 	const watchers = input.rows('followUsers', 'watcher').map((watcher) => ({
 		unitId: watcher.integerId('unitId', { required: true }),
 		name: watcher.text('name') ?? '',
 		type: watcher.wholeNumber('type', { fallback: 2 }),
 	}));
-	if (watchers.length) body.followUsers = watchers;
+	setIfGiven(body, 'followUsers', watchers);
 	const files = input.rows('appendix', 'file').map((file) => {
 		const out: IDataObject = {};
 		for (const name of ['fileName', 'fileSize', 'fileType']) {
@@ -177,10 +178,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			if (value !== undefined) out[name] = value;
 		}
 		const url = file.url('url');
-		if (url) out.url = url;
+		setIfGiven(out, 'url', url);
 		return out;
 	});
-	if (files.length) body.appendix = files;
+	setIfGiven(body, 'appendix', files);
 	const data = await tanmaApiRequest.call(this, ENDPOINTS.workOrderCreate, body as IDataObject, { itemIndex: i });
 	return asItems(data, 'id');
 }
