@@ -186,7 +186,11 @@ test('the README Quick start in the browser: the credential tests green, Custome
 	// 3. Import an example from its file, as a user downloads it from examples/.
 	await page.goto(`${demo.n8n.baseUrl}/workflow/new`);
 	await page.locator('[data-test-id="canvas-add-button"]').first().waitFor({ timeout: 60_000 });
-	await page.locator('input[type="file"]').first().setInputFiles(path.join(REPO, 'examples', 'follow-up-to-work-order.json'));
+	await page.locator('[data-test-id="workflow-menu"]').first().click();
+	await page.locator('[data-test-id="workflow-menu-item-import"]').first().hover();
+	const chooser = page.waitForEvent('filechooser', { timeout: 30_000 });
+	await page.locator('[data-test-id="workflow-menu-item-import-from-file"]').first().click();
+	await (await chooser).setFiles(path.join(REPO, 'examples', 'follow-up-to-work-order.json'));
 	await page.locator('[data-test-id="canvas-node"][data-node-name="New Follow-Up"]').waitFor({ timeout: 30_000 });
 	await page.screenshot({ path: path.join(SHOTS, 'quick-start.3-example.png') });
 });
