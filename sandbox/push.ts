@@ -1,6 +1,14 @@
+import { createCipheriv } from 'crypto';
 import { request } from 'http';
 
-import { corpIdCandidates, encryptPush, pushSign } from '../nodes/Tanma/transport/push';
+import { corpIdCandidates, pushCipherParams, pushSign } from '../nodes/Tanma/transport/push';
+
+/** Encrypts a push message as Tanma does (AES-128-CTR, Base64). */
+export function encryptPush(plaintext: string, corpId: string, appKey: string): string {
+	const { key, iv } = pushCipherParams(corpId, appKey);
+	const cipher = createCipheriv('aes-128-ctr', key, iv);
+	return Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]).toString('base64');
+}
 
 /** One push as Tanma sends it (vendor-examples/push-format.doc-501862.json): signed headers, Base64 AES-128-CTR body, noise to be echoed. */
 export interface PushSpec {

@@ -1,5 +1,5 @@
 /** nodes/Tanma/helpers/searchAnswers.ts: reading a search row's tags and last follow-up time. */
-import { lastFollowVerdict, rowLastFollowMs, rowTagIds, tagVerdict } from '../../nodes/Tanma/helpers/searchAnswers';
+import { rowLastFollowMs, rowTagIds, tagVerdict, timeVerdict } from '../../nodes/Tanma/helpers/searchAnswers';
 
 test.each([
 	['objects with id', { tags: [{ id: 12, name: 'a' }, { id: '34' }] }, ['12', '34']],
@@ -36,9 +36,9 @@ test('last follow-up: Tanma text, epoch ms or seconds; inclusive bounds; empty i
 	expect(rowLastFollowMs({ qwLastFollowTime: 1788220800 })).toBe(1788220800000);
 	expect(rowLastFollowMs({ qwLastFollowTime: '1788220800000' })).toBe(1788220800000);
 	const row = { qwLastFollowTime: '2026-09-01 00:00:00' };
-	expect(lastFollowVerdict(row, '2026-09-01 00:00:00', '2026-09-30 23:59:59')).toBe('fits');
-	expect(lastFollowVerdict(row, '2026-09-01 00:00:01')).toBe('contradicts');
-	expect(lastFollowVerdict(row, undefined, '2026-08-31 23:59:59')).toBe('contradicts');
-	expect(lastFollowVerdict({ qwLastFollowTime: null }, '2026-09-01 00:00:00')).toBe('unknown');
-	expect(lastFollowVerdict({ qwLastFollowTime: '' }, '2026-09-01 00:00:00')).toBe('unknown');
+	expect(timeVerdict(row, 'qwLastFollowTime', '2026-09-01 00:00:00', '2026-09-30 23:59:59')).toBe('fits');
+	expect(timeVerdict(row, 'qwLastFollowTime', '2026-09-01 00:00:01')).toBe('contradicts');
+	expect(timeVerdict(row, 'qwLastFollowTime', undefined, '2026-08-31 23:59:59')).toBe('contradicts');
+	expect(timeVerdict({ qwLastFollowTime: null }, 'qwLastFollowTime', '2026-09-01 00:00:00')).toBe('unknown');
+	expect(timeVerdict({ qwLastFollowTime: '' }, 'qwLastFollowTime', '2026-09-01 00:00:00')).toBe('unknown');
 });

@@ -1,8 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../transport/errors';
-import type { TanmaOperation } from './common';
 import * as companyContact from './companyContact';
 import * as contract from './contract';
 import * as customApi from './customApi';
@@ -19,6 +18,12 @@ import * as staff from './staff';
 import * as tag from './tag';
 import * as tenant from './tenant';
 import * as workOrder from './workOrder';
+
+/** What one operation contributes: its fields and what it does for one input item. */
+export interface TanmaOperation {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]>;
+}
 
 const RESOURCES: Record<string, Record<string, TanmaOperation | unknown>> = {
 	companyContact,

@@ -87,9 +87,6 @@ export function timeVerdict(row: IDataObject, field: string, after?: string, bef
 	return 'fits';
 }
 
-/** Whether a row fits Last Follow-Up After / Before. */
-export const lastFollowVerdict = (row: IDataObject, after?: string, before?: string) => timeVerdict(row, 'qwLastFollowTime', after, before);
-
 /** What a row shows of itself in a message: its customer id (or external id) and the checked field. */
 export function rowLabel(row: IDataObject): string {
 	const id = row.customerId ?? row.externalUserId;

@@ -1,11 +1,11 @@
-import { createCipheriv, createDecipheriv, timingSafeEqual } from 'crypto';
+import { createDecipheriv, timingSafeEqual } from 'crypto';
 
 import { isPlainObject, parseJsonLossless } from './json';
 import { sha256, sha256Hex } from './signature';
 
 /**
  * Tanma push messages: header signature, AES-128-CTR body, noise echo (README "Tanma Push Trigger").
- * The node verifies and decrypts with these functions; the sandbox encrypts with them. The push types are
+ * The node verifies and decrypts with these functions; the sandbox signs with them and encrypts with the same key. The push types are
  * in trigger/pushEvents.ts.
  * Vendor examples these functions are tested against live in vendor-examples/.
  */
@@ -33,14 +33,9 @@ export function corpIdCandidates(appId: string, corpId = ''): string[] {
 	return beforeUnderscore && beforeUnderscore !== appId ? [beforeUnderscore, appId] : [appId];
 }
 
-function cipherParams(corpId: string, appKey: string) {
+/** The AES-128-CTR key and IV of a corp's pushes (the sandbox encrypts with the same). */
+export function pushCipherParams(corpId: string, appKey: string): { key: Buffer; iv: Buffer } {
 	return { key: sha256(appKey).subarray(0, 16), iv: sha256(corpId).subarray(0, 16) };
-}
-
-export function encryptPush(plaintext: string, corpId: string, appKey: string): string {
-	const { key, iv } = cipherParams(corpId, appKey);
-	const cipher = createCipheriv('aes-128-ctr', key, iv);
-	return Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]).toString('base64');
 }
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -54,7 +49,7 @@ export function pushCiphertext(body: string): Buffer | undefined {
 
 /** Decrypts push ciphertext; undefined when it does not decrypt to UTF-8 text. */
 export function decryptPush(ciphertext: Buffer, corpId: string, appKey: string): string | undefined {
-	const { key, iv } = cipherParams(corpId, appKey);
+	const { key, iv } = pushCipherParams(corpId, appKey);
 	const decipher = createDecipheriv('aes-128-ctr', key, iv);
 	const plain = Buffer.concat([decipher.update(ciphertext), decipher.final()]);
 	try {

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ParameterReader } from '../../helpers/parameters';
 import { tanmaApiRequest } from '../../transport';
-import { asItems } from '../common';
+import { asItems } from '../lists';
 
 const properties: INodeProperties[] = [
 	{

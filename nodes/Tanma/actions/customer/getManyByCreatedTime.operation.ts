@@ -3,7 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { deprecationNotice, readList, readTimeWindow, returnAllOrLimit, timeWindowProperties } from '../common';
+import { readTimeWindow, timeWindowProperties } from '../fields';
+import { readList, returnAllOrLimit } from '../lists';
+import { deprecationNotice } from '../notices';
 
 const properties: INodeProperties[] = [
 	...deprecationNotice(ENDPOINTS.customersByCreateTime, 'prefer Customer → Search with "Created After/Before".'),

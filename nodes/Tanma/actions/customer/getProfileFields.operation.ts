@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { asItems, clientKnownNotice } from '../common';
+import { asItems } from '../lists';
+import { clientKnownNotice } from '../notices';
 
 const properties: INodeProperties[] = [
 	...clientKnownNotice(ENDPOINTS.profileFields, 'Each field’s ID can be used as the name of a Customer → Search condition.'),

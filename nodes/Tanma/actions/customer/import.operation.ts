@@ -4,7 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { asItems, clientKnownNotice, staffSelect } from '../common';
+import { staffSelect } from '../fields';
+import { asItems } from '../lists';
+import { clientKnownNotice } from '../notices';
 
 /**
  * Customer-field aliases that Tanma's own client code sends to `import-customer` [client].

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../transport/endpoints';
-import { statusNote } from '../common';
+import { statusNote } from '../notices';
 import * as get from './get.operation';
 import * as getFields from './getFields.operation';
 import * as getHighSeasContacts from './getHighSeasContacts.operation';

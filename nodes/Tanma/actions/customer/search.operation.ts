@@ -6,7 +6,8 @@ import type { RowVerdict, TagMatch } from '../../helpers/searchAnswers';
 import { rowLabel, rowTagIds, tagVerdict, timeVerdict } from '../../helpers/searchAnswers';
 import { ENDPOINTS } from '../../transport/endpoints';
 import type { JsonId } from '../../transport/json';
-import { filtersCollection, readList, returnAllOrLimit, staffMultiSelect, tagMultiSelect } from '../common';
+import { filtersCollection, staffMultiSelect, tagMultiSelect } from '../fields';
+import { readList, returnAllOrLimit } from '../lists';
 import { setIfGiven } from '../../helpers/body';
 
 /**

@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { asItems, clientKnownNotice } from '../common';
+import { asItems } from '../lists';
+import { clientKnownNotice } from '../notices';
 
 const properties: INodeProperties[] = [
 	...clientKnownNotice(

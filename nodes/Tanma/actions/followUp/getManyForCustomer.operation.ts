@@ -4,7 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { customerWeComIdProperty, deprecationNotice, limitOf, returnAllOrLimit } from '../common';
+import { customerWeComIdProperty } from '../fields';
+import { limitOf, returnAllOrLimit } from '../lists';
+import { deprecationNotice } from '../notices';
 
 const properties: INodeProperties[] = [
 	...deprecationNotice(

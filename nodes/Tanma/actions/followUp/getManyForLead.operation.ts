@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import type { TanmaBody } from '../../transport/json';
-import { leadIdProperty, readList, returnAllOrLimit } from '../common';
+import { leadIdProperty } from '../fields';
+import { readList, returnAllOrLimit } from '../lists';
 
 const properties: INodeProperties[] = [
 	leadIdProperty(),

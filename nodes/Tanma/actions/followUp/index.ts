@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../transport/endpoints';
-import { statusNote } from '../common';
+import { statusNote } from '../notices';
 import * as getManyForCustomer from './getManyForCustomer.operation';
 import * as getManyForLead from './getManyForLead.operation';
 

@@ -3,7 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { deprecationNotice, filtersCollection, readList, readTimeWindow, returnAllOrLimit, timeWindowProperties } from '../common';
+import { filtersCollection, readTimeWindow, timeWindowProperties } from '../fields';
+import { readList, returnAllOrLimit } from '../lists';
+import { deprecationNotice } from '../notices';
 import { relationId, relationTypeProperty } from './shared';
 import { setIfGiven } from '../../helpers/body';
 

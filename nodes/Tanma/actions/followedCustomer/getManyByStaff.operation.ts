@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { deprecationNotice, readList, returnAllOrLimit } from '../common';
+import { readList, returnAllOrLimit } from '../lists';
+import { deprecationNotice } from '../notices';
 import { relationId, relationTypeProperty } from './shared';
 import { setIfGiven } from '../../helpers/body';
 

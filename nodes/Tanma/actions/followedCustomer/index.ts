@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../transport/endpoints';
-import { statusNote } from '../common';
+import { statusNote } from '../notices';
 import * as getManyByRelationCreatedTime from './getManyByRelationCreatedTime.operation';
 import * as getManyByStaff from './getManyByStaff.operation';
 

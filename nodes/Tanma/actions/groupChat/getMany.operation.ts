@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { filtersCollection, readList, returnAllOrLimit, staffSelect } from '../common';
+import { filtersCollection, staffSelect } from '../fields';
+import { readList, returnAllOrLimit } from '../lists';
 import { setIfGiven } from '../../helpers/body';
 
 const properties: INodeProperties[] = [

@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { asItems, staffMultiSelect } from '../common';
+import { staffMultiSelect } from '../fields';
+import { asItems } from '../lists';
 import { buildContentItems, messageContentProperty } from '../messageContent';
 
 const properties: INodeProperties[] = [

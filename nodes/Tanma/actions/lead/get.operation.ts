@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { asItems, leadIdProperty } from '../common';
+import { leadIdProperty } from '../fields';
+import { asItems } from '../lists';
 
 const properties: INodeProperties[] = [
 	leadIdProperty(),

@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import type { TanmaBody } from '../../transport/json';
-import { filtersCollection, readList, readTimeWindow, returnAllOrLimit, timeWindowProperties } from '../common';
+import { filtersCollection, readTimeWindow, timeWindowProperties } from '../fields';
+import { readList, returnAllOrLimit } from '../lists';
 import { setIfGiven } from '../../helpers/body';
 
 const properties: INodeProperties[] = [

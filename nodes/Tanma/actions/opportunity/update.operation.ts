@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { asItems, optionalFieldsCollection, staffSelect } from '../common';
+import { optionalFieldsCollection, staffSelect } from '../fields';
+import { asItems } from '../lists';
 import { setIfGiven } from '../../helpers/body';
 
 const properties: INodeProperties[] = [

@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { asItems, optionalFieldsCollection } from '../common';
+import { optionalFieldsCollection } from '../fields';
+import { asItems } from '../lists';
 import { ORDER_STATUSES, ORDER_STATUS_CODES, platformIdProperty } from './shared';
 import { setIfGiven } from '../../helpers/body';
 

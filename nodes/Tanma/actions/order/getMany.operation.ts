@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { filtersCollection, readList, returnAllOrLimit } from '../common';
+import { filtersCollection } from '../fields';
+import { readList, returnAllOrLimit } from '../lists';
 import { ORDER_STATUSES, ORDER_STATUS_CODES, platformIdProperty } from './shared';
 import { setIfGiven } from '../../helpers/body';
 

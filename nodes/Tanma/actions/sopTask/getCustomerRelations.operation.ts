@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { limitOf, returnAllOrLimit, staffMultiSelect } from '../common';
+import { staffMultiSelect } from '../fields';
+import { limitOf, returnAllOrLimit } from '../lists';
 
 const properties: INodeProperties[] = [
 	staffMultiSelect('salesIds', 'Staff Names or IDs', 'Staff who execute the task', true),

@@ -5,7 +5,7 @@ import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import type { TanmaBody } from '../../transport/json';
 import { tanmaApiRequest } from '../../transport';
-import { asItems } from '../common';
+import { asItems } from '../lists';
 import { setIfGiven } from '../../helpers/body';
 
 const properties: INodeProperties[] = [

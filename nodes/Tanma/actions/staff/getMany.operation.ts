@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { clientKnownNotice, readList, returnAllOrLimit } from '../common';
+import { readList, returnAllOrLimit } from '../lists';
+import { clientKnownNotice } from '../notices';
 import { setIfGiven } from '../../helpers/body';
 
 const properties: INodeProperties[] = [
