@@ -149,8 +149,7 @@ export function buildContentItems(input: ParameterReader, options: { optional?: 
 			out.mcType = row.wholeNumber('mcType', { fallback: 2 });
 			take('title');
 			take('content');
-			const cover = row.url('fileUrl');
-			setIfGiven(out, 'fileUrl', cover);
+			setIfGiven(out, 'fileUrl', row.url('fileUrl'));
 			return out;
 		}
 		if (kind === 'link') {
@@ -163,12 +162,10 @@ export function buildContentItems(input: ParameterReader, options: { optional?: 
 		setIfGiven(out, 'mediaId', mediaId);
 		take('fileName');
 		if (kind === 'file') {
-			const sign = row.id('sign');
-			setIfGiven(out, 'sign', sign);
+			setIfGiven(out, 'sign', row.id('sign'));
 			if (!fileUrl && !mediaId) row.refuse('fileUrl', `and "${row.labelOf('mediaId')}" are both empty: give one of them`);
 		}
-		const fileId = row.integerId('fileId');
-		setIfGiven(out, 'fileId', fileId as IDataObject[string]);
+		setIfGiven(out, 'fileId', row.integerId('fileId') as IDataObject[string]);
 		return out;
 	});
 }

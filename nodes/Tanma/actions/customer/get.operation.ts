@@ -28,7 +28,6 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const input = ParameterReader.forItem(this, i, description);
 	const body: IDataObject = { externalUserId: input.id('externalUserId', { required: true }) };
-	const qwUserId = input.id('qwUserId');
-	setIfGiven(body, 'qwUserId', qwUserId);
+	setIfGiven(body, 'qwUserId', input.id('qwUserId'));
 	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.customerDetails, body, { itemIndex: i }));
 }

@@ -240,16 +240,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const filters = input.collection('filters');
 	const body: IDataObject = {};
 	const asked: AskedOfRows = {};
-	const searchKey = input.text('searchKey');
-	setIfGiven(body, 'searchKey', searchKey);
+	setIfGiven(body, 'searchKey', input.text('searchKey'));
 	const salesIds = filters.idList('salesIds');
 	const role = filters.choice<'1' | '2'>('role', '1');
 	if (salesIds.length) {
 		body.salesIdList = salesIds;
 		body.role = Number(role);
 	}
-	const departmentIds = filters.idList('departmentIds');
-	setIfGiven(body, 'departmentIdList', departmentIds);
+	setIfGiven(body, 'departmentIdList', filters.idList('departmentIds'));
 	const customerId = filters.integerId('customerId');
 	setIfGiven(body, 'customerId', customerId as IDataObject[string]);
 	// A time range sent under `key` and remembered, so the rows can be held against it.
@@ -260,10 +258,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		return range ? bounds : undefined;
 	};
 	asked.created = checkedRange('createTime', 'createdAfter', 'createdBefore');
-	const added = timeRange(filters.tanmaTime('addedAfter'), filters.tanmaTime('addedBefore'));
-	setIfGiven(body, 'qwCustomerTime', added);
-	const creditCode = filters.text('creditCode');
-	setIfGiven(body, 'creditCode', creditCode);
+	setIfGiven(body, 'qwCustomerTime', timeRange(filters.tanmaTime('addedAfter'), filters.tanmaTime('addedBefore')));
+	setIfGiven(body, 'creditCode', filters.text('creditCode'));
 	asked.lastFollowUp = checkedRange('qwLastFollowTypes', 'lastFollowUpAfter', 'lastFollowUpBefore');
 	const tagIds = filters.integerIdList('tagIds');
 	const tagMatch = filters.choice<'any' | 'all'>('tagMatch', 'any');

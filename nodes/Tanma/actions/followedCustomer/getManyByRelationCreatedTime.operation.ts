@@ -35,8 +35,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const { since, before } = readTimeWindow(input);
 	const filters = input.collection('filters');
 	const body: IDataObject = { since, before };
-	const qwUserId = filters.id('qwUserId');
-	setIfGiven(body, 'qwUserId', qwUserId);
+	setIfGiven(body, 'qwUserId', filters.id('qwUserId'));
 	const type = filters.optionalWholeNumber('type');
 	setIfGiven(body, 'type', type);
 	return await readList.call(this, i, ENDPOINTS.relationsByCreateTime, body, relationId);

@@ -57,19 +57,15 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const filters = ParameterReader.forItem(this, i, description).collection('filters');
 	const body: Record<string, unknown> = {};
-	const owner = filters.integerId('userId');
-	setIfGiven(body, 'userId', owner);
-	const keyword = filters.text('keyword');
-	setIfGiven(body, 'keyword', keyword);
+	setIfGiven(body, 'userId', filters.integerId('userId'));
+	setIfGiven(body, 'keyword', filters.text('keyword'));
 	const tags = filters.integerIdList('tagGroupIds');
 	const conditionOp = filters.optionalWholeNumber('conditionOp');
 	if (tags.length) {
 		body.tagGroupIds = tags;
 		setIfGiven(body, 'conditionOp', conditionOp);
 	}
-	const createdAfter = filters.tanmaTime('startCreateTime');
-	setIfGiven(body, 'startCreateTime', createdAfter);
-	const createdBefore = filters.tanmaTime('endCreateTime');
-	setIfGiven(body, 'endCreateTime', createdBefore);
+	setIfGiven(body, 'startCreateTime', filters.tanmaTime('startCreateTime'));
+	setIfGiven(body, 'endCreateTime', filters.tanmaTime('endCreateTime'));
 	return await readList.call(this, i, ENDPOINTS.groupList, body as IDataObject, (g) => String(g.chatId));
 }

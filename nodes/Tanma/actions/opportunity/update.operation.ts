@@ -167,18 +167,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const input = ParameterReader.forItem(this, i, description);
 	const body: Record<string, unknown> = { customerOpportunityId: input.integerId('customerOpportunityId', { required: true }) };
 	const update = input.collection('updateFields');
-	const customerId = update.integerId('customerId');
-	setIfGiven(body, 'customerId', customerId);
-	const salesId = update.integerId('salesId');
-	setIfGiven(body, 'salesId', salesId);
+	setIfGiven(body, 'customerId', update.integerId('customerId'));
+	setIfGiven(body, 'salesId', update.integerId('salesId'));
 	const name = update.text('name');
 	setIfGiven(body, 'name', name);
-	const stage = update.integerId('stage');
-	setIfGiven(body, 'stage', stage);
-	const dealTime = update.tanmaTime('expectedDealTime');
-	setIfGiven(body, 'expectedDealTime', dealTime);
-	const dealAmount = update.optionalWholeNumber('expectedDealAmount');
-	setIfGiven(body, 'expectedDealAmount', dealAmount);
+	setIfGiven(body, 'stage', update.integerId('stage'));
+	setIfGiven(body, 'expectedDealTime', update.tanmaTime('expectedDealTime'));
+	setIfGiven(body, 'expectedDealAmount', update.optionalWholeNumber('expectedDealAmount'));
 	const fields = input.rows('fields', 'field').map((row) => ({
 		fieldId: row.id('fieldId', { required: true }),
 		value: row.text('value') ?? '',
@@ -194,14 +189,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		// The editor fills every row field with its default: an original price of 0 means "not given".
 		const originalPrice = row.decimal('unitPriceOrigin', { min: 0 });
 		if (originalPrice > 0) product.unitPriceOrigin = originalPrice;
-		const title = row.text('spuTitle');
-		setIfGiven(product, 'spuTitle', title);
-		const detail = row.text('skuDetail');
-		setIfGiven(product, 'skuDetail', detail);
-		const lineId = row.id('id');
-		setIfGiven(product, 'id', lineId);
-		const banner = row.text('banner');
-		setIfGiven(product, 'banner', banner);
+		setIfGiven(product, 'spuTitle', row.text('spuTitle'));
+		setIfGiven(product, 'skuDetail', row.text('skuDetail'));
+		setIfGiven(product, 'id', row.id('id'));
+		setIfGiven(product, 'banner', row.text('banner'));
 		for (const key of ['totalAmount', 'totalAmountFinal'] as const) {
 			const amount = row.wholeNumber(key, { min: 0, fallback: 0 });
 			if (amount > 0) product[key] = amount;

@@ -122,8 +122,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		const value = extra.id(name);
 		if (value !== undefined) order[name] = value;
 	}
-	const payTime = extra.tanmaTime('payTime');
-	setIfGiven(order, 'payTime', payTime);
+	setIfGiven(order, 'payTime', extra.tanmaTime('payTime'));
 	const customDefine = input.rows('customDefine', 'field').map((row) => ({
 		key: row.id('key', { required: true }),
 		value: row.text('value') ?? '',

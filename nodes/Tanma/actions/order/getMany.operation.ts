@@ -24,14 +24,10 @@ export const description = updateDisplayOptions({ show: { resource: ['order'], o
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const filters = ParameterReader.forItem(this, i, description).collection('filters');
 	const body: IDataObject = {};
-	const channelId = filters.id('channelId');
-	setIfGiven(body, 'channelId', channelId);
-	const startDate = filters.tanmaTime('startDate');
-	setIfGiven(body, 'startDate', startDate);
-	const endDate = filters.tanmaTime('endDate');
-	setIfGiven(body, 'endDate', endDate);
-	const keyWord = filters.text('keyWord');
-	setIfGiven(body, 'keyWord', keyWord);
+	setIfGiven(body, 'channelId', filters.id('channelId'));
+	setIfGiven(body, 'startDate', filters.tanmaTime('startDate'));
+	setIfGiven(body, 'endDate', filters.tanmaTime('endDate'));
+	setIfGiven(body, 'keyWord', filters.text('keyWord'));
 	if (filters.has('status')) body.status = filters.choice<(typeof ORDER_STATUS_CODES)[number]>('status', 2);
 	return await readList.call(this, i, ENDPOINTS.orderList, body, (order) => String(order.id));
 }

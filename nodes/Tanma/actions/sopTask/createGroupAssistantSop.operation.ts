@@ -66,8 +66,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	// This endpoint takes minutes only: "yyyy-MM-dd HH:mm".
 	const sopContents = times.map((time) => ({ sendTime: time.tanmaTime('sendTime', { required: true }).slice(0, 16), sopDatas }));
 	const body: IDataObject = { title, chatIds, owners, sopContents };
-	const instruction = input.text('instruction');
-	setIfGiven(body, 'instruction', instruction);
+	setIfGiven(body, 'instruction', input.text('instruction'));
 	const data = await tanmaApiRequest.call(this, ENDPOINTS.groupSopAssistant, body, { itemIndex: i });
 	return asItems(data);
 }

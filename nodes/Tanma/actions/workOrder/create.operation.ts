@@ -154,18 +154,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		departmentId: input.integerId('departmentId', { required: true }),
 	};
 	const extra = input.collection('additionalFields');
-	const userId = extra.integerId('userId');
-	setIfGiven(body, 'userId', userId);
+	setIfGiven(body, 'userId', extra.integerId('userId'));
 	const customerId = extra.id('customerId');
 	setIfGiven(body, 'customerId', customerId); // the schema declares a string
 	const salesId = extra.id('salesId');
 	setIfGiven(body, 'salesId', salesId); // the schema declares a string
-	const moduleType = extra.optionalWholeNumber('moduleType');
-	setIfGiven(body, 'moduleType', moduleType);
-	const orders = extra.idList('orderList');
-	setIfGiven(body, 'orderList', orders);
-	const customFields = extra.jsonArray('fieldDefine');
-	setIfGiven(body, 'fieldDefine', customFields);
+	setIfGiven(body, 'moduleType', extra.optionalWholeNumber('moduleType'));
+	setIfGiven(body, 'orderList', extra.idList('orderList'));
+	setIfGiven(body, 'fieldDefine', extra.jsonArray('fieldDefine'));
 	const watchers = input.rows('followUsers', 'watcher').map((watcher) => ({
 		unitId: watcher.integerId('unitId', { required: true }),
 		name: watcher.text('name') ?? '',
