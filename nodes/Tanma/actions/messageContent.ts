@@ -11,7 +11,6 @@ import { setIfGiven } from '../helpers/body';
 
 export const CONTENT_TYPE = { text: 1, file: 2, link: 3, material: 99 } as const;
 type ContentKind = keyof typeof CONTENT_TYPE;
-const CONTENT_KINDS = Object.keys(CONTENT_TYPE) as ContentKind[];
 
 const show = (...kinds: ContentKind[]) => ({ show: { kind: kinds } });
 
@@ -132,7 +131,7 @@ export function messageContentProperty(overrides: Partial<INodeProperties> = {})
 export function buildContentItems(input: ParameterReader, options: { optional?: boolean } = {}): IDataObject[] {
 	const rows = input.rows('messageContent', 'item', { required: !options.optional });
 	return rows.map((row) => {
-		const kind = row.choice<(typeof CONTENT_KINDS)[number]>('kind', 'text');
+		const kind = row.choice<ContentKind>('kind', 'text');
 		const out: IDataObject = { type: CONTENT_TYPE[kind] };
 		const take = (field: string) => {
 			const value = row.text(field);

@@ -34,9 +34,17 @@ export const MAX_LIST_ENTRIES = 1000;
 const PICK_A_FIELD = 'An expression here returned an object or a list; pick the field that holds the value (for example {{ $json.id }}).';
 const TOO_LARGE =
 	'Numbers beyond 2^53 lose digits in JavaScript before the node sees them. Give the value as text: from a field that holds text, or in quotes.';
-/** Control characters: none belongs in an id; free text keeps tab, line feed and carriage return. */
-const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** C0 and C1 control characters (by code, so no control character is written in the source). */
+const isControl = (code: number) => code <= 0x1f || (code >= 0x7f && code <= 0x9f);
+/** Tab, line feed and carriage return: free text keeps them; none belongs in an id. */
+const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0d]);
+function hasControl(text: string, inId: boolean): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (isControl(code) && (inId || !TEXT_CONTROLS.has(code))) return true;
+	}
+	return false;
+}
 
 /** Nothing given: missing, null, or text of spaces only. */
 export const isAbsent = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && !value.trim());
@@ -77,7 +85,7 @@ export function checkText(value: unknown, field: Field, options: TextOptions = {
 		return undefined;
 	}
 	const text = options.keepSpacing ? raw : raw.trim();
-	if ((options.id ? ANY_CONTROL : CONTROL_IN_TEXT).test(text)) {
+	if (hasControl(text, options.id === true)) {
 		refuse(field, 'contains a control character', 'Remove invisible characters (often pasted along with the value).');
 	}
 	if (options.id && /\s/.test(text)) refuse(field, `must be one ID without spaces, got "${text}"`, 'Several IDs belong in a list field; one field holds one ID.');

@@ -134,7 +134,8 @@ export async function answerPush(this: IWebhookFunctions): Promise<IWebhookRespo
 	Object.defineProperty(started, 'webhookResponse', {
 		enumerable: true,
 		get: () => {
-			store.pushLedger = store.pushLedger;
+			const record = store.pushLedger;
+			store.pushLedger = record; // the write is what marks it changed
 			return webhookResponse;
 		},
 	});
