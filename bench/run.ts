@@ -11,7 +11,8 @@
  * BENCH_PROFILE=0 to skip the CPU profiles of n8n (taken after the timed rounds); BENCH_PUSH_ROUNDS (default 3),
  * BENCH_PUSH_DIAGNOSTIC_ROUNDS (default 2, 0 skips the diagnostic n8n configurations), BENCH_PUSH_REQUESTS (default 300);
  * BENCH_ONLY=push runs the push section alone (n8n's defaults and lazy isolate acquisition side by side) into push.md;
- * BENCH_ONLY=trigger the cost of the trigger's filter check alone into trigger.md.
+ * BENCH_ONLY=trigger the cost of the trigger's filter check alone into trigger.md;
+ * BENCH_ONLY=mcp the latency of Tanma tool calls over MCP against the same node run directly, into mcp.md.
  */
 import fs from 'fs';
 import os from 'os';
@@ -27,6 +28,8 @@ import { measurePush, PUSH_VARIANTS } from './push-throughput';
 import { measureSigning } from './signing';
 import type { ThroughputRun, Variant } from './throughput';
 import { ThroughputBench, VARIANTS } from './throughput';
+import type { McpLatency } from './mcp-latency';
+import { measureMcpLatency } from './mcp-latency';
 import type { FilterCheckCost } from './trigger-cost';
 import { measureFilterCheckCost, measureTriggerCost } from './trigger-cost';
 import { DEFAULT_MAX_PARALLEL_READS } from '../nodes/Tanma/transport/concurrency';
@@ -100,19 +103,27 @@ function variantStats(of: (v: Variant) => ThroughputRun[]): Record<Variant, Vari
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const range = (s: Summary, digits = 0) => `${fmt(s.median, digits)} (${fmt(s.min, digits)}–${fmt(s.max, digits)})`;
 
+/** The machine a results file was measured on. */
+const machineLine = () => `${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`;
+
+/** Writes a BENCH_ONLY run's results, bench/results/<name>.md (title, when, where, section) and <name>.json. */
+function writeOnlyResults(name: string, title: string, setup: string, section: string, data: Record<string, unknown>): void {
+	const machine = machineLine();
+	const markdown = `# ${title} (\`BENCH_ONLY=${name} npm run bench\`)
+
+Written on ${new Date().toISOString()}. Machine: ${machine}; bench process ${process.version}; ${setup}.
+${section}`;
+	fs.writeFileSync(path.join(RESULTS, `${name}.md`), markdown);
+	fs.writeFileSync(path.join(RESULTS, `${name}.json`), `${JSON.stringify({ machine, ...data }, null, 2)}\n`);
+	log(`wrote ${path.join(RESULTS, `${name}.md`)}`);
+}
+
 /** BENCH_ONLY=push: the push section alone, in one run, written to bench/results/push.md and push.json. */
 async function pushOnly(): Promise<void> {
 	const sandbox = await startSandbox({ seed: { customers: 10 } });
 	try {
 		const push = await measurePush(sandbox, log, { requests: PUSH_REQUESTS, concurrencies: [20, 50], rounds: PUSH_ROUNDS, diagnosticRounds: PUSH_DIAGNOSTIC_ROUNDS });
-		const machine = `${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`;
-		const markdown = `# Push Trigger bench (\`BENCH_ONLY=push npm run bench\`)
-
-Written on ${new Date().toISOString()}. Machine: ${machine}; bench process ${process.version}; n8n 2.40.7 on Node 24.21.0.
-${pushSection(push)}`;
-		fs.writeFileSync(path.join(RESULTS, 'push.md'), markdown);
-		fs.writeFileSync(path.join(RESULTS, 'push.json'), `${JSON.stringify({ machine, push }, null, 2)}\n`);
-		log(`wrote ${path.join(RESULTS, 'push.md')}`);
+		writeOnlyResults('push', 'Push Trigger bench', 'n8n 2.40.7 on Node 24.21.0', pushSection(push), { push });
 	} finally {
 		await sandbox.close();
 	}
@@ -139,21 +150,42 @@ ${rows.join('\n')}
 `;
 }
 
+/** The MCP comparison as a results section. */
+function mcpSection(m: McpLatency): string {
+	const range = (values: number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
+	return `
+## Tanma over MCP vs the same node run directly
+
+${m.calls} calls of each, alternating, one at a time, after ${m.warmUp} warm-up calls of each, in one n8n: an MCP client
+(\`@modelcontextprotocol/sdk\`, streamable HTTP) calling \`Look_Up_Customer\` of \`examples/mcp-server.json\`, and plain
+HTTP GETs of a Webhook → Tanma (Customer → Get) workflow with the same credential and customer (Respond: last node).
+
+| | median (ms) | min–max (ms) |
+|---|---:|---:|
+| MCP tool call | ${m.mcpMedianMs.toFixed(1)} | ${range(m.mcpMs)} |
+| direct execution (Webhook → the same node) | ${m.directMedianMs.toFixed(1)} | ${range(m.directMs)} |
+| MCP / direct | **${m.ratio.toFixed(2)}×** | |
+`;
+}
+
+/** BENCH_ONLY=mcp: the MCP comparison alone, written to bench/results/mcp.md and mcp.json. */
+async function mcpOnly(): Promise<void> {
+	const sandbox = await startSandbox();
+	try {
+		const latency = await measureMcpLatency(sandbox, log);
+		writeOnlyResults('mcp', 'Tanma over MCP bench', 'n8n 2.40.7 on Node 24.21.0; the\nsandbox in the bench process', mcpSection(latency), { mcp: latency });
+	} finally {
+		await sandbox.close();
+	}
+}
+
 /** BENCH_ONLY=trigger: the filter check's cost alone, written to bench/results/trigger.md and trigger.json. */
 async function triggerOnly(): Promise<void> {
 	const sandbox = await startSandbox();
 	try {
 		log('filter check cost…');
 		const costs = await measureFilterCheckCost(sandbox);
-		const machine = `${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`;
-		const markdown = `# Tanma Trigger filter-check bench (\`BENCH_ONLY=trigger npm run bench\`)
-
-Written on ${new Date().toISOString()}. Machine: ${machine}; bench process ${process.version}; n8n-core PollContext
-against the sandbox (no n8n process).
-${filterCheckSection(costs)}`;
-		fs.writeFileSync(path.join(RESULTS, 'trigger.md'), markdown);
-		fs.writeFileSync(path.join(RESULTS, 'trigger.json'), `${JSON.stringify({ machine, filterCheck: costs }, null, 2)}\n`);
-		log(`wrote ${path.join(RESULTS, 'trigger.md')}`);
+		writeOnlyResults('trigger', 'Tanma Trigger filter-check bench', 'n8n-core PollContext\nagainst the sandbox (no n8n process)', filterCheckSection(costs), { filterCheck: costs });
 	} finally {
 		await sandbox.close();
 	}
@@ -163,6 +195,7 @@ async function main(): Promise<void> {
 	fs.mkdirSync(RESULTS, { recursive: true });
 	if (process.env.BENCH_ONLY === 'push') return await pushOnly();
 	if (process.env.BENCH_ONLY === 'trigger') return await triggerOnly();
+	if (process.env.BENCH_ONLY === 'mcp') return await mcpOnly();
 	const sandbox = await startSandbox({ seed: { customers: SIZES[0] } });
 	log(`sandbox at ${sandbox.baseUrl}`);
 

@@ -119,6 +119,7 @@ test('log in, open every example, open its Tanma node (executing it where it run
 	const plan: Record<string, { node: string; output?: RegExp }> = {
 		'daily-tagged-customers-mass-send.json': { node: 'Search Tagged Customers', output: /\d+ items/ },
 		'follow-up-to-work-order.json': { node: 'New Follow-Up', output: /editor check: quote requested/ },
+		'mcp-server.json': { node: 'Look Up Customer' },
 		'push-customer-lookup.json': { node: 'Get Customer' },
 		'sales-assistant.json': { node: 'Look Up Customer' },
 	};
