@@ -26,7 +26,7 @@ import {
 } from './validation';
 
 /** The fields a reader reads: a node's or an operation's properties, a collection's options or a row's values. */
-export type FieldScope = readonly INodeProperties[];
+export type DescribedFields = readonly INodeProperties[];
 
 const isProperty = (entry: unknown): entry is INodeProperties =>
 	isPlainObject(entry) && typeof entry.name === 'string' && typeof entry.displayName === 'string' && typeof entry.type === 'string';
@@ -42,28 +42,28 @@ export class ParameterReader {
 		private readonly node: INode,
 		private readonly itemIndex: number | undefined,
 		private readonly readParameter: (name: string) => unknown,
-		private readonly scope: FieldScope,
+		private readonly described: DescribedFields,
 		private readonly labelPrefix = '',
 		/** Where this reader sits in the parameters (['options'], ['sendTimes', 'time', 0]). */
 		readonly path: ReadonlyArray<string | number> = [],
 	) {}
 
 	/** The parameters of one input item of an action node, described by `properties`. */
-	static forItem(ctx: IExecuteFunctions, itemIndex: number, properties: FieldScope): ParameterReader {
+	static forItem(ctx: IExecuteFunctions, itemIndex: number, properties: DescribedFields): ParameterReader {
 		return new ParameterReader(ctx.getNode(), itemIndex, (name) => ctx.getNodeParameter(name, itemIndex, null), properties);
 	}
 
 	/** The parameters of a trigger (which has no input items), described by `properties`. */
-	static forNode(ctx: { getNode(): INode; getNodeParameter(name: string, fallback: unknown): unknown }, properties: FieldScope): ParameterReader {
+	static forNode(ctx: { getNode(): INode; getNodeParameter(name: string, fallback: unknown): unknown }, properties: DescribedFields): ParameterReader {
 		return new ParameterReader(ctx.getNode(), undefined, (name) => ctx.getNodeParameter(name, null), properties);
 	}
 
 	/**
-	 * The description of the field `name` in this reader's scope. Where several share the name (shown under
+	 * The description of the field `name` among this reader's described fields. Where several share the name (shown under
 	 * different conditions), the one whose sibling conditions the current values meet.
 	 */
 	property(name: string): INodeProperties | undefined {
-		const candidates = this.scope.filter((p) => p.name === name);
+		const candidates = this.described.filter((p) => p.name === name);
 		if (candidates.length < 2) return candidates[0];
 		const shown = candidates.find((p) =>
 			Object.entries(p.displayOptions?.show ?? {}).every(
@@ -73,7 +73,7 @@ export class ParameterReader {
 		return shown ?? candidates[0];
 	}
 
-	/** The label the user sees on the field `name`; the name itself if the scope lacks it. */
+	/** The label the user sees on the field `name`; the name itself if the description lacks it. */
 	labelOf(name: string): string {
 		return this.property(name)?.displayName ?? name;
 	}
@@ -205,8 +205,8 @@ export class ParameterReader {
 			refuse(this.field(name), `must be a set of fields, got ${Array.isArray(value) ? 'a list' : `"${String(value)}"`}`);
 		}
 		const options = (isAbsent(value) ? {} : value) as IDataObject;
-		const scope = (this.property(name)?.options ?? []).filter(isProperty);
-		return new ParameterReader(this.node, this.itemIndex, (option) => options[option], scope, this.labelPrefix, [...this.path, name]);
+		const inside = (this.property(name)?.options ?? []).filter(isProperty);
+		return new ParameterReader(this.node, this.itemIndex, (option) => options[option], inside, this.labelPrefix, [...this.path, name]);
 	}
 
 	/**
@@ -226,12 +226,12 @@ export class ParameterReader {
 		if (present.length > max) {
 			refuse(this.field(name), `has ${present.length} entries; at most ${max} are sent in one request`, 'Split the rows over several items.');
 		}
-		const described = (this.property(name)?.options ?? []).find((g): g is INodePropertyCollection => 'values' in g && g.name === group);
-		const rowLabel = `${this.labelPrefix}${described?.displayName ?? group}`;
-		const scope = described?.values ?? [];
+		const groupDescription = (this.property(name)?.options ?? []).find((g): g is INodePropertyCollection => 'values' in g && g.name === group);
+		const rowLabel = `${this.labelPrefix}${groupDescription?.displayName ?? group}`;
+		const inRow = groupDescription?.values ?? [];
 		return present.map((row, n) => {
 			if (!isPlainObject(row)) refuse({ ...this.field(name), label: `${rowLabel} ${n + 1}` }, 'must be a set of fields');
-			return new ParameterReader(this.node, this.itemIndex, (field) => row[field], scope, `${rowLabel} ${n + 1}: `, [...this.path, name, group, n]);
+			return new ParameterReader(this.node, this.itemIndex, (field) => row[field], inRow, `${rowLabel} ${n + 1}: `, [...this.path, name, group, n]);
 		});
 	}
 }
