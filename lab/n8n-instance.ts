@@ -49,9 +49,9 @@ function run(command: string, args: string[], options: { cwd?: string; env?: Nod
 	});
 }
 
-/** Packs the built package (dist/ must exist) into `dir`; returns the tarball path. */
-export async function packPackage(dir: string): Promise<string> {
-	const { stdout } = await run('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: REPO });
+/** Packs the built package of `from` (its dist/ must exist) into `dir`; returns the tarball path. */
+export async function packPackage(dir: string, from = REPO): Promise<string> {
+	const { stdout } = await run('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: from });
 	return path.join(dir, stdout.trim().split('\n').pop()!.trim());
 }
 
