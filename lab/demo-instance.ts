@@ -34,22 +34,39 @@ export function readExamples(): DemoExample[] {
 		.map((file) => ({ file, workflow: JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')) as DemoExample['workflow'] }));
 }
 
+/** Puts the package into n8n before it starts; what it returns is called when the demo stops. */
+export type InstallPackage = (n8n: N8nInstance) => Promise<(() => Promise<void>) | void>;
+
+/** The user's way (and the demo's default): the packed tarball, installed as a community package. */
+export const installPackedPackage: InstallPackage = async (n8n) => {
+	await n8n.installPackage(await packPackage(fs.mkdtempSync(path.join(n8n.userFolder, 'pack-'))));
+};
+
 export async function startDemo(
-	options: { userFolder?: string; n8nPort?: number; sandboxPort?: number; env?: NodeJS.ProcessEnv; log?: (m: string) => void } = {},
+	options: {
+		userFolder?: string;
+		n8nPort?: number;
+		sandboxPort?: number;
+		env?: NodeJS.ProcessEnv;
+		log?: (m: string) => void;
+		install?: InstallPackage;
+		onN8nOutput?: (chunk: string) => void;
+	} = {},
 ): Promise<Demo> {
 	const log = options.log ?? (() => undefined);
 	const rt = runtime('2.x', log);
 	const sandbox = await startSandbox({ port: options.sandboxPort ?? 0 });
-	const n8n = await N8nInstance.create(rt, { userFolder: options.userFolder, port: options.n8nPort, env: options.env });
+	const n8n = await N8nInstance.create(rt, { userFolder: options.userFolder, port: options.n8nPort, env: options.env, onOutput: options.onN8nOutput });
+	let uninstall: (() => Promise<void>) | void = undefined;
 	const stop = async () => {
 		await n8n.stop();
+		await uninstall?.();
 		await sandbox.close();
 	};
 	try {
-		log('packing and installing n8n-nodes-tanma into n8n, importing the credential and examples…');
+		log('putting n8n-nodes-tanma into n8n, importing the credential and examples…');
 		fs.mkdirSync(n8n.userFolder, { recursive: true });
-		const tarball = await packPackage(fs.mkdtempSync(path.join(n8n.userFolder, 'pack-')));
-		await n8n.installPackage(tarball);
+		uninstall = await (options.install ?? installPackedPackage)(n8n);
 		await n8n.importJson('credentials', sandboxCredential(sandbox));
 		const examples = readExamples();
 		await n8n.importJson('workflow', examples.map((e) => e.workflow));

@@ -67,6 +67,7 @@ export class N8nInstance {
 		userFolder: string,
 		ports: { port: number; brokerPort: number },
 		private readonly extraEnv: NodeJS.ProcessEnv,
+		private readonly onOutput?: (chunk: string) => void,
 	) {
 		this.userFolder = userFolder;
 		this.port = ports.port;
@@ -75,11 +76,11 @@ export class N8nInstance {
 
 	static async create(
 		rt: N8nRuntime,
-		options: { userFolder?: string; port?: number; env?: NodeJS.ProcessEnv } = {},
+		options: { userFolder?: string; port?: number; env?: NodeJS.ProcessEnv; onOutput?: (chunk: string) => void } = {},
 	): Promise<N8nInstance> {
 		const userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tanma-n8n-'));
 		const ports = { port: options.port ?? (await freePort()), brokerPort: await freePort() };
-		return new N8nInstance(rt, userFolder, ports, options.env ?? {});
+		return new N8nInstance(rt, userFolder, ports, options.env ?? {}, options.onOutput);
 	}
 
 	/** The running n8n process's pid (for memory sampling and profiling), if started. */
@@ -166,6 +167,7 @@ export class N8nInstance {
 		this.process = child;
 		const capture = (chunk: Buffer) => {
 			this.log = (this.log + chunk.toString()).slice(-200_000);
+			this.onOutput?.(chunk.toString());
 		};
 		child.stdout?.on('data', capture);
 		child.stderr?.on('data', capture);
