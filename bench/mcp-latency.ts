@@ -1,8 +1,9 @@
 /**
  * Tanma over MCP against the same node run directly, in one n8n 2.40.7: examples/mcp-server.json answers an MCP
  * client's Look_Up_Customer calls (the official SDK over streamable HTTP), and a Webhook → Tanma (Customer → Get)
- * → Respond workflow answers plain HTTP calls with the same node, credential and customer. Calls alternate, one
- * at a time, after warm-up calls of each; the figures are latencies seen by the caller.
+ * → Respond workflow answers plain HTTP calls with the same node, credential and customer; and a Webhook alone
+ * (no Tanma node) shows what n8n's webhook execution costs by itself. Calls rotate, one at a time, after warm-up
+ * calls of each; the figures are latencies seen by the caller.
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -19,13 +20,17 @@ export interface McpLatency {
 	warmUp: number;
 	mcpMs: number[];
 	directMs: number[];
+	/** Webhook → nothing: n8n's own webhook execution, without our node or a Tanma request. */
+	webhookAloneMs: number[];
 	mcpMedianMs: number;
 	directMedianMs: number;
+	webhookAloneMedianMs: number;
 	/** MCP median / direct median. */
 	ratio: number;
 }
 
 const DIRECT_PATH = 'tanma-bench-direct-lookup';
+const ALONE_PATH = 'tanma-bench-webhook-alone';
 
 /** The same Tanma node as the MCP tool, behind n8n's Webhook node. */
 function directWorkflow() {
@@ -38,6 +43,20 @@ function directWorkflow() {
 			{ id: 't', name: 'Look Up Customer', type: 'n8n-nodes-tanma.tanma', typeVersion: 1, position: [220, 0], parameters: { resource: 'customer', operation: 'get', externalUserId: '={{ $json.query.externalUserId }}' }, credentials: CREDENTIAL_REF },
 		],
 		connections: { Webhook: { main: [[{ node: 'Look Up Customer', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** The same Webhook node answering with its own item: n8n's execution path without our node. */
+function webhookAloneWorkflow() {
+	return {
+		id: 'tanmaBenchMcpAln1',
+		name: 'Tanma bench: webhook alone',
+		active: false,
+		nodes: [
+			{ id: 'w', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: '0b1e2c3d-0000-4000-8000-00000000d002', parameters: { httpMethod: 'GET', path: ALONE_PATH, responseMode: 'lastNode', options: {} } },
+		],
+		connections: {},
 		settings: { executionOrder: 'v1' },
 	};
 }
@@ -57,8 +76,8 @@ export async function measureMcpLatency(sandbox: Sandbox, log: (m: string) => vo
 	const tarball = await packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'tanma-pack-')));
 	await n8n.installPackage(tarball);
 	await n8n.importJson('credentials', sandboxCredential(sandbox));
-	await n8n.importJson('workflow', [example, directWorkflow()]);
-	for (const id of [example.id, directWorkflow().id]) await n8n.cli(['publish:workflow', `--id=${id}`]);
+	await n8n.importJson('workflow', [example, directWorkflow(), webhookAloneWorkflow()]);
+	for (const id of [example.id, directWorkflow().id, webhookAloneWorkflow().id]) await n8n.cli(['publish:workflow', `--id=${id}`]);
 	const client = new Client({ name: 'tanma-bench', version: '1.0.0' });
 	try {
 		await n8n.start();
@@ -80,24 +99,40 @@ export async function measureMcpLatency(sandbox: Sandbox, log: (m: string) => vo
 			if (answer.status !== 200 || !body.includes(customer.externalUserId)) throw new Error(`the direct call failed: ${answer.status} ${body.slice(0, 200)}`);
 			return performance.now() - started;
 		};
-		for (let i = 0; i < warmUp; i++) {
-			await mcpCall();
-			await directCall();
-		}
-		const mcpMs: number[] = [];
-		const directMs: number[] = [];
+		const aloneUrl = `${n8n.baseUrl}/webhook/${ALONE_PATH}?externalUserId=${encodeURIComponent(customer.externalUserId)}`;
+		const aloneCall = async () => {
+			const started = performance.now();
+			const answer = await fetch(aloneUrl);
+			await answer.text();
+			if (answer.status !== 200) throw new Error(`the webhook-alone call failed: ${answer.status}`);
+			return performance.now() - started;
+		};
+		const kinds = [
+			{ call: mcpCall, ms: [] as number[] },
+			{ call: directCall, ms: [] as number[] },
+			{ call: aloneCall, ms: [] as number[] },
+		];
+		for (let i = 0; i < warmUp; i++) for (const kind of kinds) await kind.call();
 		for (let i = 0; i < calls; i++) {
-			// Alternate which goes first, so neither always follows the other.
-			if (i % 2) {
-				directMs.push(await directCall());
-				mcpMs.push(await mcpCall());
-			} else {
-				mcpMs.push(await mcpCall());
-				directMs.push(await directCall());
+			// Rotate which goes first, so none always follows the same other.
+			for (let k = 0; k < kinds.length; k++) {
+				const kind = kinds[(i + k) % kinds.length];
+				kind.ms.push(await kind.call());
 			}
 		}
-		const result = { calls, warmUp, mcpMs, directMs, mcpMedianMs: median(mcpMs), directMedianMs: median(directMs), ratio: median(mcpMs) / median(directMs) };
-		log(`mcp: median ${result.mcpMedianMs.toFixed(1)} ms vs direct ${result.directMedianMs.toFixed(1)} ms (${result.ratio.toFixed(2)}×)`);
+		const [mcpMs, directMs, webhookAloneMs] = kinds.map((kind) => kind.ms);
+		const result = {
+			calls,
+			warmUp,
+			mcpMs,
+			directMs,
+			webhookAloneMs,
+			mcpMedianMs: median(mcpMs),
+			directMedianMs: median(directMs),
+			webhookAloneMedianMs: median(webhookAloneMs),
+			ratio: median(mcpMs) / median(directMs),
+		};
+		log(`mcp: median ${result.mcpMedianMs.toFixed(1)} ms vs direct ${result.directMedianMs.toFixed(1)} ms (${result.ratio.toFixed(2)}×); webhook alone ${result.webhookAloneMedianMs.toFixed(1)} ms`);
 		return result;
 	} finally {
 		await client.close().catch(() => undefined);

@@ -156,14 +156,16 @@ function mcpSection(m: McpLatency): string {
 	return `
 ## Tanma over MCP vs the same node run directly
 
-${m.calls} calls of each, alternating, one at a time, after ${m.warmUp} warm-up calls of each, in one n8n: an MCP client
+${m.calls} calls of each, rotating which goes first, one at a time, after ${m.warmUp} warm-up calls of each, in one n8n: an MCP client
 (\`@modelcontextprotocol/sdk\`, streamable HTTP) calling \`Look_Up_Customer\` of \`examples/mcp-server.json\`, and plain
-HTTP GETs of a Webhook → Tanma (Customer → Get) workflow with the same credential and customer (Respond: last node).
+HTTP GETs of a Webhook → Tanma (Customer → Get) workflow with the same credential and customer (Respond: last node),
+and of a Webhook alone (the same settings, no Tanma node): what n8n's webhook execution costs without our node.
 
 | | median (ms) | min–max (ms) |
 |---|---:|---:|
 | MCP tool call | ${m.mcpMedianMs.toFixed(1)} | ${range(m.mcpMs)} |
 | direct execution (Webhook → the same node) | ${m.directMedianMs.toFixed(1)} | ${range(m.directMs)} |
+| n8n's webhook alone (no Tanma node, no Tanma request) | ${m.webhookAloneMedianMs.toFixed(1)} | ${range(m.webhookAloneMs)} |
 | MCP / direct | **${m.ratio.toFixed(2)}×** | |
 `;
 }
