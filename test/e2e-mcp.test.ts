@@ -39,10 +39,28 @@ beforeAll(async () => {
 	await n8n.cli(['publish:workflow', `--id=${example.id}`]);
 	await n8n.start();
 	const url = new URL(`${n8n.baseUrl}/mcp/${String(trigger.parameters.path)}`);
-	// Published workflows are routed a moment after the API is up.
-	await waitFor(async () => (await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status !== 404, 60_000, () => n8n.log.slice(-2000));
-	client = new Client({ name: 'tanma-e2e', version: '1.0.0' });
-	await client.connect(new StreamableHTTPClientTransport(url));
+	// Published workflows are activated after the API is up; until the MCP route exists n8n answers it with a 404
+	// or an HTML page (seen: the client's "Unexpected content type: text/html"). Connect once it answers as MCP.
+	let lastError = '';
+	let attempts = 0;
+	await waitFor(
+		async () => {
+			attempts += 1;
+			const candidate = new Client({ name: 'tanma-e2e', version: '1.0.0' });
+			try {
+				await candidate.connect(new StreamableHTTPClientTransport(url));
+				client = candidate;
+				return true;
+			} catch (error) {
+				lastError = String(error);
+				await candidate.close().catch(() => undefined);
+				return false;
+			}
+		},
+		60_000,
+		() => `last error: ${lastError}; n8n log: ${n8n.log.slice(-2000)}`,
+	);
+	if (attempts > 1) log(`MCP route answered after ${attempts} attempts; before that: ${lastError}`);
 });
 
 afterAll(async () => {
