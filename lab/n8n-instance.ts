@@ -187,10 +187,12 @@ export class N8nInstance {
 	/** `n8n start`: the main process (editor, REST API, webhooks, triggers). */
 	async start(timeoutMs = 180_000): Promise<void> {
 		const child = this.launch('start');
-		// /healthz answers before the REST API is mounted; /rest/settings answers once n8n is ready.
+		// /healthz answers before the REST API is mounted; /rest/settings answers once n8n is ready. While its database
+		// is still migrating n8n answers every path 200 "n8n is starting up. Please wait" as text/html: not ready.
 		const ready = async () => {
 			try {
-				return (await fetch(`${this.baseUrl}/rest/settings`)).ok;
+				const answer = await fetch(`${this.baseUrl}/rest/settings`);
+				return answer.ok && (answer.headers.get('content-type') ?? '').includes('application/json');
 			} catch {
 				return false; // not listening yet
 			}
