@@ -5,12 +5,12 @@
  * (no Tanma node) shows what n8n's webhook execution costs by itself. Calls rotate, one at a time, after warm-up
  * calls of each; the figures are latencies seen by the caller.
  */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 
+import { connectMcpClient } from '../lab/mcp-client';
 import { N8nInstance, REPO, packPackage, runtime, waitFor } from '../lab/n8n-instance';
 import { CREDENTIAL_REF, sandboxCredential } from '../lab/workflows';
 import type { Sandbox } from '../sandbox/server';
@@ -32,33 +32,44 @@ export interface McpLatency {
 const DIRECT_PATH = 'tanma-bench-direct-lookup';
 const ALONE_PATH = 'tanma-bench-webhook-alone';
 
-/** The same Tanma node as the MCP tool, behind n8n's Webhook node. */
-function directWorkflow() {
+/**
+ * A Webhook (GET, answering with the last node's item) alone, or in front of `then`: the same trigger for the
+ * direct path and for n8n's webhook execution without our node.
+ */
+function webhookWorkflow(id: string, name: string, webhookId: string, webhookPath: string, then?: { name: string } & Record<string, unknown>) {
+	const webhook = { id: 'w', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId, parameters: { httpMethod: 'GET', path: webhookPath, responseMode: 'lastNode', options: {} } };
 	return {
-		id: 'tanmaBenchMcpDir1',
-		name: 'Tanma bench: webhook → Customer → Get',
+		id,
+		name,
 		active: false,
-		nodes: [
-			{ id: 'w', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: '0b1e2c3d-0000-4000-8000-00000000d001', parameters: { httpMethod: 'GET', path: DIRECT_PATH, responseMode: 'lastNode', options: {} } },
-			{ id: 't', name: 'Look Up Customer', type: 'n8n-nodes-tanma.tanma', typeVersion: 1, position: [220, 0], parameters: { resource: 'customer', operation: 'get', externalUserId: '={{ $json.query.externalUserId }}' }, credentials: CREDENTIAL_REF },
-		],
-		connections: { Webhook: { main: [[{ node: 'Look Up Customer', type: 'main', index: 0 }]] } },
+		nodes: then ? [webhook, then] : [webhook],
+		connections: then ? { Webhook: { main: [[{ node: then.name, type: 'main', index: 0 }]] } } : {},
 		settings: { executionOrder: 'v1' },
 	};
 }
 
+/** The same Tanma node as the MCP tool, behind n8n's Webhook node. */
+const directWorkflow = webhookWorkflow('tanmaBenchMcpDir1', 'Tanma bench: webhook → Customer → Get', '0b1e2c3d-0000-4000-8000-00000000d001', DIRECT_PATH, {
+	id: 't',
+	name: 'Look Up Customer',
+	type: 'n8n-nodes-tanma.tanma',
+	typeVersion: 1,
+	position: [220, 0],
+	parameters: { resource: 'customer', operation: 'get', externalUserId: '={{ $json.query.externalUserId }}' },
+	credentials: CREDENTIAL_REF,
+});
+
 /** The same Webhook node answering with its own item: n8n's execution path without our node. */
-function webhookAloneWorkflow() {
-	return {
-		id: 'tanmaBenchMcpAln1',
-		name: 'Tanma bench: webhook alone',
-		active: false,
-		nodes: [
-			{ id: 'w', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: '0b1e2c3d-0000-4000-8000-00000000d002', parameters: { httpMethod: 'GET', path: ALONE_PATH, responseMode: 'lastNode', options: {} } },
-		],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-	};
+const webhookAloneWorkflow = webhookWorkflow('tanmaBenchMcpAln1', 'Tanma bench: webhook alone', '0b1e2c3d-0000-4000-8000-00000000d002', ALONE_PATH);
+
+/** One GET, timed as the caller sees it; `fails` says what is wrong with the answer, if anything. */
+async function timedGet(url: string, fails: (status: number, body: string) => string | undefined): Promise<number> {
+	const started = performance.now();
+	const answer = await fetch(url);
+	const body = await answer.text();
+	const failure = fails(answer.status, body);
+	if (failure) throw new Error(failure);
+	return performance.now() - started;
 }
 
 const median = (values: number[]) => {
@@ -76,37 +87,27 @@ export async function measureMcpLatency(sandbox: Sandbox, log: (m: string) => vo
 	const tarball = await packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'tanma-pack-')));
 	await n8n.installPackage(tarball);
 	await n8n.importJson('credentials', sandboxCredential(sandbox));
-	await n8n.importJson('workflow', [example, directWorkflow(), webhookAloneWorkflow()]);
-	for (const id of [example.id, directWorkflow().id, webhookAloneWorkflow().id]) await n8n.cli(['publish:workflow', `--id=${id}`]);
-	const client = new Client({ name: 'tanma-bench', version: '1.0.0' });
+	await n8n.importJson('workflow', [example, directWorkflow, webhookAloneWorkflow]);
+	for (const id of [example.id, directWorkflow.id, webhookAloneWorkflow.id]) await n8n.cli(['publish:workflow', `--id=${id}`]);
+	let client: Client | undefined;
 	try {
 		await n8n.start();
 		const mcpUrl = new URL(`${n8n.baseUrl}/mcp/${mcpPath}`);
 		const customer = sandbox.tenant.customers[0];
 		const directUrl = `${n8n.baseUrl}/webhook/${DIRECT_PATH}?externalUserId=${encodeURIComponent(customer.externalUserId)}`;
 		await waitFor(async () => (await fetch(directUrl)).status === 200, 60_000, () => n8n.log.slice(-2000));
-		await client.connect(new StreamableHTTPClientTransport(mcpUrl));
+		client = (await connectMcpClient(mcpUrl, 'tanma-bench', () => n8n.log.slice(-2000))).client;
+		const mcp = client;
 		const mcpCall = async () => {
 			const started = performance.now();
-			const result = (await client.callTool({ name: 'Look_Up_Customer', arguments: { externalUserId: customer.externalUserId } })) as { isError?: boolean };
+			const result = (await mcp.callTool({ name: 'Look_Up_Customer', arguments: { externalUserId: customer.externalUserId } })) as { isError?: boolean };
 			if (result.isError) throw new Error(`the MCP call failed: ${JSON.stringify(result)}`);
 			return performance.now() - started;
 		};
-		const directCall = async () => {
-			const started = performance.now();
-			const answer = await fetch(directUrl);
-			const body = await answer.text();
-			if (answer.status !== 200 || !body.includes(customer.externalUserId)) throw new Error(`the direct call failed: ${answer.status} ${body.slice(0, 200)}`);
-			return performance.now() - started;
-		};
+		const directCall = async () =>
+			await timedGet(directUrl, (status, body) => (status !== 200 || !body.includes(customer.externalUserId) ? `the direct call failed: ${status} ${body.slice(0, 200)}` : undefined));
 		const aloneUrl = `${n8n.baseUrl}/webhook/${ALONE_PATH}?externalUserId=${encodeURIComponent(customer.externalUserId)}`;
-		const aloneCall = async () => {
-			const started = performance.now();
-			const answer = await fetch(aloneUrl);
-			await answer.text();
-			if (answer.status !== 200) throw new Error(`the webhook-alone call failed: ${answer.status}`);
-			return performance.now() - started;
-		};
+		const aloneCall = async () => await timedGet(aloneUrl, (status) => (status !== 200 ? `the webhook-alone call failed: ${status}` : undefined));
 		const kinds = [
 			{ call: mcpCall, ms: [] as number[] },
 			{ call: directCall, ms: [] as number[] },
@@ -135,7 +136,7 @@ export async function measureMcpLatency(sandbox: Sandbox, log: (m: string) => vo
 		log(`mcp: median ${result.mcpMedianMs.toFixed(1)} ms vs direct ${result.directMedianMs.toFixed(1)} ms (${result.ratio.toFixed(2)}×); webhook alone ${result.webhookAloneMedianMs.toFixed(1)} ms`);
 		return result;
 	} finally {
-		await client.close().catch(() => undefined);
+		await client?.close().catch(() => undefined);
 		await n8n.stop();
 	}
 }

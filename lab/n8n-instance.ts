@@ -231,6 +231,16 @@ export class N8nInstance {
 		}
 	}
 
+	/** n8n's own credential test (POST /rest/credentials/test) on `credential`, as the editor's Test button runs it. */
+	async testCredential(cookie: string, credential: object): Promise<{ status: string; message: string }> {
+		const answer = await fetch(`${this.baseUrl}/rest/credentials/test`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', cookie },
+			body: JSON.stringify({ credentials: credential }),
+		});
+		return ((await answer.json()) as { data: { status: string; message: string } }).data;
+	}
+
 	async stop(): Promise<void> {
 		const child = this.process;
 		if (!child || child.exitCode !== null) return;

@@ -2,8 +2,8 @@
  * `npm run dev`: this package in a local n8n, rebuilt and reloaded on every change. The demo's n8n (pinned 2.40.7
  * on its Node 24 runtime, the sandbox, the "Tanma sandbox" credential, the example workflows, an owner) with the
  * package built by lab/dev-build.ts into its nodes folder and N8N_DEV_RELOAD=true: save a file under nodes/ or
- * credentials/ and tsc or gulp rewrites the package, n8n reloads it, the open editor picks up the new
- * descriptions. Not `n8n-node dev` (docs/development.md says why). n8n data lives in .n8n-dev/ (git-ignored).
+ * credentials/ and tsc or gulp rewrites the package, n8n reloads it and serves the new descriptions and code.
+ * Not `n8n-node dev` (docs/development.md says why). n8n data lives in .n8n-dev/ (git-ignored).
  */
 import path from 'path';
 

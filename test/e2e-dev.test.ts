@@ -9,6 +9,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 
+import { DEMO_LOGIN } from '../lab/demo-instance';
 import { REPO, waitFor } from '../lab/n8n-instance';
 import { sandboxCredential } from '../lab/workflows';
 import type { Dev } from '../scripts/dev';
@@ -27,7 +28,7 @@ beforeAll(async () => {
 	for (const part of PARTS) fs.cpSync(path.join(REPO, part), path.join(source, part), { recursive: true });
 	fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(source, 'node_modules'), 'dir');
 	dev = await startDev({ source, log: (line) => (/error|reload/i.test(line) ? log(line) : undefined) });
-	cookie = await dev.n8n.ownerCookie({ email: 'demo@example.com', firstName: 'Tanma', lastName: 'Demo', password: 'Tanma-demo-2026' });
+	cookie = await dev.n8n.ownerCookie(DEMO_LOGIN);
 });
 
 afterAll(async () => {
@@ -50,12 +51,7 @@ const tanmaNode = async () => {
 };
 const credentialTest = async (appKey: string) => {
 	const [credential] = sandboxCredential(dev.sandbox);
-	const res = await fetch(`${dev.n8n.baseUrl}/rest/credentials/test`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json', cookie },
-		body: JSON.stringify({ credentials: { ...credential, data: { ...credential.data, appKey } } }),
-	});
-	return ((await res.json()) as { data: { status: string; message: string } }).data;
+	return await dev.n8n.testCredential(cookie, { ...credential, data: { ...credential.data, appKey } });
 };
 const edit = (file: string, from: string, to: string) => {
 	const at = path.join(source, file);

@@ -4,13 +4,13 @@
  * talking to its production URL over streamable HTTP: the tools as the client receives them, a call answered
  * by a signed request at the sandbox, and a bad argument refused by the node with nothing sent.
  */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 
-import { N8nInstance, REPO, packPackage, runtime, waitFor } from '../lab/n8n-instance';
+import { connectMcpClient } from '../lab/mcp-client';
+import { N8nInstance, REPO, packPackage, runtime } from '../lab/n8n-instance';
 import { sandboxCredential } from '../lab/workflows';
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
@@ -39,28 +39,9 @@ beforeAll(async () => {
 	await n8n.cli(['publish:workflow', `--id=${example.id}`]);
 	await n8n.start();
 	const url = new URL(`${n8n.baseUrl}/mcp/${String(trigger.parameters.path)}`);
-	// Published workflows are activated after the API is up; until the MCP route exists n8n answers it with a 404
-	// or an HTML page (seen: the client's "Unexpected content type: text/html"). Connect once it answers as MCP.
-	let lastError = '';
-	let attempts = 0;
-	await waitFor(
-		async () => {
-			attempts += 1;
-			const candidate = new Client({ name: 'tanma-e2e', version: '1.0.0' });
-			try {
-				await candidate.connect(new StreamableHTTPClientTransport(url));
-				client = candidate;
-				return true;
-			} catch (error) {
-				lastError = String(error);
-				await candidate.close().catch(() => undefined);
-				return false;
-			}
-		},
-		60_000,
-		() => `last error: ${lastError}; n8n log: ${n8n.log.slice(-2000)}`,
-	);
-	if (attempts > 1) log(`MCP route answered after ${attempts} attempts; before that: ${lastError}`);
+	const connected = await connectMcpClient(url, 'tanma-e2e', () => `n8n log: ${n8n.log.slice(-2000)}`);
+	client = connected.client;
+	if (connected.attempts > 1) log(`MCP route answered after ${connected.attempts} attempts; before that: ${connected.lastError}`);
 });
 
 afterAll(async () => {

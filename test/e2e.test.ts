@@ -236,12 +236,7 @@ describe('with the n8n server running', () => {
 
 	const credentialTest = async (appKey: string) => {
 		const [credential] = sandboxCredential(sandbox);
-		const res = await fetch(`${n8n.baseUrl}/rest/credentials/test`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json', cookie },
-			body: JSON.stringify({ credentials: { ...credential, data: { ...credential.data, appKey } } }),
-		});
-		return ((await res.json()) as { data: { status: string; message: string } }).data;
+		return await n8n.testCredential(cookie, { ...credential, data: { ...credential.data, appKey } });
 	};
 
 	test("n8n's credential test: OK with the right key, the App ID/App Key hint with a wrong one", async () => {
