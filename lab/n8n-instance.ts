@@ -231,6 +231,19 @@ export class N8nInstance {
 		}
 	}
 
+	/**
+	 * Publishes (activates) a workflow while n8n runs, as the editor's Publish button does: its current version,
+	 * through POST /rest/workflows/:id/activate. Returns when n8n has activated it.
+	 */
+	async activateWorkflow(cookie: string, workflowId: string): Promise<void> {
+		const headers = { 'Content-Type': 'application/json', cookie };
+		const current = await fetch(`${this.baseUrl}/rest/workflows/${workflowId}`, { headers });
+		if (!current.ok) throw new Error(`reading workflow ${workflowId} failed: ${current.status} ${await current.text()}`);
+		const { versionId } = ((await current.json()) as { data: { versionId: string } }).data;
+		const answer = await fetch(`${this.baseUrl}/rest/workflows/${workflowId}/activate`, { method: 'POST', headers, body: JSON.stringify({ versionId }) });
+		if (!answer.ok) throw new Error(`activating workflow ${workflowId} failed: ${answer.status} ${await answer.text()}`);
+	}
+
 	/** n8n's own credential test (POST /rest/credentials/test) on `credential`, as the editor's Test button runs it. */
 	async testCredential(cookie: string, credential: object): Promise<{ status: string; message: string }> {
 		const answer = await fetch(`${this.baseUrl}/rest/credentials/test`, {

@@ -6,11 +6,14 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
+import { FIRST_ACTIVATION_LOOKBACK_MS } from '../nodes/Tanma/trigger/poll';
 import { formatTanmaTime } from '../nodes/Tanma/transport/time';
 import { advance, sandboxOnFakeDate } from './support/clock';
 import { triggerUnderTest } from './support/trigger';
 
 const START = Date.UTC(2026, 10, 24, 2, 0, 0); // 2026-11-24 10:00 CST
+/** Where a first activation at START starts: a moment earlier, so a record written as the workflow is published counts. */
+const ACTIVATED_FROM = START - FIRST_ACTIVATION_LOOKBACK_MS;
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
@@ -18,7 +21,7 @@ const t = sandboxOnFakeDate(START, { freshEachTest: true });
 const newLeads = (parameters: INodeParameters = {}) => triggerUnderTest(() => t.sandbox, { event: 'newLead', options: { lateArrivalMinutes: 10 }, ...parameters });
 const names = (items: Array<Record<string, unknown>>) => items.map((lead) => (lead.fields as Array<{ valueAsText: string }>)[0].valueAsText);
 
-test('first activation starts from now; leads created later are emitted once each, oldest first, with their details', async () => {
+test('first activation starts from (about) now; leads created later are emitted once each, oldest first, with their details', async () => {
 	const trigger = newLeads();
 	expect((await trigger.poll()).items).toEqual([]);
 	advance(20 * SECOND);
@@ -34,7 +37,7 @@ test('first activation starts from now; leads created later are emitted once eac
 	expect(String(run.items[1].customerId)).toBe(second.customerId);
 	// One list page, then one read per new lead.
 	expect(t.sandbox.requests.map((r) => r.path)).toEqual([ENDPOINTS.leadsByCreateTime.path, ENDPOINTS.leadDetail.path, ENDPOINTS.leadDetail.path]);
-	expect(t.sandbox.requests[0].json).toMatchObject({ since: formatTanmaTime(START) });
+	expect(t.sandbox.requests[0].json).toMatchObject({ since: formatTanmaTime(ACTIVATED_FROM) });
 	advance(MINUTE);
 	expect((await trigger.poll()).items).toEqual([]);
 });

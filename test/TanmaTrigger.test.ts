@@ -7,12 +7,15 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
+import { FIRST_ACTIVATION_LOOKBACK_MS } from '../nodes/Tanma/trigger/poll';
 import { formatTanmaTime } from '../nodes/Tanma/transport/time';
 import type { PollRun } from '../lab/core';
 import { advance, sandboxOnFakeDate } from './support/clock';
 import { triggerUnderTest as sharedTriggerUnderTest } from './support/trigger';
 
 const START = Date.UTC(2026, 10, 24, 2, 0, 0); // 2026-11-24 10:00 CST
+/** Where a first activation at START starts: a moment earlier, so a record written as the workflow is published counts. */
+const ACTIVATED_FROM = START - FIRST_ACTIVATION_LOOKBACK_MS;
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
@@ -27,13 +30,13 @@ const ids = (run: PollRun) => run.items.map((i) => Number(i.id));
 const recentlyActive = (options: IDataObject = {}) => ({ event: 'newFollowUp', scope: 'recentlyActive', options: { lateArrivalMinutes: 10, ...options } });
 
 describe('New Follow-Up Record, recently active customers', () => {
-	test('first activation starts from now: history is not emitted, and nothing is read', async () => {
+	test('first activation starts from (about) now: history is not emitted, and nothing is read', async () => {
 		const trigger = triggerUnderTest(recentlyActive());
 		const first = await trigger.poll();
 		expect(first.error).toBeUndefined();
 		expect(first.items).toEqual([]);
 		expect(t.sandbox.requests).toHaveLength(0);
-		expect(trigger.state.since).toBe(formatTanmaTime(START));
+		expect(trigger.state.since).toBe(formatTanmaTime(ACTIVATED_FROM));
 	});
 
 	test('steady state: new records once each, oldest first, with customer context; then quiet', async () => {
@@ -58,7 +61,7 @@ describe('New Follow-Up Record, recently active customers', () => {
 		const filters = t.sandbox.requests.filter((r) => r.path === ENDPOINTS.customerSearch.path).map((r) => r.json?.qwLastFollowTypes);
 		const unfilteredPages = Math.ceil(t.sandbox.tenant.customers.length / 100);
 		expect(filters.slice(0, unfilteredPages)).toEqual(new Array(unfilteredPages).fill(undefined));
-		expect(filters.slice(unfilteredPages)).toEqual([expect.objectContaining({ start: formatTanmaTime(START) })]);
+		expect(filters.slice(unfilteredPages)).toEqual([expect.objectContaining({ start: formatTanmaTime(ACTIVATED_FROM) })]);
 		advance(MINUTE);
 		expect((await trigger.poll()).items).toEqual([]);
 	});
@@ -261,7 +264,7 @@ describe('New Customer', () => {
 		advance(MINUTE);
 		const run = await trigger.poll();
 		expect(run.items.map((c) => c.externalUserId)).toEqual(['wmnew13800000001', 'wmnew13800000002']);
-		expect(t.sandbox.requests[0].json).toMatchObject({ createTime: { start: formatTanmaTime(START) } });
+		expect(t.sandbox.requests[0].json).toMatchObject({ createTime: { start: formatTanmaTime(ACTIVATED_FROM) } });
 		advance(MINUTE);
 		expect((await trigger.poll()).items).toEqual([]);
 	});

@@ -10,6 +10,8 @@ export interface PollRun {
 	items: IDataObject[];
 	/** The node's static data after the poll, as n8n would store it (JSON round trip). */
 	staticData: IDataObject;
+	/** The workflow's global static data after the poll, the same way. */
+	globalStaticData: IDataObject;
 	error?: Error;
 	/** What the node wrote to n8n's log at level warn during the poll. */
 	warnings: string[];
@@ -24,14 +26,19 @@ export async function runPoll(options: {
 	parameters: INodeParameters;
 	credentials: ICredentialDataDecryptedObject;
 	staticData?: IDataObject;
+	globalStaticData?: IDataObject;
 	mode?: 'trigger' | 'manual';
+	/** The workflow's id (default wf-poll): a process's memory of a trigger is per workflow and node. */
+	workflowId?: string;
 	budgetMs?: number;
 }): Promise<PollRun> {
 	const helper = new TestCredentialsHelper({ tanmaApi: options.credentials });
 	const typeName = options.nodeType.description.name;
 	const node = nodeUnderTest(options.nodeType, options.parameters, { id: 'trigger', name: 'Trigger' });
+	const globalBefore = JSON.stringify(options.globalStaticData ?? {});
 	const workflow = new Workflow({
-		id: 'wf-poll',
+		id: options.workflowId ?? 'wf-poll',
+		staticData: { global: JSON.parse(globalBefore) as IDataObject },
 		nodes: [node],
 		connections: {},
 		active: true,
@@ -63,9 +70,10 @@ export async function runPoll(options: {
 	};
 	try {
 		const result = await options.nodeType.poll!.call(context);
-		return { items: (result?.[0] ?? []).map((i) => i.json), staticData: JSON.parse(JSON.stringify(nodeStaticData)) as IDataObject, warnings };
+		const globalStaticData = JSON.parse(JSON.stringify(workflow.getStaticData('global', node))) as IDataObject;
+		return { items: (result?.[0] ?? []).map((i) => i.json), staticData: JSON.parse(JSON.stringify(nodeStaticData)) as IDataObject, globalStaticData, warnings };
 	} catch (error) {
-		return { items: [], staticData: JSON.parse(before) as IDataObject, error: error as Error, warnings };
+		return { items: [], staticData: JSON.parse(before) as IDataObject, globalStaticData: JSON.parse(globalBefore) as IDataObject, error: error as Error, warnings };
 	} finally {
 		logger.warn = warn;
 	}

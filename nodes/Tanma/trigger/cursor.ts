@@ -25,6 +25,10 @@ export type TriggerState = {
 	scan?: { start: string; after?: UnitKey; check?: { from: string; cost?: number } };
 	/** The check of the source's unpublished filter (sources with `checkedFilter` only). */
 	filterCheck?: FilterCheckState;
+	/** When the poll that wrote this state started (Tanma time): where a changed configuration carries on from. */
+	polledAt?: string;
+	/** Names this version of the state, new at every poll (./pollMemory.ts). */
+	rev?: string;
 };
 
 /**
@@ -83,7 +87,53 @@ export function loadState(raw: unknown, config: string): TriggerState | undefine
 		seen: state.seen && typeof state.seen === 'object' ? { ...state.seen } : {},
 		...(state.scan ? { scan: { ...state.scan } } : {}),
 		...(filterCheck ? { filterCheck } : {}),
+		...(typeof state.polledAt === 'string' ? { polledAt: state.polledAt } : {}),
+		...(typeof state.rev === 'string' ? { rev: state.rev } : {}),
 	};
+}
+
+/** The revision of a saved state ('' when there is none, or it has none). */
+export function revOf(raw: unknown): string {
+	return raw && typeof raw === 'object' && typeof (raw as TriggerState).rev === 'string' ? (raw as TriggerState).rev! : '';
+}
+
+/** When the last poll of a saved state of any configuration started, if it says. */
+export function lastPolledAt(raw: unknown): string | undefined {
+	const polledAt = raw && typeof raw === 'object' ? (raw as TriggerState).polledAt : undefined;
+	return typeof polledAt === 'string' && parseTanmaTime(polledAt) !== undefined ? polledAt : undefined;
+}
+
+/**
+ * When each trigger of a workflow first ran with no state for its configuration (by node id), kept in the
+ * workflow's global static data. n8n saves that at activation under every scheduler, while the trigger's own
+ * state of that first poll is dropped by the durable scheduler with durable cursors (docs/tanma-trigger.md).
+ */
+export type ActivationMarks = Record<string, { config: string; at: string }>;
+export const ACTIVATION_MARKS_KEY = 'tanmaTriggerActivations';
+
+function marksIn(global: Record<string, unknown>): ActivationMarks | undefined {
+	const marks = global[ACTIVATION_MARKS_KEY];
+	return marks && typeof marks === 'object' && !Array.isArray(marks) ? (marks as ActivationMarks) : undefined;
+}
+
+/** The moment this trigger's configuration was first seen without state, if it was marked. */
+export function activationMark(global: Record<string, unknown>, nodeId: string, config: string): string | undefined {
+	const mark = marksIn(global)?.[nodeId];
+	return mark && mark.config === config && typeof mark.at === 'string' && parseTanmaTime(mark.at) !== undefined ? mark.at : undefined;
+}
+
+export function markActivation(global: Record<string, unknown>, nodeId: string, config: string, at: string): void {
+	global[ACTIVATION_MARKS_KEY] = { ...marksIn(global), [nodeId]: { config, at } };
+}
+
+/** The trigger's own state is saved: its mark is no longer needed. */
+export function clearActivationMark(global: Record<string, unknown>, nodeId: string): void {
+	const marks = marksIn(global);
+	if (!marks || !(nodeId in marks)) return;
+	const rest = { ...marks };
+	delete rest[nodeId];
+	if (Object.keys(rest).length) global[ACTIVATION_MARKS_KEY] = rest;
+	else delete global[ACTIVATION_MARKS_KEY];
 }
 
 export function compareKeys(a: UnitKey, b: UnitKey): number {

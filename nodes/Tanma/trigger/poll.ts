@@ -1,24 +1,31 @@
+import { randomBytes } from 'crypto';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { loadTanmaCredentials } from '../transport';
 import { readInOrder, ReadPacer } from '../transport/concurrency';
 import { asNodeError } from '../transport/errors';
-import { formatTanmaTime } from '../transport/time';
+import { formatTanmaTime, parseTanmaTime } from '../transport/time';
 import type { FilterCheckSchedule, TriggerRecord, TriggerState } from './cursor';
 import {
+	activationMark,
 	beginFilterCheck,
 	beginScan,
+	clearActivationMark,
 	completeScan,
 	emissionOrder,
 	freshState,
+	lastPolledAt,
 	loadState,
+	markActivation,
 	markEmitted,
 	markUnitRead,
 	newRecords,
 	noteScanRequests,
+	revOf,
 	scanFloor,
 	unitsToRead,
 } from './cursor';
+import { PollMemory } from './pollMemory';
 import type { ListOptions, ScanOptions, TriggerSource, TriggerUnit } from './sources';
 import { windowEnd } from './sources';
 
@@ -28,6 +35,9 @@ export const POLL_BUDGET_SHARE = 0.6;
 export interface PollSettings {
 	/** Event and scope; state saved under another configuration is discarded. */
 	config: string;
+	/** This trigger: its node id (the key of its activation mark) and "<workflow id>:<node id>" (its memory). */
+	nodeId: string;
+	receiverId: string;
 	/** How long after its own time a record may still appear. */
 	lateArrivalMs: number;
 	/** Backfill start for the first activation; "now" when absent. */
@@ -69,37 +79,80 @@ function usableRecords(records: TriggerRecord[]): TriggerRecord[] {
 	return records.filter((r) => r.id && r.id !== 'undefined' && r.time);
 }
 
+/** Where a trigger keeps what it knows: its node's static data and the workflow's global static data. */
+export interface PollStores {
+	node: IDataObject;
+	global: IDataObject;
+}
+
 /**
- * One poll: returns the records not emitted before (oldest first) and stores the new state in `store`.
+ * A first activation starts this long before the trigger's first poll: n8n runs it a moment after the workflow
+ * is published, and Tanma stamps records to the second with its own clock, so a record written as the user
+ * publishes could otherwise be stamped before the start.
+ */
+export const FIRST_ACTIVATION_LOOKBACK_MS = 30 * 1000;
+
+/** One per n8n process: what each trigger wrote last, for schedulers that save only polls that emit. */
+const memory = new PollMemory();
+
+/**
+ * Where a configuration with no state of its own starts: Start From; else the moment it was first seen without
+ * state (marked in the global static data, which every scheduler saves at activation); else where the previous
+ * configuration's last poll started, so nothing written after a change is missed under a scheduler that runs
+ * no poll when the workflow is published. Undefined: first activation, start from now.
+ */
+function startingPoint(previous: unknown, stores: PollStores, settings: PollSettings): number | undefined {
+	if (settings.startFromMs !== undefined) return settings.startFromMs;
+	const from = activationMark(stores.global, settings.nodeId, settings.config) ?? lastPolledAt(previous);
+	return from === undefined ? undefined : parseTanmaTime(from);
+}
+
+/** The poll's new state, named and stored where n8n saves it and in this process's memory. */
+function keep(stores: PollStores, settings: PollSettings, fromRev: string, state: TriggerState, started: number): void {
+	state.polledAt = formatTanmaTime(started);
+	state.rev = `${started.toString(36)}.${randomBytes(4).toString('hex')}`;
+	stores.node.state = state;
+	memory.remember(settings.receiverId, fromRev, state);
+}
+
+/**
+ * One poll: returns the records not emitted before (oldest first) and stores the new state in `stores.node`.
  * State is written only when the poll returns normally, so a failed poll leaves the previous state.
  */
 export async function pollNewRecords(
 	this: IPollFunctions,
 	source: TriggerSource,
-	store: IDataObject,
+	stores: PollStores,
 	settings: PollSettings,
 ): Promise<IDataObject[]> {
 	const started = settings.clock();
-	const saved = loadState(store.state, settings.config);
-	if (!saved) {
-		const state = freshState(settings.config, settings.startFromMs ?? started);
-		if (settings.startFromMs === undefined) {
-			// First activation: start from now, emit no history.
-			store.state = state;
-			return [];
-		}
-		return await scan.call(this, source, store, state, settings, started);
+	const loaded = stores.node.state;
+	const current = memory.recall(settings.receiverId, revOf(loaded)) ?? loaded;
+	const saved = loadState(current, settings.config);
+	if (saved) {
+		// n8n holds state of this configuration: the activation mark has done its job.
+		if (loadState(loaded, settings.config)) clearActivationMark(stores.global, settings.nodeId);
+		return await scan.call(this, source, stores, saved, settings, started, revOf(current));
 	}
-	return await scan.call(this, source, store, saved, settings, started);
+	const since = startingPoint(current, stores, settings);
+	if (since === undefined) {
+		// First activation: start from (about) now, emit no history.
+		const start = started - FIRST_ACTIVATION_LOOKBACK_MS;
+		markActivation(stores.global, settings.nodeId, settings.config, formatTanmaTime(start));
+		keep(stores, settings, revOf(current), freshState(settings.config, start), started);
+		return [];
+	}
+	return await scan.call(this, source, stores, freshState(settings.config, since), settings, started, revOf(current));
 }
 
 async function scan(
 	this: IPollFunctions,
 	source: TriggerSource,
-	store: IDataObject,
+	stores: PollStores,
 	state: TriggerState,
 	settings: PollSettings,
 	started: number,
+	fromRev: string,
 ): Promise<IDataObject[]> {
 	beginScan(state, started);
 	if (source.checkedFilter) beginFilterCheck(state, started, settings.filterCheck);
@@ -147,7 +200,7 @@ async function scan(
 	if (failure !== undefined && !collected.length) throw asNodeError(this.getNode(), failure);
 	noteScanRequests(state, pacer.sent, report.checkRequests ?? 0);
 	if (read.length === pending.length) completeScan(state, settings.lateArrivalMs);
-	store.state = state;
+	keep(stores, settings, fromRev, state, started);
 	return collected.sort(emissionOrder).map((r) => r.json as IDataObject);
 }
 

@@ -32,8 +32,12 @@ export async function runPollTrigger(this: IPollFunctions): Promise<INodeExecuti
 	}
 
 	const budget = typeof this.getPollBudgetMs === 'function' ? this.getPollBudgetMs() : 5 * MINUTE_MS;
-	const records = await pollNewRecords.call(this, source, this.getWorkflowStaticData('node'), {
+	const nodeId = this.getNode().id;
+	const stores = { node: this.getWorkflowStaticData('node'), global: this.getWorkflowStaticData('global') };
+	const records = await pollNewRecords.call(this, source, stores, {
 		config: [event, watch, startFromMs ?? ''].join('|'),
+		nodeId,
+		receiverId: `${this.getWorkflow().id ?? ''}:${nodeId}`,
 		lateArrivalMs,
 		startFromMs,
 		budgetMs: budget * POLL_BUDGET_SHARE,
