@@ -112,21 +112,37 @@ describe('errors', () => {
 		expect(sandbox.requests).toHaveLength(1);
 	});
 
-	test('an unknown vendor code still fails with its code and message', async () => {
-		sandbox.addFault({ kind: 'vendor', code: 50001, message: '未知错误' });
+	test('an unknown vendor code fails with its code and message, and says what to check: the edition, the app’s permission, the page', async () => {
+		sandbox.addFault({ kind: 'vendor', code: 1008, message: '无权限访问' });
 		const { context } = probe();
 		const error = await failure(tanmaApiRequest.call(context, ENDPOINTS.tagTree, undefined, FAST_RETRY));
-		expect(error.message).toBe('Tanma error 50001: 未知错误');
-		expect(error.description).toBe(`See Tanma's page for this endpoint: ${VENDOR_DOCS_BASE}${ENDPOINTS.tagTree.docPage}`);
+		expect(error.message).toBe('Tanma error 1008: 无权限访问');
+		expect(error.description).toBe(
+			`Tanma refused ${ENDPOINTS.tagTree.path} (code 1008; Tanma publishes no table of its codes). If the values sent are right and other ` +
+				'operations work, this tenant may not have this endpoint: check that your Tanma edition includes it and that this app may call it ' +
+				`(Tanma admin panel → Open Platform → Applications), or ask Tanma support. Tanma's page for it: ${VENDOR_DOCS_BASE}${ENDPOINTS.tagTree.docPage}`,
+		);
 		expect(sandbox.requests).toHaveLength(1);
 	});
 
-	test('an unknown vendor code on an endpoint without a vendor page points at the documentation in general', async () => {
-		sandbox.addFault({ kind: 'vendor', code: 50001, message: '未知错误' });
+	test('a refusal names the editions Tanma’s page gives for the endpoint; without a page, no link', async () => {
+		sandbox.addFault({ kind: 'vendor', code: 1008, message: '无权限访问' });
 		const { context } = probe();
+		const details = await failure(tanmaApiRequest.call(context, ENDPOINTS.customerDetails, { externalUserId: 'wm1' }, FAST_RETRY));
+		expect(details.description).toContain("your Tanma edition includes it (Tanma's page lists it for the WeCom Basic and WeCom Advanced editions)");
+		sandbox.addFault({ kind: 'vendor', code: 50001, message: '未知错误' });
 		const error = await failure(tanmaApiRequest.call(context, ENDPOINTS.staffList, {}, FAST_RETRY));
 		expect(ENDPOINTS.staffList.docPage).toBeUndefined();
-		expect(error.description).toBe('See the Tanma OpenAPI documentation for this code.');
+		expect(error.description).toMatch(/^Tanma refused \/api\/v3\/get-users \(code 50001;.*or ask Tanma support\.$/);
+	});
+
+	test('HTTP 403: Tanma’s words and what to check', async () => {
+		sandbox.addFault({ kind: 'http', status: 403, body: 'Forbidden: app not authorized', times: 5 });
+		const { context } = probe();
+		const error = await failure(tanmaApiRequest.call(context, ENDPOINTS.opportunityConfig, undefined, FAST_RETRY));
+		expect(error.message).toBe('Tanma answered HTTP 403');
+		expect(error.description).toMatch(/^Tanma said: Forbidden: app not authorized\. Tanma refused \/api\/v3\/opportunity\/config\/get \(HTTP 403;/);
+		expect(error.description).toMatch(/Tanma edition includes it/);
 	});
 
 	test('malformed JSON → NodeApiError that points at the Base URL', async () => {

@@ -48,6 +48,8 @@ export interface TanmaEndpoint {
 	source: 'doc' | 'client';
 	/** Vendor doc page id (api-…), where one exists. */
 	docPage?: string;
+	/** The Tanma editions its page says it is available in (可用服务版本), where the page says. */
+	editions?: readonly string[];
 }
 
 /** Tanma's published OpenAPI pages; a page id (api-…, doc-…) is appended. */
@@ -61,7 +63,7 @@ export function vendorPageUrl(endpoint: Pick<TanmaEndpoint, 'docPage'>): string 
 /** One line per endpoint: the one place its path, paging style, read/write, vendor status and source live. */
 const CATALOGUE = {
 	customerSearch: { path: '/api/v3/customer/search', paging: 'search', read: true, status: 'current', source: 'doc', docPage: 'api-55653168' },
-	customerDetails: { path: '/api/v2/customer/qw-details', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-11500191' },
+	customerDetails: { path: '/api/v2/customer/qw-details', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-11500191', editions: ['WeCom Basic', 'WeCom Advanced'] },
 	customersByCreateTime: { path: '/api/v2/customer/qw-list-by-create-time', paging: 'page', read: true, status: 'deprecated', source: 'doc', docPage: 'api-11502279' },
 	customerFields: { path: '/api/v2/customer/list-fields', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-11498038' },
 	profileFields: { path: '/api/v3/profile-fields', paging: 'none', read: true, status: 'unknown', source: 'client' },

@@ -1,6 +1,12 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { TanmaEndpoint } from './endpoints';
+import { vendorPageUrl } from './endpoints';
+
+/** What an error knows of the endpoint it came from. */
+export type FailedEndpoint = Pick<TanmaEndpoint, 'path'> & Partial<Pick<TanmaEndpoint, 'docPage' | 'editions'>>;
+
 /** What to do about the vendor codes we know (from Tanma's error code table). */
 const VENDOR_HINTS: Record<string, string> = {
 	'-1': 'Tanma reported a generic failure. Check the values sent; if they look right, try again later.',
@@ -15,20 +21,36 @@ export function vendorHint(code: number | string): string | undefined {
 	return VENDOR_HINTS[String(code)];
 }
 
+/**
+ * What to check when Tanma refuses one endpoint with a code we have no hint for (its code table is unpublished):
+ * a tenant's edition or an app's permissions can leave out an endpoint that others answer.
+ */
+export function refusalHint(endpoint: FailedEndpoint | undefined, refusal: string): string {
+	if (!endpoint) return `Tanma refused the request (${refusal}; Tanma publishes no table of its codes). See the Tanma OpenAPI documentation.`;
+	const page = vendorPageUrl(endpoint);
+	const editions = endpoint.editions?.length ? ` (Tanma's page lists it for the ${endpoint.editions.join(' and ')} editions)` : '';
+	return (
+		`Tanma refused ${endpoint.path} (${refusal}; Tanma publishes no table of its codes). If the values sent are right and other ` +
+		`operations work, this tenant may not have this endpoint: check that your Tanma edition includes it${editions} and that ` +
+		`this app may call it (Tanma admin panel → Open Platform → Applications), or ask Tanma support.` +
+		(page ? ` Tanma's page for it: ${page}` : '')
+	);
+}
+
 /** HTTP 200 with a non-zero `code`: Tanma's way of reporting a failure. */
 export function vendorError(
 	node: INode,
 	code: number | string,
 	vendorMessage: string,
 	itemIndex?: number,
-	/** The endpoint's vendor page, pointed to when we have no hint for the code. */
-	pageUrl?: string,
+	/** The endpoint that answered: a refusal we have no hint for names it and what to check. */
+	endpoint?: FailedEndpoint,
 ): NodeApiError {
 	const hint = vendorHint(code);
 	const response: JsonObject = { code: String(code), message: vendorMessage };
 	return new NodeApiError(node, response, {
 		message: `Tanma error ${code}: ${vendorMessage || 'no message'}`,
-		description: hint ?? (pageUrl ? `See Tanma's page for this endpoint: ${pageUrl}` : 'See the Tanma OpenAPI documentation for this code.'),
+		description: hint ?? refusalHint(endpoint, `code ${code}`),
 		httpCode: String(code),
 		itemIndex,
 	});
@@ -39,6 +61,7 @@ export function httpStatusError(
 	status: number,
 	bodyText: string,
 	itemIndex?: number,
+	endpoint?: FailedEndpoint,
 ): NodeApiError {
 	const excerpt = bodyText.length > 300 ? `${bodyText.slice(0, 300)}…` : bodyText;
 	return new NodeApiError(
@@ -49,7 +72,9 @@ export function httpStatusError(
 			description:
 				status === 404
 					? 'The path was not found. Check the Base URL in the Tanma API credential.'
-					: excerpt || undefined,
+					: status === 401 || status === 403
+						? `${excerpt ? `Tanma said: ${excerpt}. ` : ''}${refusalHint(endpoint, `HTTP ${status}`)}`
+						: excerpt || undefined,
 			httpCode: String(status),
 			itemIndex,
 		},

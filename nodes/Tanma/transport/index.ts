@@ -13,7 +13,6 @@ import { sleep } from 'n8n-workflow';
 
 import { DEFAULT_MAX_PARALLEL_READS, ReadPacer } from './concurrency';
 import type { TanmaEndpoint } from './endpoints';
-import { vendorPageUrl } from './endpoints';
 import { httpStatusError, malformedResponseError, networkError, vendorError } from './errors';
 import type { TanmaBody } from './json';
 import { isPlainObject, parseJsonLossless, stringifyJson } from './json';
@@ -31,7 +30,7 @@ export type TanmaFunctions =
 
 export const TANMA_CREDENTIAL = 'tanmaApi';
 
-export type EndpointRef = Pick<TanmaEndpoint, 'path' | 'read'> & Partial<Pick<TanmaEndpoint, 'docPage'>>;
+export type EndpointRef = Pick<TanmaEndpoint, 'path' | 'read'> & Partial<Pick<TanmaEndpoint, 'docPage' | 'editions'>>;
 
 export interface TanmaRequestOptions {
 	itemIndex?: number;
@@ -136,7 +135,7 @@ export async function tanmaApiRequest(
 			throw networkError(node, result.networkCode, result.networkDetail ?? 'request failed', itemIndex);
 		}
 		const text = result.bodyText ?? '';
-		if (!ok) throw httpStatusError(node, result.status, text, itemIndex);
+		if (!ok) throw httpStatusError(node, result.status, text, itemIndex, endpoint);
 
 		const envelope = parseJsonLossless(text);
 		if (!isPlainObject(envelope) || envelope.code === undefined) {
@@ -150,7 +149,7 @@ export async function tanmaApiRequest(
 					continue;
 				}
 			}
-			throw vendorError(node, envelope.code as number, String(envelope.message ?? ''), itemIndex, vendorPageUrl(endpoint));
+			throw vendorError(node, envelope.code as number, String(envelope.message ?? ''), itemIndex, endpoint);
 		}
 		return envelope.data;
 	}
