@@ -39,8 +39,14 @@ test('the node’s own readings: every checkable inference is confirmed, the wri
 		'opportunity.stageKeys': 'confirmed',
 		'customer.transferTarget': 'not checkable',
 		'order.goodsPlacement': 'not checkable',
+		'order.tableOnlyFields': 'not checkable',
 		'groupMessage.sendShapes': 'not checkable',
 		'workOrder.followUsers': 'not checkable',
+		'workOrder.moduleType': 'not checkable',
+		'search.qwCustomerTime': 'not checkable',
+		'search.creditCode': 'not checkable',
+		'customer.highSeasSalesperson': 'not checkable',
+		'opportunity.productFields': 'not checkable',
 		'customer.importAliases': 'not checkable',
 		'staff.deletedFilter': 'not checkable',
 		'time.chinaStandardTime': 'not checkable',
@@ -91,8 +97,44 @@ test('a createTime with one bound that the tenant ignores: contradicted, and the
 	expect(results['search.halfOpenCreateTime']).toMatchObject({ status: 'contradicted', nodeDoes: expect.stringMatching(/Give both Created After and Created Before/) });
 });
 
-test('a vendor error on a read fails the item with the vendor’s code', async () => {
+test('a refused credential (1002) fails Tenant Check as a whole, as the credential test would: nothing can be checked', async () => {
 	t.sandbox.addFault({ kind: 'vendor', code: 1002, message: '签名错误', path: ENDPOINTS.customerSearch.path });
 	const result = await t.run({ resource: 'tenant', operation: 'check' });
 	expect(result.error?.message).toMatch(/1002/);
+});
+
+describe('a tenant that refuses one endpoint: the checks that need it are not checkable, with Tanma’s answer; every other check runs', () => {
+	const confirmedOnNodeReadings = async () => statusOf(await tenantCheck({}));
+
+	test('the opportunity config refused with a code (an edition without opportunities)', async () => {
+		const expected = await confirmedOnNodeReadings();
+		t.sandbox.addFault({ kind: 'vendor', code: 1008, message: '当前版本不支持该功能', path: ENDPOINTS.opportunityConfig.path, times: 100 });
+		const results = await tenantCheck({});
+		expect(statusOf(results)).toEqual({ ...expected, 'opportunity.stageKeys': 'not checkable' });
+		expect(results['opportunity.stageKeys']).toMatchObject({
+			evidence: `Tanma refused ${ENDPOINTS.opportunityConfig.path}: Tanma error 1008: 当前版本不支持该功能`,
+			nodeDoes: expect.stringMatching(/^The Stage dropdown is empty; an id can be typed\. Tanma refused a read this check needs: .*edition or this app’s permissions/),
+		});
+	});
+
+	test('the customer search refused with HTTP 403: every search check not checkable; staff and opportunity checks still run', async () => {
+		const expected = await confirmedOnNodeReadings();
+		t.sandbox.addFault({ kind: 'http', status: 403, body: 'app not authorized for this api', path: ENDPOINTS.customerSearch.path, times: 100 });
+		const results = await tenantCheck({});
+		const searchChecks = Object.keys(expected).filter((check) => /^(search|ids)\./.test(check) && expected[check] === 'confirmed');
+		expect(searchChecks).toHaveLength(9);
+		for (const check of searchChecks) {
+			expect(results[check]).toMatchObject({ status: 'not checkable', evidence: `Tanma refused ${ENDPOINTS.customerSearch.path}: Tanma answered HTTP 403 (Tanma said: app not authorized for this api.)` });
+		}
+		expect(statusOf(results)).toMatchObject({ 'staff.paging': 'confirmed', 'staff.name': 'confirmed', 'opportunity.stageKeys': 'confirmed' });
+	});
+
+	test('the staff list that never answers (the connection dropped on every try): staff checks not checkable, the rest confirmed', async () => {
+		const expected = await confirmedOnNodeReadings();
+		t.sandbox.addFault({ kind: 'reset', path: ENDPOINTS.staffList.path, times: 100 });
+		const results = await tenantCheck({});
+		expect(statusOf(results)).toEqual({ ...expected, 'staff.paging': 'not checkable', 'staff.name': 'not checkable', 'search.roleOwner': 'not checkable' });
+		// n8n words a dropped connection itself; the evidence keeps its words and the network detail.
+		expect(results['staff.paging'].evidence).toMatch(new RegExp(`^Tanma refused ${ENDPOINTS.staffList.path}: .*closed unexpectedly.*socket hang up`));
+	});
 });

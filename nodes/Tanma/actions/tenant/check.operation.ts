@@ -1,12 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { tanmaApiRequest, tanmaApiRequestAll, loadTanmaCredentials } from '../../transport';
 import { ReadPacer } from '../../transport/concurrency';
+import type { EndpointName } from '../../transport/endpoints';
 import { ENDPOINTS } from '../../transport/endpoints';
-import type { InferenceResult } from './inferences';
 import {
-	NOT_CHECKABLE,
 	checkConditionOp,
 	checkHalfOpenRange,
 	checkIds,
@@ -23,11 +22,13 @@ import {
 	followUpWindow,
 	medianCreateTime,
 } from './inferences';
+import type { Finding, ReadCheck } from './wording';
+import { described, notCheckable, REFUSED } from './wording';
 
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Reads (never writes) to test each thing the node infers about Tanma’s API on your tenant: search filter codes, paging, ID and tag shapes. One item per inference: confirmed, contradicted or not checkable, with the evidence and what the node does. Lists every customer once (one request per 100 customers).',
+			'Reads (never writes) to test each thing the node infers about Tanma’s API on your tenant: search filter codes, paging, ID and tag shapes. One item per inference: confirmed, contradicted or not checkable, with the evidence and what the node does. A read Tanma refuses (say, an endpoint your edition lacks) makes the checks that need it not checkable, with Tanma’s answer. Lists every customer once (one request per 100 customers).',
 		name: 'tenantCheckNotice',
 		type: 'notice',
 		default: '',
@@ -38,10 +39,11 @@ export const description = updateDisplayOptions({ show: { resource: ['tenant'], 
 
 const PAGE_SIZE = 100;
 
-/** A search's rows, every page (read in parallel). */
-async function searchAll(ctx: IExecuteFunctions, body: IDataObject, shared: { credentials: Awaited<ReturnType<typeof loadTanmaCredentials>>; pacer: ReadPacer }, i: number) {
-	return await tanmaApiRequestAll.call(ctx, ENDPOINTS.customerSearch, body, { ...shared, itemIndex: i, idOf: customerKey });
-}
+/** Vendor codes that refuse the credential itself: no check can run, so Tenant Check fails as the credential test would. */
+const CREDENTIAL_CODES = new Set(['1002', '1003']);
+
+/** A read's outcome: its value, or what Tanma answered when it refused (an error code, an HTTP error, a timeout). */
+type Outcome<T> = { value: T } | { refused: string };
 
 const tagCondition = (tags: string[]) => ({ name: 'tagIds', op: 6, values: tags.map(Number) });
 
@@ -51,54 +53,86 @@ function treeTags(tree: unknown): string[] {
 	return groups.flatMap((g) => (Array.isArray(g.tags) ? (g.tags as IDataObject[]) : [])).map((t) => String(t.id)).filter((id) => /^\d+$/.test(id));
 }
 
+/** The checks that need a refused read: not checkable, with Tanma's answer as the evidence. */
+function refused(checks: ReadCheck[], outcomes: Array<Outcome<unknown>>): Finding[] | undefined {
+	const refusal = outcomes.find((o): o is { refused: string } => 'refused' in o);
+	return refusal && checks.map((check) => ({ check, status: 'not checkable', evidence: refusal.refused, does: REFUSED }));
+}
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const shared = { credentials: await loadTanmaCredentials.call(this), pacer: new ReadPacer() };
-	const results: InferenceResult[] = [];
+	const shared: { credentials: ICredentialsDecrypted; pacer: ReadPacer } = { credentials: await loadTanmaCredentials.call(this), pacer: new ReadPacer() };
+	const attempt = async <T>(endpoint: EndpointName, read: () => Promise<T>): Promise<Outcome<T>> => {
+		try {
+			return { value: await read() };
+		} catch (error) {
+			// NodeApiError hands back the very error it is given: Tanma's code and hint stay as they were.
+			if (error instanceof NodeApiError && CREDENTIAL_CODES.has(String(error.httpCode))) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+			const { message, description } = error as { message?: string; description?: string | null };
+			// Tanma's own words from the description; the advice on editions and permissions is the nodeDoes' job.
+			const said = (description ?? '').split(' Tanma refused ')[0].replace(/^Tanma refused[\s\S]*$/, '').trim();
+			return { refused: `Tanma refused ${ENDPOINTS[endpoint].path}: ${message ?? String(error)}${said ? ` (${said})` : ''}` };
+		}
+	};
+	const search = (body: IDataObject) =>
+		attempt('customerSearch', async () => await tanmaApiRequestAll.call(this, ENDPOINTS.customerSearch, body, { ...shared, itemIndex: i, idOf: customerKey }));
+	const findings: Finding[] = [];
 
 	// Every customer, unfiltered: the ground truth each filter is held against.
-	const firstPage = await tanmaApiRequest.call(this, ENDPOINTS.customerSearch, { pageNo: 1, pageSize: PAGE_SIZE }, { ...shared, itemIndex: i });
+	const firstPage = await attempt('customerSearch', async () => await tanmaApiRequest.call(this, ENDPOINTS.customerSearch, { pageNo: 1, pageSize: PAGE_SIZE }, { ...shared, itemIndex: i }));
 	const sentBefore = shared.pacer.sent;
-	const everyone = await searchAll(this, {}, shared, i);
-	results.push(checkSearchPaging(firstPage, shared.pacer.sent - sentBefore, everyone.length));
-	results.push(checkIds(everyone), checkRowTags(everyone), checkLastFollowTime(everyone));
+	const all = await search({});
+	const rows = 'value' in all ? all.value : undefined;
+	findings.push(
+		...(refused(['search.paging'], [firstPage, all]) ?? [checkSearchPaging('value' in firstPage ? firstPage.value : undefined, shared.pacer.sent - sentBefore, rows!.length)]),
+		...(refused(['ids.customerId', 'search.rowTags', 'search.qwLastFollowTime', 'search.halfOpenCreateTime', 'search.qwLastFollowTypes', 'search.tagOp6', 'search.roleOwner'], [all]) ?? []),
+	);
+	if (rows) {
+		findings.push(checkIds(rows), checkRowTags(rows), checkLastFollowTime(rows));
+		const since = medianCreateTime(rows);
+		const createdSince = since ? await search({ createTime: { start: since } }) : undefined;
+		findings.push(...(refused(['search.halfOpenCreateTime'], createdSince ? [createdSince] : []) ?? [checkHalfOpenRange(rows, since, createdSince && 'value' in createdSince ? createdSince.value : undefined)]));
 
-	const since = medianCreateTime(everyone);
-	const createdSince = since ? await searchAll(this, { createTime: { start: since } }, shared, i) : undefined;
-	results.push(checkHalfOpenRange(everyone, since, createdSince));
+		const window = followUpWindow(rows);
+		const filtered = window ? await search({ qwLastFollowTypes: window }) : undefined;
+		findings.push(...(refused(['search.qwLastFollowTypes'], filtered ? [filtered] : []) ?? [checkLastFollowFilter(rows, window, filtered && 'value' in filtered ? filtered.value : undefined)]));
 
-	const window = followUpWindow(everyone);
-	const filtered = window ? await searchAll(this, { qwLastFollowTypes: window }, shared, i) : undefined;
-	results.push(checkLastFollowFilter(everyone, window, filtered));
-
-	const pair = distinctTagPair(everyone);
-	const eitherTag = pair ? await searchAll(this, { conditions: { conditionOp: 1, conditionItems: [tagCondition(pair)] } }, shared, i) : undefined;
-	results.push(checkTagOperator(everyone, pair, eitherTag));
+		const pair = distinctTagPair(rows);
+		const eitherTag = pair ? await search({ conditions: { conditionOp: 1, conditionItems: [tagCondition(pair)] } }) : undefined;
+		findings.push(...(refused(['search.tagOp6'], eitherTag ? [eitherTag] : []) ?? [checkTagOperator(rows, pair, eitherTag && 'value' in eitherTag ? eitherTag.value : undefined)]));
+	}
 
 	// conditionOp is judged against the tenant's own answers for each condition alone, so op 6's meaning does not matter.
-	const tags = pair ?? (treeTags(await tanmaApiRequest.call(this, ENDPOINTS.tagTree, undefined, { ...shared, itemIndex: i })).slice(0, 2) as [string, string]);
+	const pairFromRows = rows ? distinctTagPair(rows) : undefined;
+	const tree = pairFromRows ? undefined : await attempt('tagTree', async () => await tanmaApiRequest.call(this, ENDPOINTS.tagTree, undefined, { ...shared, itemIndex: i }));
+	const tags = pairFromRows ?? (tree && 'value' in tree ? treeTags(tree.value).slice(0, 2) : []);
 	const conditionPair = tags.length === 2 ? (tags as [string, string]) : undefined;
-	let single: IDataObject[][] | undefined;
-	let combined: IDataObject[] | undefined;
+	const conditionReads: Array<Outcome<IDataObject[]>> = [];
 	if (conditionPair) {
-		single = [
-			await searchAll(this, { conditions: { conditionOp: 1, conditionItems: [tagCondition([conditionPair[0]])] } }, shared, i),
-			await searchAll(this, { conditions: { conditionOp: 1, conditionItems: [tagCondition([conditionPair[1]])] } }, shared, i),
-		];
-		combined = await searchAll(this, { conditions: { conditionOp: 1, conditionItems: [tagCondition([conditionPair[0]]), tagCondition([conditionPair[1]])] } }, shared, i);
+		for (const conditionItems of [[tagCondition([conditionPair[0]])], [tagCondition([conditionPair[1]])], [tagCondition([conditionPair[0]]), tagCondition([conditionPair[1]])]]) {
+			conditionReads.push(await search({ conditions: { conditionOp: 1, conditionItems } }));
+		}
 	}
-	results.push(checkConditionOp(conditionPair, single?.[0], single?.[1], combined));
+	const [first, second, combined] = conditionReads.map((o) => ('value' in o ? o.value : undefined));
+	findings.push(...(refused(['search.conditionOp1'], [...(tree ? [tree] : []), ...conditionReads]) ?? [checkConditionOp(conditionPair, first, second, combined)]));
 
-	const staffPage = await tanmaApiRequest.call(this, ENDPOINTS.staffList, { pageNo: 1, pageSize: PAGE_SIZE }, { ...shared, itemIndex: i });
-	results.push(...checkStaffPage(staffPage));
-	const staffRows = ((staffPage as IDataObject | null)?.result ?? []) as IDataObject[];
-	const owners = new Map<string, number>();
-	for (const row of everyone) if (typeof row.qwSalesId === 'string') owners.set(row.qwSalesId, (owners.get(row.qwSalesId) ?? 0) + 1);
-	const owner = staffRows.find((s) => typeof s.qwUserId === 'string' && owners.has(s.qwUserId));
-	const ownerStaff = owner ? { salesId: String(owner.salesId), qwUserId: String(owner.qwUserId) } : undefined;
-	const owned = ownerStaff ? await searchAll(this, { salesIdList: [ownerStaff.salesId], role: 1 }, shared, i) : undefined;
-	results.push(checkOwnerRole(ownerStaff, ownerStaff ? (owners.get(ownerStaff.qwUserId) ?? 0) : 0, owned));
+	const staffPage = await attempt('staffList', async () => await tanmaApiRequest.call(this, ENDPOINTS.staffList, { pageNo: 1, pageSize: PAGE_SIZE }, { ...shared, itemIndex: i }));
+	findings.push(...(refused(['staff.paging', 'staff.name'], [staffPage]) ?? checkStaffPage('value' in staffPage ? staffPage.value : undefined)));
+	if (rows) {
+		const staffRows = (('value' in staffPage ? (staffPage.value as IDataObject | null)?.result : undefined) ?? []) as IDataObject[];
+		const owners = new Map<string, number>();
+		for (const row of rows) if (typeof row.qwSalesId === 'string') owners.set(row.qwSalesId, (owners.get(row.qwSalesId) ?? 0) + 1);
+		const owner = staffRows.find((s) => typeof s.qwUserId === 'string' && owners.has(s.qwUserId));
+		const ownerStaff = owner ? { salesId: String(owner.salesId), qwUserId: String(owner.qwUserId) } : undefined;
+		const owned = ownerStaff ? await search({ salesIdList: [ownerStaff.salesId], role: 1 }) : undefined;
+		findings.push(
+			...(refused(['search.roleOwner'], [staffPage, ...(owned ? [owned] : [])]) ?? [
+				checkOwnerRole(ownerStaff, ownerStaff ? (owners.get(ownerStaff.qwUserId) ?? 0) : 0, owned && 'value' in owned ? owned.value : undefined),
+			]),
+		);
+	}
 
-	results.push(checkOpportunityConfig(await tanmaApiRequest.call(this, ENDPOINTS.opportunityConfig, undefined, { ...shared, itemIndex: i })));
-	results.push(...NOT_CHECKABLE.map((item) => ({ ...item, status: 'not checkable' as const })));
-	return results.map((result) => ({ ...result }));
+	const config = await attempt('opportunityConfig', async () => await tanmaApiRequest.call(this, ENDPOINTS.opportunityConfig, undefined, { ...shared, itemIndex: i }));
+	findings.push(...(refused(['opportunity.stageKeys'], [config]) ?? [checkOpportunityConfig('value' in config ? config.value : undefined)]));
+
+	return [...findings.map(described), ...notCheckable()].map((result) => ({ ...result }));
 }
