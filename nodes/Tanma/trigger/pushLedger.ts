@@ -43,8 +43,8 @@ export interface PushDelivery {
 }
 
 interface Accepted extends PushDelivery {
-	/** Set while n8n has not yet registered the execution: resolves true (taken) or false (not taken). */
-	pending?: { settled: Promise<boolean>; settle: (taken: boolean) => void };
+	/** Set until n8n has answered the request: resolves true (taken) or false (not taken). */
+	pending?: { settled: Promise<boolean>; settle: (taken: boolean) => void; registered?: boolean };
 }
 
 /**
@@ -65,6 +65,12 @@ interface ReceiverRecord {
 	/** The newest accepted, oldest first, at most PERSIST_MAX: what the next save merges in. */
 	recent: Accepted[];
 	released: Set<string>;
+	/**
+	 * Entries this process found in static data it loaded (another process may have accepted them), newest
+	 * PERSIST_MAX by key: n8n saves static data as a whole with no version check, so another process's save
+	 * can drop an entry from the database; this process still knows it and writes it back with its next save.
+	 */
+	learned: Map<string, PersistedEntry>;
 }
 
 export type Admission =
@@ -93,7 +99,7 @@ export class PushLedger {
 	private receiver(id: string): ReceiverRecord {
 		let record = this.receivers.get(id);
 		if (!record) {
-			record = { byKey: new Map(), byHeaders: new Map(), recent: [], released: new Set() };
+			record = { byKey: new Map(), byHeaders: new Map(), recent: [], released: new Set(), learned: new Map() };
 			this.receivers.set(id, record);
 			if (this.receivers.size > RECEIVERS_MAX) this.receivers.delete(this.receivers.keys().next().value as string);
 		}
@@ -106,7 +112,7 @@ export class PushLedger {
 	 */
 	admit(receiverId: string, store: Record<string, unknown>, push: PushDelivery, windowMs: number): Admission {
 		const record = this.receiver(receiverId);
-		const persisted = persistedOf(store).filter((e) => !record.released.has(e[0]));
+		const persisted = this.learn(record, persistedOf(store).filter((e) => !record.released.has(e[0])));
 		const underSameHeaders = [
 			...(record.byHeaders.get(push.headers) ?? []),
 			...persisted
@@ -123,8 +129,34 @@ export class PushLedger {
 		let settle: (taken: boolean) => void = () => undefined;
 		const settled = new Promise<boolean>((resolve) => (settle = resolve));
 		this.remember(record, { ...push, pending: { settled, settle } }, windowMs);
-		store.pushLedger = { v: 2, accepted: this.merged(record, persisted, push.at, windowMs) } satisfies PersistedLedger;
+		store.pushLedger = { v: 2, accepted: this.merged(record, persisted, push.at, windowMs, push.key) } satisfies PersistedLedger;
 		return { kind: 'new' };
+	}
+
+	/** What was loaded, and what this process learned from earlier loads and the loaded list no longer has, oldest first. */
+	private learn(record: ReceiverRecord, loaded: PersistedEntry[]): PersistedEntry[] {
+		for (const entry of loaded) {
+			record.learned.delete(entry[0]);
+			record.learned.set(entry[0], entry);
+		}
+		while (record.learned.size > PERSIST_MAX) record.learned.delete(record.learned.keys().next().value as string);
+		if (record.learned.size === loaded.length) return loaded;
+		return [...record.learned.values()].sort((a, b) => a[1] - b[1]);
+	}
+
+	/**
+	 * The static-data list as this process knows it now, for the save n8n makes after the request: everything loaded
+	 * by any request of this process since, not only by this one, so a save that lands late does not drop what
+	 * another process saved in the meantime (when this process has seen it).
+	 */
+	snapshot(receiverId: string, store: Record<string, unknown>, ownKey: string, now: number, windowMs: number): void {
+		const record = this.receivers.get(receiverId);
+		if (!record) return;
+		// Asked for once n8n has registered the execution of `ownKey`: from now on other saves may write it too.
+		const own = record.byKey.get(ownKey);
+		if (own?.pending) own.pending.registered = true;
+		const known = [...record.learned.values()].sort((a, b) => a[1] - b[1]);
+		store.pushLedger = { v: 2, accepted: this.merged(record, known, now, windowMs, ownKey) } satisfies PersistedLedger;
 	}
 
 	/** n8n registered the execution of the pending message `key`: later copies are redeliveries. */
@@ -147,6 +179,7 @@ export class PushLedger {
 		else record.byHeaders.delete(entry.headers);
 		record.recent = record.recent.filter((e) => e !== entry);
 		record.released.add(key);
+		record.learned.delete(key);
 		if (record.released.size > RELEASED_MAX) record.released.delete(record.released.values().next().value as string);
 		entry.pending.settle(false);
 	}
@@ -174,12 +207,15 @@ export class PushLedger {
 	/**
 	 * The static-data list: what the request loaded and what this instance accepted lately, each oldest
 	 * first, merged in one pass (a key in both keeps the in-memory entry), the newest PERSIST_MAX kept.
+	 * Of the messages still pending, only the request's own (`ownKey`: n8n saves the list once it holds that one's
+	 * execution) and those whose execution n8n has registered are written: another message may never be taken (a
+	 * crash, an error answer), and written down it would make that message's redelivery look like a copy of one n8n ran.
 	 */
-	private merged(record: ReceiverRecord, persisted: PersistedEntry[], now: number, windowMs: number): PersistedEntry[] {
+	private merged(record: ReceiverRecord, persisted: PersistedEntry[], now: number, windowMs: number, ownKey: string): PersistedEntry[] {
 		const keepMs = keepFor(windowMs);
-		const inMemory = new Set(record.recent.map((p) => p.key));
+		const mine = record.recent.filter((p) => now - p.at < keepMs && (!p.pending || p.pending.registered || p.key === ownKey));
+		const inMemory = new Set(mine.map((p) => p.key));
 		const loaded = persisted.filter((e) => now - e[1] < keepMs && !inMemory.has(e[0]));
-		const mine = record.recent.filter((p) => now - p.at < keepMs);
 		const out: PersistedEntry[] = [];
 		let i = 0;
 		let j = 0;

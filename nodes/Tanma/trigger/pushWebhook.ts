@@ -129,13 +129,13 @@ export async function answerPush(this: IWebhookFunctions): Promise<IWebhookRespo
 	const started: IWebhookResponseData = { workflowData: [this.helpers.returnJsonArray([pushItem(message, new Date())])] };
 	// n8n 2.40.7 registers the execution before it saves the static data, and registering builds a Workflow
 	// over the same static-data object, which clears its changed mark: the record just written would not be
-	// saved. n8n reads the answer after registering and before saving, so reading it marks the record again.
+	// saved. n8n reads the answer after registering and before saving, so writing the record then marks it again;
+	// it is written as this process knows it at that moment (n8n saves static data whole, last writer wins).
 	const { webhookResponse } = acknowledgement;
 	Object.defineProperty(started, 'webhookResponse', {
 		enumerable: true,
 		get: () => {
-			const record = store.pushLedger;
-			store.pushLedger = record; // the write is what marks it changed
+			ledger.snapshot(receiverId, store, key, Date.now(), options.replayWindowMs);
 			return webhookResponse;
 		},
 	});
