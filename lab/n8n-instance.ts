@@ -61,6 +61,8 @@ export class N8nInstance {
 	private process?: ChildProcess;
 	private readonly brokerPort: number;
 	log = '';
+	/** What the current process printed (the log runs on across restarts). */
+	private output = '';
 
 	private constructor(
 		readonly rt: N8nRuntime,
@@ -162,11 +164,13 @@ export class N8nInstance {
 		await this.cli([`import:${kind}`, `--input=${file}`]);
 	}
 
-	private launch(command: 'start' | 'worker'): ChildProcess {
+	private launch(command: 'start' | 'worker' | 'webhook'): ChildProcess {
 		const child = spawn(this.rt.node, [this.rt.n8n, command], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
 		this.process = child;
+		this.output = '';
 		const capture = (chunk: Buffer) => {
 			this.log = (this.log + chunk.toString()).slice(-200_000);
+			this.output = (this.output + chunk.toString()).slice(-200_000);
 			this.onOutput?.(chunk.toString());
 		};
 		child.stdout?.on('data', capture);
@@ -203,7 +207,13 @@ export class N8nInstance {
 	/** `n8n worker`: a queue-mode worker (needs EXECUTIONS_MODE=queue and the Redis/DB settings in env). */
 	async startWorker(timeoutMs = 180_000): Promise<void> {
 		const child = this.launch('worker');
-		await this.waitUntil(child, async () => this.log.includes('n8n worker is now ready'), 'a ready worker', timeoutMs);
+		await this.waitUntil(child, async () => this.output.includes('n8n worker is now ready'), 'a ready worker', timeoutMs);
+	}
+
+	/** `n8n webhook`: a queue-mode webhook process (production webhooks only; needs EXECUTIONS_MODE=queue). */
+	async startWebhook(timeoutMs = 180_000): Promise<void> {
+		const child = this.launch('webhook');
+		await this.waitUntil(child, async () => this.output.includes('Webhook listener waiting for requests.'), 'a listening webhook process', timeoutMs);
 	}
 
 	/** SIGKILL: a crash, nothing finished or saved on the way out. */

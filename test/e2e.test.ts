@@ -69,7 +69,7 @@ test('an action workflow run by `n8n execute` signs its request and outputs the 
 	expect(output).toContain('"customerId": "9007199254740993"');
 });
 
-test('Tenant Check run by `n8n execute`: confirmed on a tenant that reads the codes as the node does, contradicted where it does not', async () => {
+test('Tenant Check run by `n8n execute`: confirmed on a tenant that reads the codes as the node does, contradicted where it does not, not checkable where the tenant refuses the read', async () => {
 	await n8n.importJson('workflow', [tenantCheckWorkflow()]);
 	const statuses = async () => {
 		const output = await n8n.cli(['execute', `--id=${tenantCheckWorkflow().id}`, '--rawOutput']);
@@ -81,6 +81,13 @@ test('Tenant Check run by `n8n execute`: confirmed on a tenant that reads the co
 	sandbox.readings = { ...NODE_READINGS, lastFollowTypes: 'dropsRows', tagOp6: 'allOf' };
 	expect(await statuses()).toMatchObject({ 'search.qwLastFollowTypes': 'contradicted', 'search.tagOp6': 'contradicted', 'search.conditionOp1': 'confirmed' });
 	sandbox.readings = { ...NODE_READINGS };
+	// A tenant whose edition refuses the opportunity config: that check is not checkable, every other one runs.
+	sandbox.addFault({ kind: 'vendor', code: 1008, message: '当前版本不支持该功能', path: '/api/v3/opportunity/config/get', times: 100 });
+	try {
+		expect(await statuses()).toMatchObject({ 'opportunity.stageKeys': 'not checkable', 'search.qwLastFollowTypes': 'confirmed', 'staff.paging': 'confirmed', 'search.roleOwner': 'confirmed' });
+	} finally {
+		sandbox.clearFaults();
+	}
 });
 
 test('bad input is refused by name in a real n8n and nothing is sent: an object for an id, an impossible date', async () => {

@@ -1,0 +1,49 @@
+/** What the real-n8n suites share: pushes as Tanma sends them, and what reached the sandbox's sink. */
+import { waitFor } from '../../lab/n8n-instance';
+import type { RawPush } from '../../sandbox/push';
+import { buildPush } from '../../sandbox/push';
+import type { Sandbox } from '../../sandbox/server';
+
+export const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+
+/** The numeric ids (msgId or record id) the sink received in [from, to), with repeats, sorted. */
+export function sunk(sandbox: Sandbox, from: number, to: number): number[] {
+	return sandbox.sink
+		.map((s) => Number((s as { id?: string }).id))
+		.filter((id) => id >= from && id < to)
+		.sort((a, b) => a - b);
+}
+
+/**
+ * Waits until the sink holds `count` distinct ids in [from, to) and then until n8n has no execution of
+ * `workflowIds` left to finish (so a duplicate would already show), or `timeoutMs`; returns what it holds.
+ */
+export async function settle(
+	sandbox: Sandbox,
+	range: { from: number; to: number; count: number },
+	idle: () => Promise<boolean>,
+	context: () => string,
+	timeoutMs = 120_000,
+): Promise<number[]> {
+	await waitFor(() => new Set(sunk(sandbox, range.from, range.to)).size >= range.count, timeoutMs, context);
+	await waitFor(idle, timeoutMs, context);
+	return sunk(sandbox, range.from, range.to);
+}
+
+/** A push is acknowledged when it is answered 200 with its noise. */
+export const acknowledged = (answer: { status: number; body: string }, noise: string) => answer.status === 200 && answer.body === noise;
+
+/** Pushes signed now, `perTimestamp` to one timestamp header (a sender's burst), each with its own noise. */
+export function signedPushes(sandbox: Sandbox, msgIds: number[], perTimestamp: number, type = 'new_qw_customer'): Array<RawPush & { msgId: string; noise: string; plaintext: string }> {
+	const t0 = Date.now();
+	return msgIds.map((msgId, i) => buildPush({ type, msgId, content: { externalUserId: `wm${msgId}` } }, sandbox.appId, sandbox.appKey, t0 + Math.floor(i / perTimestamp)));
+}
+
+/** Runs `task` over `items`, `concurrency` at a time; stops taking new items once `stop()` says so. */
+export async function inParallel<T>(items: T[], concurrency: number, task: (item: T) => Promise<void>, stop: () => boolean = () => false): Promise<void> {
+	const queue = [...items];
+	const worker = async () => {
+		for (let item = queue.shift(); item !== undefined && !stop(); item = queue.shift()) await task(item);
+	};
+	await Promise.all(Array.from({ length: concurrency }, worker));
+}
