@@ -1,5 +1,5 @@
 /**
- * Tanma over MCP against the same node run directly, in one n8n 2.40.7: examples/mcp-server.json answers an MCP
+ * Tanma over MCP against the same node run directly, in one n8n (the pinned 2.x): examples/mcp-server.json answers an MCP
  * client's Look_Up_Customer calls (the official SDK over streamable HTTP), and a Webhook → Tanma (Customer → Get)
  * → Respond workflow answers plain HTTP calls with the same node, credential and customer; and a Webhook alone
  * (no Tanma node) shows what n8n's webhook execution costs by itself. Calls rotate, one at a time, after warm-up

@@ -33,8 +33,12 @@ import { measureMcpLatency } from './mcp-latency';
 import type { FilterCheckCost } from './trigger-cost';
 import { measureFilterCheckCost, measureTriggerCost } from './trigger-cost';
 import { DEFAULT_MAX_PARALLEL_READS } from '../nodes/Tanma/transport/concurrency';
+import { runtime } from '../lab/n8n-instance';
 import type { NetworkMeasurement, NetworkStep } from './network';
 import { measureNetwork } from './network';
+
+/** The pinned n8n 2.x the bench runs (scripts/n8n-runtime.js), as results name it. */
+const N8N = `n8n ${runtime('2.x').version}`;
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? '10000,50000').split(',').map(Number);
@@ -123,7 +127,7 @@ async function pushOnly(): Promise<void> {
 	const sandbox = await startSandbox({ seed: { customers: 10 } });
 	try {
 		const push = await measurePush(sandbox, log, { requests: PUSH_REQUESTS, concurrencies: [20, 50], rounds: PUSH_ROUNDS, diagnosticRounds: PUSH_DIAGNOSTIC_ROUNDS });
-		writeOnlyResults('push', 'Push Trigger bench', 'n8n 2.40.7 on Node 24.21.0', pushSection(push), { push });
+		writeOnlyResults('push', 'Push Trigger bench', `${N8N} on Node 24.21.0`, pushSection(push), { push });
 	} finally {
 		await sandbox.close();
 	}
@@ -175,7 +179,7 @@ async function mcpOnly(): Promise<void> {
 	const sandbox = await startSandbox();
 	try {
 		const latency = await measureMcpLatency(sandbox, log);
-		writeOnlyResults('mcp', 'Tanma over MCP bench', 'n8n 2.40.7 on Node 24.21.0; the\nsandbox in the bench process', mcpSection(latency), { mcp: latency });
+		writeOnlyResults('mcp', 'Tanma over MCP bench', `${N8N} on Node 24.21.0; the\nsandbox in the bench process`, mcpSection(latency), { mcp: latency });
 	} finally {
 		await sandbox.close();
 	}
@@ -339,7 +343,7 @@ ${profileTable(profile.byFunction)}
 	return `
 ## 5. Push Trigger vs n8n's Webhook node
 
-Same n8n 2.40.7 process per configuration, same load: ${push.requests} requests per round, posted at a fixed concurrency
+Same ${N8N} process per configuration, same load: ${push.requests} requests per round, posted at a fixed concurrency
 (${push.concurrencies.join(' and ')} in flight) by the bench process, each request built before the clock starts (a
 fresh msgId and a strictly later timestamp, signed and encrypted as Tanma does). **Tanma Push Trigger** → HTTP Request
 (sink) is answered with the noise (by n8n, once it has registered the execution); **n8n Webhook node** (Respond: Immediately) → the same HTTP Request gets
@@ -461,7 +465,7 @@ function buildReport(input: {
 	const markdown = `# Benchmark results
 
 Written by \`npm run bench\` on ${machine.date}. Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GiB,
-${machine.os}; bench process ${machine.benchNode}; n8n 2.40.7 on Node 24.21.0. Sandbox in the bench process, on loopback
+${machine.os}; bench process ${machine.benchNode}; ${N8N} on Node 24.21.0. Sandbox in the bench process, on loopback
 (section 1) and over HTTPS behind a latency proxy (section 1b).
 Chart: [latest.png](latest.png). Raw figures: [latest.json](latest.json).
 
@@ -470,7 +474,7 @@ Chart: [latest.png](latest.png). Raw figures: [latest.json](latest.json).
 Five ways, alternating in one run (order rotated each round), ${ROUNDS} timed rounds per size after one warm-up round:
 the **Tanma node** (Max Parallel Requests ${CONCURRENCY}, its default, and 1 — one page after another, as the node read
 before parallel reads) and the **DIY Code node** each run as a published n8n workflow (Webhook → node, answered when
-the last node finishes) in the same n8n 2.40.7 process; the **bare client** is a plain Node 24 script with a
+the last node finishes) in the same ${N8N} process; the **bare client** is a plain Node 24 script with a
 keep-alive agent reading the same pages one after another, and with ${CONCURRENCY} in flight (the physical limits). The DIY Code node is \`bench/diy-code-node.js\`: SHA-256 signing with
 \`crypto\`, \`this.helpers.httpRequest\`, paging to \`totalPage\`, plain \`JSON.parse\` (which silently rounds ids
 beyond 2^53 — the node keeps them exact). Both n8n variants keep successful executions' data out of the database
@@ -513,7 +517,7 @@ page through n8n took ${fmt(perRequestNodeMs, 2)} ms here, so signing is ${fmt((
 ${profile ? profileSection(profile) : ''}${pushSection(push, pushProfile)}`;
 	const svg = barChartSvg(
 		'Customer Search, Return All: items per second',
-		'median of timed rounds; whiskers show min–max; n8n 2.40.7, sandbox on loopback',
+		`median of timed rounds; whiskers show min–max; ${N8N}, sandbox on loopback`,
 		bars,
 		`${machine.cpu}, ${machine.cores} cores · ${machine.date.slice(0, 10)}`,
 	);

@@ -1,5 +1,5 @@
 /**
- * `npm run dev`: this package in a local n8n, rebuilt and reloaded on every change. The demo's n8n (pinned 2.40.7
+ * `npm run dev`: this package in a local n8n, rebuilt and reloaded on every change. The demo's n8n (pinned 2.x
  * on its Node 24 runtime, the sandbox, the "Tanma sandbox" credential, the example workflows, an owner) with the
  * package built by lab/dev-build.ts into its nodes folder and N8N_DEV_RELOAD=true: save a file under nodes/ or
  * credentials/ and tsc or gulp rewrites the package, n8n reloads it and serves the new descriptions and code.

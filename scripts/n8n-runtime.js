@@ -9,7 +9,9 @@ const os = require('os');
 const path = require('path');
 
 const LINES = {
-	'2.x': { n8n: '2.40.7', overrides: undefined },
+	// The newest 2.x that installs from the registry (2026-12-04): 2.41.3 pins 21 packages of its own release the
+	// registry does not have (@n8n/agents@0.26.2, n8n-core@2.41.2, …), so `npm install n8n@2.41.3` fails (ETARGET).
+	'2.x': { n8n: '2.41.1', overrides: undefined },
 	// 1.x pins an xlsx tarball from an unreachable CDN; the registry release resolves instead.
 	'1.x': { n8n: '1.123.81', overrides: { xlsx: '0.18.5' } },
 };

@@ -1,5 +1,5 @@
 /**
- * The Tanma Trigger under each way n8n 2.40.7 schedules and saves polls (test/support/trigger.ts: the default
+ * The Tanma Trigger under each way n8n 2.x (2.40.7, 2.41.1) schedules and saves polls (test/support/trigger.ts: the default
  * scheduler, the durable scheduler, the durable scheduler with durable cursors), through n8n-core's PollContext
  * against the sandbox on a faked clock. What each model saves is read from n8n's code; the real n8n runs of the
  * same story are in test/e2e-schedulers.test.ts.

@@ -1,6 +1,6 @@
 /**
  * Our build (tsc -p tsconfig.build.json + gulp, `npm run build`) and n8n's author tool (`n8n-node build`, run by
- * scripts/n8n-node.mjs in a starter-shaped copy) side by side in real n8n 2.40.7: each tarball installed into its
+ * scripts/n8n-node.mjs in a starter-shaped copy) side by side in the pinned real n8n 2.x: each tarball installed into its
  * own n8n as a community package, the same sandbox behind both. They load the same node and credential types
  * (codex and zh-CN translation included), and the same workflows give the same items and send the same requests.
  * What differs is in the files only (test/scripts/n8n-node.test.ts): declarations in ours, source maps in theirs.

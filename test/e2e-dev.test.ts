@@ -1,5 +1,5 @@
 /**
- * `npm run dev` (scripts/dev.ts) for real, on a copy of the package's sources so the test can edit them: n8n 2.40.7
+ * `npm run dev` (scripts/dev.ts) for real, on a copy of the package's sources so the test can edit them: the pinned n8n 2.x
  * comes up with the package under its published node types and the examples; a change to a node's description
  * and to the credential's code is rebuilt and reloaded by the running n8n (its editor's descriptions and n8n's own
  * credential test change, no restart); a codex edit is copied and reloaded too; a type error is reported by the

@@ -1,9 +1,9 @@
 /**
- * The editor in a real browser and n8n's Chinese locale. A real n8n 2.40.7 started with N8N_DEFAULT_LOCALE=zh-CN
+ * The editor in a real browser and n8n's Chinese locale. The pinned real n8n 2.x started with N8N_DEFAULT_LOCALE=zh-CN
  * (lab/demo-instance.ts: the packed package, the sandbox, every example), Debian's Chromium with CJK fonts
  * (scripts/browser.js) driven by playwright-core. Screenshots go to .cache/screenshots/ (git-ignored).
  *
- * What n8n 2.40.7 does with our translation files: its node-types service reads
+ * What n8n 2.40.7 and 2.41.1 do with our translation files: its node-types service reads
  * `<node folder>/translations/<locale>/<description name>.json` and sends it as `translation` with the node's
  * description, but only in the answer to POST /rest/node-types. The editor loads every node's full description
  * from /types/nodes.json (no translations there) and posts to /rest/node-types only for a type whose description

@@ -1,6 +1,6 @@
 /**
  * Tanma for any MCP client: examples/mcp-server.json (n8n's MCP Server Trigger → three Tanma read tools, and one
- * write tool that ships disabled) published in a real n8n 2.40.7, and the official MCP TypeScript SDK client
+ * write tool that ships disabled) published in a the pinned real n8n 2.x, and the official MCP TypeScript SDK client
  * talking to its production URL over streamable HTTP: the tools as the client receives them, a call answered
  * by a signed request at the sandbox, and a bad argument refused by the node with nothing sent.
  */

@@ -22,7 +22,7 @@ export function triggerUnderTest(sandbox: () => Sandbox, parameters: INodeParame
 }
 
 /**
- * How n8n 2.40.7 keeps a poll trigger's static data under each of its poll schedulers, as read in its code
+ * How n8n 2.x (2.40.7; the code is unchanged in 2.41.1) keeps a poll trigger's static data under each of its poll schedulers, as read in its code
  * (docs/tanma-trigger.md, *Schedulers*):
  * - `default` (in-memory cron on the leader main): one long-lived workflow object per process carries every poll's
  *   changes; the database copy is written at activation and when a poll emits; a restart reloads that copy.
