@@ -1,6 +1,17 @@
 /** Runs an action node or its dropdown methods through n8n-core's WorkflowExecute and LoadOptionsContext. */
 import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeParameters, INodePropertyOptions, INodeType, NodeExecutionHint } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	INodeListSearchResult,
+	INodeParameters,
+	INodePropertyOptions,
+	INodeType,
+	NodeExecutionHint,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials';
@@ -43,6 +54,8 @@ export async function runNodeInWorkflow(options: {
 	credentials: ICredentialDataDecryptedObject;
 	input?: IDataObject[];
 	continueOnFail?: boolean;
+	/** The node's version in the workflow (default 1, as the workflows saved before version 2 have it). */
+	typeVersion?: number;
 }): Promise<NodeRun> {
 	const helper = new TestCredentialsHelper({ tanmaApi: options.credentials });
 	const typeName = options.nodeType.description.name;
@@ -57,6 +70,7 @@ export async function runNodeInWorkflow(options: {
 		},
 		nodeUnderTest(options.nodeType, options.parameters, {
 			position: [200, 0],
+			typeVersion: options.typeVersion ?? 1,
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		}),
 	];
@@ -103,4 +117,29 @@ export async function runLoadOptions(options: {
 	const method = options.nodeType.methods?.loadOptions?.[options.method];
 	if (!method) throw new Error(`no loadOptions method ${options.method}`);
 	return await method.call(context);
+}
+
+/**
+ * Calls a node's listSearch method (a resource locator's *From List*) the way n8n's editor does: through n8n-core's
+ * LoadOptionsContext for a node with the given parameters, with the search text and the page token typed so far.
+ */
+export async function runListSearch(options: {
+	nodeType: INodeType;
+	method: string;
+	credentials: ICredentialDataDecryptedObject;
+	parameters?: INodeParameters;
+	typeVersion?: number;
+	filter?: string;
+	paginationToken?: string;
+}): Promise<INodeListSearchResult> {
+	const helper = new TestCredentialsHelper({ tanmaApi: options.credentials });
+	const typeName = options.nodeType.description.name;
+	const node = nodeUnderTest(options.nodeType, options.parameters ?? {}, { typeVersion: options.typeVersion ?? 2 });
+	const workflow = new Workflow({ id: 'wf-list-search', nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesOf({ [typeName]: options.nodeType }) });
+	// As n8n's editor sends them: the node's parameters as they stand, read by getCurrentNodeParameter.
+	const additionalData = Object.assign(makeAdditionalData(helper), { currentNodeParameters: options.parameters ?? {} });
+	const context = new LoadOptionsContext(workflow, node, additionalData, '');
+	const method = options.nodeType.methods?.listSearch?.[options.method];
+	if (!method) throw new Error(`no listSearch method ${options.method}`);
+	return await method.call(context, options.filter, options.paginationToken);
 }

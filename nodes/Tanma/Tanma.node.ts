@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties } from './actions/description';
 import { router } from './actions/router';
+import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 
 export class Tanma implements INodeType {
@@ -11,7 +12,10 @@ export class Tanma implements INodeType {
 		name: 'tanma',
 		icon: { light: 'file:tanma.svg', dark: 'file:tanma.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2: records picked from searchable lists (resource locators) and Simplify on large records;
+		// version 1 (ids typed as text, raw records) stays for the workflows saved with it.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Work with customers, follow-ups, SOP tasks, group messages and work orders in Tanma SCRM',
 		defaults: { name: 'Tanma' },
@@ -22,7 +26,7 @@ export class Tanma implements INodeType {
 		properties,
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -15,7 +15,11 @@ import type { BadValue, Leaf } from '../support/badInput';
 import { badValuesFor, leavesOf, withValueAt } from '../support/badInput';
 
 const t = actionsAgainstSandbox();
-const properties = new Tanma().description.properties as INodeProperties[];
+const node = new Tanma();
+const properties = node.description.properties as INodeProperties[];
+const VERSIONS = node.description.version as number[];
+/** A field is tried at the newest version that shows it (a field of both versions is read by the same code). */
+const versionOf = (leaf: Leaf) => Math.max(...leaf.versions);
 
 /** Valid rows for the fixed collections that minimalParameters leaves empty; message content by kind. */
 const GOOD_ROWS: Record<string, (shown: Record<string, NodeParameterValueType>) => INodeParameters> = {
@@ -39,7 +43,7 @@ function fieldsOf(resource: string, operation: string): Leaf[] {
 		const show = p.displayOptions?.show;
 		return (show?.resource as string[] | undefined)?.includes(resource) && (show?.operation as string[] | undefined)?.includes(operation);
 	});
-	return leavesOf(shown);
+	return leavesOf(shown, VERSIONS);
 }
 
 /** The operation's valid parameters with one field set to a bad value, and what that field needs shown. */
@@ -63,7 +67,7 @@ function parametersWith(key: string, leaf: Leaf, bad: BadValue): INodeParameters
 const cases = operationsInUi().flatMap((key) => {
 	const [resource, operation] = key.split('.');
 	return fieldsOf(resource, operation).flatMap((leaf) =>
-		badValuesFor(leaf.property).map((bad) => ({ key, leaf, bad, title: `${key} ${leaf.path.join('.')} = ${bad.name}` })),
+		badValuesFor(leaf.property).map((bad) => ({ key, leaf, bad, title: `${key} ${leaf.path.join('.')} (v${versionOf(leaf)}) = ${bad.name}` })),
 	);
 });
 
@@ -87,9 +91,9 @@ jest.spyOn(ParameterReader.prototype, 'read').mockImplementation(function (this:
 	return originalRead.call(this, name);
 });
 
-test.each(operationsInUi())('%s: its valid parameters with every optional row filled still go through (the base of the matrix is valid)', async (key) => {
+test.each(operationsInUi().flatMap((key) => VERSIONS.map((version) => [key, version] as const)))('%s at version %d: its valid parameters with every optional row filled still go through (the base of the matrix is valid)', async (key, version) => {
 	const [resource, operation] = key.split('.');
-	const fields = fieldsOf(resource, operation);
+	const fields = fieldsOf(resource, operation).filter((leaf) => leaf.versions.includes(version));
 	let parameters: INodeParameters = { resource, operation, ...minimalParameters(t.sandbox)[key].parameters };
 	for (const leaf of fields.filter((l) => l.row && GOOD_ROWS[`${l.row.collection}.${l.row.group}`])) {
 		const { collection, group } = leaf.row!;
@@ -103,7 +107,7 @@ test.each(operationsInUi())('%s: its valid parameters with every optional row fi
 	}
 	const before = t.sandbox.requests.length;
 	readingFor = key;
-	const result = await t.run(parameters, [{}], true).finally(() => (readingFor = undefined));
+	const result = await t.run(parameters, [{}], true, version).finally(() => (readingFor = undefined));
 	expect(result.items.map((i) => i.json.error)).toEqual([undefined]);
 	expect(t.sandbox.requests.length).toBeGreaterThan(before);
 });
@@ -126,7 +130,7 @@ test('the matrix covers every field of every operation the description shows', (
 });
 
 test.each(cases.map((c) => [c.title, c] as const))('%s: refused by name for each item, nothing sent', async (_title, { key, leaf, bad }) => {
-	const result = await t.run(parametersWith(key, leaf, bad), [{}, {}], true);
+	const result = await t.run(parametersWith(key, leaf, bad), [{}, {}], true, versionOf(leaf));
 	expect(result.error).toBeUndefined();
 	expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	for (const item of result.items) expect(String(item.json.error)).toContain(leaf.property.displayName);

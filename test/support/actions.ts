@@ -21,8 +21,9 @@ export function actionsAgainstSandbox() {
 		if (!sandbox) throw new Error('the sandbox starts in beforeAll');
 		return sandbox;
 	};
-	const run = (parameters: INodeParameters, input?: IDataObject[], continueOnFail = false) =>
-		runNodeInWorkflow({ nodeType: new Tanma(), parameters, credentials: credentialsFor(current()), input, continueOnFail });
+	/** Runs the node at `typeVersion` (default 1, as workflows saved before version 2). */
+	const run = (parameters: INodeParameters, input?: IDataObject[], continueOnFail = false, typeVersion = 1) =>
+		runNodeInWorkflow({ nodeType: new Tanma(), parameters, credentials: credentialsFor(current()), input, continueOnFail, typeVersion });
 	return {
 		get sandbox() {
 			return current();

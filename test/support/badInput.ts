@@ -14,6 +14,8 @@ export interface Leaf {
 	shownWhen: Record<string, NodeParameterValueType>;
 	/** For a fixed-collection field: the row's collection and group name. */
 	row?: { collection: string; group: string };
+	/** The node versions the field is shown at (its own '@version' conditions and its container's). */
+	versions: number[];
 }
 
 export interface BadValue {
@@ -30,19 +32,28 @@ function shownWhen(property: INodeProperties): Record<string, NodeParameterValue
 	for (const [name, values] of Object.entries(show)) {
 		// "/event" in a collection option names the top-level field, as n8n's displayOptions do.
 		const field = name.replace(/^\//, '');
+		if (field === '@version') continue; // the node's version, not a sibling field (Leaf.versions)
 		if (!SELECTORS.has(field) && Array.isArray(values)) out[field] = values[0] as NodeParameterValueType;
 	}
 	return out;
 }
 
-/** The fields of the given top-level properties, containers opened. */
-export function leavesOf(properties: INodeProperties[]): Leaf[] {
+/** Versions of the node a field is shown at, of `all`, by its '@version' show and hide conditions. */
+function versionsOf(property: INodeProperties, all: number[]): number[] {
+	const show = property.displayOptions?.show?.['@version'];
+	const hide = property.displayOptions?.hide?.['@version'];
+	return all.filter((v) => (!Array.isArray(show) || show.includes(v as never)) && !(Array.isArray(hide) && hide.includes(v as never)));
+}
+
+/** The fields of the given top-level properties, containers opened; `nodeVersions`: the versions the node has. */
+export function leavesOf(properties: INodeProperties[], nodeVersions: number[] = [1]): Leaf[] {
 	const leaves: Leaf[] = [];
 	for (const property of properties) {
 		if (property.type === 'notice' || SELECTORS.has(property.name)) continue;
+		const versions = versionsOf(property, nodeVersions);
 		if (property.type === 'collection') {
 			for (const option of property.options as INodeProperties[]) {
-				leaves.push({ path: [property.name, option.name], property: option, shownWhen: { ...shownWhen(property), ...shownWhen(option) } });
+				leaves.push({ path: [property.name, option.name], property: option, shownWhen: { ...shownWhen(property), ...shownWhen(option) }, versions: versionsOf(option, versions) });
 			}
 		} else if (property.type === 'fixedCollection') {
 			for (const group of property.options as INodePropertyCollection[]) {
@@ -52,11 +63,12 @@ export function leavesOf(properties: INodeProperties[]): Leaf[] {
 						property: value,
 						shownWhen: shownWhen(value),
 						row: { collection: property.name, group: group.name },
+						versions: versionsOf(value, versions),
 					});
 				}
 			}
 		} else {
-			leaves.push({ path: [property.name], property, shownWhen: shownWhen(property) });
+			leaves.push({ path: [property.name], property, shownWhen: shownWhen(property), versions });
 		}
 	}
 	return leaves;
@@ -116,6 +128,9 @@ export function badValuesFor(property: INodeProperties): BadValue[] {
 				...(typeof min === 'number' ? [{ name: `below ${min}`, value: expr(String(min - 1)) }] : [{ name: 'negative', value: expr('-1') }]),
 				...(typeof max === 'number' ? [{ name: `above ${max}`, value: expr(String(max + 1)) }] : []),
 			];
+		case 'resourceLocator':
+			// Whichever mode picked it, the node reads the value the locator holds: the text field's bad values, held.
+			return badValuesFor({ ...property, type: 'string' }).map((bad) => ({ name: `${bad.name} (By ID)`, value: { __rl: true, mode: 'id', value: bad.value } as never }));
 		case 'boolean':
 			return [OBJECT, { name: 'the text "yes"', value: expr('"yes"') }, { name: 'the number 1', value: expr('1') }];
 		case 'dateTime':

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ParameterReader } from '../helpers/parameters';
+import { locator } from './locators';
 
 /** Fields several operations offer in the same shape (staff and tag dropdowns, time windows, the option collections). */
 
@@ -39,22 +40,26 @@ export function readTimeWindow(input: ParameterReader): { since: string; before:
 	return { since, before };
 }
 
-/** A lead's (or unassigned customer's) Tanma ID, as the lead operations ask for it. */
-export function leadIdProperty(): INodeProperties {
-	return { displayName: 'Lead ID', name: 'customerId', type: 'string', required: true, default: '', description: 'ID of the lead or unassigned customer' };
+/** A lead (or unassigned customer), as the lead operations ask for it: its Tanma ID, picked from a list from version 2. */
+export function leadFields(): INodeProperties[] {
+	return locator('lead', { displayName: 'Lead ID', name: 'customerId', type: 'string', required: true, default: '', description: 'ID of the lead or unassigned customer' }, 'Lead');
 }
 
-/** The customer's WeCom external user id, as several operations ask for it. */
-export function customerWeComIdProperty(): INodeProperties {
-	return {
-		displayName: 'Customer WeCom ID',
-		name: 'externalUserId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'wmXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
-		description: 'The customer’s WeCom external user ID, starting with "wm"',
-	};
+/** A customer, as several operations ask for it: the WeCom external user ID, picked from Tanma's search from version 2. */
+export function customerFields(): INodeProperties[] {
+	return locator(
+		'customer',
+		{
+			displayName: 'Customer WeCom ID',
+			name: 'externalUserId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'wmXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+			description: 'The customer’s WeCom external user ID, starting with "wm"',
+		},
+		'Customer',
+	);
 }
 
 /** A multi-select of staff loaded from Tanma; the values are Tanma staff IDs, kept as text. */

@@ -31,6 +31,17 @@ export type DescribedFields = readonly INodeProperties[];
 const isProperty = (entry: unknown): entry is INodeProperties =>
 	isPlainObject(entry) && typeof entry.name === 'string' && typeof entry.displayName === 'string' && typeof entry.type === 'string';
 
+/** A resource locator's stored value ({ __rl: true, mode, value }): the field holds `value`. */
+const isLocatorValue = (value: unknown): value is { __rl: true; mode: string; value: unknown } => isPlainObject(value) && value.__rl === true && 'value' in value;
+
+/** Whether a field is shown at this node version (its '@version' show and hide conditions; plain versions only). */
+function shownAtVersion(property: INodeProperties, version: number): boolean {
+	const show = property.displayOptions?.show?.['@version'];
+	const hide = property.displayOptions?.hide?.['@version'];
+	if (Array.isArray(show) && !show.includes(version as never)) return false;
+	return !(Array.isArray(hide) && hide.includes(version as never));
+}
+
 /**
  * The one way operations and triggers read their parameters: each method reads a parameter by name and
  * returns it typed, or refuses it (./validation.ts) naming the field by the label the user sees, looked up
@@ -63,7 +74,7 @@ export class ParameterReader {
 	 * different conditions), the one whose sibling conditions the current values meet.
 	 */
 	property(name: string): INodeProperties | undefined {
-		const candidates = this.described.filter((p) => p.name === name);
+		const candidates = this.described.filter((p) => p.name === name && shownAtVersion(p, this.node.typeVersion));
 		if (candidates.length < 2) return candidates[0];
 		const shown = candidates.find((p) =>
 			Object.entries(p.displayOptions?.show ?? {}).every(
@@ -88,9 +99,13 @@ export class ParameterReader {
 		return refuse(this.field(name), problem, description);
 	}
 
-	/** Every read of a field goes through here (the bad-input matrix watches it to see what the node reads). */
+	/**
+	 * Every read of a field goes through here (the bad-input matrix watches it to see what the node reads). A resource
+	 * locator's value is the one it holds, whichever mode picked it (From List or By ID), checked like any other.
+	 */
 	read(name: string): unknown {
-		return this.readParameter(name);
+		const value = this.readParameter(name);
+		return isLocatorValue(value) && this.property(name)?.type === 'resourceLocator' ? value.value : value;
 	}
 
 	has(name: string): boolean {

@@ -12,7 +12,7 @@ import { formatTanmaTime, parseTanmaTime } from '../transport/time';
  */
 export type TriggerState = {
 	v: 1;
-	/** Event and scope the state belongs to; a different one starts afresh. */
+	/** Event and watch the state belongs to; a different one starts afresh. */
 	config: string;
 	/** Tanma time ("yyyy-MM-dd HH:mm:ss"): the oldest record time still watched. */
 	since: string;

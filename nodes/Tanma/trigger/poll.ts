@@ -33,7 +33,7 @@ import { windowEnd } from './sources';
 export const POLL_BUDGET_SHARE = 0.6;
 
 export interface PollSettings {
-	/** Event and scope; state saved under another configuration is discarded. */
+	/** Event and watch; state saved under another configuration is discarded. */
 	config: string;
 	/** This trigger: its node id (the key of its activation mark) and "<workflow id>:<node id>" (its memory). */
 	nodeId: string;

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { maxParallelRequestsProperty } from '../helpers/parallelReads';
-import { FOLLOW_UP_WATCHES, POLL_EVENTS } from './pollEvents';
+import { FOLLOW_UP_WATCHES, POLL_EVENTS, WATCH_PARAMETER } from './pollEvents';
 
 /** The Tanma Trigger's fields; its events and watches come from the table in ./pollEvents.ts. */
 export const pollTriggerProperties: INodeProperties[] = [
@@ -15,7 +15,7 @@ export const pollTriggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Watch',
-		name: 'scope',
+		name: WATCH_PARAMETER,
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { event: ['newFollowUp'] } },
@@ -24,11 +24,11 @@ export const pollTriggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Tanma publishes no "list all follow-up records" endpoint. This scope finds customers by last follow-up time with a search filter that appears only in a vendor example (qwLastFollowTypes), then reads their follow-ups. The trigger checks that filter on its first poll and then every Filter Check Interval, by a search without it: if Tanma left a customer out, that customer’s follow-ups are emitted, n8n’s log says so, and the trigger stops using the filter.',
+			'Tanma publishes no "list all follow-up records" endpoint. This watch finds customers by last follow-up time with a search filter that appears only in a vendor example (qwLastFollowTypes), then reads their follow-ups. The trigger checks that filter on its first poll and then every Filter Check Interval, by a search without it: if Tanma left a customer out, that customer’s follow-ups are emitted, n8n’s log says so, and the trigger stops using the filter.',
 		name: 'recentlyActiveNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { event: ['newFollowUp'], scope: ['recentlyActive'] } },
+		displayOptions: { show: { event: ['newFollowUp'], [WATCH_PARAMETER]: ['recentlyActive'] } },
 	},
 	{
 		displayName: 'Customer WeCom IDs',
@@ -38,7 +38,7 @@ export const pollTriggerProperties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'wmAAAA, wmBBBB',
-		displayOptions: { show: { event: ['newFollowUp'], scope: ['specificCustomers'] } },
+		displayOptions: { show: { event: ['newFollowUp'], [WATCH_PARAMETER]: ['specificCustomers'] } },
 		description: 'WeCom external user IDs of the customers to watch, separated by commas or new lines (or an expression giving a list)',
 	},
 	{
@@ -63,7 +63,7 @@ export const pollTriggerProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 10080 },
 				default: 60,
-				displayOptions: { show: { '/event': ['newFollowUp'], '/scope': ['recentlyActive'] } },
+				displayOptions: { show: { '/event': ['newFollowUp'], [`/${WATCH_PARAMETER}`]: ['recentlyActive'] } },
 				description:
 					'How often the trigger also searches every customer (one request per 100 customers) to check that Tanma’s last follow-up filter left nobody out; follow-ups of a customer it left out are emitted at the next check. Not set: at most hourly, and only while checks add no more than 5% to the trigger’s requests.',
 			},

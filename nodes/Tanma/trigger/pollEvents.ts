@@ -14,6 +14,12 @@ interface Choice {
 	source(input: ParameterReader): TriggerSource;
 }
 
+/**
+ * The Watch field (which customers' follow-ups the trigger reads) is saved under the parameter name "scope", the name
+ * version 1 shipped with: saved workflows keep it, the code calls the field "watch" everywhere else.
+ */
+export const WATCH_PARAMETER = 'scope';
+
 export const FOLLOW_UP_WATCHES = [
 	{ value: 'recentlyActive', name: 'Recently Active Customers', description: 'Every customer whose last follow-up time moved', source: () => recentlyActiveSource },
 	{
@@ -31,7 +37,7 @@ export const POLL_EVENTS = [
 		value: 'newFollowUp',
 		name: 'New Follow-Up Record',
 		description: 'A follow-up record was written for a customer',
-		source: (input) => chosen(FOLLOW_UP_WATCHES, input.choice<WatchName>('scope', 'recentlyActive')).source(input),
+		source: (input) => chosen(FOLLOW_UP_WATCHES, input.choice<WatchName>(WATCH_PARAMETER, 'recentlyActive')).source(input),
 	},
 ] as const satisfies readonly Choice[];
 

@@ -4,7 +4,7 @@ import { readMaxParallelRequests } from '../helpers/parallelReads';
 import { ParameterReader } from '../helpers/parameters';
 import { pollTriggerProperties } from './pollDescription';
 import type { PollEventName, WatchName } from './pollEvents';
-import { chosen, POLL_EVENTS } from './pollEvents';
+import { chosen, POLL_EVENTS, WATCH_PARAMETER } from './pollEvents';
 import { latestRecord, POLL_BUDGET_SHARE, pollNewRecords } from './poll';
 
 const MINUTE_MS = 60 * 1000;
@@ -14,7 +14,7 @@ export async function runPollTrigger(this: IPollFunctions): Promise<INodeExecuti
 	const input = ParameterReader.forNode(this, pollTriggerProperties);
 	const event = input.choice<PollEventName>('event', 'newFollowUp');
 	// Part of the trigger's configuration: a changed watch starts the cursor afresh.
-	const watch = event === 'newFollowUp' ? input.choice<WatchName>('scope', 'recentlyActive') : '';
+	const watch = event === 'newFollowUp' ? input.choice<WatchName>(WATCH_PARAMETER, 'recentlyActive') : '';
 	const options = input.collection('options');
 	const lateArrivalMs = options.wholeNumber('lateArrivalMinutes', { min: 0, max: 1440, fallback: 10 }) * MINUTE_MS;
 	// Read before the first request, manual runs included, so a wrong value is refused before anything is sent.

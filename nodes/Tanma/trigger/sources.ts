@@ -68,7 +68,7 @@ export function specificCustomersSource(externalUserIds: string[]): TriggerSourc
 	};
 }
 
-/** A search row as a unit of the recently-active scope: the customer, keyed by its last follow-up time. */
+/** A search row as a unit of the Recently Active watch: the customer, keyed by its last follow-up time. */
 function customerUnit(row: IDataObject): TriggerUnit | undefined {
 	const externalUserId = typeof row.externalUserId === 'string' ? row.externalUserId : '';
 	if (!externalUserId) return undefined;

@@ -5,16 +5,14 @@ import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { limitOf, returnAllOrLimit } from '../lists';
+import { locator } from '../locators';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Company Customer ID',
-		name: 'companyCustomerId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'Tanma ID of the company customer whose contacts to list',
-	},
+	...locator(
+		'companyCustomer',
+		{ displayName: 'Company Customer ID', name: 'companyCustomerId', type: 'string', required: true, default: '', description: 'Tanma ID of the company customer whose contacts to list' },
+		'Company Customer',
+	),
 	...returnAllOrLimit(ENDPOINTS.companyContacts),
 ];
 

@@ -4,20 +4,27 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { customerWeComIdProperty } from '../fields';
+import { customerFields } from '../fields';
 import { asItems } from '../lists';
+import { locator } from '../locators';
 import { setIfGiven } from '../../helpers/body';
+import { readSimplify, simplifyProperty } from '../simplify';
 
 const properties: INodeProperties[] = [
-	customerWeComIdProperty(),
-	{
-		displayName: 'Staff WeCom ID',
-		name: 'qwUserId',
-		type: 'string',
-		default: '',
-		placeholder: 'zhangsan',
-		description: 'Only the relation with this staff member. Leave empty for all staff who added the customer.',
-	},
+	...customerFields(),
+	...locator(
+		'staff',
+		{
+			displayName: 'Staff WeCom ID',
+			name: 'qwUserId',
+			type: 'string',
+			default: '',
+			placeholder: 'zhangsan',
+			description: 'Only the relation with this staff member. Leave empty for all staff who added the customer.',
+		},
+		'Staff Member',
+	),
+	simplifyProperty(),
 ];
 
 export const description = updateDisplayOptions(
@@ -27,7 +34,8 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const input = ParameterReader.forItem(this, i, description);
+	const simplify = readSimplify(input, 'customer');
 	const body: IDataObject = { externalUserId: input.id('externalUserId', { required: true }) };
 	setIfGiven(body, 'qwUserId', input.id('qwUserId'));
-	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.customerDetails, body, { itemIndex: i }));
+	return simplify(asItems(await tanmaApiRequest.call(this, ENDPOINTS.customerDetails, body, { itemIndex: i })));
 }

@@ -9,6 +9,7 @@ import type { JsonId } from '../../transport/json';
 import { filtersCollection, staffMultiSelect, tagMultiSelect } from '../fields';
 import { readList, returnAllOrLimit } from '../lists';
 import { setIfGiven } from '../../helpers/body';
+import { readSimplify, simplifyProperty } from '../simplify';
 
 /**
  * The tag condition as Tanma's own search example writes it: `{name: "tagIds", op: 6, values: [<tag id>]}`, inside
@@ -95,7 +96,7 @@ function checkRows(ctx: IExecuteFunctions, i: number, rows: IDataObject[], asked
 			itemIndex: i,
 			description:
 				check.filter === 'Tags'
-					? 'The node sends Tags as operator 6 inside conditionOp 1, read from Tanma’s own example; Tanma has not published the codes, and this tenant answers otherwise. Write the tag condition in Conditions (JSON) with the codes your tenant uses (Tenant Check shows which hold), or turn on Keep Rows as Tanma Returned Them.'
+					? 'The node sends Tags as operator 6 inside conditionOp 1, read from Tanma’s own example; Tanma has not published the codes, and this tenant answers otherwise. Write the tag condition in Conditions (JSON) with the codes your tenant uses (Tenant → Check shows which hold), or turn on Keep Rows as Tanma Returned Them.'
 					: check.filter === 'Created'
 						? 'Tanma did not apply the creation-time range as sent (its examples always give both bounds). Give both Created After and Created Before, or turn on Keep Rows as Tanma Returned Them.'
 						: 'The node sends Last Follow-Up as qwLastFollowTypes, a field seen only in Tanma’s example; this tenant does not filter by it as the node reads it. Filter the rows on qwLastFollowTime in the workflow instead, or turn on Keep Rows as Tanma Returned Them.',
@@ -228,6 +229,7 @@ const properties: INodeProperties[] = [
 				'Only customers last followed up at or before this time (China Standard Time). Sent as qwLastFollowTypes, a field that appears only in Tanma’s example.',
 		},
 	]),
+	simplifyProperty(),
 ];
 
 export const description = updateDisplayOptions(
@@ -237,6 +239,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const input = ParameterReader.forItem(this, i, description);
+	const simplify = readSimplify(input, 'customer');
 	const filters = input.collection('filters');
 	const body: IDataObject = {};
 	const asked: AskedOfRows = {};
@@ -279,5 +282,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const keepRows = filters.flag('keepReturnedRows');
 	const rows = await readList.call(this, i, ENDPOINTS.customerSearch, body, (c) => String(c.customerId));
 	checkRows(this, i, rows, asked, keepRows);
-	return rows;
+	return simplify(rows);
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
-import { customerWeComIdProperty } from '../fields';
+import { customerFields } from '../fields';
 import { limitOf, returnAllOrLimit } from '../lists';
 import { deprecationNotice } from '../notices';
 
@@ -13,7 +13,7 @@ const properties: INodeProperties[] = [
 		ENDPOINTS.customerFollowUps,
 		'Creating, deleting and searching follow-ups are in Tanma’s navigation but unpublished: use Custom API Call with the path from Tanma support.',
 	),
-	customerWeComIdProperty(),
+	...customerFields(),
 	...returnAllOrLimit(ENDPOINTS.customerFollowUps),
 	{
 		displayName: 'Filters',

@@ -4,11 +4,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import type { TanmaBody } from '../../transport/json';
-import { leadIdProperty } from '../fields';
+import { leadFields } from '../fields';
 import { readList, returnAllOrLimit } from '../lists';
 
 const properties: INodeProperties[] = [
-	leadIdProperty(),
+	...leadFields(),
 	...returnAllOrLimit(ENDPOINTS.leadFollowUps),
 	{
 		displayName: 'Type',

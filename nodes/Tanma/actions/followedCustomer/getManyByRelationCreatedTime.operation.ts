@@ -5,6 +5,7 @@ import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { filtersCollection, readTimeWindow, timeWindowProperties } from '../fields';
 import { readList, returnAllOrLimit } from '../lists';
+import { locator } from '../locators';
 import { deprecationNotice } from '../notices';
 import { relationId, relationTypeProperty } from './shared';
 import { setIfGiven } from '../../helpers/body';
@@ -14,13 +15,7 @@ const properties: INodeProperties[] = [
 	...timeWindowProperties('Followed After', 'Followed Before'),
 	...returnAllOrLimit(ENDPOINTS.relationsByCreateTime),
 	filtersCollection([
-		{
-			displayName: 'Staff WeCom ID',
-			name: 'qwUserId',
-			type: 'string',
-			default: '',
-			description: 'Only relations of this staff member; all staff when empty',
-		},
+		...locator('staff', { displayName: 'Staff WeCom ID', name: 'qwUserId', type: 'string', default: '', description: 'Only relations of this staff member; all staff when empty' }, 'Staff Member'),
 		relationTypeProperty(),
 	]),
 ];

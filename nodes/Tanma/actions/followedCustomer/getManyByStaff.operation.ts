@@ -4,20 +4,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { readList, returnAllOrLimit } from '../lists';
+import { locator } from '../locators';
 import { deprecationNotice } from '../notices';
 import { relationId, relationTypeProperty } from './shared';
 import { setIfGiven } from '../../helpers/body';
 
 const properties: INodeProperties[] = [
 	...deprecationNotice(ENDPOINTS.relationsByStaff, 'Get Many by Relation Created Time with a staff filter is the alternative.'),
-	{
-		displayName: 'Staff WeCom ID',
-		name: 'qwUserId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'WeCom user ID of the staff member',
-	},
+	...locator('staff', { displayName: 'Staff WeCom ID', name: 'qwUserId', type: 'string', required: true, default: '', description: 'WeCom user ID of the staff member' }, 'Staff Member'),
 	...returnAllOrLimit(ENDPOINTS.relationsByStaff),
 	relationTypeProperty(),
 ];

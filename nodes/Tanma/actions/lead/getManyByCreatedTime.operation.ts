@@ -7,6 +7,7 @@ import type { TanmaBody } from '../../transport/json';
 import { filtersCollection, readTimeWindow, timeWindowProperties } from '../fields';
 import { readList, returnAllOrLimit } from '../lists';
 import { setIfGiven } from '../../helpers/body';
+import { readSimplify, simplifyProperty } from '../simplify';
 
 const properties: INodeProperties[] = [
 	...timeWindowProperties('Created After', 'Created Before'),
@@ -20,14 +21,16 @@ const properties: INodeProperties[] = [
 			description: 'Type code sent to Tanma; its values are unpublished. Leave empty for all.',
 		},
 	]),
+	simplifyProperty(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['getManyByCreatedTime'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const input = ParameterReader.forItem(this, i, description);
+	const simplify = readSimplify(input, 'lead');
 	const body: TanmaBody = { ...readTimeWindow(input) };
 	const type = input.collection('filters').optionalWholeNumber('type');
 	setIfGiven(body, 'type', type);
-	return await readList.call(this, i, ENDPOINTS.leadsByCreateTime, body, (lead) => String(lead.customerId));
+	return simplify(await readList.call(this, i, ENDPOINTS.leadsByCreateTime, body, (lead) => String(lead.customerId)));
 }

@@ -7,6 +7,7 @@ import { filtersCollection } from '../fields';
 import { readList, returnAllOrLimit } from '../lists';
 import { ORDER_STATUSES, ORDER_STATUS_CODES, platformIdProperty } from './shared';
 import { setIfGiven } from '../../helpers/body';
+import { readSimplify, simplifyProperty } from '../simplify';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(ENDPOINTS.orderList),
@@ -17,17 +18,20 @@ const properties: INodeProperties[] = [
 		{ displayName: 'Search Text', name: 'keyWord', type: 'string', default: '', description: 'Order number or customer name' },
 		{ displayName: 'Status', name: 'status', type: 'options', options: [...ORDER_STATUSES], default: 2 },
 	]),
+	simplifyProperty(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['getMany'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const filters = ParameterReader.forItem(this, i, description).collection('filters');
+	const input = ParameterReader.forItem(this, i, description);
+	const simplify = readSimplify(input, 'order');
+	const filters = input.collection('filters');
 	const body: IDataObject = {};
 	setIfGiven(body, 'channelId', filters.id('channelId'));
 	setIfGiven(body, 'startDate', filters.tanmaTime('startDate'));
 	setIfGiven(body, 'endDate', filters.tanmaTime('endDate'));
 	setIfGiven(body, 'keyWord', filters.text('keyWord'));
 	if (filters.has('status')) body.status = filters.choice<(typeof ORDER_STATUS_CODES)[number]>('status', 2);
-	return await readList.call(this, i, ENDPOINTS.orderList, body, (order) => String(order.id));
+	return simplify(await readList.call(this, i, ENDPOINTS.orderList, body, (order) => String(order.id)));
 }

@@ -7,29 +7,34 @@ import { tanmaApiRequest } from '../../transport';
 import { asItems } from '../lists';
 import { buildContentItems, messageContentProperty } from '../messageContent';
 import { sopTitleProperty } from './shared';
+import { locator } from '../locators';
 
 const properties: INodeProperties[] = [
 	sopTitleProperty(),
-	{
-		displayName: 'Groups',
-		name: 'groups',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Group',
-		required: true,
-		default: {},
-		description: 'Group chats the SOP runs in; Group Chat → Get Many lists them with their owners',
-		options: [
-			{
-				displayName: 'Group',
-				name: 'group',
-				values: [
-					{ displayName: 'Chat ID', name: 'chatId', type: 'string', default: '', description: 'Group chat ID, starting with "wr"' },
-					{ displayName: 'Owner Staff ID', name: 'chatOwner', type: 'string', default: '', description: 'Tanma staff ID of the group owner' },
-				],
-			},
-		],
-	},
+	...locator('groupChat', { displayName: 'Chat ID', name: 'chatId', type: 'string', default: '', description: 'Group chat ID, starting with "wr"' }, 'Group Chat').map(
+		({ displayOptions, ...chatId }): INodeProperties => ({
+			displayName: 'Groups',
+			name: 'groups',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Group',
+			required: true,
+			default: {},
+			description: 'Group chats the SOP runs in, each with its owner; Group Chat → Get Many lists them with their owners',
+			// The row's chat field differs by version (text at version 1, picked from a list from version 2): one Groups field each.
+			displayOptions,
+			options: [
+				{
+					displayName: 'Group',
+					name: 'group',
+					values: [
+						chatId,
+						{ displayName: 'Owner Staff ID', name: 'chatOwner', type: 'string', default: '', description: 'Tanma staff ID of the group owner' },
+					],
+				},
+			],
+		}),
+	),
 	{
 		displayName: 'Schedule',
 		name: 'schedule',

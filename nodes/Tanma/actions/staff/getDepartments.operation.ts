@@ -6,17 +6,15 @@ import { ENDPOINTS } from '../../transport/endpoints';
 import type { TanmaBody } from '../../transport/json';
 import { tanmaApiRequest } from '../../transport';
 import { asItems } from '../lists';
+import { locator } from '../locators';
 import { setIfGiven } from '../../helpers/body';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Staff WeCom ID',
-		name: 'qwUserId',
-		type: 'string',
-		default: '',
-		placeholder: 'zhangsan',
-		description: 'WeCom user ID of the staff member. Give this or the Staff ID.',
-	},
+	...locator(
+		'staff',
+		{ displayName: 'Staff WeCom ID', name: 'qwUserId', type: 'string', default: '', placeholder: 'zhangsan', description: 'WeCom user ID of the staff member. Give this or the Staff ID.' },
+		'Staff Member',
+	),
 	{
 		displayName: 'Staff ID',
 		name: 'salesId',

@@ -13,7 +13,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['tenant'] } },
 		options: [
 			{
-				name: 'Tenant Check',
+				name: 'Check',
 				value: 'check',
 				description: 'Test, read-only, whether the node’s inferences about Tanma’s API hold on this tenant',
 				action: 'Check the node against this tenant',

@@ -5,16 +5,10 @@ import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { asItems } from '../lists';
+import { locator } from '../locators';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Work Order ID',
-		name: 'detailId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'ID of the work order',
-	},
+	...locator('workOrder', { displayName: 'Work Order ID', name: 'detailId', type: 'string', required: true, default: '', description: 'ID of the work order' }, 'Work Order'),
 ];
 
 export const description = updateDisplayOptions(

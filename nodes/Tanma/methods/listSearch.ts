@@ -1,0 +1,117 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+
+import { tanmaApiRequest } from '../transport';
+import type { TanmaEndpoint } from '../transport/endpoints';
+import { ENDPOINTS } from '../transport/endpoints';
+import { firstPageParams, nextPageParams, pageItems } from '../transport/paging';
+import { formatTanmaTime } from '../transport/time';
+
+/**
+ * The *From List* sources of the resource locators (actions/locators.ts). Each call reads one page of a Tanma list
+ * (one request per keystroke, at most), searched by Tanma where its list takes a search text; the next page's
+ * paging fields travel back and forth as n8n's pagination token.
+ */
+
+const PAGE_SIZE = 50;
+
+/** One page of `endpoint` with `body`, from the page `token` names (or the first); the rows and the next token. */
+async function onePage(
+	this: ILoadOptionsFunctions,
+	endpoint: TanmaEndpoint,
+	body: IDataObject,
+	token: string | undefined,
+): Promise<{ rows: IDataObject[]; next?: string }> {
+	let paging = firstPageParams(endpoint.paging, PAGE_SIZE);
+	if (token) {
+		try {
+			const parsed = JSON.parse(token) as unknown;
+			if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) paging = parsed as IDataObject;
+		} catch {
+			// Not a token of ours: start at the first page.
+		}
+	}
+	const sent = { ...body, ...paging };
+	const data = await tanmaApiRequest.call(this, endpoint, sent);
+	const rows = pageItems(endpoint.paging, data);
+	const next = nextPageParams(endpoint.paging, sent, data, rows.length, new Set());
+	return { rows, ...(next ? { next: JSON.stringify(next) } : {}) };
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
+const joined = (...parts: unknown[]) => parts.map(text).filter(Boolean).join(' · ');
+const searched = (filter: string | undefined) => (filter ?? '').trim();
+
+/** Customers with a WeCom external user ID, searched by Tanma (name, remark, phone number); the value is that ID. */
+export async function searchCustomers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const searchKey = searched(filter);
+	const { rows, next } = await onePage.call(this, ENDPOINTS.customerSearch, searchKey ? { searchKey } : {}, paginationToken);
+	const results: INodeListSearchItems[] = rows
+		.filter((row) => text(row.externalUserId))
+		.map((row) => {
+			const owner = Array.isArray(row.mainFollows) ? (row.mainFollows as IDataObject[])[0]?.salesName : undefined;
+			const mobiles = Array.isArray(row.mobiles) ? (row.mobiles as unknown[]).join(', ') : row.mobile;
+			return {
+				name: joined(row.wechatNickname, row.qwRemark) || text(row.externalUserId),
+				value: text(row.externalUserId),
+				description: joined(mobiles, owner ? `owner ${text(owner)}` : '', text(row.externalUserId)),
+			};
+		});
+	return { results, paginationToken: next };
+}
+
+/** Active staff with a WeCom user ID, searched by name; the value is the WeCom user ID. */
+export async function searchStaff(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const name = searched(filter);
+	const { rows, next } = await onePage.call(this, ENDPOINTS.staffList, { deleted: 0, ...(name ? { name } : {}) }, paginationToken);
+	const results = rows
+		.filter((row) => text(row.qwUserId))
+		.map((row) => ({ name: text(row.name) || text(row.qwUserId), value: text(row.qwUserId), description: joined(text(row.qwUserId), `staff ID ${text(row.salesId)}`) }));
+	return { results, paginationToken: next };
+}
+
+/** Group chats, searched by Tanma by name; the value is the chat ID. */
+export async function searchGroupChats(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const keyword = searched(filter);
+	const { rows, next } = await onePage.call(this, ENDPOINTS.groupList, keyword ? { keyword } : {}, paginationToken);
+	const results = rows
+		.filter((row) => text(row.chatId))
+		.map((row) => ({ name: text(row.chatName) || text(row.chatId), value: text(row.chatId), description: joined(row.salesName ? `owner ${text(row.salesName)}` : '', row.chatId) }));
+	return { results, paginationToken: next };
+}
+
+/** How far back the lead list reaches: Tanma lists leads only by creation time, oldest first, with no search. */
+const LEAD_LIST_DAYS = 30;
+
+/** A lead field's text by its alias (`fields: [{field, valueAsText}]`). */
+const leadField = (lead: IDataObject, alias: string) =>
+	text((Array.isArray(lead.fields) ? (lead.fields as IDataObject[]) : []).find((f) => f && f.field === alias)?.valueAsText);
+
+/** Leads created in the last LEAD_LIST_DAYS days, a page at a time, kept when their name or phone holds the filter. */
+export async function searchLeads(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const now = Date.now();
+	const window = { since: formatTanmaTime(now - LEAD_LIST_DAYS * 24 * 60 * 60 * 1000), before: formatTanmaTime(now + 60 * 1000) };
+	const { rows, next } = await onePage.call(this, ENDPOINTS.leadsByCreateTime, window, paginationToken);
+	const wanted = searched(filter);
+	const results = rows
+		.filter((row) => text(row.customerId))
+		.map((row) => ({ row, name: leadField(row, 'name'), mobile: leadField(row, 'customer_ch_phone') }))
+		.filter(({ name, mobile }) => !wanted || name.includes(wanted) || mobile.includes(wanted))
+		.map(({ row, name, mobile }) => ({ name: name || text(row.customerId), value: text(row.customerId), description: joined(mobile, row.isClue === false ? 'unassigned customer' : 'lead', row.customerId) }));
+	return { results, paginationToken: next };
+}
+
+/** Orders, searched by Tanma by order number or customer name (and the Platform ID when set); the value is the record ID. */
+export async function searchOrders(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const keyWord = searched(filter);
+	const channelId = text(this.getCurrentNodeParameter('channelId'));
+	const body: IDataObject = { ...(keyWord ? { keyWord } : {}), ...(channelId && !channelId.startsWith('=') ? { channelId } : {}) };
+	const { rows, next } = await onePage.call(this, ENDPOINTS.orderList, body, paginationToken);
+	const results = rows
+		.filter((row) => text(row.id))
+		.map((row) => ({
+			name: joined(row.orderId, row.channelName) || text(row.id),
+			value: text(row.id),
+			description: joined(row.orderTime, row.orderPrice !== undefined ? `amount ${text(row.orderPrice)}` : '', `platform ${text(row.channelId)}`),
+		}));
+	return { results, paginationToken: next };
+}
