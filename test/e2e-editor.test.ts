@@ -196,6 +196,45 @@ test('the README Quick start in the browser: the credential tests green, Custome
 	await page.screenshot({ path: path.join(SHOTS, 'quick-start.3-example.png') });
 });
 
+test('Customer → Get picks its customer From List: part of a name typed, the customer picked, executed, that customer out', async () => {
+	await signIn();
+	const customer = demo.sandbox.tenant.customers.find((c) => c.wechatNickname.length >= 3 && c.externalUserId)!;
+	const typed = customer.wechatNickname.slice(0, 2);
+	await page.goto(`${demo.n8n.baseUrl}/workflow/new`);
+	await page.locator('[data-test-id="canvas-add-button"]').first().click();
+	const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first();
+	await search.fill('manual');
+	await page.locator('[data-test-id="item-iterator-item"]').filter({ hasText: 'Trigger manually' }).first().click();
+	await page.locator('[data-test-id="canvas-handle-plus"]').first().click();
+	await search.fill('Tanma');
+	const tanma = page.locator('[data-test-id="node-creator-item-name"]', { hasText: /^\s*Tanma\s*$/ });
+	await page.locator('[data-test-id="item-iterator-item"]').filter({ has: tanma }).first().click();
+	const action = page.getByText('Get a customer', { exact: true }).first();
+	await action.scrollIntoViewIfNeeded();
+	await action.click();
+	const ndv = page.locator('[data-test-id="ndv"]');
+	await ndv.waitFor({ timeout: 30_000 });
+	// The Customer field opens on From List; typing searches Tanma (the sandbox sees the text as searchKey).
+	const field = ndv.locator('[data-test-id="parameter-input-externalUserId"]').first();
+	await field.locator('[data-test-id="rlc-input"]').first().click();
+	const searchBox = page.locator('[data-test-id="rlc-search"] input, input[data-test-id="rlc-search"]').first();
+	await searchBox.fill(typed);
+	const item = page.locator('[data-test-id="rlc-item"]').filter({ hasText: customer.wechatNickname }).first();
+	await item.waitFor({ timeout: 30_000 });
+	await page.screenshot({ path: path.join(SHOTS, 'locator.1-from-list.png') });
+	expect(demo.sandbox.requests.filter((r) => r.path === '/api/v3/customer/search').map((r) => r.json?.searchKey)).toContain(typed);
+	await item.click();
+	await ndv.locator('[data-test-id="node-execute-button"]').first().click();
+	await ndv.getByText(/^1 item$/).first().waitFor({ timeout: 60_000 });
+	await page.screenshot({ path: path.join(SHOTS, 'locator.2-executed.png') });
+	const detail = demo.sandbox.requests.filter((r) => r.path === '/api/v2/customer/qw-details').at(-1);
+	expect(detail?.json).toEqual({ externalUserId: customer.externalUserId });
+	expect(detail?.outcome).toBe('0');
+	// The output is that customer, simplified (Simplify is on by default at version 2).
+	await ndv.getByText(customer.externalUserId).first().waitFor({ timeout: 30_000 });
+	await page.keyboard.press('Escape');
+});
+
 test('zh-CN in the editor: the page is zh-CN, but our descriptions come without the translation, and the labels stay English', async () => {
 	// Every description of ours the editor loaded came whole from /types/nodes.json, which has no translations, and
 	// it never asked /rest/node-types (the one answer that carries them).

@@ -91,6 +91,7 @@ test('a bad argument from the client is a clear tool error, and nothing is sent 
 	const text = result.content.map((c) => c.text ?? '').join('\n');
 	log(`bad argument answer: ${JSON.stringify(result)}`);
 	expect(result.isError).toBe(true);
-	expect(text).toMatch(/"Customer WeCom ID" contains a control character/);
+	// The example is at node version 2, where the field is the Customer picker (By ID).
+	expect(text).toMatch(/"Customer" contains a control character/);
 	expect(sandbox.requests).toEqual([]);
 });

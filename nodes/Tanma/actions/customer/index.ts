@@ -21,7 +21,7 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['customer'] } },
 		options: [
-			{ name: 'Get', value: 'get', description: 'Get a WeCom customer by external user ID', action: 'Get a customer' },
+			{ name: 'Get', value: 'get', description: 'Get a WeCom customer, picked from a list or by WeCom external user ID', action: 'Get a customer' },
 			{ name: 'Get Fields', value: 'getFields', description: 'List the customer field definitions', action: 'Get customer fields' },
 			{ name: 'Get High-Seas Contacts', value: 'getHighSeasContacts', description: 'List the contacts of a high-seas customer', action: 'Get high seas contacts' },
 			{ name: 'Get Many by Created Time', value: 'getManyByCreatedTime', description: `List WeCom customers added in a time window${statusNote(ENDPOINTS.customersByCreateTime)}`, action: 'Get many customers by created time' },
