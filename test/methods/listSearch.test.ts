@@ -83,6 +83,17 @@ describe('leads (Lead, by Tanma ID): Tanma’s lead list has no search', () => {
 		expect((await search('searchLeads', '三丰')).results.map((r) => r.value)).toEqual([zhang.customerId]);
 		expect(t.sandbox.requestsTo(ENDPOINTS.leadsByCreateTime.path)).toHaveLength(2); // one request per call
 	});
+
+	test('more leads than a page: the cursor Tanma answers travels as the token, every lead once', async () => {
+		const added = t.sandbox.addLeads(Array.from({ length: 70 }, (_, n) => `线索${n}`));
+		const first = await search('searchLeads', '');
+		expect(first.results).toHaveLength(50);
+		const second = await search('searchLeads', '', first.paginationToken);
+		expect(second.paginationToken).toBeUndefined();
+		expect([...first.results, ...second.results].map((r) => r.value)).toEqual(added.map((l) => l.customerId));
+		const [, next] = sent(ENDPOINTS.leadsByCreateTime.path);
+		expect(next).toMatchObject({ cursor: expect.any(String), size: 50 });
+	});
 });
 
 describe('orders (Order, by record ID)', () => {
