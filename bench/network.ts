@@ -12,7 +12,7 @@ import path from 'path';
 
 import { startLatencyProxy } from '../lab/latency-proxy';
 import { makeLocalCertificate } from '../lab/tls';
-import { POLL_BUDGET_SHARE } from '../nodes/Tanma/trigger/poll';
+import { POLL_BUDGET_SHARE } from '../nodes/Tanma/trigger/poll/scan';
 import { startSandbox } from '../sandbox/server';
 import type { ThroughputRun } from './throughput';
 import { ThroughputBench, VARIANTS } from './throughput';

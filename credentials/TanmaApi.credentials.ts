@@ -8,12 +8,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
+import { ENDPOINTS } from '../nodes/Tanma/transport/protocol/endpoints';
 import {
 	bodyToSignedString,
 	computeRequestSign,
 	tanmaTimestamp,
-} from '../nodes/Tanma/transport/signature';
+} from '../nodes/Tanma/transport/protocol/signature';
 
 export const DEFAULT_TANMA_BASE_URL = 'https://account.tanmarket.cn/apiServer';
 

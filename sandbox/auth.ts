@@ -1,5 +1,5 @@
 /** The sandbox's signature check, as Tanma documents it: 1002 for a bad signature, 1003 for clock skew. */
-import { computeRequestSign } from '../nodes/Tanma/transport/signature';
+import { computeRequestSign } from '../nodes/Tanma/transport/protocol/signature';
 import { VendorFailure } from './handlers';
 
 /** Tanma's tolerance for clock skew is not published; the sandbox uses five minutes. */

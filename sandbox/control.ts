@@ -1,8 +1,8 @@
 /** Unsigned `/__sandbox/…` routes that let tests and scripts in other processes steer the sandbox. */
 import type { ServerResponse } from 'http';
 
-import { parseJsonLossless } from '../nodes/Tanma/transport/json';
-import { formatTanmaTime } from '../nodes/Tanma/transport/time';
+import { parseJsonLossless } from '../nodes/Tanma/transport/protocol/json';
+import { formatTanmaTime } from '../nodes/Tanma/transport/protocol/time';
 import type { Sandbox } from './api';
 import type { SeedOptions } from './data';
 import type { FaultQueue, FaultSpec } from './faults';

@@ -1,4 +1,4 @@
-import { formatTanmaTime } from '../nodes/Tanma/transport/time';
+import { formatTanmaTime } from '../nodes/Tanma/transport/protocol/time';
 import type { Random } from './random';
 import { createRandom } from './random';
 import type { Customer, Staff } from './people';

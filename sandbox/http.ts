@@ -1,7 +1,7 @@
 /** Small HTTP helpers of the sandbox: read a request, answer JSON or text as Tanma does. */
 import type { IncomingMessage, ServerResponse } from 'http';
 
-import { stringifyJson } from '../nodes/Tanma/transport/json';
+import { stringifyJson } from '../nodes/Tanma/transport/protocol/json';
 
 export async function readBody(req: IncomingMessage): Promise<string> {
 	const chunks: Buffer[] = [];

@@ -1,7 +1,7 @@
 import { createCipheriv } from 'crypto';
 import { request } from 'http';
 
-import { corpIdCandidates, pushCipherParams, pushSign } from '../nodes/Tanma/transport/push';
+import { corpIdCandidates, pushCipherParams, pushSign } from '../nodes/Tanma/transport/protocol/pushCrypto';
 
 /** Encrypts a push message as Tanma does (AES-128-CTR, Base64). */
 export function encryptPush(plaintext: string, corpId: string, appKey: string): string {

@@ -3,8 +3,8 @@ import { createServer } from 'http';
 import { createServer as createHttpsServer } from 'https';
 import type { AddressInfo } from 'net';
 
-import type { EndpointName } from '../nodes/Tanma/transport/endpoints';
-import { isPlainObject, parseJsonLossless } from '../nodes/Tanma/transport/json';
+import type { EndpointName } from '../nodes/Tanma/transport/protocol/endpoints';
+import { isPlainObject, parseJsonLossless } from '../nodes/Tanma/transport/protocol/json';
 import type { RecordedRequest, Sandbox } from './api';
 import { verifySignature } from './auth';
 import { controlRoute } from './control';

@@ -8,7 +8,7 @@
 import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { TanmaPushTrigger } from '../nodes/Tanma/TanmaPushTrigger.node';
-import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
+import { ENDPOINTS } from '../nodes/Tanma/transport/protocol/endpoints';
 import { badValuesFor, leavesOf, withValueAt } from './support/badInput';
 import { pushTriggersAgainstSandbox } from './support/push';
 

@@ -11,9 +11,9 @@ import { webhookDescriptionIsNativelyResolvable } from 'n8n-workflow';
 
 import { TanmaApi } from '../credentials/TanmaApi.credentials';
 import { TanmaPushTrigger } from '../nodes/Tanma/TanmaPushTrigger.node';
-import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
-import { decryptPush, parsePushMessage, pushCiphertext, pushSign } from '../nodes/Tanma/transport/push';
-import { PUSH_EVENTS } from '../nodes/Tanma/trigger/pushEvents';
+import { ENDPOINTS } from '../nodes/Tanma/transport/protocol/endpoints';
+import { decryptPush, parsePushMessage, pushCiphertext, pushSign } from '../nodes/Tanma/transport/protocol/pushCrypto';
+import { PUSH_EVENTS } from '../nodes/Tanma/trigger/push/events';
 import { credentialsFor } from '../lab/core';
 import { pushTriggersAgainstSandbox } from './support/push';
 

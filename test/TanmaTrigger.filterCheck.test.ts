@@ -1,12 +1,12 @@
 /**
  * Recently Active Customers rests on qwLastFollowTypes, a search field Tanma shows only in an example. The trigger
- * checks it by a search without it (nodes/Tanma/trigger/poll.ts, cursor.ts `filterCheck`): against tenants that
+ * checks it by a search without it (nodes/Tanma/trigger/poll/scan.ts, cursor.ts `filterCheck`): against tenants that
  * read the field otherwise (sandbox/readings.ts) it emits what the filter left out, says so once in n8n's log and
  * stops using the filter; against a tenant that honours it, it checks at most hourly and costs little.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
+import { ENDPOINTS } from '../nodes/Tanma/transport/protocol/endpoints';
 import { advance, sandboxOnFakeDate } from './support/clock';
 import { triggerUnderTest as sharedTriggerUnderTest } from './support/trigger';
 

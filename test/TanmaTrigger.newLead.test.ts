@@ -5,9 +5,9 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
-import { FIRST_ACTIVATION_LOOKBACK_MS } from '../nodes/Tanma/trigger/poll';
-import { formatTanmaTime } from '../nodes/Tanma/transport/time';
+import { ENDPOINTS } from '../nodes/Tanma/transport/protocol/endpoints';
+import { FIRST_ACTIVATION_LOOKBACK_MS } from '../nodes/Tanma/trigger/poll/scan';
+import { formatTanmaTime } from '../nodes/Tanma/transport/protocol/time';
 import { advance, sandboxOnFakeDate } from './support/clock';
 import { triggerUnderTest } from './support/trigger';
 

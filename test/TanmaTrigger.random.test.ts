@@ -8,7 +8,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { TanmaTrigger } from '../nodes/Tanma/TanmaTrigger.node';
-import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
+import { ENDPOINTS } from '../nodes/Tanma/transport/protocol/endpoints';
 import { createRandom } from '../sandbox/random';
 import type { TenantReadings } from '../sandbox/readings';
 import { credentialsFor, runPoll } from '../lab/core';

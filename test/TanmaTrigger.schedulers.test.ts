@@ -6,7 +6,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
+import { ENDPOINTS } from '../nodes/Tanma/transport/protocol/endpoints';
 import type { PollRun } from '../lab/core';
 import { advance, sandboxOnFakeDate } from './support/clock';
 import type { SchedulerModel } from './support/trigger';

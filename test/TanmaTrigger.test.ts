@@ -6,9 +6,9 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../nodes/Tanma/transport/endpoints';
-import { FIRST_ACTIVATION_LOOKBACK_MS } from '../nodes/Tanma/trigger/poll';
-import { formatTanmaTime } from '../nodes/Tanma/transport/time';
+import { ENDPOINTS } from '../nodes/Tanma/transport/protocol/endpoints';
+import { FIRST_ACTIVATION_LOOKBACK_MS } from '../nodes/Tanma/trigger/poll/scan';
+import { formatTanmaTime } from '../nodes/Tanma/transport/protocol/time';
 import type { PollRun } from '../lab/core';
 import { advance, sandboxOnFakeDate } from './support/clock';
 import { triggerUnderTest as sharedTriggerUnderTest } from './support/trigger';

@@ -49,14 +49,14 @@ export const TESTED_ELSEWHERE: Record<string, string> = {
 	'nodes/Tanma/actions/fields.ts': 'test/actions/badInput.test.ts',
 	'nodes/Tanma/helpers/parallelReads.ts': 'test/actions/lists.test.ts',
 	'nodes/Tanma/helpers/parameters.ts': 'test/helpers/validation.test.ts',
-	'nodes/Tanma/transport/push.ts': 'test/TanmaPushTrigger.test.ts',
-	'nodes/Tanma/trigger/poll.ts': 'test/TanmaTrigger.test.ts',
-	'nodes/Tanma/trigger/pollDescription.ts': 'test/trigger/pollEvents.test.ts',
-	'nodes/Tanma/trigger/pollTrigger.ts': 'test/TanmaTrigger.test.ts',
-	'nodes/Tanma/trigger/pushDescription.ts': 'test/trigger/pushEvents.test.ts',
-	'nodes/Tanma/trigger/pushReceive.ts': 'test/TanmaPushTrigger.test.ts',
-	'nodes/Tanma/trigger/pushWebhook.ts': 'test/TanmaPushTrigger.test.ts',
-	'nodes/Tanma/trigger/sources.ts': 'test/TanmaTrigger.test.ts',
+	'nodes/Tanma/transport/protocol/pushCrypto.ts': 'test/TanmaPushTrigger.test.ts',
+	'nodes/Tanma/trigger/poll/scan.ts': 'test/TanmaTrigger.test.ts',
+	'nodes/Tanma/trigger/poll/description.ts': 'test/trigger/poll/events.test.ts',
+	'nodes/Tanma/trigger/poll/run.ts': 'test/TanmaTrigger.test.ts',
+	'nodes/Tanma/trigger/push/description.ts': 'test/trigger/push/events.test.ts',
+	'nodes/Tanma/trigger/push/receive.ts': 'test/TanmaPushTrigger.test.ts',
+	'nodes/Tanma/trigger/push/webhook.ts': 'test/TanmaPushTrigger.test.ts',
+	'nodes/Tanma/trigger/poll/sources.ts': 'test/TanmaTrigger.test.ts',
 };
 
 function mirrorTestOf(file: string): string {

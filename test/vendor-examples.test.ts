@@ -8,9 +8,9 @@ import path from 'path';
 
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
-import { pushSign } from '../nodes/Tanma/transport/push';
-import { PUSH_EVENTS } from '../nodes/Tanma/trigger/pushEvents';
-import { computeRequestSign } from '../nodes/Tanma/transport/signature';
+import { pushSign } from '../nodes/Tanma/transport/protocol/pushCrypto';
+import { PUSH_EVENTS } from '../nodes/Tanma/trigger/push/events';
+import { computeRequestSign } from '../nodes/Tanma/transport/protocol/signature';
 import { VENDOR_EXAMPLES_DIR, pushMessageExamples, pushWorkedExample, readVendorExample, vendorExampleIndex } from '../sandbox/vendorExamples';
 import { credentialsFor, runNodeInWorkflow } from '../lab/core';
 import { Tanma } from '../nodes/Tanma/Tanma.node';

@@ -1,8 +1,8 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { pushTriggerProperties } from './trigger/pushDescription';
-import { answerPush, pushAddressExists, registerPushAddress } from './trigger/pushWebhook';
+import { pushTriggerProperties } from './trigger/push/description';
+import { answerPush, pushAddressExists, registerPushAddress } from './trigger/push/webhook';
 
 export class TanmaPushTrigger implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,8 +1,8 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { pollTriggerProperties } from './trigger/pollDescription';
-import { runPollTrigger } from './trigger/pollTrigger';
+import { pollTriggerProperties } from './trigger/poll/description';
+import { runPollTrigger } from './trigger/poll/run';
 
 export class TanmaTrigger implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,7 +1,7 @@
 /** What every sandbox handler shares: the vendor failure, the request context, field readers, paging. */
-import type { EndpointName, TanmaEndpoint } from '../../nodes/Tanma/transport/endpoints';
-import { ENDPOINTS, MAX_PAGE_SIZE, PAGING_WIRE } from '../../nodes/Tanma/transport/endpoints';
-import { formatTanmaTime, parseTanmaTime } from '../../nodes/Tanma/transport/time';
+import type { EndpointName, TanmaEndpoint } from '../../nodes/Tanma/transport/protocol/endpoints';
+import { ENDPOINTS, MAX_PAGE_SIZE, PAGING_WIRE } from '../../nodes/Tanma/transport/protocol/endpoints';
+import { formatTanmaTime, parseTanmaTime } from '../../nodes/Tanma/transport/protocol/time';
 import type { Customer, Staff, TenantData } from '../data';
 
 /** A Tanma business failure: HTTP 200 with a non-zero code. */

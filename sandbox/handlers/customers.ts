@@ -1,5 +1,5 @@
 /** Sandbox handlers for customers: search, details, fields, high-seas contacts, import and transfer. */
-import type { EndpointName } from '../../nodes/Tanma/transport/endpoints';
+import type { EndpointName } from '../../nodes/Tanma/transport/protocol/endpoints';
 import { droppedByTenant, everyConditionHolds, matchesTagOp6 } from '../readings';
 import type { Body, Handler } from './common';
 import { VendorFailure, id, time, text, requireText, timeBound, idList, page, staffBySalesId, searchRow, customerByExternalId, inWindow, recordCreated } from './common';

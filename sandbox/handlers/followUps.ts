@@ -1,6 +1,6 @@
 /** Sandbox handlers for follow-ups of customers and leads, and staff–customer follow relations. */
-import { formatTanmaTime } from '../../nodes/Tanma/transport/time';
-import type { EndpointName } from '../../nodes/Tanma/transport/endpoints';
+import { formatTanmaTime } from '../../nodes/Tanma/transport/protocol/time';
+import type { EndpointName } from '../../nodes/Tanma/transport/protocol/endpoints';
 import type { Handler } from './common';
 import { VendorFailure, id, text, requireText, timeBound, page, customerByExternalId, inWindowOldestFirst } from './common';
 

@@ -1,6 +1,6 @@
 /** The sandbox's answer to each catalogue endpoint, and the path → endpoint routing, from the catalogue. */
-import type { EndpointName } from '../../nodes/Tanma/transport/endpoints';
-import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
+import type { EndpointName } from '../../nodes/Tanma/transport/protocol/endpoints';
+import { ENDPOINTS } from '../../nodes/Tanma/transport/protocol/endpoints';
 import type { Handler } from './common';
 import { customersHandlers } from './customers';
 import { followUpsHandlers } from './followUps';

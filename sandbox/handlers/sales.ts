@@ -1,6 +1,6 @@
 /** Sandbox handlers for leads, opportunities, contracts, company-customer contacts and orders (shared/tanma-openapi.md §4.1.5–6, §7). */
-import { formatTanmaTime } from '../../nodes/Tanma/transport/time';
-import type { EndpointName } from '../../nodes/Tanma/transport/endpoints';
+import { formatTanmaTime } from '../../nodes/Tanma/transport/protocol/time';
+import type { EndpointName } from '../../nodes/Tanma/transport/protocol/endpoints';
 import type { Order } from '../salesData';
 import type { Body, Handler } from './common';
 import { VendorFailure, id, text, requireText, timeBound, page, inWindowOldestFirst, recordCreated } from './common';

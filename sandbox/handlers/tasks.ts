@@ -1,6 +1,6 @@
 /** Sandbox handlers for SOP tasks, group chats, mass-sends and work orders. */
-import { formatTanmaTime } from '../../nodes/Tanma/transport/time';
-import type { EndpointName } from '../../nodes/Tanma/transport/endpoints';
+import { formatTanmaTime } from '../../nodes/Tanma/transport/protocol/time';
+import type { EndpointName } from '../../nodes/Tanma/transport/protocol/endpoints';
 import type { Handler } from './common';
 import { VendorFailure, id, text, requireText, timeBound, idList, page, staffBySalesId, departmentNames, recordCreated } from './common';
 

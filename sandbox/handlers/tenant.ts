@@ -1,5 +1,5 @@
 /** Sandbox handlers for the tenant's organisation (tags, staff, departments) and the push address. */
-import type { EndpointName } from '../../nodes/Tanma/transport/endpoints';
+import type { EndpointName } from '../../nodes/Tanma/transport/protocol/endpoints';
 import type { Handler } from './common';
 import { VendorFailure, id, text, requireText, page, recordCreated } from './common';
 

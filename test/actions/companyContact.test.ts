@@ -1,5 +1,5 @@
 /** Company Contact operations (nodes/Tanma/actions/companyContact/). */
-import { parseJsonLossless } from '../../nodes/Tanma/transport/json';
+import { parseJsonLossless } from '../../nodes/Tanma/transport/protocol/json';
 import { readVendorExample } from '../../sandbox/vendorExamples';
 import { actionsAgainstSandbox } from '../support/actions';
 

@@ -1,5 +1,5 @@
 /** Contract operations (nodes/Tanma/actions/contract/), against the vendor's own examples (vendor-examples/). */
-import { parseJsonLossless } from '../../nodes/Tanma/transport/json';
+import { parseJsonLossless } from '../../nodes/Tanma/transport/protocol/json';
 import { readVendorExample } from '../../sandbox/vendorExamples';
 import { actionsAgainstSandbox } from '../support/actions';
 

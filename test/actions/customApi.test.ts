@@ -1,5 +1,5 @@
 /** Custom API Call (nodes/Tanma/actions/customApi/). */
-import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
+import { ENDPOINTS } from '../../nodes/Tanma/transport/protocol/endpoints';
 import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();

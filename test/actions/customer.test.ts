@@ -1,5 +1,5 @@
 /** Customer operations (nodes/Tanma/actions/customer/): request sent, items out, validation, vendor errors. */
-import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
+import { ENDPOINTS } from '../../nodes/Tanma/transport/protocol/endpoints';
 import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();

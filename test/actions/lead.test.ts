@@ -1,5 +1,5 @@
 /** Lead operations (nodes/Tanma/actions/lead/). */
-import { formatTanmaTime } from '../../nodes/Tanma/transport/time';
+import { formatTanmaTime } from '../../nodes/Tanma/transport/protocol/time';
 import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();

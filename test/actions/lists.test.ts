@@ -1,6 +1,6 @@
 /** What list operations share (nodes/Tanma/actions/lists.ts, and Max Parallel Requests from helpers/parallelReads.ts), run through the node. */
 import { asItems, returnAllOrLimit } from '../../nodes/Tanma/actions/lists';
-import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
+import { ENDPOINTS } from '../../nodes/Tanma/transport/protocol/endpoints';
 import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();

@@ -8,7 +8,7 @@ import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { BY_ID_ONLY_NOTE } from '../../nodes/Tanma/actions/locators';
 import { Tanma } from '../../nodes/Tanma/Tanma.node';
-import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
+import { ENDPOINTS } from '../../nodes/Tanma/transport/protocol/endpoints';
 import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();

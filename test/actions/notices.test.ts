@@ -1,8 +1,8 @@
 /** Notices and notes made from the endpoint catalogue's vendor status (nodes/Tanma/actions/notices.ts). */
 import { Tanma } from '../../nodes/Tanma/Tanma.node';
 import { clientKnownNotice, deprecationNotice, statusNote } from '../../nodes/Tanma/actions/notices';
-import type { TanmaEndpoint } from '../../nodes/Tanma/transport/endpoints';
-import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
+import type { TanmaEndpoint } from '../../nodes/Tanma/transport/protocol/endpoints';
+import { ENDPOINTS } from '../../nodes/Tanma/transport/protocol/endpoints';
 
 const withStatus = (status: TanmaEndpoint['status']): TanmaEndpoint => ({ ...ENDPOINTS.customerSearch, status });
 

@@ -1,7 +1,7 @@
 /** Order operations (nodes/Tanma/actions/order/), against the vendor's own request examples (vendor-examples/requests). */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { parseJsonLossless } from '../../nodes/Tanma/transport/json';
+import { parseJsonLossless } from '../../nodes/Tanma/transport/protocol/json';
 import { readVendorExample } from '../../sandbox/vendorExamples';
 import { actionsAgainstSandbox } from '../support/actions';
 

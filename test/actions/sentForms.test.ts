@@ -10,7 +10,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { SentForm } from '../../nodes/Tanma/actions/sentForms';
 import { SENT_FORMS } from '../../nodes/Tanma/actions/sentForms';
-import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
+import { ENDPOINTS } from '../../nodes/Tanma/transport/protocol/endpoints';
 import type { Sandbox } from '../../sandbox/server';
 import { actionsAgainstSandbox, minimalParameters, textContent } from '../support/actions';
 

@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
+import { ENDPOINTS } from '../../nodes/Tanma/transport/protocol/endpoints';
 import type { TenantReadings } from '../../sandbox/readings';
 import { NODE_READINGS, READING_VARIANTS } from '../../sandbox/readings';
 import { actionsAgainstSandbox } from '../support/actions';

@@ -3,7 +3,7 @@
  * an object where an id belongs, impossible calendar dates in every accepted form, zoneless times and dates
  * read as China Standard Time (the readers compute in UTC, so the host's zone does not enter).
  */
-import { parseTanmaTime } from '../../nodes/Tanma/transport/time';
+import { parseTanmaTime } from '../../nodes/Tanma/transport/protocol/time';
 import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();

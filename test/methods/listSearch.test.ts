@@ -7,7 +7,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { credentialsFor, runListSearch } from '../../lab/core';
 import { Tanma } from '../../nodes/Tanma/Tanma.node';
-import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
+import { ENDPOINTS } from '../../nodes/Tanma/transport/protocol/endpoints';
 import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();

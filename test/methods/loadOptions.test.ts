@@ -1,7 +1,7 @@
 /** Dropdowns (nodes/Tanma/methods/): loadOptions through n8n-core's LoadOptionsContext against the sandbox. */
 import { credentialsFor, runLoadOptions } from '../../lab/core';
 import { Tanma } from '../../nodes/Tanma/Tanma.node';
-import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
+import { ENDPOINTS } from '../../nodes/Tanma/transport/protocol/endpoints';
 import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();

@@ -1,7 +1,7 @@
 import axios from 'axios';
 import { createHash } from 'crypto';
 
-import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
+import { ENDPOINTS } from '../../nodes/Tanma/transport/protocol/endpoints';
 import { seedTenant } from '../../sandbox/data';
 import { HANDLERS, ROUTES } from '../../sandbox/handlers';
 import type { Sandbox } from '../../sandbox/server';

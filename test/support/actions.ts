@@ -6,7 +6,7 @@ import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow
 
 import { credentialsFor, runNodeInWorkflow } from '../../lab/core';
 import { Tanma } from '../../nodes/Tanma/Tanma.node';
-import { ENDPOINTS } from '../../nodes/Tanma/transport/endpoints';
+import { ENDPOINTS } from '../../nodes/Tanma/transport/protocol/endpoints';
 import type { Sandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
 

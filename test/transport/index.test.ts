@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { tanmaApiRequest, tanmaApiRequestAll } from '../../nodes/Tanma/transport';
-import { ENDPOINTS, VENDOR_DOCS_BASE } from '../../nodes/Tanma/transport/endpoints';
+import { ENDPOINTS, VENDOR_DOCS_BASE } from '../../nodes/Tanma/transport/protocol/endpoints';
 import type { Sandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
 import { credentialsFor, probeContext } from '../../lab/core';

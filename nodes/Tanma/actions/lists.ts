@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { maxParallelRequestsProperty, readMaxParallelRequests } from '../helpers/parallelReads';
 import { ParameterReader } from '../helpers/parameters';
 import { tanmaApiRequestAll } from '../transport';
-import type { TanmaEndpoint } from '../transport/endpoints';
-import { PAGING_WIRE } from '../transport/endpoints';
-import type { TanmaBody } from '../transport/json';
+import type { TanmaEndpoint } from '../transport/protocol/endpoints';
+import { PAGING_WIRE } from '../transport/protocol/endpoints';
+import type { TanmaBody } from '../transport/protocol/json';
 
 /** What list operations share: Return All / Limit / Max Parallel Requests, reading a list by them, and output items. */
 

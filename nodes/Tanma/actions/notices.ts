@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { TanmaEndpoint } from '../transport/endpoints';
+import type { TanmaEndpoint } from '../transport/protocol/endpoints';
 
 /** The notices and notes an operation shows about its endpoint's standing, made from the catalogue. */
 

@@ -25,31 +25,33 @@ export interface TanmaOperation {
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]>;
 }
 
-const RESOURCES: Record<string, Record<string, TanmaOperation | unknown>> = {
-	companyContact,
-	contract,
-	customApi,
-	customer,
-	followedCustomer,
-	followUp,
-	groupChat,
-	groupMessage,
-	lead,
-	opportunity,
-	order,
-	sopTask,
-	staff,
-	tag,
-	tenant,
-	workOrder,
+/** Every resource's operations by value: resource → operation → what it does. */
+const RESOURCES: Readonly<Record<string, Readonly<Record<string, TanmaOperation>>>> = {
+	companyContact: companyContact.operations,
+	contract: contract.operations,
+	customApi: customApi.operations,
+	customer: customer.operations,
+	followedCustomer: followedCustomer.operations,
+	followUp: followUp.operations,
+	groupChat: groupChat.operations,
+	groupMessage: groupMessage.operations,
+	lead: lead.operations,
+	opportunity: opportunity.operations,
+	order: order.operations,
+	sopTask: sopTask.operations,
+	staff: staff.operations,
+	tag: tag.operations,
+	tenant: tenant.operations,
+	workOrder: workOrder.operations,
 };
 
 function operationFor(ctx: IExecuteFunctions, resource: string, operation: string): TanmaOperation {
-	const candidate = RESOURCES[resource]?.[operation] as TanmaOperation | undefined;
-	if (typeof candidate?.execute !== 'function') {
+	// Own keys only: a resource or operation named like an Object prototype member is not an operation.
+	const operations = Object.hasOwn(RESOURCES, resource) ? RESOURCES[resource] : undefined;
+	if (!operations || !Object.hasOwn(operations, operation)) {
 		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
-	return candidate;
+	return operations[operation];
 }
 
 /** Runs the chosen operation once per input item, keeping item pairing and honouring Continue On Fail. */

@@ -1,5 +1,5 @@
-import type { EndpointName } from '../transport/endpoints';
-import { ENDPOINTS } from '../transport/endpoints';
+import type { EndpointName } from '../transport/protocol/endpoints';
+import { ENDPOINTS } from '../transport/protocol/endpoints';
 
 /**
  * What the node sends where Tanma's field table and its own example disagree, or only one of them names a field:

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
 
-import type { JsonId } from '../transport/json';
-import { isPlainObject } from '../transport/json';
-import { formatTanmaTime } from '../transport/time';
+import type { JsonId } from '../transport/protocol/json';
+import { isPlainObject } from '../transport/protocol/json';
+import { formatTanmaTime } from '../transport/protocol/time';
 import type { Field, ListOptions, NumberOptions, TextOptions } from './validation';
 import {
 	MAX_LIST_ENTRIES,

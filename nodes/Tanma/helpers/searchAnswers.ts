@@ -5,8 +5,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseJsonLossless } from '../transport/json';
-import { parseTanmaTime } from '../transport/time';
+import { parseJsonLossless } from '../transport/protocol/json';
+import { parseTanmaTime } from '../transport/protocol/time';
 
 export type TagMatch = 'any' | 'all';
 

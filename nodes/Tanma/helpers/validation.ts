@@ -1,9 +1,9 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { JsonId } from '../transport/json';
-import { isPlainObject, parseIntegerId, parseJsonLossless } from '../transport/json';
-import { parseTanmaTime } from '../transport/time';
+import type { JsonId } from '../transport/protocol/json';
+import { isPlainObject, parseIntegerId, parseJsonLossless } from '../transport/protocol/json';
+import { parseTanmaTime } from '../transport/protocol/time';
 
 /**
  * Checks on one parameter value, run before any request so nothing is sent when a value is wrong. Each refuses

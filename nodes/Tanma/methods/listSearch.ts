@@ -1,10 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { tanmaApiRequest } from '../transport';
-import type { TanmaEndpoint } from '../transport/endpoints';
-import { ENDPOINTS } from '../transport/endpoints';
+import type { TanmaEndpoint } from '../transport/protocol/endpoints';
+import { ENDPOINTS } from '../transport/protocol/endpoints';
 import { firstPageParams, nextPageParams, pageItems } from '../transport/paging';
-import { formatTanmaTime } from '../transport/time';
+import { formatTanmaTime } from '../transport/protocol/time';
 
 /**
  * The *From List* sources of the resource locators (actions/locators.ts). Each call reads one page of a Tanma list

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { KNOWN_IMPORT_ALIASES } from '../actions/customer/import.operation';
-import { ENDPOINTS } from '../transport/endpoints';
+import { ENDPOINTS } from '../transport/protocol/endpoints';
 import { tanmaApiRequest, tanmaApiRequestAll } from '../transport';
 
 /** Dropdown sources. Values are Tanma ids as text (they can be 15+ digits). */

@@ -1,8 +1,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { TanmaEndpoint } from './endpoints';
-import { vendorPageUrl } from './endpoints';
+import type { TanmaEndpoint } from './protocol/endpoints';
+import { vendorPageUrl } from './protocol/endpoints';
 
 /** What an error knows of the endpoint it came from. */
 export type FailedEndpoint = Pick<TanmaEndpoint, 'path'> & Partial<Pick<TanmaEndpoint, 'docPage' | 'editions'>>;

@@ -12,10 +12,10 @@ import type {
 import { sleep } from 'n8n-workflow';
 
 import { DEFAULT_MAX_PARALLEL_READS, ReadPacer } from './concurrency';
-import type { TanmaEndpoint } from './endpoints';
+import type { TanmaEndpoint } from './protocol/endpoints';
 import { httpStatusError, malformedResponseError, networkError, vendorError } from './errors';
-import type { TanmaBody } from './json';
-import { isPlainObject, parseJsonLossless, stringifyJson } from './json';
+import type { TanmaBody } from './protocol/json';
+import { isPlainObject, parseJsonLossless, stringifyJson } from './protocol/json';
 import type { CollectOptions } from './paging';
 import { collectPages } from './paging';
 import type { RetryPolicy } from './retry';

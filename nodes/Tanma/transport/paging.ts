@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { PagingStyle } from './endpoints';
-import { MAX_PAGE_SIZE, PAGING_WIRE } from './endpoints';
+import type { PagingStyle } from './protocol/endpoints';
+import { MAX_PAGE_SIZE, PAGING_WIRE } from './protocol/endpoints';
 import { readInOrder, ReadPacer } from './concurrency';
-import { isPlainObject } from './json';
+import { isPlainObject } from './protocol/json';
 
 /** The list inside one page's `data`, under the name the paging style gives it. */
 export function pageItems(style: PagingStyle, data: unknown): IDataObject[] {

@@ -1,9 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { TanmaOperation } from '../router';
+
 import * as get from './get.operation';
 import * as getFields from './getFields.operation';
 
-export { get, getFields };
+/** The resource's operations by value, as the router looks them up. */
+export const operations = { get, getFields } satisfies Record<string, TanmaOperation>;
 
 export const description: INodeProperties[] = [
 	{

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ParameterReader } from '../../helpers/parameters';
-import { ENDPOINTS } from '../../transport/endpoints';
+import { ENDPOINTS } from '../../transport/protocol/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { customerFields } from '../fields';
 import { asItems } from '../lists';

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../../transport/endpoints';
+import type { TanmaOperation } from '../router';
+
+import { ENDPOINTS } from '../../transport/protocol/endpoints';
 import { statusNote } from '../notices';
 import * as get from './get.operation';
 import * as getFields from './getFields.operation';
@@ -11,7 +13,8 @@ import * as importCustomer from './import.operation';
 import * as search from './search.operation';
 import * as transfer from './transfer.operation';
 
-export { get, getFields, getHighSeasContacts, getManyByCreatedTime, getProfileFields, importCustomer as import, search, transfer };
+/** The resource's operations by value, as the router looks them up. */
+export const operations = { get, getFields, getHighSeasContacts, getManyByCreatedTime, getProfileFields, import: importCustomer, search, transfer } satisfies Record<string, TanmaOperation>;
 
 export const description: INodeProperties[] = [
 	{

@@ -1,11 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../../transport/endpoints';
+import type { TanmaOperation } from '../router';
+
+import { ENDPOINTS } from '../../transport/protocol/endpoints';
 import { statusNote } from '../notices';
 import * as getManyForCustomer from './getManyForCustomer.operation';
 import * as getManyForLead from './getManyForLead.operation';
 
-export { getManyForCustomer, getManyForLead };
+/** The resource's operations by value, as the router looks them up. */
+export const operations = { getManyForCustomer, getManyForLead } satisfies Record<string, TanmaOperation>;
 
 export const description: INodeProperties[] = [
 	{

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ParameterReader } from '../../helpers/parameters';
-import { ENDPOINTS } from '../../transport/endpoints';
+import { ENDPOINTS } from '../../transport/protocol/endpoints';
 import { filtersCollection, readTimeWindow, timeWindowProperties } from '../fields';
 import { readList, returnAllOrLimit } from '../lists';
 import { locator } from '../locators';

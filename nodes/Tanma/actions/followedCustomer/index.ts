@@ -1,11 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../../transport/endpoints';
+import type { TanmaOperation } from '../router';
+
+import { ENDPOINTS } from '../../transport/protocol/endpoints';
 import { statusNote } from '../notices';
 import * as getManyByRelationCreatedTime from './getManyByRelationCreatedTime.operation';
 import * as getManyByStaff from './getManyByStaff.operation';
 
-export { getManyByRelationCreatedTime, getManyByStaff };
+/** The resource's operations by value, as the router looks them up. */
+export const operations = { getManyByRelationCreatedTime, getManyByStaff } satisfies Record<string, TanmaOperation>;
 
 export const description: INodeProperties[] = [
 	{

@@ -1,8 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { TanmaOperation } from '../router';
+
 import * as createMassSendTask from './createMassSendTask.operation';
 
-export { createMassSendTask };
+/** The resource's operations by value, as the router looks them up. */
+export const operations = { createMassSendTask } satisfies Record<string, TanmaOperation>;
 
 export const description: INodeProperties[] = [
 	{

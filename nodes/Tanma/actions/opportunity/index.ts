@@ -1,9 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { TanmaOperation } from '../router';
+
 import * as getConfig from './getConfig.operation';
 import * as update from './update.operation';
 
-export { getConfig, update };
+/** The resource's operations by value, as the router looks them up. */
+export const operations = { getConfig, update } satisfies Record<string, TanmaOperation>;
 
 export const description: INodeProperties[] = [
 	{

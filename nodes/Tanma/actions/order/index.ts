@@ -1,10 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { TanmaOperation } from '../router';
+
 import * as createOrUpdate from './createOrUpdate.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 
-export { createOrUpdate, get, getMany };
+/** The resource's operations by value, as the router looks them up. */
+export const operations = { createOrUpdate, get, getMany } satisfies Record<string, TanmaOperation>;
 
 export const description: INodeProperties[] = [
 	{

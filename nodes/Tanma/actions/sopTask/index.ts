@@ -1,11 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { TanmaOperation } from '../router';
+
 import * as createCustomerSop from './createCustomerSop.operation';
 import * as createGroupAssistantSop from './createGroupAssistantSop.operation';
 import * as createGroupSop from './createGroupSop.operation';
 import * as getCustomerRelations from './getCustomerRelations.operation';
 
-export { createCustomerSop, createGroupAssistantSop, createGroupSop, getCustomerRelations };
+/** The resource's operations by value, as the router looks them up. */
+export const operations = { createCustomerSop, createGroupAssistantSop, createGroupSop, getCustomerRelations } satisfies Record<string, TanmaOperation>;
 
 export const description: INodeProperties[] = [
 	{

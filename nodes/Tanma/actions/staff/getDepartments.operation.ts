@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ParameterReader } from '../../helpers/parameters';
-import { ENDPOINTS } from '../../transport/endpoints';
-import type { TanmaBody } from '../../transport/json';
+import { ENDPOINTS } from '../../transport/protocol/endpoints';
+import type { TanmaBody } from '../../transport/protocol/json';
 import { tanmaApiRequest } from '../../transport';
 import { asItems } from '../lists';
 import { locator } from '../locators';

@@ -1,9 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { TanmaOperation } from '../router';
+
 import * as getDepartments from './getDepartments.operation';
 import * as getMany from './getMany.operation';
 
-export { getDepartments, getMany };
+/** The resource's operations by value, as the router looks them up. */
+export const operations = { getDepartments, getMany } satisfies Record<string, TanmaOperation>;
 
 export const description: INodeProperties[] = [
 	{

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../../transport/endpoints';
+import { ENDPOINTS } from '../../transport/protocol/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { asItems } from '../lists';
 

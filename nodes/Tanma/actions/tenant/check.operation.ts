@@ -3,8 +3,8 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { tanmaApiRequest, tanmaApiRequestAll, loadTanmaCredentials } from '../../transport';
 import { ReadPacer } from '../../transport/concurrency';
-import type { EndpointName } from '../../transport/endpoints';
-import { ENDPOINTS } from '../../transport/endpoints';
+import type { EndpointName } from '../../transport/protocol/endpoints';
+import { ENDPOINTS } from '../../transport/protocol/endpoints';
 import {
 	checkConditionOp,
 	checkHalfOpenRange,

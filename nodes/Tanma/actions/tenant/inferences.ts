@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { rowLastFollowMs, rowTagIds } from '../../helpers/searchAnswers';
-import { formatTanmaTime, parseTanmaTime } from '../../transport/time';
+import { formatTanmaTime, parseTanmaTime } from '../../transport/protocol/time';
 import type { Finding } from './wording';
 
 /** A customer's identity in a search answer. */

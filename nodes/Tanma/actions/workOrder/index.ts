@@ -1,9 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { TanmaOperation } from '../router';
+
 import * as create from './create.operation';
 import * as get from './get.operation';
 
-export { create, get };
+/** The resource's operations by value, as the router looks them up. */
+export const operations = { create, get } satisfies Record<string, TanmaOperation>;
 
 export const description: INodeProperties[] = [
 	{

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 
-import { signTanmaRequest, TanmaApi } from '../../credentials/TanmaApi.credentials';
-import { bodyToSignedString, computeRequestSign, tanmaTimestamp } from '../../nodes/Tanma/transport/signature';
+import { signTanmaRequest, TanmaApi } from '../../../credentials/TanmaApi.credentials';
+import { bodyToSignedString, computeRequestSign, tanmaTimestamp } from '../../../nodes/Tanma/transport/protocol/signature';
 
 const APP_ID = 'wwa1b2c3d4e5f6a7b8_TestApp';
 const APP_KEY = 'k3y-s3cr3t';

@@ -1,6 +1,6 @@
-/** What a process remembers of a trigger's state (nodes/Tanma/trigger/pollMemory.ts), and when it may use it. */
-import type { TriggerState } from '../../nodes/Tanma/trigger/cursor';
-import { NO_STATE, PollMemory } from '../../nodes/Tanma/trigger/pollMemory';
+/** What a process remembers of a trigger's state (nodes/Tanma/trigger/poll/memory.ts), and when it may use it. */
+import type { TriggerState } from '../../../nodes/Tanma/trigger/poll/cursor';
+import { NO_STATE, PollMemory } from '../../../nodes/Tanma/trigger/poll/memory';
 
 const state = (rev: string, since = '2026-12-04 10:00:00'): TriggerState => ({ v: 1, config: 'c', since, seen: {}, rev });
 

@@ -1,7 +1,7 @@
-/** Lossless JSON (nodes/Tanma/transport/json.ts): ids beyond 2^53 stay exact both ways. */
+/** Lossless JSON (nodes/Tanma/transport/protocol/json.ts): ids beyond 2^53 stay exact both ways. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { hasUnsafeInteger, parseIntegerId, parseJsonLossless, stringifyJson } from '../../nodes/Tanma/transport/json';
+import { hasUnsafeInteger, parseIntegerId, parseJsonLossless, stringifyJson } from '../../../nodes/Tanma/transport/protocol/json';
 
 describe('lossless JSON', () => {
 	test('integers beyond 2^53 come back as exact strings; safe numbers stay numbers', () => {

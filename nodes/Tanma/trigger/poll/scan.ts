@@ -1,10 +1,10 @@
 import { randomBytes } from 'crypto';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { loadTanmaCredentials } from '../transport';
-import { readInOrder, ReadPacer } from '../transport/concurrency';
-import { asNodeError } from '../transport/errors';
-import { formatTanmaTime, parseTanmaTime } from '../transport/time';
+import { loadTanmaCredentials } from '../../transport';
+import { readInOrder, ReadPacer } from '../../transport/concurrency';
+import { asNodeError } from '../../transport/errors';
+import { formatTanmaTime, parseTanmaTime } from '../../transport/protocol/time';
 import type { FilterCheckSchedule, TriggerRecord, TriggerState } from './cursor';
 import {
 	activationMark,
@@ -25,7 +25,7 @@ import {
 	scanFloor,
 	unitsToRead,
 } from './cursor';
-import { PollMemory } from './pollMemory';
+import { PollMemory } from './memory';
 import type { ListOptions, ScanOptions, TriggerSource, TriggerUnit } from './sources';
 import { windowEnd } from './sources';
 

@@ -1,12 +1,12 @@
 /**
- * The push trigger reads its credential once a minute, not once a push (nodes/Tanma/trigger/pushCredentials.ts):
+ * The push trigger reads its credential once a minute, not once a push (nodes/Tanma/trigger/push/credentials.ts):
  * the cache on its own with explicit clocks, and the node behind a real listener, where n8n's credential reads
  * are counted and the credential is changed as a user would change it.
  */
-import { CredentialCache, ENTRIES_MAX, MAX_AGE_MS, REFRESH_GAP_MS } from '../../nodes/Tanma/trigger/pushCredentials';
-import { deliverPush } from '../../sandbox/push';
-import { credentialsFor } from '../../lab/core';
-import { pushTriggersAgainstSandbox } from '../support/push';
+import { CredentialCache, ENTRIES_MAX, MAX_AGE_MS, REFRESH_GAP_MS } from '../../../nodes/Tanma/trigger/push/credentials';
+import { deliverPush } from '../../../sandbox/push';
+import { credentialsFor } from '../../../lab/core';
+import { pushTriggersAgainstSandbox } from '../../support/push';
 
 describe('CredentialCache', () => {
 	const reader = (values: string[]) => {

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { maxParallelRequestsProperty } from '../helpers/parallelReads';
-import { FOLLOW_UP_WATCHES, POLL_EVENTS, WATCH_PARAMETER } from './pollEvents';
+import { maxParallelRequestsProperty } from '../../helpers/parallelReads';
+import { FOLLOW_UP_WATCHES, POLL_EVENTS, WATCH_PARAMETER } from './events';
 
-/** The Tanma Trigger's fields; its events and watches come from the table in ./pollEvents.ts. */
+/** The Tanma Trigger's fields; its events and watches come from the table in ./events.ts. */
 export const pollTriggerProperties: INodeProperties[] = [
 	{
 		displayName: 'Event',

@@ -1,5 +1,5 @@
-/** Tanma time (nodes/Tanma/transport/time.ts), read and written as China Standard Time. */
-import { formatTanmaTime, parseTanmaTime } from '../../nodes/Tanma/transport/time';
+/** Tanma time (nodes/Tanma/transport/protocol/time.ts), read and written as China Standard Time. */
+import { formatTanmaTime, parseTanmaTime } from '../../../nodes/Tanma/transport/protocol/time';
 
 describe('Tanma time (China Standard Time)', () => {
 	test('formats and parses round trip in UTC+8', () => {

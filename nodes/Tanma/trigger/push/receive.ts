@@ -1,7 +1,7 @@
-import type { PushMessage } from '../transport/push';
-import { corpIdCandidates, openPush, pushSign, pushSignMatches } from '../transport/push';
-import { sha256Hex } from '../transport/signature';
-import type { Admission, PushLedger } from './pushLedger';
+import type { PushMessage } from '../../transport/protocol/pushCrypto';
+import { corpIdCandidates, openPush, pushSign, pushSignMatches } from '../../transport/protocol/pushCrypto';
+import { sha256Hex } from '../../transport/protocol/signature';
+import type { Admission, PushLedger } from './ledger';
 
 /**
  * What the push trigger does with one HTTP request, apart from n8n: check the headers, refuse altered

@@ -1,4 +1,4 @@
-/** The trigger's cursor state changes only through these functions (nodes/Tanma/trigger/cursor.ts). */
+/** The trigger's cursor state changes only through these functions (nodes/Tanma/trigger/poll/cursor.ts). */
 import {
 	beginFilterCheck,
 	beginScan,
@@ -9,9 +9,9 @@ import {
 	noteScanRequests,
 	scanFloor,
 	unitsToRead,
-} from '../../nodes/Tanma/trigger/cursor';
-import type { TriggerState } from '../../nodes/Tanma/trigger/cursor';
-import { parseTanmaTime } from '../../nodes/Tanma/transport/time';
+} from '../../../nodes/Tanma/trigger/poll/cursor';
+import type { TriggerState } from '../../../nodes/Tanma/trigger/poll/cursor';
+import { parseTanmaTime } from '../../../nodes/Tanma/transport/protocol/time';
 
 const at = (tanmaTime: string) => parseTanmaTime(tanmaTime)!;
 /** The scan as the functions left it (read through a call, so TypeScript does not narrow it away). */

@@ -6,7 +6,7 @@ import { sha256, sha256Hex } from './signature';
 /**
  * Tanma push messages: header signature, AES-128-CTR body, noise echo (README "Tanma Push Trigger").
  * The node verifies and decrypts with these functions; the sandbox signs with them and encrypts with the same key. The push types are
- * in trigger/pushEvents.ts.
+ * in trigger/push/events.ts.
  * Vendor examples these functions are tested against live in vendor-examples/.
  */
 

@@ -1,19 +1,19 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { ParameterReader } from '../helpers/parameters';
-import { tanmaApiRequest } from '../transport';
-import { ENDPOINTS } from '../transport/endpoints';
-import type { PushMessage } from '../transport/push';
-import { CredentialCache } from './pushCredentials';
-import { MAX_REPLAY_WINDOW_SECONDS, pushTriggerProperties } from './pushDescription';
-import { startsWorkflow, subscriptionFor } from './pushEvents';
-import { PushLedger } from './pushLedger';
-import type { PushRequest } from './pushReceive';
-import { receivePush } from './pushReceive';
+import { ParameterReader } from '../../helpers/parameters';
+import { tanmaApiRequest } from '../../transport';
+import { ENDPOINTS } from '../../transport/protocol/endpoints';
+import type { PushMessage } from '../../transport/protocol/pushCrypto';
+import { CredentialCache } from './credentials';
+import { MAX_REPLAY_WINDOW_SECONDS, pushTriggerProperties } from './description';
+import { startsWorkflow, subscriptionFor } from './events';
+import { PushLedger } from './ledger';
+import type { PushRequest } from './receive';
+import { receivePush } from './receive';
 
 /**
  * What the Tanma Push Trigger does inside n8n: register its address, and answer each push (verify, decide
- * once, hand the message to n8n, acknowledge after n8n holds it). The checks themselves are in ./pushReceive.ts.
+ * once, hand the message to n8n, acknowledge after n8n holds it). The checks themselves are in ./receive.ts.
  */
 
 /** The trigger's options, checked: at activation (so a wrong value is refused there) and on every push. */
@@ -30,9 +30,9 @@ export function readPushTriggerOptions(ctx: IHookFunctions | IWebhookFunctions) 
 	};
 }
 
-/** One in-memory record per n8n instance of the messages each push trigger accepted (see ./pushLedger.ts). */
+/** One in-memory record per n8n instance of the messages each push trigger accepted (see ./ledger.ts). */
 const ledger = new PushLedger();
-/** Each push trigger's credential, read once a minute instead of once a push (see ./pushCredentials.ts). */
+/** Each push trigger's credential, read once a minute instead of once a push (see ./credentials.ts). */
 const credentialCache = new CredentialCache<{ appId: string; appKey: string; corpId: string }>();
 
 /** Nothing to set up unless the trigger registers; Tanma has no endpoint to read the current address. */
@@ -83,7 +83,7 @@ export async function answerPush(this: IWebhookFunctions): Promise<IWebhookRespo
 	const receive = (credentials: { appId: string; appKey: string; corpId: string }) =>
 		receivePush(req, { ...credentials, replayWindowMs: options.replayWindowMs }, ledger, { id: receiverId, store }, Date.now());
 	// receive() does not await between its first check and the ledger's decision, so concurrent copies of
-	// a message are decided one after the other (trigger/pushLedger.ts).
+	// a message are decided one after the other (trigger/push/ledger.ts).
 	const credentials = await credentialCache.get(credentialKey, Date.now(), readCredentials);
 	let current = credentials.value;
 	let outcome = receive(current);

@@ -1,10 +1,10 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-import { ENDPOINTS, PAGING_WIRE, vendorPageUrl, VENDOR_DOCS_BASE } from '../../nodes/Tanma/transport/endpoints';
+import { ENDPOINTS, PAGING_WIRE, vendorPageUrl, VENDOR_DOCS_BASE } from '../../../nodes/Tanma/transport/protocol/endpoints';
 
 test('the catalogue is one line per endpoint, each with a path, a paging style and a status', () => {
-	const source = readFileSync(join(__dirname, '../../nodes/Tanma/transport/endpoints.ts'), 'utf8');
+	const source = readFileSync(join(__dirname, '../../../nodes/Tanma/transport/protocol/endpoints.ts'), 'utf8');
 	for (const [name, endpoint] of Object.entries(ENDPOINTS)) {
 		expect(source).toMatch(new RegExp(`^\\t${name}: \\{ path: '${endpoint.path.replace(/[/.]/g, '\\$&')}'.*\\},$`, 'm'));
 		expect(endpoint.path).toMatch(/^\/[\w\-/]+$/);

@@ -1,9 +1,9 @@
 import type { INode } from 'n8n-workflow';
 
-import { ParameterReader } from '../../nodes/Tanma/helpers/parameters';
-import { pollTriggerProperties } from '../../nodes/Tanma/trigger/pollDescription';
-import { chosen, FOLLOW_UP_WATCHES, POLL_EVENTS } from '../../nodes/Tanma/trigger/pollEvents';
-import { newCustomersSource, newLeadsSource, recentlyActiveSource } from '../../nodes/Tanma/trigger/sources';
+import { ParameterReader } from '../../../nodes/Tanma/helpers/parameters';
+import { pollTriggerProperties } from '../../../nodes/Tanma/trigger/poll/description';
+import { chosen, FOLLOW_UP_WATCHES, POLL_EVENTS } from '../../../nodes/Tanma/trigger/poll/events';
+import { newCustomersSource, newLeadsSource, recentlyActiveSource } from '../../../nodes/Tanma/trigger/poll/sources';
 
 const offered = (name: string) => (pollTriggerProperties.find((p) => p.name === name)?.options ?? []).map((o) => ('value' in o ? o.value : undefined));
 const node = { name: 'Tanma Trigger' } as INode;

@@ -1,5 +1,5 @@
-import { pushTriggerProperties } from '../../nodes/Tanma/trigger/pushDescription';
-import { ALL_EVENTS, PUSH_EVENTS, REGISTER_TYPE, startsWorkflow, subscriptionFor } from '../../nodes/Tanma/trigger/pushEvents';
+import { pushTriggerProperties } from '../../../nodes/Tanma/trigger/push/description';
+import { ALL_EVENTS, PUSH_EVENTS, REGISTER_TYPE, startsWorkflow, subscriptionFor } from '../../../nodes/Tanma/trigger/push/events';
 
 const eventsField = pushTriggerProperties.find((p) => p.name === 'events')!;
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../transport/endpoints';
-import type { TanmaRequestOptions } from '../transport';
-import { tanmaApiRequest, tanmaApiRequestAll } from '../transport';
-import { formatTanmaTime } from '../transport/time';
+import { ENDPOINTS } from '../../transport/protocol/endpoints';
+import type { TanmaRequestOptions } from '../../transport';
+import { tanmaApiRequest, tanmaApiRequestAll } from '../../transport';
+import { formatTanmaTime } from '../../transport/protocol/time';
 import type { TriggerRecord, UnitKey } from './cursor';
 
 /**

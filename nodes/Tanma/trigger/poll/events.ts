@@ -1,4 +1,4 @@
-import type { ParameterReader } from '../helpers/parameters';
+import type { ParameterReader } from '../../helpers/parameters';
 import type { TriggerSource } from './sources';
 import { newCustomersSource, newLeadsSource, recentlyActiveSource, specificCustomersSource } from './sources';
 

@@ -8,7 +8,7 @@
  * two copies handled at the same moment by one n8n instance cannot both pass.
  *
  * A new message is first *pending*: n8n has not yet registered its execution. The trigger settles it once
- * n8n has answered (TanmaPushTrigger.node.ts): `confirm` when n8n took the execution, `release` when it did
+ * n8n has answered (./webhook.ts): `confirm` when n8n took the execution, `release` when it did
  * not, so a redelivery of a message n8n never took is new again. A copy arriving while the first is pending
  * waits for that outcome instead of being acknowledged on the strength of an execution that may not exist.
  *

@@ -5,13 +5,13 @@
  */
 import { request } from 'http';
 
-import { TanmaPushTrigger } from '../../nodes/Tanma/TanmaPushTrigger.node';
-import { KEEP_MS, MEMORY_MAX, PERSIST_MAX, PushLedger } from '../../nodes/Tanma/trigger/pushLedger';
-import { startSandbox } from '../../sandbox/server';
-import { buildPush } from '../../sandbox/push';
-import { credentialsFor } from '../../lab/core';
-import type { WebhookHost } from '../../lab/core';
-import { pushTriggersAgainstSandbox } from '../support/push';
+import { TanmaPushTrigger } from '../../../nodes/Tanma/TanmaPushTrigger.node';
+import { KEEP_MS, MEMORY_MAX, PERSIST_MAX, PushLedger } from '../../../nodes/Tanma/trigger/push/ledger';
+import { startSandbox } from '../../../sandbox/server';
+import { buildPush } from '../../../sandbox/push';
+import { credentialsFor } from '../../../lab/core';
+import type { WebhookHost } from '../../../lab/core';
+import { pushTriggersAgainstSandbox } from '../../support/push';
 
 const t = pushTriggersAgainstSandbox();
 const host = t.host;
@@ -21,7 +21,7 @@ function restartedNodeType(): TanmaPushTrigger {
 	let fresh: TanmaPushTrigger | undefined;
 	jest.isolateModules(() => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const module = require('../../nodes/Tanma/TanmaPushTrigger.node') as { TanmaPushTrigger: new () => TanmaPushTrigger };
+		const module = require('../../../nodes/Tanma/TanmaPushTrigger.node') as { TanmaPushTrigger: new () => TanmaPushTrigger };
 		fresh = new module.TanmaPushTrigger();
 	});
 	return fresh!;

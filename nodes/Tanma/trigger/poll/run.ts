@@ -1,15 +1,15 @@
 import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { readMaxParallelRequests } from '../helpers/parallelReads';
-import { ParameterReader } from '../helpers/parameters';
-import { pollTriggerProperties } from './pollDescription';
-import type { PollEventName, WatchName } from './pollEvents';
-import { chosen, POLL_EVENTS, WATCH_PARAMETER } from './pollEvents';
-import { latestRecord, POLL_BUDGET_SHARE, pollNewRecords } from './poll';
+import { readMaxParallelRequests } from '../../helpers/parallelReads';
+import { ParameterReader } from '../../helpers/parameters';
+import { pollTriggerProperties } from './description';
+import type { PollEventName, WatchName } from './events';
+import { chosen, POLL_EVENTS, WATCH_PARAMETER } from './events';
+import { latestRecord, POLL_BUDGET_SHARE, pollNewRecords } from './scan';
 
 const MINUTE_MS = 60 * 1000;
 
-/** One poll of the Tanma Trigger: its options read and checked, then the chosen event's source polled (./poll.ts). */
+/** One poll of the Tanma Trigger: its options read and checked, then the chosen event's source polled (./scan.ts). */
 export async function runPollTrigger(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const input = ParameterReader.forNode(this, pollTriggerProperties);
 	const event = input.choice<PollEventName>('event', 'newFollowUp');

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ALL_EVENTS, PUSH_EVENTS } from './pushEvents';
+import { ALL_EVENTS, PUSH_EVENTS } from './events';
 
-/** Ten years: room to test with a vendor example from the past; accepted messages are remembered as long (./pushLedger.ts). */
+/** Ten years: room to test with a vendor example from the past; accepted messages are remembered as long (./ledger.ts). */
 export const MAX_REPLAY_WINDOW_SECONDS = 10 * 365 * 24 * 60 * 60;
 
 /** The Tanma Push Trigger's fields. */

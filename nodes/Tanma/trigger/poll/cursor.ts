@@ -1,4 +1,4 @@
-import { formatTanmaTime, parseTanmaTime } from '../transport/time';
+import { formatTanmaTime, parseTanmaTime } from '../../transport/protocol/time';
 
 /**
  * The trigger's memory, kept in the node's static data as plain JSON.
@@ -27,7 +27,7 @@ export type TriggerState = {
 	filterCheck?: FilterCheckState;
 	/** When the poll that wrote this state started (Tanma time): where a changed configuration carries on from. */
 	polledAt?: string;
-	/** Names this version of the state, new at every poll (./pollMemory.ts). */
+	/** Names this version of the state, new at every poll (./memory.ts). */
 	rev?: string;
 };
 
