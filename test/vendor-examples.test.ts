@@ -146,11 +146,12 @@ describe('the seed page (api-11507029): its follow-up answer, served unchanged f
 	const answerText = readVendorExample('responses/customer-follow-ups.api-11507029.json');
 	const records = (JSON.parse(answerText) as { data: Array<Record<string, unknown>> }).data;
 
-	test('the fixture is the page’s 22-record example, as written', () => {
+	test('the request and answer fixtures are the page’s own examples, as written (the page is kept whole beside them)', () => {
 		expect(records).toHaveLength(22);
-		const seed = path.join(__dirname, '..', '..', 'shared', 'seeds', '000_d55c01ce71d31ca0.txt');
-		// The seed lives beside the repository on developer machines; CI's clean clone has only the fixture.
-		if (fs.existsSync(seed)) expect(fs.readFileSync(seed, 'utf8')).toContain(answerText.trim());
+		const page = readVendorExample('pages/customer-follow-ups.api-11507029.page.txt');
+		expect(page).toContain('/api/v2/customer/follow/qw-list-by-customer');
+		expect(page).toContain(readVendorExample('requests/customer-follow-ups.api-11507029.json').trim());
+		expect(page).toContain(answerText.trim());
 	});
 
 	test('Follow-Up → Get Many for Customer outputs the 22 records exactly as the page shows them', async () => {

@@ -19,3 +19,16 @@ test('an endpoint from a vendor page names it; one known from client code has no
 		else expect(endpoint.docPage).toBeUndefined();
 	}
 });
+
+/**
+ * Every path against a list copied from the API reference (./vendorPaths.json: page id → path, and the paths known
+ * from client code), not from the catalogue: a typo in a catalogue path would otherwise pass every test, the
+ * sandbox serving the same table.
+ */
+test('every catalogue path is the path of its vendor page (or of client code) in the reference', () => {
+	const reference = JSON.parse(readFileSync(join(__dirname, 'vendorPaths.json'), 'utf8')) as { pages: Record<string, string>; client: string[] };
+	for (const [name, endpoint] of Object.entries(ENDPOINTS)) {
+		const expected = endpoint.docPage ? reference.pages[endpoint.docPage] : reference.client.find((p) => p === endpoint.path);
+		expect({ name, path: endpoint.path }).toEqual({ name, path: expected });
+	}
+});
