@@ -13,9 +13,10 @@ export interface Bar {
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 export function barChartSvg(title: string, unit: string, bars: Bar[], note: string): string {
-	const width = 900;
-	const left = 170;
-	const right = 40;
+	// Room for the longest label (about 7.6 px a character at 13 px) and for the value after the longest whisker.
+	const left = Math.max(170, 20 + Math.ceil(Math.max(...bars.map((b) => b.label.length)) * 7.6));
+	const width = left + 730;
+	const right = 70;
 	const rowHeight = 34;
 	const top = 70;
 	const groups = [...new Set(bars.map((b) => b.group))];

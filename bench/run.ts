@@ -12,7 +12,8 @@
  * BENCH_PUSH_DIAGNOSTIC_ROUNDS (default 2, 0 skips the diagnostic n8n configurations), BENCH_PUSH_REQUESTS (default 300);
  * BENCH_ONLY=push runs the push section alone (n8n's defaults and lazy isolate acquisition side by side) into push.md;
  * BENCH_ONLY=trigger the cost of the trigger's filter check alone into trigger.md;
- * BENCH_ONLY=mcp the latency of Tanma tool calls over MCP against the same node run directly, into mcp.md.
+ * BENCH_ONLY=mcp the latency of Tanma tool calls over MCP against the same node run directly, into mcp.md;
+ * BENCH_ONLY=chart draws latest.png again from latest.json, measuring nothing.
  */
 import fs from 'fs';
 import os from 'os';
@@ -199,6 +200,7 @@ async function triggerOnly(): Promise<void> {
 
 async function main(): Promise<void> {
 	fs.mkdirSync(RESULTS, { recursive: true });
+	if (process.env.BENCH_ONLY === 'chart') return chartOnly();
 	if (process.env.BENCH_ONLY === 'push') return await pushOnly();
 	if (process.env.BENCH_ONLY === 'trigger') return await triggerOnly();
 	if (process.env.BENCH_ONLY === 'mcp') return await mcpOnly();
@@ -428,6 +430,7 @@ function buildReport(input: {
 		memoryGb: Math.round(os.totalmem() / 2 ** 30),
 		os: `${os.type()} ${os.release()}`,
 		benchNode: process.version,
+		n8n: N8N,
 		date: new Date().toISOString(),
 	};
 	const sizes = [...new Set(runs.map((r) => r.customers))];
@@ -515,13 +518,32 @@ ${filterCheckSection(filterCheck)}
 (${fmt(signing.iterations)} calls, ${signing.bodyBytes}-byte body, bench process ${machine.benchNode}); one Return All
 page through n8n took ${fmt(perRequestNodeMs, 2)} ms here, so signing is ${fmt((signing.microsPerCall / 1000 / perRequestNodeMs) * 100, 3)} % of a request.
 ${profile ? profileSection(profile) : ''}${pushSection(push, pushProfile)}`;
-	const svg = barChartSvg(
+	const svg = throughputChart(bars, machine);
+	return { markdown, svg, data: { machine, throughput: perSize, runs, emptyExecutionMs: empty, trigger, filterCheck, signing, profile, push, pushProfile, network } };
+}
+
+/** The chart of latest.png: items per second by variant and size, with the machine and the n8n it ran on. */
+function throughputChart(bars: Bar[], machine: { cpu: string; cores: number; date: string; n8n?: string }): string {
+	return barChartSvg(
 		'Customer Search, Return All: items per second',
-		`median of timed rounds; whiskers show min–max; ${N8N}, sandbox on loopback`,
+		// Results from before the version was recorded were all measured on n8n 2.40.7.
+		`median of timed rounds; whiskers show min–max; ${machine.n8n ?? 'n8n 2.40.7'}, sandbox on loopback`,
 		bars,
 		`${machine.cpu}, ${machine.cores} cores · ${machine.date.slice(0, 10)}`,
 	);
-	return { markdown, svg, data: { machine, throughput: perSize, runs, emptyExecutionMs: empty, trigger, filterCheck, signing, profile, push, pushProfile, network } };
+}
+
+/** BENCH_ONLY=chart: latest.png drawn again from latest.json (the same figures; no measuring). */
+function chartOnly(): void {
+	const data = JSON.parse(fs.readFileSync(path.join(RESULTS, 'latest.json'), 'utf8')) as {
+		machine: { cpu: string; cores: number; date: string; n8n?: string };
+		throughput: Record<string, Record<Variant, VariantStats>>;
+	};
+	const bars = Object.entries(data.throughput).flatMap(([customers, stats]) =>
+		VARIANTS.map((v) => ({ group: `${fmt(Number(customers))} customers`, label: VARIANT_NAMES[v], value: stats[v].itemsPerSecond.median, min: stats[v].itemsPerSecond.min, max: stats[v].itemsPerSecond.max, color: VARIANT_COLORS[v] })),
+	);
+	fs.writeFileSync(path.join(RESULTS, 'latest.png'), svgToPng(throughputChart(bars, data.machine)));
+	log('wrote bench/results/latest.png from latest.json');
 }
 
 main().catch((error: unknown) => {
