@@ -61,6 +61,7 @@ export function vendorPageUrl(endpoint: Pick<TanmaEndpoint, 'docPage'>): string 
 }
 
 /** One line per endpoint: the one place its path, paging style, read/write, vendor status and source live. */
+// prettier-ignore
 const CATALOGUE = {
 	customerSearch: { path: '/api/v3/customer/search', paging: 'search', read: true, status: 'current', source: 'doc', docPage: 'api-55653168' },
 	customerDetails: { path: '/api/v2/customer/qw-details', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-11500191', editions: ['WeCom Basic', 'WeCom Advanced'] },
