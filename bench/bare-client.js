@@ -24,12 +24,16 @@ const agentFor = (concurrency) => {
 
 function post(path, body, headers, agent) {
 	return new Promise((resolve, reject) => {
-		const req = (secure ? https : http).request(`${baseUrl}${path}`, { method: 'POST', agent, headers: { ...headers, 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-			const chunks = [];
-			res.on('data', (c) => chunks.push(c));
-			res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-			res.on('error', reject);
-		});
+		const req = (secure ? https : http).request(
+			`${baseUrl}${path}`,
+			{ method: 'POST', agent, headers: { ...headers, 'Content-Length': Buffer.byteLength(body) } },
+			(res) => {
+				const chunks = [];
+				res.on('data', (c) => chunks.push(c));
+				res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+				res.on('error', reject);
+			},
+		);
 		req.on('error', reject);
 		req.end(body);
 	});
@@ -38,8 +42,18 @@ function post(path, body, headers, agent) {
 async function readPage(pageNo, agent) {
 	const body = JSON.stringify({ pageNo, pageSize: 100 });
 	const timestamp = String(Date.now());
-	const sign = crypto.createHash('sha256').update(appId + timestamp + body + appKey).digest('hex');
-	const envelope = JSON.parse(await post('/api/v3/customer/search', body, { 'Content-Type': 'application/json', appId, timestamp, sign }, agent));
+	const sign = crypto
+		.createHash('sha256')
+		.update(appId + timestamp + body + appKey)
+		.digest('hex');
+	const envelope = JSON.parse(
+		await post(
+			'/api/v3/customer/search',
+			body,
+			{ 'Content-Type': 'application/json', appId, timestamp, sign },
+			agent,
+		),
+	);
 	if (envelope.code !== 0) throw new Error(`Tanma error ${envelope.code}: ${envelope.message}`);
 	return envelope.data;
 }

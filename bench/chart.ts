@@ -30,7 +30,9 @@ export function barChartSvg(title: string, unit: string, bars: Bar[], note: stri
 	];
 	let y = top;
 	for (const group of groups) {
-		parts.push(`<text x="12" y="${y + 12}" font-size="14" font-weight="bold">${escape(group)}</text>`);
+		parts.push(
+			`<text x="12" y="${y + 12}" font-size="14" font-weight="bold">${escape(group)}</text>`,
+		);
 		y += 16;
 		for (const bar of bars.filter((b) => b.group === group)) {
 			parts.push(
@@ -50,5 +52,10 @@ export function barChartSvg(title: string, unit: string, bars: Bar[], note: stri
 }
 
 export function svgToPng(svg: string): Buffer {
-	return new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, fitTo: { mode: 'width', value: 1800 } }).render().asPng();
+	return new Resvg(svg, {
+		font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+		fitTo: { mode: 'width', value: 1800 },
+	})
+		.render()
+		.asPng();
 }

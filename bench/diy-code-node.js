@@ -13,7 +13,10 @@ let totalPage = 1;
 do {
 	const body = JSON.stringify({ pageNo, pageSize: 100 });
 	const timestamp = String(Date.now());
-	const sign = crypto.createHash('sha256').update(appId + timestamp + body + appKey).digest('hex');
+	const sign = crypto
+		.createHash('sha256')
+		.update(appId + timestamp + body + appKey)
+		.digest('hex');
 	const text = await this.helpers.httpRequest({
 		method: 'POST',
 		url: `${baseUrl}/api/v3/customer/search`,

@@ -36,8 +36,22 @@ const ALONE_PATH = 'tanma-bench-webhook-alone';
  * A Webhook (GET, answering with the last node's item) alone, or in front of `then`: the same trigger for the
  * direct path and for n8n's webhook execution without our node.
  */
-function webhookWorkflow(id: string, name: string, webhookId: string, webhookPath: string, then?: { name: string } & Record<string, unknown>) {
-	const webhook = { id: 'w', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId, parameters: { httpMethod: 'GET', path: webhookPath, responseMode: 'lastNode', options: {} } };
+function webhookWorkflow(
+	id: string,
+	name: string,
+	webhookId: string,
+	webhookPath: string,
+	then?: { name: string } & Record<string, unknown>,
+) {
+	const webhook = {
+		id: 'w',
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId,
+		parameters: { httpMethod: 'GET', path: webhookPath, responseMode: 'lastNode', options: {} },
+	};
 	return {
 		id,
 		name,
@@ -49,21 +63,39 @@ function webhookWorkflow(id: string, name: string, webhookId: string, webhookPat
 }
 
 /** The same Tanma node as the MCP tool, behind n8n's Webhook node. */
-const directWorkflow = webhookWorkflow('tanmaBenchMcpDir1', 'Tanma bench: webhook → Customer → Get', '0b1e2c3d-0000-4000-8000-00000000d001', DIRECT_PATH, {
-	id: 't',
-	name: 'Look Up Customer',
-	type: 'n8n-nodes-tanma.tanma',
-	typeVersion: 1,
-	position: [220, 0],
-	parameters: { resource: 'customer', operation: 'get', externalUserId: '={{ $json.query.externalUserId }}' },
-	credentials: CREDENTIAL_REF,
-});
+const directWorkflow = webhookWorkflow(
+	'tanmaBenchMcpDir1',
+	'Tanma bench: webhook → Customer → Get',
+	'0b1e2c3d-0000-4000-8000-00000000d001',
+	DIRECT_PATH,
+	{
+		id: 't',
+		name: 'Look Up Customer',
+		type: 'n8n-nodes-tanma.tanma',
+		typeVersion: 1,
+		position: [220, 0],
+		parameters: {
+			resource: 'customer',
+			operation: 'get',
+			externalUserId: '={{ $json.query.externalUserId }}',
+		},
+		credentials: CREDENTIAL_REF,
+	},
+);
 
 /** The same Webhook node answering with its own item: n8n's execution path without our node. */
-const webhookAloneWorkflow = webhookWorkflow('tanmaBenchMcpAln1', 'Tanma bench: webhook alone', '0b1e2c3d-0000-4000-8000-00000000d002', ALONE_PATH);
+const webhookAloneWorkflow = webhookWorkflow(
+	'tanmaBenchMcpAln1',
+	'Tanma bench: webhook alone',
+	'0b1e2c3d-0000-4000-8000-00000000d002',
+	ALONE_PATH,
+);
 
 /** One GET, timed as the caller sees it; `fails` says what is wrong with the answer, if anything. */
-async function timedGet(url: string, fails: (status: number, body: string) => string | undefined): Promise<number> {
+async function timedGet(
+	url: string,
+	fails: (status: number, body: string) => string | undefined,
+): Promise<number> {
 	const started = performance.now();
 	const answer = await fetch(url);
 	const body = await answer.text();
@@ -78,36 +110,59 @@ const median = (values: number[]) => {
 	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-export async function measureMcpLatency(sandbox: Sandbox, log: (m: string) => void, options: { calls?: number; warmUp?: number } = {}): Promise<McpLatency> {
+export async function measureMcpLatency(
+	sandbox: Sandbox,
+	log: (m: string) => void,
+	options: { calls?: number; warmUp?: number } = {},
+): Promise<McpLatency> {
 	const calls = options.calls ?? 20;
 	const warmUp = options.warmUp ?? 3;
-	const example = JSON.parse(fs.readFileSync(path.join(REPO, 'examples', 'mcp-server.json'), 'utf8')) as { id: string; nodes: Array<{ type: string; parameters: Record<string, unknown> }> };
-	const mcpPath = String(example.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.mcpTrigger')!.parameters.path);
+	const example = JSON.parse(
+		fs.readFileSync(path.join(REPO, 'examples', 'mcp-server.json'), 'utf8'),
+	) as { id: string; nodes: Array<{ type: string; parameters: Record<string, unknown> }> };
+	const mcpPath = String(
+		example.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.mcpTrigger')!.parameters.path,
+	);
 	const n8n = await N8nInstance.create(runtime('2.x', log));
 	const tarball = await packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'tanma-pack-')));
 	await n8n.installPackage(tarball);
 	await n8n.importJson('credentials', sandboxCredential(sandbox));
 	await n8n.importJson('workflow', [example, directWorkflow, webhookAloneWorkflow]);
-	for (const id of [example.id, directWorkflow.id, webhookAloneWorkflow.id]) await n8n.cli(['publish:workflow', `--id=${id}`]);
+	for (const id of [example.id, directWorkflow.id, webhookAloneWorkflow.id])
+		await n8n.cli(['publish:workflow', `--id=${id}`]);
 	let client: Client | undefined;
 	try {
 		await n8n.start();
 		const mcpUrl = new URL(`${n8n.baseUrl}/mcp/${mcpPath}`);
 		const customer = sandbox.tenant.customers[0];
 		const directUrl = `${n8n.baseUrl}/webhook/${DIRECT_PATH}?externalUserId=${encodeURIComponent(customer.externalUserId)}`;
-		await waitFor(async () => (await fetch(directUrl)).status === 200, 60_000, () => n8n.log.slice(-2000));
+		await waitFor(
+			async () => (await fetch(directUrl)).status === 200,
+			60_000,
+			() => n8n.log.slice(-2000),
+		);
 		client = (await connectMcpClient(mcpUrl, 'tanma-bench', () => n8n.log.slice(-2000))).client;
 		const mcp = client;
 		const mcpCall = async () => {
 			const started = performance.now();
-			const result = (await mcp.callTool({ name: 'Look_Up_Customer', arguments: { externalUserId: customer.externalUserId } })) as { isError?: boolean };
+			const result = (await mcp.callTool({
+				name: 'Look_Up_Customer',
+				arguments: { externalUserId: customer.externalUserId },
+			})) as { isError?: boolean };
 			if (result.isError) throw new Error(`the MCP call failed: ${JSON.stringify(result)}`);
 			return performance.now() - started;
 		};
 		const directCall = async () =>
-			await timedGet(directUrl, (status, body) => (status !== 200 || !body.includes(customer.externalUserId) ? `the direct call failed: ${status} ${body.slice(0, 200)}` : undefined));
+			await timedGet(directUrl, (status, body) =>
+				status !== 200 || !body.includes(customer.externalUserId)
+					? `the direct call failed: ${status} ${body.slice(0, 200)}`
+					: undefined,
+			);
 		const aloneUrl = `${n8n.baseUrl}/webhook/${ALONE_PATH}?externalUserId=${encodeURIComponent(customer.externalUserId)}`;
-		const aloneCall = async () => await timedGet(aloneUrl, (status) => (status !== 200 ? `the webhook-alone call failed: ${status}` : undefined));
+		const aloneCall = async () =>
+			await timedGet(aloneUrl, (status) =>
+				status !== 200 ? `the webhook-alone call failed: ${status}` : undefined,
+			);
 		const kinds = [
 			{ call: mcpCall, ms: [] as number[] },
 			{ call: directCall, ms: [] as number[] },
@@ -133,7 +188,9 @@ export async function measureMcpLatency(sandbox: Sandbox, log: (m: string) => vo
 			webhookAloneMedianMs: median(webhookAloneMs),
 			ratio: median(mcpMs) / median(directMs),
 		};
-		log(`mcp: median ${result.mcpMedianMs.toFixed(1)} ms vs direct ${result.directMedianMs.toFixed(1)} ms (${result.ratio.toFixed(2)}×); webhook alone ${result.webhookAloneMedianMs.toFixed(1)} ms`);
+		log(
+			`mcp: median ${result.mcpMedianMs.toFixed(1)} ms vs direct ${result.directMedianMs.toFixed(1)} ms (${result.ratio.toFixed(2)}×); webhook alone ${result.webhookAloneMedianMs.toFixed(1)} ms`,
+		);
 		return result;
 	} finally {
 		await client?.close().catch(() => undefined);

@@ -39,7 +39,10 @@ export function treeRssMb(pids: number[]): number {
  * Samples the tree's RSS every `intervalMs` until stopped; returns the peak above the level at the start.
  * The process list is refreshed now and then, so a task runner started mid-run is counted.
  */
-export function samplePeak(root: number, intervalMs = 20): { stop: () => { baselineMb: number; peakMb: number } } {
+export function samplePeak(
+	root: number,
+	intervalMs = 20,
+): { stop: () => { baselineMb: number; peakMb: number } } {
 	let pids = descendants(root);
 	const baselineMb = treeRssMb(pids);
 	let peakMb = baselineMb;

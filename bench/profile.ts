@@ -26,7 +26,12 @@ function packageOf(url: string, functionName: string): string {
 }
 
 export function summarizeProfile(file: string, top = 15): ProfileSummary {
-	const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[] };
+	const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+		nodes: ProfileNode[];
+		startTime: number;
+		endTime: number;
+		samples: number[];
+	};
 	const totalMs = (profile.endTime - profile.startTime) / 1000;
 	const perSampleMs = totalMs / Math.max(1, profile.samples.length);
 	const byPackage = new Map<string, number>();

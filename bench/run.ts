@@ -46,10 +46,14 @@ const SIZES = (process.env.BENCH_SIZES ?? '10000,50000').split(',').map(Number);
 const PROFILE = process.env.BENCH_PROFILE !== '0';
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? DEFAULT_MAX_PARALLEL_READS);
 const NETWORK = process.env.BENCH_NETWORK !== '0';
-const NET_STEPS: NetworkStep[] = (process.env.BENCH_NET_STEPS ?? '0:10000,30:10000,30:50000,80:10000').split(',').map((step) => {
-	const [rttMs, customers] = step.split(':').map(Number);
-	return { rttMs, customers };
-});
+const NET_STEPS: NetworkStep[] = (
+	process.env.BENCH_NET_STEPS ?? '0:10000,30:10000,30:50000,80:10000'
+)
+	.split(',')
+	.map((step) => {
+		const [rttMs, customers] = step.split(':').map(Number);
+		return { rttMs, customers };
+	});
 const NET_ROUNDS = Number(process.env.BENCH_NET_ROUNDS ?? 3);
 const TRIGGER_CUSTOMERS = Number(process.env.BENCH_TRIGGER_CUSTOMERS ?? 1000);
 const PUSH_ROUNDS = Number(process.env.BENCH_PUSH_ROUNDS ?? 3);
@@ -57,7 +61,10 @@ const PUSH_DIAGNOSTIC_ROUNDS = Number(process.env.BENCH_PUSH_DIAGNOSTIC_ROUNDS ?
 const PUSH_REQUESTS = Number(process.env.BENCH_PUSH_REQUESTS ?? 300);
 const RESULTS = path.join(__dirname, 'results');
 const started = Date.now();
-const log = (m: string) => process.stdout.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}\n`);
+const log = (m: string) =>
+	process.stdout.write(
+		`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}\n`,
+	);
 
 export interface Summary {
 	median: number;
@@ -79,7 +86,13 @@ const VARIANT_NAMES: Record<Variant, string> = {
 	bare: 'bare client, sequential',
 	bareParallel: `bare client, ${CONCURRENCY} in flight`,
 };
-const VARIANT_COLORS: Record<Variant, string> = { node: '#ff6d5a', nodeSequential: '#ffb3a8', diy: '#8a94a6', bare: '#3b82f6', bareParallel: '#93c5fd' };
+const VARIANT_COLORS: Record<Variant, string> = {
+	node: '#ff6d5a',
+	nodeSequential: '#ffb3a8',
+	diy: '#8a94a6',
+	bare: '#3b82f6',
+	bareParallel: '#93c5fd',
+};
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 
 interface VariantStats {
@@ -105,21 +118,33 @@ function variantStats(of: (v: Variant) => ThroughputRun[]): Record<Variant, Vari
 	) as Record<Variant, VariantStats>;
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const range = (s: Summary, digits = 0) => `${fmt(s.median, digits)} (${fmt(s.min, digits)}–${fmt(s.max, digits)})`;
+const fmt = (n: number, digits = 0) =>
+	n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const range = (s: Summary, digits = 0) =>
+	`${fmt(s.median, digits)} (${fmt(s.min, digits)}–${fmt(s.max, digits)})`;
 
 /** The machine a results file was measured on. */
-const machineLine = () => `${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`;
+const machineLine = () =>
+	`${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`;
 
 /** Writes a BENCH_ONLY run's results, bench/results/<name>.md (title, when, where, section) and <name>.json. */
-function writeOnlyResults(name: string, title: string, setup: string, section: string, data: Record<string, unknown>): void {
+function writeOnlyResults(
+	name: string,
+	title: string,
+	setup: string,
+	section: string,
+	data: Record<string, unknown>,
+): void {
 	const machine = machineLine();
 	const markdown = `# ${title} (\`BENCH_ONLY=${name} npm run bench\`)
 
 Written on ${new Date().toISOString()}. Machine: ${machine}; bench process ${process.version}; ${setup}.
 ${section}`;
 	fs.writeFileSync(path.join(RESULTS, `${name}.md`), markdown);
-	fs.writeFileSync(path.join(RESULTS, `${name}.json`), `${JSON.stringify({ machine, ...data }, null, 2)}\n`);
+	fs.writeFileSync(
+		path.join(RESULTS, `${name}.json`),
+		`${JSON.stringify({ machine, ...data }, null, 2)}\n`,
+	);
 	log(`wrote ${path.join(RESULTS, `${name}.md`)}`);
 }
 
@@ -127,8 +152,15 @@ ${section}`;
 async function pushOnly(): Promise<void> {
 	const sandbox = await startSandbox({ seed: { customers: 10 } });
 	try {
-		const push = await measurePush(sandbox, log, { requests: PUSH_REQUESTS, concurrencies: [20, 50], rounds: PUSH_ROUNDS, diagnosticRounds: PUSH_DIAGNOSTIC_ROUNDS });
-		writeOnlyResults('push', 'Push Trigger bench', `${N8N} on Node 24.21.0`, pushSection(push), { push });
+		const push = await measurePush(sandbox, log, {
+			requests: PUSH_REQUESTS,
+			concurrencies: [20, 50],
+			rounds: PUSH_ROUNDS,
+			diagnosticRounds: PUSH_DIAGNOSTIC_ROUNDS,
+		});
+		writeOnlyResults('push', 'Push Trigger bench', `${N8N} on Node 24.21.0`, pushSection(push), {
+			push,
+		});
 	} finally {
 		await sandbox.close();
 	}
@@ -157,7 +189,8 @@ ${rows.join('\n')}
 
 /** The MCP comparison as a results section. */
 function mcpSection(m: McpLatency): string {
-	const range = (values: number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
+	const range = (values: number[]) =>
+		`${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
 	return `
 ## Tanma over MCP vs the same node run directly
 
@@ -180,7 +213,13 @@ async function mcpOnly(): Promise<void> {
 	const sandbox = await startSandbox();
 	try {
 		const latency = await measureMcpLatency(sandbox, log);
-		writeOnlyResults('mcp', 'Tanma over MCP bench', `${N8N} on Node 24.21.0; the\nsandbox in the bench process`, mcpSection(latency), { mcp: latency });
+		writeOnlyResults(
+			'mcp',
+			'Tanma over MCP bench',
+			`${N8N} on Node 24.21.0; the\nsandbox in the bench process`,
+			mcpSection(latency),
+			{ mcp: latency },
+		);
 	} finally {
 		await sandbox.close();
 	}
@@ -192,7 +231,13 @@ async function triggerOnly(): Promise<void> {
 	try {
 		log('filter check cost…');
 		const costs = await measureFilterCheckCost(sandbox);
-		writeOnlyResults('trigger', 'Tanma Trigger filter-check bench', 'n8n-core PollContext\nagainst the sandbox (no n8n process)', filterCheckSection(costs), { filterCheck: costs });
+		writeOnlyResults(
+			'trigger',
+			'Tanma Trigger filter-check bench',
+			'n8n-core PollContext\nagainst the sandbox (no n8n process)',
+			filterCheckSection(costs),
+			{ filterCheck: costs },
+		);
 	} finally {
 		await sandbox.close();
 	}
@@ -210,7 +255,10 @@ async function main(): Promise<void> {
 	const signing = await measureSigning();
 	log(`signing: ${signing.microsPerCall.toFixed(2)} µs per request`);
 
-	const bench = await ThroughputBench.start(sandbox, log, { profile: PROFILE, concurrency: CONCURRENCY });
+	const bench = await ThroughputBench.start(sandbox, log, {
+		profile: PROFILE,
+		concurrency: CONCURRENCY,
+	});
 	log('n8n is up with the bench workflows');
 	const runs: ThroughputRun[] = [];
 	const emptyMs: number[] = [];
@@ -227,7 +275,9 @@ async function main(): Promise<void> {
 				for (const variant of order) {
 					const run = await bench.run(variant, customers);
 					runs.push(run);
-					log(`${customers} ${variant.padEnd(14)} ${fmt(run.itemsPerSecond).padStart(8)} items/s  ${run.requests} requests  ${fmt(run.ms)} ms  peak +${fmt(run.peakMemoryMb)} MB`);
+					log(
+						`${customers} ${variant.padEnd(14)} ${fmt(run.itemsPerSecond).padStart(8)} items/s  ${run.requests} requests  ${fmt(run.ms)} ms  peak +${fmt(run.peakMemoryMb)} MB`,
+					);
 				}
 				emptyMs.push(await bench.emptyExecutionMs());
 			}
@@ -236,7 +286,11 @@ async function main(): Promise<void> {
 			const largest = SIZES[SIZES.length - 1];
 			fs.mkdirSync(path.join(RESULTS, 'raw'), { recursive: true });
 			await bench.profileNodeRuns(largest, 3, path.join(RESULTS, 'raw', 'n8n-node.cpuprofile'));
-			profile = { customers: largest, runs: 3, summary: summarizeProfile(path.join(RESULTS, 'raw', 'n8n-node.cpuprofile')) };
+			profile = {
+				customers: largest,
+				runs: 3,
+				summary: summarizeProfile(path.join(RESULTS, 'raw', 'n8n-node.cpuprofile')),
+			};
 			log(`profiled 3 node runs over ${largest} customers`);
 		}
 	} finally {
@@ -245,16 +299,26 @@ async function main(): Promise<void> {
 
 	let network: NetworkMeasurement | undefined;
 	if (NETWORK) {
-		network = await measureNetwork(log, { steps: NET_STEPS, rounds: NET_ROUNDS, concurrency: CONCURRENCY, trigger: { rttMs: 30, customers: TRIGGER_CUSTOMERS } });
+		network = await measureNetwork(log, {
+			steps: NET_STEPS,
+			rounds: NET_ROUNDS,
+			concurrency: CONCURRENCY,
+			trigger: { rttMs: 30, customers: TRIGGER_CUSTOMERS },
+		});
 		// Kept at once: the sections after this one take a while.
 		fs.mkdirSync(path.join(RESULTS, 'raw'), { recursive: true });
-		fs.writeFileSync(path.join(RESULTS, 'raw', 'network.json'), `${JSON.stringify(network, null, 2)}\n`);
+		fs.writeFileSync(
+			path.join(RESULTS, 'raw', 'network.json'),
+			`${JSON.stringify(network, null, 2)}\n`,
+		);
 	}
 
 	log('trigger cost…');
 	const trigger = await measureTriggerCost(sandbox);
 	const filterCheck = await measureFilterCheckCost(sandbox);
-	log(`state after ${trigger.growth.records} records: ${trigger.growth.finalStateBytes} B (max ${trigger.growth.maxStateBytes} B)`);
+	log(
+		`state after ${trigger.growth.records} records: ${trigger.growth.finalStateBytes} B (max ${trigger.growth.maxStateBytes} B)`,
+	);
 
 	log('push trigger vs n8n Webhook node…');
 	const push = await measurePush(sandbox, log, {
@@ -267,14 +331,30 @@ async function main(): Promise<void> {
 	const pushProfile = push.profile ? summarizeProfile(push.profile.file) : undefined;
 	await sandbox.close();
 
-	const report = buildReport({ runs, emptyMs, signing, trigger, filterCheck, profile, push, pushProfile, network });
+	const report = buildReport({
+		runs,
+		emptyMs,
+		signing,
+		trigger,
+		filterCheck,
+		profile,
+		push,
+		pushProfile,
+		network,
+	});
 	fs.writeFileSync(path.join(RESULTS, 'latest.json'), `${JSON.stringify(report.data, null, 2)}\n`);
 	fs.writeFileSync(path.join(RESULTS, 'latest.md'), report.markdown);
 	fs.writeFileSync(path.join(RESULTS, 'latest.png'), svgToPng(report.svg));
-	log(`wrote bench/results/latest.md, latest.json, latest.png in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+	log(
+		`wrote bench/results/latest.md, latest.json, latest.png in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+	);
 }
 
-function profileSection(profile: { customers: number; runs: number; summary: ProfileSummary }): string {
+function profileSection(profile: {
+	customers: number;
+	runs: number;
+	summary: ProfileSummary;
+}): string {
 	const { summary } = profile;
 
 	return `
@@ -293,7 +373,10 @@ ${profileTable(summary.byFunction)}
 `;
 }
 
-const profileTable = (rows: ProfileSummary['byPackage']) => rows.map((r) => `| ${r.name.replace(/\|/g, '\\|')} | ${fmt(r.ms)} | ${fmt(r.share * 100, 1)} % |`).join('\n');
+const profileTable = (rows: ProfileSummary['byPackage']) =>
+	rows
+		.map((r) => `| ${r.name.replace(/\|/g, '\\|')} | ${fmt(r.ms)} | ${fmt(r.share * 100, 1)} % |`)
+		.join('\n');
 
 function pushSection(push: PushMeasurement, profile?: ProfileSummary): string {
 	const names = { push: 'Tanma Push Trigger', webhook: 'n8n Webhook node' };
@@ -301,7 +384,8 @@ function pushSection(push: PushMeasurement, profile?: ProfileSummary): string {
 		const rows: string[] = [];
 		const ratios: string[] = [];
 		for (const concurrency of push.concurrencies) {
-			const of = (v: 'push' | 'webhook') => config.runs.filter((r) => r.variant === v && r.concurrency === concurrency);
+			const of = (v: 'push' | 'webhook') =>
+				config.runs.filter((r) => r.variant === v && r.concurrency === concurrency);
 			for (const v of PUSH_VARIANTS) {
 				const runs = of(v);
 				rows.push(
@@ -309,9 +393,11 @@ function pushSection(push: PushMeasurement, profile?: ProfileSummary): string {
 				);
 			}
 			// Paired by round: each round ran both variants back to back.
-			const throughput = summarize(of('push').map((r, i) => r.perSecond / of('webhook')[i].perSecond));
+			const throughput = summarize(
+				of('push').map((r, i) => r.perSecond / of('webhook')[i].perSecond),
+			);
 			const p50 = summarize(of('push').map((r, i) => r.ackP50Ms / of('webhook')[i].ackP50Ms));
-					ratios.push(
+			ratios.push(
 				`| ${concurrency} | ${range(throughput, 2)}× (target ≥ 0.90×: ${verdict(throughput.median >= 0.9)}) | ${range(p50, 2)}× (target ≤ 1.10×: ${verdict(p50.median <= 1.1)}) |`,
 			);
 		}
@@ -357,15 +443,27 @@ ${tables.join('\n')}${profileText}`;
 }
 
 function networkSection(network: NetworkMeasurement): string {
-	const steps = [...new Map(network.runs.map((r) => [`${r.rttMs}:${r.customers}`, { rttMs: r.rttMs ?? 0, customers: r.customers }])).values()];
+	const steps = [
+		...new Map(
+			network.runs.map((r) => [
+				`${r.rttMs}:${r.customers}`,
+				{ rttMs: r.rttMs ?? 0, customers: r.customers },
+			]),
+		).values(),
+	];
 	const rows: string[] = [];
 	const ratioRows: string[] = [];
 	for (const step of steps) {
-		const of = (v: Variant) => network.runs.filter((r) => r.rttMs === step.rttMs && r.customers === step.customers && r.variant === v);
+		const of = (v: Variant) =>
+			network.runs.filter(
+				(r) => r.rttMs === step.rttMs && r.customers === step.customers && r.variant === v,
+			);
 		const stats = variantStats(of);
 		for (const v of VARIANTS) {
 			const st = stats[v];
-			rows.push(`| ${step.rttMs} | ${fmt(step.customers)} | ${VARIANT_NAMES[v]} | ${range(st.ms)} | ${fmt(st.itemsPerSecond.median)} | ${fmt(st.requests.median)} | ${fmt(st.connections.median)} | ${fmt(st.peakMemoryMb.median)} |`);
+			rows.push(
+				`| ${step.rttMs} | ${fmt(step.customers)} | ${VARIANT_NAMES[v]} | ${range(st.ms)} | ${fmt(st.itemsPerSecond.median)} | ${fmt(st.requests.median)} | ${fmt(st.connections.median)} | ${fmt(st.peakMemoryMb.median)} |`,
+			);
 		}
 		// Time ratios, paired by round (lower is faster).
 		const time = (a: Variant, b: Variant) => summarize(of(a).map((r, i) => r.ms / of(b)[i].ms));
@@ -423,7 +521,8 @@ function buildReport(input: {
 	pushProfile?: ProfileSummary;
 	network?: NetworkMeasurement;
 }) {
-	const { runs, emptyMs, signing, trigger, filterCheck, profile, push, pushProfile, network } = input;
+	const { runs, emptyMs, signing, trigger, filterCheck, profile, push, pushProfile, network } =
+		input;
 	const machine = {
 		cpu: os.cpus()[0]?.model ?? 'unknown',
 		cores: os.cpus().length,
@@ -443,17 +542,29 @@ function buildReport(input: {
 		const of = (v: Variant) => runs.filter((r) => r.customers === customers && r.variant === v);
 		const stats = variantStats(of);
 		// Ratios are paired by round: each round ran every variant back to back.
-		const paired = (a: Variant, b: Variant) => summarize(of(a).map((r, i) => r.itemsPerSecond / of(b)[i].itemsPerSecond));
+		const paired = (a: Variant, b: Variant) =>
+			summarize(of(a).map((r, i) => r.itemsPerSecond / of(b)[i].itemsPerSecond));
 		const nodeVsDiy = paired('node', 'diy');
 		const nodeVsBare = paired('node', 'bare');
 		const nodeVsSequential = paired('node', 'nodeSequential');
-		const memoryVsSequential = stats.node.peakMemoryMb.median / Math.max(0.5, stats.nodeSequential.peakMemoryMb.median);
+		const memoryVsSequential =
+			stats.node.peakMemoryMb.median / Math.max(0.5, stats.nodeSequential.peakMemoryMb.median);
 		perSize[customers] = { ...stats, nodeVsDiy, nodeVsBare, nodeVsSequential, memoryVsSequential };
-		if (customers === sizes[0]) perRequestNodeMs = stats.nodeSequential.ms.median / stats.nodeSequential.requests.median;
+		if (customers === sizes[0])
+			perRequestNodeMs = stats.nodeSequential.ms.median / stats.nodeSequential.requests.median;
 		for (const v of VARIANTS) {
 			const st = stats[v];
-			rows.push(`| ${fmt(customers)} | ${VARIANT_NAMES[v]} | ${range(st.itemsPerSecond)} | ${fmt(st.ms.median)} | ${fmt(st.requests.median)} | ${range(st.peakMemoryMb)} |`);
-			bars.push({ group: `${fmt(customers)} customers`, label: VARIANT_NAMES[v], value: st.itemsPerSecond.median, min: st.itemsPerSecond.min, max: st.itemsPerSecond.max, color: VARIANT_COLORS[v] });
+			rows.push(
+				`| ${fmt(customers)} | ${VARIANT_NAMES[v]} | ${range(st.itemsPerSecond)} | ${fmt(st.ms.median)} | ${fmt(st.requests.median)} | ${range(st.peakMemoryMb)} |`,
+			);
+			bars.push({
+				group: `${fmt(customers)} customers`,
+				label: VARIANT_NAMES[v],
+				value: st.itemsPerSecond.median,
+				min: st.itemsPerSecond.min,
+				max: st.itemsPerSecond.max,
+				color: VARIANT_COLORS[v],
+			});
 		}
 		ratioRows.push(
 			`| ${fmt(customers)} | ${range(nodeVsDiy, 2)}× (target ≥ 1.5×: ${verdict(nodeVsDiy.median >= 1.5)}) | ${range(nodeVsSequential, 2)}× | ${range(nodeVsBare, 2)}× | ${fmt(stats.node.peakMemoryMb.median)} vs ${fmt(stats.nodeSequential.peakMemoryMb.median)} MB = ${fmt(memoryVsSequential, 2)}× (target ≤ 2×: ${verdict(memoryVsSequential <= 2)}) |`,
@@ -519,11 +630,30 @@ ${filterCheckSection(filterCheck)}
 page through n8n took ${fmt(perRequestNodeMs, 2)} ms here, so signing is ${fmt((signing.microsPerCall / 1000 / perRequestNodeMs) * 100, 3)} % of a request.
 ${profile ? profileSection(profile) : ''}${pushSection(push, pushProfile)}`;
 	const svg = throughputChart(bars, machine);
-	return { markdown, svg, data: { machine, throughput: perSize, runs, emptyExecutionMs: empty, trigger, filterCheck, signing, profile, push, pushProfile, network } };
+	return {
+		markdown,
+		svg,
+		data: {
+			machine,
+			throughput: perSize,
+			runs,
+			emptyExecutionMs: empty,
+			trigger,
+			filterCheck,
+			signing,
+			profile,
+			push,
+			pushProfile,
+			network,
+		},
+	};
 }
 
 /** The chart of latest.png: items per second by variant and size, with the machine and the n8n it ran on. */
-function throughputChart(bars: Bar[], machine: { cpu: string; cores: number; date: string; n8n?: string }): string {
+function throughputChart(
+	bars: Bar[],
+	machine: { cpu: string; cores: number; date: string; n8n?: string },
+): string {
 	return barChartSvg(
 		'Customer Search, Return All: items per second',
 		// Results from before the version was recorded were all measured on n8n 2.40.7.
@@ -540,7 +670,14 @@ function chartOnly(): void {
 		throughput: Record<string, Record<Variant, VariantStats>>;
 	};
 	const bars = Object.entries(data.throughput).flatMap(([customers, stats]) =>
-		VARIANTS.map((v) => ({ group: `${fmt(Number(customers))} customers`, label: VARIANT_NAMES[v], value: stats[v].itemsPerSecond.median, min: stats[v].itemsPerSecond.min, max: stats[v].itemsPerSecond.max, color: VARIANT_COLORS[v] })),
+		VARIANTS.map((v) => ({
+			group: `${fmt(Number(customers))} customers`,
+			label: VARIANT_NAMES[v],
+			value: stats[v].itemsPerSecond.median,
+			min: stats[v].itemsPerSecond.min,
+			max: stats[v].itemsPerSecond.max,
+			color: VARIANT_COLORS[v],
+		})),
 	);
 	fs.writeFileSync(path.join(RESULTS, 'latest.png'), svgToPng(throughputChart(bars, data.machine)));
 	log('wrote bench/results/latest.png from latest.json');

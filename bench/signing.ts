@@ -9,9 +9,17 @@ export interface SigningCost {
 
 export async function measureSigning(iterations = 50_000): Promise<SigningCost> {
 	const credential = new TanmaApi();
-	const credentials = { appId: 'tanma-bench-app', appKey: 'tanma-bench-key-0123456789abcdef', baseUrl: 'http://127.0.0.1:1' };
+	const credentials = {
+		appId: 'tanma-bench-app',
+		appKey: 'tanma-bench-key-0123456789abcdef',
+		baseUrl: 'http://127.0.0.1:1',
+	};
 	// A Return All page request as the node sends it (the body is already serialized once, by the transport).
-	const body = JSON.stringify({ pageNo: 37, pageSize: 100, qwLastFollowTypes: { start: '2026-11-24 09:00:00', end: '2026-11-24 09:20:00' } });
+	const body = JSON.stringify({
+		pageNo: 37,
+		pageSize: 100,
+		qwLastFollowTypes: { start: '2026-11-24 09:00:00', end: '2026-11-24 09:20:00' },
+	});
 	const request = { method: 'POST' as const, url: '/api/v3/customer/search', body, headers: {} };
 	const authenticate = credential.authenticate;
 	for (let i = 0; i < 5_000; i++) await authenticate(credentials, request); // warm-up

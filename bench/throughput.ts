@@ -58,13 +58,26 @@ function webhookNode(name: string, responseData: 'firstEntryJson' | 'allEntries'
 		typeVersion: 2,
 		position: [0, 0],
 		webhookId: WEBHOOK_IDS[name],
-		parameters: { httpMethod: 'POST', path: `bench-${name}`, responseMode: 'lastNode', responseData, options: {} },
+		parameters: {
+			httpMethod: 'POST',
+			path: `bench-${name}`,
+			responseMode: 'lastNode',
+			responseData,
+			options: {},
+		},
 	};
 }
 
-function workflow(name: string, worker: Record<string, unknown>, responseData: 'firstEntryJson' | 'allEntries') {
+function workflow(
+	name: string,
+	worker: Record<string, unknown>,
+	responseData: 'firstEntryJson' | 'allEntries',
+) {
 	return {
-		id: `tanmaBench${name.replace(/[^a-z]/gi, '').padEnd(6, '0').slice(0, 6)}`,
+		id: `tanmaBench${name
+			.replace(/[^a-z]/gi, '')
+			.padEnd(6, '0')
+			.slice(0, 6)}`,
 		name: `Tanma bench: ${name}`,
 		active: false,
 		nodes: [webhookNode(name, responseData), { id: 'work', position: [220, 0], ...worker }],
@@ -80,7 +93,10 @@ export interface BenchTarget {
 	caFile?: string;
 }
 
-function benchWorkflows(api: { baseUrl: string; appId: string; appKey: string }, concurrency: number) {
+function benchWorkflows(
+	api: { baseUrl: string; appId: string; appKey: string },
+	concurrency: number,
+) {
 	const code = fs
 		.readFileSync(path.join(__dirname, 'diy-code-node.js'), 'utf8')
 		.replace(/__BASE_URL__/g, api.baseUrl)
@@ -90,12 +106,28 @@ function benchWorkflows(api: { baseUrl: string; appId: string; appKey: string },
 		name: 'Search Customers',
 		type: 'n8n-nodes-tanma.tanma',
 		typeVersion: 1,
-		parameters: { resource: 'customer', operation: 'search', returnAll: true, maxParallelRequests, filters: {} },
+		parameters: {
+			resource: 'customer',
+			operation: 'search',
+			returnAll: true,
+			maxParallelRequests,
+			filters: {},
+		},
 		credentials: CREDENTIAL_REF,
 	});
 	const tanma = search(concurrency);
-	const diy = { name: 'Code', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { mode: 'runOnceForAllItems', language: 'javaScript', jsCode: code } };
-	const noop = { name: 'No Operation', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} };
+	const diy = {
+		name: 'Code',
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		parameters: { mode: 'runOnceForAllItems', language: 'javaScript', jsCode: code },
+	};
+	const noop = {
+		name: 'No Operation',
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		parameters: {},
+	};
 	return [
 		workflow('node', tanma, 'firstEntryJson'),
 		workflow('nodeSequential', search(1), 'firstEntryJson'),
@@ -112,12 +144,23 @@ class BareClient {
 		this.lines = readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
 	}
 
-	static async start(nodeBinary: string, sandbox: Sandbox, target: BenchTarget): Promise<BareClient> {
-		const args = [path.join(__dirname, 'bare-client.js'), target.baseUrl, sandbox.appId, sandbox.appKey, ...(target.caFile ? [target.caFile] : [])];
+	static async start(
+		nodeBinary: string,
+		sandbox: Sandbox,
+		target: BenchTarget,
+	): Promise<BareClient> {
+		const args = [
+			path.join(__dirname, 'bare-client.js'),
+			target.baseUrl,
+			sandbox.appId,
+			sandbox.appKey,
+			...(target.caFile ? [target.caFile] : []),
+		];
 		const child = spawn(nodeBinary, args, { stdio: ['pipe', 'pipe', 'inherit'] });
 		const client = new BareClient(child);
 		const first = await client.lines.next();
-		if (first.value !== 'ready') throw new Error(`bare client did not start: ${String(first.value)}`);
+		if (first.value !== 'ready')
+			throw new Error(`bare client did not start: ${String(first.value)}`);
 		return client;
 	}
 
@@ -169,7 +212,9 @@ export class ThroughputBench {
 				N8N_PAYLOAD_SIZE_MAX: '256',
 			},
 		});
-		await n8n.installPackage(await packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'tanma-pack-'))));
+		await n8n.installPackage(
+			await packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'tanma-pack-'))),
+		);
 		await n8n.importJson('credentials', sandboxCredential(api));
 		const workflows = benchWorkflows(api, options.concurrency);
 		await n8n.importJson('workflow', workflows);
@@ -180,7 +225,8 @@ export class ThroughputBench {
 		// Published webhooks are registered just after the API comes up.
 		const deadline = Date.now() + 60_000;
 		while ((await fetch(`${n8n.baseUrl}/webhook/bench-empty`, { method: 'POST' })).status !== 200) {
-			if (Date.now() > deadline) throw new Error(`bench webhooks not registered:\n${n8n.log.slice(-3000)}`);
+			if (Date.now() > deadline)
+				throw new Error(`bench webhooks not registered:\n${n8n.log.slice(-3000)}`);
 			await new Promise((r) => setTimeout(r, 500));
 		}
 		return bench;
@@ -196,7 +242,10 @@ export class ThroughputBench {
 		const res = await fetch(`${this.n8n.baseUrl}/webhook/bench-${name}`, { method: 'POST' });
 		const text = await res.text();
 		const ms = Number(process.hrtime.bigint() - started) / 1e6;
-		if (res.status !== 200) throw new Error(`bench-${name} answered ${res.status}: ${text.slice(0, 500)}\n${this.n8n.log.slice(-2000)}`);
+		if (res.status !== 200)
+			throw new Error(
+				`bench-${name} answered ${res.status}: ${text.slice(0, 500)}\n${this.n8n.log.slice(-2000)}`,
+			);
 		return { ms, body: JSON.parse(text) as unknown };
 	}
 
@@ -207,13 +256,20 @@ export class ThroughputBench {
 			const { body } = await this.callWebhook(name);
 			const rows = body as Array<{ externalUserId: string }>;
 			const ids = new Set(rows.map((r) => r.externalUserId));
-			if (rows.length !== customers || ids.size !== expected.size || [...expected].some((id) => !ids.has(id))) {
-				throw new Error(`${name} returned ${rows.length} rows (${ids.size} distinct), expected ${customers}`);
+			if (
+				rows.length !== customers ||
+				ids.size !== expected.size ||
+				[...expected].some((id) => !ids.has(id))
+			) {
+				throw new Error(
+					`${name} returned ${rows.length} rows (${ids.size} distinct), expected ${customers}`,
+				);
 			}
 		}
 		for (const concurrency of [1, this.concurrency]) {
 			const bare = await this.bare.run(concurrency);
-			if (bare.items !== customers) throw new Error(`bare client read ${bare.items}, expected ${customers}`);
+			if (bare.items !== customers)
+				throw new Error(`bare client read ${bare.items}, expected ${customers}`);
 		}
 	}
 
@@ -222,7 +278,11 @@ export class ThroughputBench {
 	}
 
 	/** One timed run; `proxy` (network profile) counts the connections it opened. */
-	async run(variant: Variant, customers: number, proxy?: { readonly connections: number; rttMs: number }): Promise<ThroughputRun> {
+	async run(
+		variant: Variant,
+		customers: number,
+		proxy?: { readonly connections: number; rttMs: number },
+	): Promise<ThroughputRun> {
 		this.sandbox.requests.length = 0;
 		const connectionsBefore = proxy?.connections ?? 0;
 		let ms: number;
@@ -237,14 +297,29 @@ export class ThroughputBench {
 		}
 		const { peakMb } = sampler.stop();
 		const requests = this.sandbox.requests.length;
-		const network = proxy ? { connections: proxy.connections - connectionsBefore, rttMs: proxy.rttMs } : {};
-		return { variant, customers, items, requests, ms, itemsPerSecond: (items / ms) * 1000, peakMemoryMb: peakMb, ...network };
+		const network = proxy
+			? { connections: proxy.connections - connectionsBefore, rttMs: proxy.rttMs }
+			: {};
+		return {
+			variant,
+			customers,
+			items,
+			requests,
+			ms,
+			itemsPerSecond: (items / ms) * 1000,
+			peakMemoryMb: peakMb,
+			...network,
+		};
 	}
 
 	/** CPU profile of n8n's main process over `runs` node runs, written to `file` (.cpuprofile). */
 	async profileNodeRuns(customers: number, runs: number, file: string): Promise<void> {
 		if (!this.inspectPort) throw new Error('n8n was started without its inspector');
-		const client = spawn(this.rt.node, [path.join(__dirname, 'profile-client.js'), `http://127.0.0.1:${this.inspectPort}`, file], { stdio: ['pipe', 'pipe', 'inherit'] });
+		const client = spawn(
+			this.rt.node,
+			[path.join(__dirname, 'profile-client.js'), `http://127.0.0.1:${this.inspectPort}`, file],
+			{ stdio: ['pipe', 'pipe', 'inherit'] },
+		);
 		const lines = readline.createInterface({ input: client.stdout! })[Symbol.asyncIterator]();
 		if ((await lines.next()).value !== 'started') throw new Error('profiler did not start');
 		for (let i = 0; i < runs; i++) await this.run('node', customers);

@@ -61,15 +61,27 @@ function pollingTrigger(sandbox: Sandbox, parameters: INodeParameters) {
 	return {
 		async poll(): Promise<{ items: IDataObject[]; requests: number; stateBytes: number }> {
 			const before = sandbox.requests.length;
-			const run = await runPoll({ nodeType: new TanmaTrigger(), parameters, credentials: credentialsFor(sandbox), staticData });
+			const run = await runPoll({
+				nodeType: new TanmaTrigger(),
+				parameters,
+				credentials: credentialsFor(sandbox),
+				staticData,
+			});
 			if (run.error) throw run.error;
 			staticData = run.staticData;
-			return { items: run.items, requests: sandbox.requests.length - before, stateBytes: Buffer.byteLength(JSON.stringify(staticData)) };
+			return {
+				items: run.items,
+				requests: sandbox.requests.length - before,
+				stateBytes: Buffer.byteLength(JSON.stringify(staticData)),
+			};
 		},
 	};
 }
 
-export async function measureTriggerCost(sandbox: Sandbox, sizes = [10, 100, 1000]): Promise<{ scopes: ScopeCost[]; growth: StateGrowth }> {
+export async function measureTriggerCost(
+	sandbox: Sandbox,
+	sizes = [10, 100, 1000],
+): Promise<{ scopes: ScopeCost[]; growth: StateGrowth }> {
 	const clock = installShiftedClock();
 	try {
 		const scopes: ScopeCost[] = [];
@@ -80,7 +92,9 @@ export async function measureTriggerCost(sandbox: Sandbox, sizes = [10, 100, 100
 				const parameters: INodeParameters = {
 					event: 'newFollowUp',
 					scope,
-					...(scope === 'specificCustomers' ? { externalUserIds: watched.map((c) => c.externalUserId).join(',') } : {}),
+					...(scope === 'specificCustomers'
+						? { externalUserIds: watched.map((c) => c.externalUserId).join(',') }
+						: {}),
 					options: { lateArrivalMinutes: LATE_ARRIVAL_MINUTES },
 				};
 				const trigger = pollingTrigger(sandbox, parameters);
@@ -89,7 +103,8 @@ export async function measureTriggerCost(sandbox: Sandbox, sizes = [10, 100, 100
 				for (const c of watched) sandbox.addFollowUps(c.externalUserId, ['bench burst']);
 				clock.advance(MINUTE);
 				const burst = await trigger.poll();
-				if (burst.items.length !== n) throw new Error(`${scope}/${n}: burst emitted ${burst.items.length}`);
+				if (burst.items.length !== n)
+					throw new Error(`${scope}/${n}: burst emitted ${burst.items.length}`);
 				clock.advance(MINUTE);
 				const inWindow = await trigger.poll();
 				clock.advance((LATE_ARRIVAL_MINUTES + 1) * MINUTE);
@@ -99,7 +114,8 @@ export async function measureTriggerCost(sandbox: Sandbox, sizes = [10, 100, 100
 				sandbox.addFollowUps(watched[0].externalUserId, ['bench single']);
 				clock.advance(MINUTE);
 				const single = await trigger.poll();
-				if (single.items.length !== 1 || idle.items.length || inWindow.items.length) throw new Error(`${scope}/${n}: unexpected emissions`);
+				if (single.items.length !== 1 || idle.items.length || inWindow.items.length)
+					throw new Error(`${scope}/${n}: unexpected emissions`);
 				scopes.push({
 					scope,
 					customers: n,
@@ -123,7 +139,10 @@ export async function measureTriggerCost(sandbox: Sandbox, sizes = [10, 100, 100
  * default check schedule and under an explicit 60-minute interval. Each request is classified by its body: a
  * search without qwLastFollowTypes is a check's listing; everything else the trigger sent before checks existed.
  */
-export async function measureFilterCheckCost(sandbox: Sandbox, options: { sizes?: number[]; hours?: number } = {}): Promise<FilterCheckCost[]> {
+export async function measureFilterCheckCost(
+	sandbox: Sandbox,
+	options: { sizes?: number[]; hours?: number } = {},
+): Promise<FilterCheckCost[]> {
 	const clock = installShiftedClock();
 	const hours = options.hours ?? 6;
 	const out: FilterCheckCost[] = [];
@@ -136,7 +155,10 @@ export async function measureFilterCheckCost(sandbox: Sandbox, options: { sizes?
 					const trigger = pollingTrigger(sandbox, {
 						event: 'newFollowUp',
 						scope: 'recentlyActive',
-						options: { lateArrivalMinutes: LATE_ARRIVAL_MINUTES, ...(schedule === 'default' ? {} : { filterCheckMinutes: 60 }) },
+						options: {
+							lateArrivalMinutes: LATE_ARRIVAL_MINUTES,
+							...(schedule === 'default' ? {} : { filterCheckMinutes: 60 }),
+						},
 					});
 					await trigger.poll();
 					let requests = 0;
@@ -146,16 +168,32 @@ export async function measureFilterCheckCost(sandbox: Sandbox, options: { sizes?
 					for (let minute = 0; minute < polls; minute++) {
 						clock.advance(MINUTE);
 						for (let n = 0; n < followUpsPerMinute; n++) {
-							sandbox.addFollowUps(sandbox.tenant.customers[(minute * 7 + n) % customers].externalUserId, ['bench']);
+							sandbox.addFollowUps(
+								sandbox.tenant.customers[(minute * 7 + n) % customers].externalUserId,
+								['bench'],
+							);
 						}
 						sandbox.requests.length = 0;
 						await trigger.poll();
-						const unfiltered = sandbox.requests.filter((r) => r.path === '/api/v3/customer/search' && r.json?.qwLastFollowTypes === undefined).length;
+						const unfiltered = sandbox.requests.filter(
+							(r) =>
+								r.path === '/api/v3/customer/search' && r.json?.qwLastFollowTypes === undefined,
+						).length;
 						requests += sandbox.requests.length;
 						checkRequests += unfiltered;
 						if (unfiltered) checks++;
 					}
-					out.push({ customers, followUpsPerMinute, schedule, hours, polls, checks, requests, checkRequests, ratio: requests / (requests - checkRequests) });
+					out.push({
+						customers,
+						followUpsPerMinute,
+						schedule,
+						hours,
+						polls,
+						checks,
+						requests,
+						checkRequests,
+						ratio: requests / (requests - checkRequests),
+					});
 				}
 			}
 		}
@@ -169,9 +207,18 @@ export async function measureFilterCheckCost(sandbox: Sandbox, options: { sizes?
  * 100,000 follow-ups through the "recently active" trigger: bursts of 1,000 (10 on each of 100 customers),
  * one poll every 11 minutes (just past the late-arrival window). Counts emitted, duplicated and the state size.
  */
-async function measureStateGrowth(sandbox: Sandbox, advance: (ms: number) => void, total = 100_000, perPoll = 1000): Promise<StateGrowth> {
+async function measureStateGrowth(
+	sandbox: Sandbox,
+	advance: (ms: number) => void,
+	total = 100_000,
+	perPoll = 1000,
+): Promise<StateGrowth> {
 	sandbox.reset({ customers: 100 });
-	const trigger = pollingTrigger(sandbox, { event: 'newFollowUp', scope: 'recentlyActive', options: { lateArrivalMinutes: LATE_ARRIVAL_MINUTES } });
+	const trigger = pollingTrigger(sandbox, {
+		event: 'newFollowUp',
+		scope: 'recentlyActive',
+		options: { lateArrivalMinutes: LATE_ARRIVAL_MINUTES },
+	});
 	await trigger.poll();
 	const seen = new Set<string>();
 	let duplicates = 0;
@@ -182,7 +229,8 @@ async function measureStateGrowth(sandbox: Sandbox, advance: (ms: number) => voi
 	const customers = sandbox.tenant.customers;
 	for (let written = 0; written < total; written += perPoll) {
 		advance(MINUTE);
-		for (let i = 0; i < perPoll; i++) sandbox.addFollowUps(customers[i % customers.length].externalUserId, [`r${written + i}`]);
+		for (let i = 0; i < perPoll; i++)
+			sandbox.addFollowUps(customers[i % customers.length].externalUserId, [`r${written + i}`]);
 		advance((LATE_ARRIVAL_MINUTES + 1) * MINUTE - MINUTE);
 		const run = await trigger.poll();
 		polls++;
@@ -196,5 +244,15 @@ async function measureStateGrowth(sandbox: Sandbox, advance: (ms: number) => voi
 		finalStateBytes = run.stateBytes;
 		sandbox.requests.length = 0; // keep the sandbox's request log from growing for 100,000 records
 	}
-	return { records: total, polls, recordsPerPoll: perPoll, minutesBetweenPolls: LATE_ARRIVAL_MINUTES + 1, maxStateBytes, finalStateBytes, emitted: seen.size, duplicates, requests };
+	return {
+		records: total,
+		polls,
+		recordsPerPoll: perPoll,
+		minutesBetweenPolls: LATE_ARRIVAL_MINUTES + 1,
+		maxStateBytes,
+		finalStateBytes,
+		emitted: seen.size,
+		duplicates,
+		requests,
+	};
 }

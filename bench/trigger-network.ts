@@ -12,14 +12,20 @@ async function main(): Promise<void> {
 	const started = process.hrtime.bigint();
 	const run = await runPoll({
 		nodeType: new TanmaTrigger(),
-		parameters: { event: 'newFollowUp', scope: 'recentlyActive', options: { lateArrivalMinutes: 10, startFrom, maxParallelRequests: Number(maxParallel) } },
+		parameters: {
+			event: 'newFollowUp',
+			scope: 'recentlyActive',
+			options: { lateArrivalMinutes: 10, startFrom, maxParallelRequests: Number(maxParallel) },
+		},
 		credentials: credentialsFor({ baseUrl, appId, appKey }),
 		budgetMs: Number(budgetMs),
 	});
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
 	if (run.error) throw run.error;
 	const state = run.staticData.state as { scan?: unknown } | undefined;
-	process.stdout.write(`${JSON.stringify({ ms, items: run.items.length, finished: !state?.scan })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ ms, items: run.items.length, finished: !state?.scan })}\n`,
+	);
 }
 
 main().catch((error: unknown) => {

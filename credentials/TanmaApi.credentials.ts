@@ -85,7 +85,8 @@ export class TanmaApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The secret key of the same application. It signs every request and is never sent.',
+			description:
+				'The secret key of the same application. It signs every request and is never sent.',
 		},
 		{
 			displayName: 'Corp ID',
@@ -132,7 +133,10 @@ export class TanmaApi implements ICredentialType {
 				1003,
 				"Tanma rejected the timestamp (code 1003): this machine's clock differs too much from Tanma's. Sync the clock (NTP).",
 			),
-			failWhenCodeIs(-1, 'Tanma reported a failure (code -1). Check the App ID and try again later.'),
+			failWhenCodeIs(
+				-1,
+				'Tanma reported a failure (code -1). Check the App ID and try again later.',
+			),
 			failWhenCodeIs(
 				undefined,
 				'The Base URL did not answer like the Tanma OpenAPI (no "code" in the response). Check the Base URL.',
@@ -143,7 +147,8 @@ export class TanmaApi implements ICredentialType {
 				properties: {
 					key: 'data',
 					value: undefined,
-					message: 'Tanma refused the request (non-zero code). Check the App ID, App Key and Base URL.',
+					message:
+						'Tanma refused the request (non-zero code). Check the App ID, App Key and Base URL.',
 				},
 			},
 			{
@@ -151,7 +156,8 @@ export class TanmaApi implements ICredentialType {
 				properties: {
 					key: 'data',
 					value: null,
-					message: 'Tanma refused the request (non-zero code). Check the App ID, App Key and Base URL.',
+					message:
+						'Tanma refused the request (non-zero code). Check the App ID, App Key and Base URL.',
 				},
 			},
 		],

@@ -11,11 +11,20 @@ import { startSandbox } from '../sandbox/server';
 import { N8nInstance, REPO, packPackage, runtime, waitFor } from './n8n-instance';
 import { sandboxCredential } from './workflows';
 
-export const DEMO_LOGIN = { email: 'demo@example.com', password: 'Tanma-demo-2026', firstName: 'Tanma', lastName: 'Demo' };
+export const DEMO_LOGIN = {
+	email: 'demo@example.com',
+	password: 'Tanma-demo-2026',
+	firstName: 'Tanma',
+	lastName: 'Demo',
+};
 
 export interface DemoExample {
 	file: string;
-	workflow: { id: string; name: string; nodes: Array<{ name: string; type: string; parameters: Record<string, unknown> }> };
+	workflow: {
+		id: string;
+		name: string;
+		nodes: Array<{ name: string; type: string; parameters: Record<string, unknown> }>;
+	};
 }
 
 export interface Demo {
@@ -31,7 +40,12 @@ export function readExamples(): DemoExample[] {
 		.readdirSync(folder)
 		.filter((file) => file.endsWith('.json'))
 		.sort()
-		.map((file) => ({ file, workflow: JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')) as DemoExample['workflow'] }));
+		.map((file) => ({
+			file,
+			workflow: JSON.parse(
+				fs.readFileSync(path.join(folder, file), 'utf8'),
+			) as DemoExample['workflow'],
+		}));
 }
 
 /** Puts the package into n8n before it starts; what it returns is called when the demo stops. */
@@ -56,7 +70,12 @@ export async function startDemo(
 	const log = options.log ?? (() => undefined);
 	const rt = runtime('2.x', log);
 	const sandbox = await startSandbox({ port: options.sandboxPort ?? 0 });
-	const n8n = await N8nInstance.create(rt, { userFolder: options.userFolder, port: options.n8nPort, env: options.env, onOutput: options.onN8nOutput });
+	const n8n = await N8nInstance.create(rt, {
+		userFolder: options.userFolder,
+		port: options.n8nPort,
+		env: options.env,
+		onOutput: options.onN8nOutput,
+	});
 	let uninstall: (() => Promise<void>) | void = undefined;
 	const stop = async () => {
 		await n8n.stop();
@@ -69,7 +88,10 @@ export async function startDemo(
 		uninstall = await (options.install ?? installPackedPackage)(n8n);
 		await n8n.importJson('credentials', sandboxCredential(sandbox));
 		const examples = readExamples();
-		await n8n.importJson('workflow', examples.map((e) => e.workflow));
+		await n8n.importJson(
+			'workflow',
+			examples.map((e) => e.workflow),
+		);
 		await n8n.start();
 		// A new user folder needs its owner; on a reused one the owner exists and this answers 400. Under load n8n
 		// can answer /rest/settings before its auth routes are up (seen: 404), so retry until the login works.
@@ -83,7 +105,10 @@ export async function startDemo(
 				const login = await fetch(`${n8n.baseUrl}/rest/login`, {
 					method: 'POST',
 					headers: { 'Content-Type': 'application/json' },
-					body: JSON.stringify({ emailOrLdapLoginId: DEMO_LOGIN.email, password: DEMO_LOGIN.password }),
+					body: JSON.stringify({
+						emailOrLdapLoginId: DEMO_LOGIN.email,
+						password: DEMO_LOGIN.password,
+					}),
 				});
 				return login.ok;
 			},

@@ -24,8 +24,14 @@ export interface DevBuild {
 }
 
 /** Builds the package whose sources are in `source` into `nodesFolder`/node_modules, and keeps rebuilding it. */
-export async function startDevBuild(source: string, nodesFolder: string, log: (line: string) => void = () => undefined): Promise<DevBuild> {
-	const manifest = JSON.parse(fs.readFileSync(path.join(source, 'package.json'), 'utf8')) as { name: string };
+export async function startDevBuild(
+	source: string,
+	nodesFolder: string,
+	log: (line: string) => void = () => undefined,
+): Promise<DevBuild> {
+	const manifest = JSON.parse(fs.readFileSync(path.join(source, 'package.json'), 'utf8')) as {
+		name: string;
+	};
 	const folder = path.join(nodesFolder, 'node_modules', manifest.name);
 	// A previous install (npm's, or a symlink) or an older dev build: start from an empty folder.
 	fs.rmSync(folder, { recursive: true, force: true });
@@ -52,7 +58,17 @@ export async function startDevBuild(source: string, nodesFolder: string, log: (l
 
 	const tsc = spawn(
 		process.execPath,
-		[path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(source, 'tsconfig.build.json'), '--watch', '--preserveWatchOutput', '--pretty', 'false', '--outDir', out],
+		[
+			path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'),
+			'-p',
+			path.join(source, 'tsconfig.build.json'),
+			'--watch',
+			'--preserveWatchOutput',
+			'--pretty',
+			'false',
+			'--outDir',
+			out,
+		],
 		{ cwd: source, stdio: ['ignore', 'pipe', 'pipe'] },
 	);
 	children.push(tsc);
@@ -67,11 +83,22 @@ export async function startDevBuild(source: string, nodesFolder: string, log: (l
 		}
 	});
 
-	const gulp = spawn(process.execPath, [path.join(REPO, 'node_modules', 'gulp', 'bin', 'gulp.js'), 'watch:assets', '--cwd', source, '--gulpfile', path.join(source, 'gulpfile.js')], {
-		cwd: source,
-		env: { ...process.env, TANMA_BUILD_OUT: out },
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const gulp = spawn(
+		process.execPath,
+		[
+			path.join(REPO, 'node_modules', 'gulp', 'bin', 'gulp.js'),
+			'watch:assets',
+			'--cwd',
+			source,
+			'--gulpfile',
+			path.join(source, 'gulpfile.js'),
+		],
+		{
+			cwd: source,
+			env: { ...process.env, TANMA_BUILD_OUT: out },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	children.push(gulp);
 	lines(gulp, (line) => {
 		if (/Finished 'copyAssets'/.test(line)) assetsCopied = true;
@@ -92,8 +119,12 @@ export async function startDevBuild(source: string, nodesFolder: string, log: (l
 		const deadline = Date.now() + timeoutMs;
 		while (!ready()) {
 			const ended = children.find((c) => c.exitCode !== null);
-			if (ended) throw new Error(`the dev build's ${ended === tsc ? 'tsc' : 'gulp'} exited (${ended.exitCode}) before ${what}`);
-			if (Date.now() > deadline) throw new Error(`the dev build did not finish ${what} in ${timeoutMs} ms`);
+			if (ended)
+				throw new Error(
+					`the dev build's ${ended === tsc ? 'tsc' : 'gulp'} exited (${ended.exitCode}) before ${what}`,
+				);
+			if (Date.now() > deadline)
+				throw new Error(`the dev build did not finish ${what} in ${timeoutMs} ms`);
 			await new Promise((resolve) => setTimeout(resolve, 200));
 		}
 	};
@@ -111,7 +142,8 @@ export async function startDevBuild(source: string, nodesFolder: string, log: (l
 		get errors() {
 			return errors;
 		},
-		waitForBuild: async (count, timeoutMs = 120_000) => await waitUntil(() => builds > count, `build ${count + 1}`, timeoutMs),
+		waitForBuild: async (count, timeoutMs = 120_000) =>
+			await waitUntil(() => builds > count, `build ${count + 1}`, timeoutMs),
 		stop,
 	};
 }

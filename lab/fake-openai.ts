@@ -10,7 +10,11 @@ import type { AddressInfo } from 'net';
 
 export interface ChatTool {
 	type: 'function';
-	function: { name: string; description?: string; parameters?: { properties?: Record<string, unknown>; required?: string[] } };
+	function: {
+		name: string;
+		description?: string;
+		parameters?: { properties?: Record<string, unknown>; required?: string[] };
+	};
 }
 
 interface ChatMessage {
@@ -39,21 +43,48 @@ export interface FakeOpenAi {
 	close(): Promise<void>;
 }
 
-type Choice = { content: string | null; tool_calls?: Array<{ id: string; type: 'function'; function: { name: string; arguments: string } }> };
+type Choice = {
+	content: string | null;
+	tool_calls?: Array<{
+		id: string;
+		type: 'function';
+		function: { name: string; arguments: string };
+	}>;
+};
 
 function answerFor(request: ChatRequest, script: ModelScript): Choice {
 	const toolResult = [...request.messages].reverse().find((m) => m.role === 'tool');
-	if (toolResult) return { content: script.finalAnswer(typeof toolResult.content === 'string' ? toolResult.content : JSON.stringify(toolResult.content)) };
+	if (toolResult)
+		return {
+			content: script.finalAnswer(
+				typeof toolResult.content === 'string'
+					? toolResult.content
+					: JSON.stringify(toolResult.content),
+			),
+		};
 	const tool = script.pickTool(request.tools ?? []);
 	if (!tool) return { content: 'I have no tool to answer with.' };
 	return {
 		content: null,
-		tool_calls: [{ id: 'call_tanma_1', type: 'function', function: { name: tool.function.name, arguments: JSON.stringify(script.argumentsFor(tool)) } }],
+		tool_calls: [
+			{
+				id: 'call_tanma_1',
+				type: 'function',
+				function: {
+					name: tool.function.name,
+					arguments: JSON.stringify(script.argumentsFor(tool)),
+				},
+			},
+		],
 	};
 }
 
 function send(res: http.ServerResponse, request: ChatRequest, choice: Choice): void {
-	const base = { id: 'chatcmpl-fake', created: Math.floor(Date.now() / 1000), model: request.model };
+	const base = {
+		id: 'chatcmpl-fake',
+		created: Math.floor(Date.now() / 1000),
+		model: request.model,
+	};
 	const finish = choice.tool_calls ? 'tool_calls' : 'stop';
 	if (!request.stream) {
 		res.writeHead(200, { 'Content-Type': 'application/json' });
@@ -69,9 +100,18 @@ function send(res: http.ServerResponse, request: ChatRequest, choice: Choice): v
 	}
 	res.writeHead(200, { 'Content-Type': 'text/event-stream' });
 	const chunk = (delta: object, finishReason: string | null) =>
-		res.write(`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`);
+		res.write(
+			`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`,
+		);
 	const toolCalls = choice.tool_calls?.map((call, index) => ({ index, ...call }));
-	chunk({ role: 'assistant', content: choice.content ?? '', ...(toolCalls ? { tool_calls: toolCalls } : {}) }, null);
+	chunk(
+		{
+			role: 'assistant',
+			content: choice.content ?? '',
+			...(toolCalls ? { tool_calls: toolCalls } : {}),
+		},
+		null,
+	);
 	chunk({}, finish);
 	res.end('data: [DONE]\n\n');
 }
@@ -84,12 +124,21 @@ export async function startFakeOpenAi(script: ModelScript): Promise<FakeOpenAi> 
 		req.on('end', () => {
 			if (req.method === 'GET' && req.url?.endsWith('/models')) {
 				res.writeHead(200, { 'Content-Type': 'application/json' });
-				res.end(JSON.stringify({ object: 'list', data: [{ id: 'fake-model', object: 'model', owned_by: 'tanma-tests' }] }));
+				res.end(
+					JSON.stringify({
+						object: 'list',
+						data: [{ id: 'fake-model', object: 'model', owned_by: 'tanma-tests' }],
+					}),
+				);
 				return;
 			}
 			if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
 				res.writeHead(404, { 'Content-Type': 'application/json' });
-				res.end(JSON.stringify({ error: { message: `the fake OpenAI server has no ${req.method} ${req.url}` } }));
+				res.end(
+					JSON.stringify({
+						error: { message: `the fake OpenAI server has no ${req.method} ${req.url}` },
+					}),
+				);
 				return;
 			}
 			const request = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest;

@@ -42,7 +42,11 @@ function delayedPipe(from: Socket, to: Socket, delayMs: () => number, notBefore:
 	from.on('close', finish);
 }
 
-export async function startLatencyProxy(target: { host: string; port: number }, rttMs: number, listenHost = '127.0.0.1'): Promise<LatencyProxy> {
+export async function startLatencyProxy(
+	target: { host: string; port: number },
+	rttMs: number,
+	listenHost = '127.0.0.1',
+): Promise<LatencyProxy> {
 	const sockets = new Set<Socket>();
 	let connections = 0;
 	const proxy = {

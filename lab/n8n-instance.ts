@@ -40,18 +40,34 @@ export async function freePort(): Promise<number> {
 	});
 }
 
-function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}) {
+function run(
+	command: string,
+	args: string[],
+	options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+) {
 	return new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
-		execFile(command, args, { cwd: options.cwd, env: options.env, maxBuffer: 64 * 1024 * 1024, timeout: options.timeoutMs ?? 300_000 }, (error, stdout, stderr) => {
-			if (error) reject(Object.assign(error, { stdout, stderr }));
-			else resolve({ stdout, stderr });
-		});
+		execFile(
+			command,
+			args,
+			{
+				cwd: options.cwd,
+				env: options.env,
+				maxBuffer: 64 * 1024 * 1024,
+				timeout: options.timeoutMs ?? 300_000,
+			},
+			(error, stdout, stderr) => {
+				if (error) reject(Object.assign(error, { stdout, stderr }));
+				else resolve({ stdout, stderr });
+			},
+		);
 	});
 }
 
 /** Packs the built package of `from` (its dist/ must exist) into `dir`; returns the tarball path. */
 export async function packPackage(dir: string, from = REPO): Promise<string> {
-	const { stdout } = await run('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: from });
+	const { stdout } = await run('npm', ['pack', '--silent', '--pack-destination', dir], {
+		cwd: from,
+	});
 	return path.join(dir, stdout.trim().split('\n').pop()!.trim());
 }
 
@@ -78,7 +94,12 @@ export class N8nInstance {
 
 	static async create(
 		rt: N8nRuntime,
-		options: { userFolder?: string; port?: number; env?: NodeJS.ProcessEnv; onOutput?: (chunk: string) => void } = {},
+		options: {
+			userFolder?: string;
+			port?: number;
+			env?: NodeJS.ProcessEnv;
+			onOutput?: (chunk: string) => void;
+		} = {},
 	): Promise<N8nInstance> {
 		const userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tanma-n8n-'));
 		const ports = { port: options.port ?? (await freePort()), brokerPort: await freePort() };
@@ -97,7 +118,14 @@ export class N8nInstance {
 	env(): NodeJS.ProcessEnv {
 		const inherited = { ...process.env };
 		// Jest's own settings must not leak into n8n (it has its own user folder and logging).
-		for (const key of Object.keys(inherited)) if (key.startsWith('N8N_') || key.startsWith('JEST') || key === 'NODE_OPTIONS' || key === 'NODE_ENV') delete inherited[key];
+		for (const key of Object.keys(inherited))
+			if (
+				key.startsWith('N8N_') ||
+				key.startsWith('JEST') ||
+				key === 'NODE_OPTIONS' ||
+				key === 'NODE_ENV'
+			)
+				delete inherited[key];
 		return {
 			...inherited,
 			PATH: `${path.dirname(this.rt.node)}${path.delimiter}${process.env.PATH ?? ''}`,
@@ -123,19 +151,44 @@ export class N8nInstance {
 		const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
 		fs.mkdirSync(nodesDir, { recursive: true });
 		if (!fs.existsSync(path.join(nodesDir, 'package.json'))) {
-			fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
+			fs.writeFileSync(
+				path.join(nodesDir, 'package.json'),
+				JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }),
+			);
 		}
 		// n8n-workflow is a peer dependency that n8n itself provides: do not install a second copy.
-		await run('npm', ['install', tarball, '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: nodesDir });
+		await run(
+			'npm',
+			[
+				'install',
+				tarball,
+				'--ignore-scripts',
+				'--legacy-peer-deps',
+				'--no-audit',
+				'--no-fund',
+				'--loglevel=error',
+			],
+			{ cwd: nodesDir },
+		);
 	}
 
 	async cli(args: string[], timeoutMs = 300_000): Promise<string> {
 		try {
-			const { stdout } = await run(this.rt.node, [this.rt.n8n, ...args], { env: this.env(), timeoutMs });
+			const { stdout } = await run(this.rt.node, [this.rt.n8n, ...args], {
+				env: this.env(),
+				timeoutMs,
+			});
 			return stdout;
 		} catch (error) {
-			const { stdout = '', stderr = '', code, signal } = error as { stdout?: string; stderr?: string; code?: unknown; signal?: unknown };
-			throw new Error(`n8n ${args[0]} failed (exit ${String(code)}, signal ${String(signal)}):\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
+			const {
+				stdout = '',
+				stderr = '',
+				code,
+				signal,
+			} = error as { stdout?: string; stderr?: string; code?: unknown; signal?: unknown };
+			throw new Error(
+				`n8n ${args[0]} failed (exit ${String(code)}, signal ${String(signal)}):\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`,
+			);
 		}
 	}
 
@@ -145,16 +198,29 @@ export class N8nInstance {
 	 * about a dozen runs of the bad-input workflow; its cause is not known). Such a run is returned with the exit
 	 * code noted; any other failure throws.
 	 */
-	async executeTolerantOfShutdown(workflowId: string): Promise<{ output: string; exitNote?: string }> {
+	async executeTolerantOfShutdown(
+		workflowId: string,
+	): Promise<{ output: string; exitNote?: string }> {
 		const args = [this.rt.n8n, 'execute', `--id=${workflowId}`, '--rawOutput'];
 		try {
-			return { output: (await run(this.rt.node, args, { env: this.env(), timeoutMs: 300_000 })).stdout };
+			return {
+				output: (await run(this.rt.node, args, { env: this.env(), timeoutMs: 300_000 })).stdout,
+			};
 		} catch (error) {
-			const { stdout = '', stderr = '', code } = error as { stdout?: string; stderr?: string; code?: unknown };
+			const {
+				stdout = '',
+				stderr = '',
+				code,
+			} = error as { stdout?: string; stderr?: string; code?: unknown };
 			if (!/"status": "success",\s*"finished": true\s*}\s*$/.test(stdout)) {
-				throw new Error(`n8n execute failed (exit ${String(code)}):\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
+				throw new Error(
+					`n8n execute failed (exit ${String(code)}):\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`,
+				);
 			}
-			return { output: stdout, exitNote: `n8n exited ${String(code)}${stderr.trim() ? ` (${stderr.trim().slice(-300)})` : ''}` };
+			return {
+				output: stdout,
+				exitNote: `n8n exited ${String(code)}${stderr.trim() ? ` (${stderr.trim().slice(-300)})` : ''}`,
+			};
 		}
 	}
 
@@ -165,7 +231,10 @@ export class N8nInstance {
 	}
 
 	private launch(command: 'start' | 'worker' | 'webhook'): ChildProcess {
-		const child = spawn(this.rt.node, [this.rt.n8n, command], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(this.rt.node, [this.rt.n8n, command], {
+			env: this.env(),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		this.process = child;
 		this.output = '';
 		const capture = (chunk: Buffer) => {
@@ -178,10 +247,16 @@ export class N8nInstance {
 		return child;
 	}
 
-	private async waitUntil(child: ChildProcess, ready: () => Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
+	private async waitUntil(
+		child: ChildProcess,
+		ready: () => Promise<boolean>,
+		what: string,
+		timeoutMs: number,
+	): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (child.exitCode !== null) throw new Error(`n8n exited (${child.exitCode}):\n${this.log.slice(-4000)}`);
+			if (child.exitCode !== null)
+				throw new Error(`n8n exited (${child.exitCode}):\n${this.log.slice(-4000)}`);
 			if (await ready()) return;
 			await new Promise((r) => setTimeout(r, 500));
 		}
@@ -207,13 +282,23 @@ export class N8nInstance {
 	/** `n8n worker`: a queue-mode worker (needs EXECUTIONS_MODE=queue and the Redis/DB settings in env). */
 	async startWorker(timeoutMs = 180_000): Promise<void> {
 		const child = this.launch('worker');
-		await this.waitUntil(child, async () => this.output.includes('n8n worker is now ready'), 'a ready worker', timeoutMs);
+		await this.waitUntil(
+			child,
+			async () => this.output.includes('n8n worker is now ready'),
+			'a ready worker',
+			timeoutMs,
+		);
 	}
 
 	/** `n8n webhook`: a queue-mode webhook process (production webhooks only; needs EXECUTIONS_MODE=queue). */
 	async startWebhook(timeoutMs = 180_000): Promise<void> {
 		const child = this.launch('webhook');
-		await this.waitUntil(child, async () => this.output.includes('Webhook listener waiting for requests.'), 'a listening webhook process', timeoutMs);
+		await this.waitUntil(
+			child,
+			async () => this.output.includes('Webhook listener waiting for requests.'),
+			'a listening webhook process',
+			timeoutMs,
+		);
 	}
 
 	/** SIGKILL: a crash, nothing finished or saved on the way out. */
@@ -226,17 +311,29 @@ export class N8nInstance {
 	}
 
 	/** Sets up the owner of a new user folder (a reused one answers 400) and logs in: the session cookie. */
-	async ownerCookie(login = { email: 'owner@example.com', firstName: 'Tanma', lastName: 'Tester', password: 'Tanma-e2e-2026' }): Promise<string> {
+	async ownerCookie(
+		login = {
+			email: 'owner@example.com',
+			firstName: 'Tanma',
+			lastName: 'Tester',
+			password: 'Tanma-e2e-2026',
+		},
+	): Promise<string> {
 		const deadline = Date.now() + 60_000;
 		for (;;) {
-			await fetch(`${this.baseUrl}/rest/owner/setup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(login) });
+			await fetch(`${this.baseUrl}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(login),
+			});
 			const res = await fetch(`${this.baseUrl}/rest/login`, {
 				method: 'POST',
 				headers: { 'Content-Type': 'application/json' },
 				body: JSON.stringify({ emailOrLdapLoginId: login.email, password: login.password }),
 			});
 			if (res.ok) return (res.headers.get('set-cookie') ?? '').split(';')[0];
-			if (Date.now() > deadline) throw new Error(`owner login failed (${res.status}):\n${this.log.slice(-2000)}`);
+			if (Date.now() > deadline)
+				throw new Error(`owner login failed (${res.status}):\n${this.log.slice(-2000)}`);
 			await new Promise((r) => setTimeout(r, 500));
 		}
 	}
@@ -248,14 +345,27 @@ export class N8nInstance {
 	async activateWorkflow(cookie: string, workflowId: string): Promise<void> {
 		const headers = { 'Content-Type': 'application/json', cookie };
 		const current = await fetch(`${this.baseUrl}/rest/workflows/${workflowId}`, { headers });
-		if (!current.ok) throw new Error(`reading workflow ${workflowId} failed: ${current.status} ${await current.text()}`);
+		if (!current.ok)
+			throw new Error(
+				`reading workflow ${workflowId} failed: ${current.status} ${await current.text()}`,
+			);
 		const { versionId } = ((await current.json()) as { data: { versionId: string } }).data;
-		const answer = await fetch(`${this.baseUrl}/rest/workflows/${workflowId}/activate`, { method: 'POST', headers, body: JSON.stringify({ versionId }) });
-		if (!answer.ok) throw new Error(`activating workflow ${workflowId} failed: ${answer.status} ${await answer.text()}`);
+		const answer = await fetch(`${this.baseUrl}/rest/workflows/${workflowId}/activate`, {
+			method: 'POST',
+			headers,
+			body: JSON.stringify({ versionId }),
+		});
+		if (!answer.ok)
+			throw new Error(
+				`activating workflow ${workflowId} failed: ${answer.status} ${await answer.text()}`,
+			);
 	}
 
 	/** n8n's own credential test (POST /rest/credentials/test) on `credential`, as the editor's Test button runs it. */
-	async testCredential(cookie: string, credential: object): Promise<{ status: string; message: string }> {
+	async testCredential(
+		cookie: string,
+		credential: object,
+	): Promise<{ status: string; message: string }> {
 		const answer = await fetch(`${this.baseUrl}/rest/credentials/test`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json', cookie },
@@ -276,7 +386,11 @@ export class N8nInstance {
 }
 
 /** Polls `condition` every 500 ms; on timeout throws with `context()` (say, the n8n log tail). */
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, context: () => string): Promise<void> {
+export async function waitFor(
+	condition: () => boolean | Promise<boolean>,
+	timeoutMs: number,
+	context: () => string,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!(await condition())) {
 		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms; ${context()}`);

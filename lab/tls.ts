@@ -15,7 +15,13 @@ export async function makeLocalCertificate(): Promise<LocalCertificate> {
 		keySize: 2048,
 		extensions: [
 			{ name: 'basicConstraints', cA: true },
-			{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+			{
+				name: 'subjectAltName',
+				altNames: [
+					{ type: 7, ip: '127.0.0.1' },
+					{ type: 2, value: 'localhost' },
+				],
+			},
 		],
 	});
 	return { key: pems.private, cert: pems.cert };

@@ -8,7 +8,12 @@ export function sandboxCredential(sandbox: { baseUrl: string; appId: string; app
 			id: CREDENTIAL_ID,
 			name: 'Tanma sandbox',
 			type: 'tanmaApi',
-			data: { appId: sandbox.appId, appKey: sandbox.appKey, baseUrl: sandbox.baseUrl, sendAppKeyHeader: false },
+			data: {
+				appId: sandbox.appId,
+				appKey: sandbox.appKey,
+				baseUrl: sandbox.baseUrl,
+				sendAppKeyHeader: false,
+			},
 		},
 	];
 }
@@ -42,14 +47,27 @@ export function actionWorkflow() {
 		name: 'Tanma e2e: customer search',
 		active: false,
 		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'search',
 				name: 'Search Customers',
 				type: 'n8n-nodes-tanma.tanma',
 				typeVersion: 1,
 				position: [220, 0],
-				parameters: { resource: 'customer', operation: 'search', returnAll: false, limit: 3, filters: { customerId: '9007199254740993' } },
+				parameters: {
+					resource: 'customer',
+					operation: 'search',
+					returnAll: false,
+					limit: 3,
+					filters: { customerId: '9007199254740993' },
+				},
 				credentials: CREDENTIAL_REF,
 			},
 		],
@@ -77,7 +95,14 @@ export function tenantCheckWorkflow() {
 		name: 'Tanma e2e: tenant check',
 		active: false,
 		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			tanmaNode('check', 'Tenant Check', 220, { resource: 'tenant', operation: 'check' }),
 		],
 		connections: { Start: { main: [[{ node: 'Tenant Check', type: 'main', index: 0 }]] } },
@@ -91,9 +116,25 @@ export function orderWorkflow(createParameters: object) {
 		name: 'Tanma e2e: orders',
 		active: false,
 		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			tanmaNode('import', 'Import Order', 220, { resource: 'order', operation: 'createOrUpdate', ...createParameters }),
-			tanmaNode('list', 'List Orders', 440, { resource: 'order', operation: 'getMany', returnAll: false, limit: 2 }),
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			tanmaNode('import', 'Import Order', 220, {
+				resource: 'order',
+				operation: 'createOrUpdate',
+				...createParameters,
+			}),
+			tanmaNode('list', 'List Orders', 440, {
+				resource: 'order',
+				operation: 'getMany',
+				returnAll: false,
+				limit: 2,
+			}),
 		],
 		connections: {
 			Start: { main: [[{ node: 'Import Order', type: 'main', index: 0 }]] },
@@ -108,14 +149,28 @@ export function orderWorkflow(createParameters: object) {
  * date, both on Continue On Fail: the two bad inputs found from outside in a real n8n (see README).
  */
 export function badInputWorkflow() {
-	const tanma = (id: string, name: string, x: number, parameters: object) => ({ ...tanmaNode(id, name, x, parameters), onError: 'continueRegularOutput' });
+	const tanma = (id: string, name: string, x: number, parameters: object) => ({
+		...tanmaNode(id, name, x, parameters),
+		onError: 'continueRegularOutput',
+	});
 	return {
 		id: 'tanmaE2eBadInput',
 		name: 'Tanma e2e: bad input',
 		active: false,
 		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			tanma('get', 'Get Customer', 220, { resource: 'customer', operation: 'get', externalUserId: '={{ {a: 1} }}' }),
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			tanma('get', 'Get Customer', 220, {
+				resource: 'customer',
+				operation: 'get',
+				externalUserId: '={{ {a: 1} }}',
+			}),
 			tanma('window', 'Customers Created', 440, {
 				resource: 'customer',
 				operation: 'getManyByCreatedTime',
@@ -144,12 +199,19 @@ export function triggerWorkflow(sinkUrl: string, startFrom: string) {
 				type: 'n8n-nodes-tanma.tanmaTrigger',
 				typeVersion: 1,
 				position: [0, 0],
-				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'newFollowUp', scope: 'recentlyActive', options: { lateArrivalMinutes: 2, startFrom } },
+				parameters: {
+					pollTimes: { item: [{ mode: 'everyMinute' }] },
+					event: 'newFollowUp',
+					scope: 'recentlyActive',
+					options: { lateArrivalMinutes: 2, startFrom },
+				},
 				credentials: CREDENTIAL_REF,
 			},
 			sinkNode(sinkUrl, [220, 0]),
 		],
-		connections: { 'Tanma Trigger': { main: [[{ node: 'Record in Sink', type: 'main', index: 0 }]] } },
+		connections: {
+			'Tanma Trigger': { main: [[{ node: 'Record in Sink', type: 'main', index: 0 }]] },
+		},
 		settings: { executionOrder: 'v1' },
 	};
 }
@@ -159,7 +221,12 @@ export const PUSH_WEBHOOK_ID = '5ad0b0e2-7c1d-4c55-9d1e-7a2f3c4d5e6f';
 /** Tanma Push Trigger (all events) → sink. */
 export function pushWorkflow(
 	sinkUrl: string,
-	variant: { id?: string; webhookId?: string; credential?: { id: string; name: string }; options?: object } = {},
+	variant: {
+		id?: string;
+		webhookId?: string;
+		credential?: { id: string; name: string };
+		options?: object;
+	} = {},
 ) {
 	return {
 		id: variant.id ?? 'tanmaE2ePush0001',
@@ -178,29 +245,58 @@ export function pushWorkflow(
 			},
 			sinkNode(sinkUrl, [220, 0]),
 		],
-		connections: { 'Tanma Push Trigger': { main: [[{ node: 'Record in Sink', type: 'main', index: 0 }]] } },
+		connections: {
+			'Tanma Push Trigger': { main: [[{ node: 'Record in Sink', type: 'main', index: 0 }]] },
+		},
 		settings: { executionOrder: 'v1' },
 	};
 }
 
 /** The credential of Tanma's push worked example (App ID = App Key = zc_test), no Corp ID. */
-export const VENDOR_EXAMPLE_CREDENTIAL = { id: 'tanmaVendorEx001', name: 'Tanma push worked example' };
+export const VENDOR_EXAMPLE_CREDENTIAL = {
+	id: 'tanmaVendorEx001',
+	name: 'Tanma push worked example',
+};
 export const VENDOR_PUSH_WEBHOOK_ID = '0b5e7a1c-2d3f-4a5b-8c6d-7e8f9a0b1c2d';
 
-export function vendorExampleCredential(baseUrl: string, inputs: { appId: string; appKey: string }) {
-	return [{ ...VENDOR_EXAMPLE_CREDENTIAL, type: 'tanmaApi', data: { appId: inputs.appId, appKey: inputs.appKey, baseUrl, sendAppKeyHeader: false } }];
+export function vendorExampleCredential(
+	baseUrl: string,
+	inputs: { appId: string; appKey: string },
+) {
+	return [
+		{
+			...VENDOR_EXAMPLE_CREDENTIAL,
+			type: 'tanmaApi',
+			data: { appId: inputs.appId, appKey: inputs.appKey, baseUrl, sendAppKeyHeader: false },
+		},
+	];
 }
 
 /** Tanma Push Trigger → Wait (`waitSeconds`) → sink: an execution still running when n8n is killed. */
-export function pushWaitWorkflow(sinkUrl: string, variant: { id: string; webhookId: string; waitSeconds: number; options?: object }) {
-	const base = pushWorkflow(sinkUrl, { id: variant.id, webhookId: variant.webhookId, options: variant.options });
+export function pushWaitWorkflow(
+	sinkUrl: string,
+	variant: { id: string; webhookId: string; waitSeconds: number; options?: object },
+) {
+	const base = pushWorkflow(sinkUrl, {
+		id: variant.id,
+		webhookId: variant.webhookId,
+		options: variant.options,
+	});
 	const [trigger, sink] = base.nodes;
 	return {
 		...base,
 		name: `Tanma e2e: pushes → wait ${variant.waitSeconds} s → sink`,
 		nodes: [
 			trigger,
-			{ id: 'wait', name: 'Wait', type: 'n8n-nodes-base.wait', typeVersion: 1.1, position: [220, 0], webhookId: '3f0d1c2b-5a4e-4f6d-9c8b-7a6e5d4c3b2a', parameters: { amount: variant.waitSeconds, unit: 'seconds' } },
+			{
+				id: 'wait',
+				name: 'Wait',
+				type: 'n8n-nodes-base.wait',
+				typeVersion: 1.1,
+				position: [220, 0],
+				webhookId: '3f0d1c2b-5a4e-4f6d-9c8b-7a6e5d4c3b2a',
+				parameters: { amount: variant.waitSeconds, unit: 'seconds' },
+			},
 			{ ...sink, position: [440, 0] },
 		],
 		connections: {

@@ -46,7 +46,11 @@ export interface Sandbox {
 	/** Sends a signed, encrypted push message to `url` (Tanma's push delivery) and records the answer. */
 	push(url: string, spec: PushSpec): Promise<PushDelivery>;
 	/** Sends a request byte for byte (a vendor example, a captured push replayed or altered). */
-	pushRaw(url: string, raw: RawPush, expected: { type: string; msgId: string; noise: string }): Promise<PushDelivery>;
+	pushRaw(
+		url: string,
+		raw: RawPush,
+		expected: { type: string; msgId: string; noise: string },
+	): Promise<PushDelivery>;
 	readonly pushes: PushDelivery[];
 	reset(seed?: SeedOptions): void;
 	close(): Promise<void>;

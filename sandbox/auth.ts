@@ -12,7 +12,10 @@ export function verifySignature(
 ): VendorFailure | undefined {
 	const sign = headers.sign ?? '';
 	const timestamp = headers.timestamp ?? '';
-	if (headers.appid !== app.appId || sign !== computeRequestSign(app.appId, timestamp, rawBody, app.appKey)) {
+	if (
+		headers.appid !== app.appId ||
+		sign !== computeRequestSign(app.appId, timestamp, rawBody, app.appKey)
+	) {
 		return new VendorFailure(1002, '签名校验未通过');
 	}
 	if (!/^\d{13}$/.test(timestamp) || Math.abs(app.now - Number(timestamp)) > MAX_CLOCK_SKEW_MS) {

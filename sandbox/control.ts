@@ -17,12 +17,23 @@ export interface SandboxControl {
 	now: number;
 }
 
-export function controlRoute({ sandbox, faults, now }: SandboxControl, path: string, method: string, body: string, res: ServerResponse): void {
+export function controlRoute(
+	{ sandbox, faults, now }: SandboxControl,
+	path: string,
+	method: string,
+	body: string,
+	res: ServerResponse,
+): void {
 	const json = (body ? parseJsonLossless(body) : {}) as Body;
 	const route = `${method} ${path.replace(/\?.*$/, '')}`;
 	switch (route) {
 		case 'GET /__sandbox/info':
-			return sendJson(res, 200, { baseUrl: sandbox.baseUrl, appId: sandbox.appId, appKey: sandbox.appKey, now: formatTanmaTime(now) });
+			return sendJson(res, 200, {
+				baseUrl: sandbox.baseUrl,
+				appId: sandbox.appId,
+				appKey: sandbox.appKey,
+				now: formatTanmaTime(now),
+			});
 		case 'GET /__sandbox/requests':
 			return sendJson(res, 200, sandbox.requests);
 		case 'DELETE /__sandbox/requests':
@@ -46,12 +57,18 @@ export function controlRoute({ sandbox, faults, now }: SandboxControl, path: str
 		case 'GET /__sandbox/created':
 			return sendJson(res, 200, sandbox.created);
 		case 'POST /__sandbox/follow-ups': {
-			const contents = Array.isArray(json.contents) ? json.contents.map(String) : [String(json.content ?? '新的跟进 ✅')];
+			const contents = Array.isArray(json.contents)
+				? json.contents.map(String)
+				: [String(json.content ?? '新的跟进 ✅')];
 			return sendJson(res, 200, sandbox.addFollowUps(String(json.externalUserId), contents));
 		}
 		case 'POST /__sandbox/sink':
 			sandbox.sink.push(json);
-			return sendJson(res, 200, { code: 0, message: 'success', data: { received: sandbox.sink.length } });
+			return sendJson(res, 200, {
+				code: 0,
+				message: 'success',
+				data: { received: sandbox.sink.length },
+			});
 		case 'POST /__sandbox/push':
 			sandbox.push(String(json.url), json as unknown as PushSpec).then(
 				(delivery) => sendJson(res, 200, delivery),

@@ -14,7 +14,6 @@ export type { Customer, Staff } from './people';
  * one customer id is deliberately beyond 2^53 so precision bugs show up.
  */
 
-
 export interface Department {
 	departmentId: number;
 	departmentName: string;
@@ -40,7 +39,6 @@ export interface CustomerField {
 	stable: boolean;
 	customerImportRequired: boolean;
 }
-
 
 export interface FollowUp {
 	id: number;
@@ -122,8 +120,38 @@ export interface SeedOptions {
 }
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高';
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀英', '晓东', '子涵', '雨桐', '浩然'];
-const COMPANIES = ['星河科技', '蓝海贸易', '青木教育', '华光医疗', '远航物流', '金石地产', '云帆软件', '禾丰农业'];
+const GIVEN = [
+	'伟',
+	'芳',
+	'娜',
+	'敏',
+	'静',
+	'磊',
+	'洋',
+	'艳',
+	'勇',
+	'军',
+	'杰',
+	'娟',
+	'涛',
+	'明',
+	'超',
+	'秀英',
+	'晓东',
+	'子涵',
+	'雨桐',
+	'浩然',
+];
+const COMPANIES = [
+	'星河科技',
+	'蓝海贸易',
+	'青木教育',
+	'华光医疗',
+	'远航物流',
+	'金石地产',
+	'云帆软件',
+	'禾丰农业',
+];
 const FOLLOW_UP_TEXTS = [
 	'电话沟通了报价,客户很感兴趣 👍',
 	'客户要求下周演示产品 🗓️',
@@ -297,7 +325,10 @@ export function seedTenant(options: SeedOptions = {}): TenantData {
 			type: k % 3 === 2 ? 2 : 1,
 			content: k % 3 === 2 ? '添加了客户的信息: 电话' : rand.pick(FOLLOW_UP_TEXTS),
 			createTimeMs: createTimeMs + (k + 1) * 3600 * 1000,
-			operator: k % 4 === 3 ? { qwUserId: '', name: 'API' } : { qwUserId: owner.qwUserId, name: owner.name },
+			operator:
+				k % 4 === 3
+					? { qwUserId: '', name: 'API' }
+					: { qwUserId: owner.qwUserId, name: owner.name },
 		}));
 		return {
 			customerId: nextLeadId(),
@@ -355,4 +386,3 @@ export function seedTenant(options: SeedOptions = {}): TenantData {
 		nextRecordId: 700000,
 	};
 }
-

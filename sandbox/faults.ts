@@ -66,12 +66,18 @@ export class FaultQueue {
 	 * Applies a fault to the request. 'answered': the fault answered (or dropped) it, with `outcome`;
 	 * 'continue': the request goes on to the normal handling (after a delay, or with an overlap set).
 	 */
-	async apply(fault: Fault, req: IncomingMessage, res: ServerResponse): Promise<{ next: 'answered' | 'continue'; outcome?: string }> {
+	async apply(
+		fault: Fault,
+		req: IncomingMessage,
+		res: ServerResponse,
+	): Promise<{ next: 'answered' | 'continue'; outcome?: string }> {
 		switch (fault.kind) {
 			case 'http':
 				res.writeHead(fault.status, {
 					'Content-Type': 'text/plain;charset=UTF-8',
-					...(fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {}),
+					...(fault.retryAfterSeconds !== undefined
+						? { 'Retry-After': String(fault.retryAfterSeconds) }
+						: {}),
 				});
 				res.end(fault.body ?? `sandbox fault: HTTP ${fault.status}`);
 				return { next: 'answered' };

@@ -24,7 +24,10 @@ export function sendJson(res: ServerResponse, status: number, payload: unknown):
 
 /** A JSON answer given as text (a vendor example, unchanged). */
 export function sendText(res: ServerResponse, text: string, status = 200): void {
-	res.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8', 'Content-Length': Buffer.byteLength(text) });
+	res.writeHead(status, {
+		'Content-Type': 'application/json;charset=UTF-8',
+		'Content-Length': Buffer.byteLength(text),
+	});
 	res.end(text);
 }
 

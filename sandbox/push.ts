@@ -1,7 +1,11 @@
 import { createCipheriv } from 'crypto';
 import { request } from 'http';
 
-import { corpIdCandidates, pushCipherParams, pushSign } from '../nodes/Tanma/transport/protocol/pushCrypto';
+import {
+	corpIdCandidates,
+	pushCipherParams,
+	pushSign,
+} from '../nodes/Tanma/transport/protocol/pushCrypto';
 
 /** Encrypts a push message as Tanma does (AES-128-CTR, Base64). */
 export function encryptPush(plaintext: string, corpId: string, appKey: string): string {
@@ -63,12 +67,19 @@ export function sandboxCorpId(appId: string, corpId?: string): string {
 	return corpIdCandidates(appId, corpId)[0];
 }
 
-export function buildPush(spec: PushSpec, appId: string, appKey: string, nowMs: number, corpId = sandboxCorpId(appId)) {
+export function buildPush(
+	spec: PushSpec,
+	appId: string,
+	appKey: string,
+	nowMs: number,
+	corpId = sandboxCorpId(appId),
+) {
 	const msgId = String(spec.msgId ?? nextMsgId++);
 	const noise = String(spec.noise ?? randomNoise());
 	// The noise and msgId go in as bare integers, like Tanma's Java encoder writes longs.
 	const plaintext =
-		spec.plaintext ?? `{"noise":${noise},"msgId":${msgId},"type":${JSON.stringify(spec.type)},"content":${JSON.stringify(spec.content ?? {})}}`;
+		spec.plaintext ??
+		`{"noise":${noise},"msgId":${msgId},"type":${JSON.stringify(spec.type)},"content":${JSON.stringify(spec.content ?? {})}}`;
 	let body = encryptPush(plaintext, corpId, appKey);
 	if (spec.tamper?.flipCiphertextByte !== undefined) {
 		const bytes = Buffer.from(body, 'base64');
@@ -91,7 +102,8 @@ export function buildPush(spec: PushSpec, appId: string, appKey: string, nowMs: 
 
 /** msgId and noise as written in a given plaintext (text that may not even be JSON). */
 function fieldsOf(plaintext: string): { msgId: string; noise: string } {
-	const field = (name: string) => new RegExp(`"${name}"\\s*:\\s*"?(-?\\w+)`).exec(plaintext)?.[1] ?? '';
+	const field = (name: string) =>
+		new RegExp(`"${name}"\\s*:\\s*"?(-?\\w+)`).exec(plaintext)?.[1] ?? '';
 	return { msgId: field('msgId'), noise: field('noise') };
 }
 
@@ -102,7 +114,10 @@ function echoes(body: string, noise: string): boolean {
 }
 
 /** POSTs a request exactly as given; resolves with the status and the answer. */
-export async function postRaw(url: string, raw: RawPush): Promise<{ status: number; body: string }> {
+export async function postRaw(
+	url: string,
+	raw: RawPush,
+): Promise<{ status: number; body: string }> {
 	const target = new URL(url);
 	return await new Promise<{ status: number; body: string }>((resolve, reject) => {
 		const req = request(
@@ -116,7 +131,9 @@ export async function postRaw(url: string, raw: RawPush): Promise<{ status: numb
 			(res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+				res.on('end', () =>
+					resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+				);
 			},
 		);
 		req.on('error', reject);
@@ -131,13 +148,39 @@ export async function deliverPush(
 	credentials: { appId: string; appKey: string; corpId?: string },
 	nowMs: number,
 ): Promise<PushDelivery> {
-	const push = buildPush(spec, credentials.appId, credentials.appKey, nowMs, sandboxCorpId(credentials.appId, credentials.corpId));
+	const push = buildPush(
+		spec,
+		credentials.appId,
+		credentials.appKey,
+		nowMs,
+		sandboxCorpId(credentials.appId, credentials.corpId),
+	);
 	const { status, body } = await postRaw(url, push);
-	return { url, type: spec.type, msgId: push.msgId, noise: push.noise, status, body, acknowledged: status === 200 && echoes(body, push.noise), raw: push };
+	return {
+		url,
+		type: spec.type,
+		msgId: push.msgId,
+		noise: push.noise,
+		status,
+		body,
+		acknowledged: status === 200 && echoes(body, push.noise),
+		raw: push,
+	};
 }
 
 /** Sends a raw request (a vendor example or a captured push) and records the answer against `noise`. */
-export async function deliverRaw(url: string, raw: RawPush, expected: { type: string; msgId: string; noise: string }): Promise<PushDelivery> {
+export async function deliverRaw(
+	url: string,
+	raw: RawPush,
+	expected: { type: string; msgId: string; noise: string },
+): Promise<PushDelivery> {
 	const { status, body } = await postRaw(url, raw);
-	return { url, ...expected, status, body, acknowledged: status === 200 && echoes(body, expected.noise), raw };
+	return {
+		url,
+		...expected,
+		status,
+		body,
+		acknowledged: status === 200 && echoes(body, expected.noise),
+		raw,
+	};
 }

@@ -41,14 +41,21 @@ export const READING_VARIANTS: { [K in keyof TenantReadings]: ReadonlyArray<Tena
 };
 
 /** Whether a customer holding `held` matches one `tagIds` condition with op 6 and `values`. */
-export function matchesTagOp6(held: readonly number[], values: readonly number[], reading: TenantReadings['tagOp6']): boolean {
+export function matchesTagOp6(
+	held: readonly number[],
+	values: readonly number[],
+	reading: TenantReadings['tagOp6'],
+): boolean {
 	if (reading === 'allOf') return values.every((v) => held.includes(v));
 	if (reading === 'noneOf') return !values.some((v) => held.includes(v));
 	return values.some((v) => held.includes(v));
 }
 
 /** Whether condition items combine with "every" under `conditionOp`. */
-export function everyConditionHolds(conditionOp: unknown, reading: TenantReadings['conditionOp1']): boolean {
+export function everyConditionHolds(
+	conditionOp: unknown,
+	reading: TenantReadings['conditionOp1'],
+): boolean {
 	const isOne = Number(conditionOp ?? 1) === 1;
 	return reading === 'and' ? isOne : !isOne;
 }

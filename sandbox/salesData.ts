@@ -92,8 +92,17 @@ export interface SalesData {
 
 const STATUSES = [2, 3, 4, 5, 7];
 
-export function seedSalesData(rand: Random, customers: Customer[], staff: Staff[], formatTime: (ms: number) => string, epochMs: number): SalesData {
-	const stage = (n: number, name: string): OpportunityStage => ({ stageId: String(505841690554560n + BigInt(n)), stageName: name });
+export function seedSalesData(
+	rand: Random,
+	customers: Customer[],
+	staff: Staff[],
+	formatTime: (ms: number) => string,
+	epochMs: number,
+): SalesData {
+	const stage = (n: number, name: string): OpportunityStage => ({
+		stageId: String(505841690554560n + BigInt(n)),
+		stageName: name,
+	});
 	const opportunityTypes: OpportunityType[] = [
 		{
 			typeId: 1,
@@ -174,7 +183,14 @@ export function seedSalesData(rand: Random, customers: Customer[], staff: Staff[
 			orderStatus: STATUSES[i % STATUSES.length],
 			orderTime: formatTime(epochMs - (45 - i) * 86_400_000),
 			customDefine: [{ key: '1191', value: 'xxx' }],
-			goodsList: [{ goodName: '测试商品', imageUrl: 'https://example.com/goods.png', goodPrice: 0.01, num: 1 }],
+			goodsList: [
+				{
+					goodName: '测试商品',
+					imageUrl: 'https://example.com/goods.png',
+					goodPrice: 0.01,
+					num: 1,
+				},
+			],
 		};
 	});
 	return { opportunityTypes, customerOpportunities, contracts, companyContacts, orders };

@@ -45,21 +45,25 @@ export interface SandboxOptions {
 	readings?: Partial<TenantReadings>;
 }
 
-
 /**
  * Answers taken unchanged from a vendor page for that page's own request example (the seed page's follow-ups:
  * its 22 records answer its externalUserId); any other request is answered from the tenant.
  */
-const VERBATIM_FOR_EXAMPLE_REQUEST: Partial<Record<EndpointName, { request: Body; answer: string }>> = {
+const VERBATIM_FOR_EXAMPLE_REQUEST: Partial<
+	Record<EndpointName, { request: Body; answer: string }>
+> = {
 	customerFollowUps: {
-		request: JSON.parse(readVendorExample('requests/customer-follow-ups.api-11507029.json')) as Body,
+		request: JSON.parse(
+			readVendorExample('requests/customer-follow-ups.api-11507029.json'),
+		) as Body,
 		answer: readVendorExample('responses/customer-follow-ups.api-11507029.json').trim(),
 	},
 };
 
 /** The same top-level fields with the same values (the example requests hold only text). */
 const sameRequest = (a: Body | undefined, b: Body) =>
-	Object.keys(a ?? {}).length === Object.keys(b).length && Object.entries(b).every(([key, value]) => a?.[key] === value);
+	Object.keys(a ?? {}).length === Object.keys(b).length &&
+	Object.entries(b).every(([key, value]) => a?.[key] === value);
 
 /** Answers taken unchanged from the vendor's examples. */
 const VERBATIM_ANSWERS: Partial<Record<EndpointName, string>> = {
@@ -86,12 +90,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	async function push(url: string, spec: PushSpec): Promise<PushDelivery> {
 		// One sender stamps its deliveries in increasing milliseconds: the receiver names a delivery by it.
 		lastPushAt = Math.max(now(), lastPushAt + 1);
-		const delivery = await deliverPush(url, spec, { appId, appKey, corpId: options.corpId }, lastPushAt);
+		const delivery = await deliverPush(
+			url,
+			spec,
+			{ appId, appKey, corpId: options.corpId },
+			lastPushAt,
+		);
 		state.pushes.push(delivery);
 		return delivery;
 	}
 
-	async function pushRaw(url: string, raw: RawPush, expected: { type: string; msgId: string; noise: string }): Promise<PushDelivery> {
+	async function pushRaw(
+		url: string,
+		raw: RawPush,
+		expected: { type: string; msgId: string; noise: string },
+	): Promise<PushDelivery> {
 		const delivery = await deliverRaw(url, raw, expected);
 		state.pushes.push(delivery);
 		return delivery;
@@ -138,7 +151,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const path = (req.url ?? '/').replace(/\?.*$/, '');
-		if (path.startsWith('/__sandbox/')) return controlRoute({ sandbox, faults, now: now() }, req.url ?? path, req.method ?? 'GET', await readBody(req), res);
+		if (path.startsWith('/__sandbox/'))
+			return controlRoute(
+				{ sandbox, faults, now: now() },
+				req.url ?? path,
+				req.method ?? 'GET',
+				await readBody(req),
+				res,
+			);
 		inFlight++;
 		const arrivedWith = inFlight;
 		const rawBody = await readBody(req);
@@ -199,10 +219,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			record.outcome = '0';
 			const verbatim = VERBATIM_ANSWERS[name];
 			if (verbatim !== undefined) sendText(res, verbatim);
-			else sendJson(res, 200, data === undefined ? { code: 0, message: 'success' } : { code: 0, message: 'success', data });
+			else
+				sendJson(
+					res,
+					200,
+					data === undefined
+						? { code: 0, message: 'success' }
+						: { code: 0, message: 'success', data },
+				);
 			if (name === 'pushRegister') {
 				// Like Tanma: confirm a new push address with a "register" message once the call has returned.
-				setTimeout(() => void push(String(record.json?.receiveAddress), { type: 'register', content: {} }).catch(() => undefined), 50);
+				setTimeout(
+					() =>
+						void push(String(record.json?.receiveAddress), { type: 'register', content: {} }).catch(
+							() => undefined,
+						),
+					50,
+				);
 			}
 			return;
 		} catch (error) {
@@ -211,7 +244,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				return sendJson(res, 200, { code: error.code, message: error.message });
 			}
 			record.outcome = 'http:500';
-			return sendJson(res, 500, { status: 500, error: 'Internal Server Error', message: String(error) });
+			return sendJson(res, 500, {
+				status: 500,
+				error: 'Internal Server Error',
+				message: String(error),
+			});
 		}
 	}
 
@@ -220,7 +257,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			if (!res.headersSent) sendJson(res, 500, { error: String(error) });
 		});
 	};
-	const server: Server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
+	const server: Server = options.tls
+		? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener)
+		: createServer(listener);
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());

@@ -15,7 +15,8 @@ export interface VendorExampleEntry {
 }
 
 export function vendorExampleIndex(): VendorExampleEntry[] {
-	return (JSON.parse(readVendorExample('index.json')) as { examples: VendorExampleEntry[] }).examples;
+	return (JSON.parse(readVendorExample('index.json')) as { examples: VendorExampleEntry[] })
+		.examples;
 }
 
 export function readVendorExample(file: string): string {

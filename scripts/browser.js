@@ -16,9 +16,13 @@ function hasCjkFonts() {
 
 /** The Chromium executable, after installing what is missing. */
 function ensureBrowser(log) {
-	const missing = [!fs.existsSync(CHROMIUM) && 'chromium', !hasCjkFonts() && 'fonts-noto-cjk'].filter(Boolean);
+	const missing = [
+		!fs.existsSync(CHROMIUM) && 'chromium',
+		!hasCjkFonts() && 'fonts-noto-cjk',
+	].filter(Boolean);
 	if (missing.length) installDebianPackages(missing, 'the editor check', log);
-	if (!fs.existsSync(CHROMIUM)) throw new Error(`apt-get finished but ${CHROMIUM} is still missing`);
+	if (!fs.existsSync(CHROMIUM))
+		throw new Error(`apt-get finished but ${CHROMIUM} is still missing`);
 	return CHROMIUM;
 }
 

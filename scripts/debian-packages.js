@@ -16,13 +16,18 @@ function which(name) {
 /** apt-get install `packages` (as root); `why` says in the error what needs them when we cannot. */
 function installDebianPackages(packages, why, log = (m) => process.stderr.write(`${m}\n`)) {
 	if (typeof process.getuid !== 'function' || process.getuid() !== 0 || !which('apt-get')) {
-		throw new Error(`${why} needs ${packages.join(' and ')}: install them (Debian: apt-get install -y ${packages.join(' ')})`);
+		throw new Error(
+			`${why} needs ${packages.join(' and ')}: install them (Debian: apt-get install -y ${packages.join(' ')})`,
+		);
 	}
 	const started = Date.now();
 	log(`installing ${packages.join(', ')} from Debian's packages…`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	execFileSync('apt-get', ['update', '-qq'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-	execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
+		env,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 	log(`installed in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 

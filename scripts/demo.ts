@@ -31,12 +31,16 @@ async function main() {
 
 	const port = new URL(n8n.baseUrl).port;
 	say('');
-	say(`n8n ${n8n.rt.version} is up in ${Math.round((Date.now() - started) / 1000)} s${locale ? ` (locale ${locale})` : ''}`);
+	say(
+		`n8n ${n8n.rt.version} is up in ${Math.round((Date.now() - started) / 1000)} s${locale ? ` (locale ${locale})` : ''}`,
+	);
 	say(`  editor:   http://localhost:${port}/`);
 	say(`  login:    ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
 	say(`  sandbox:  ${sandbox.baseUrl} (credential "Tanma sandbox" points here)`);
 	say(`  examples: ${examples.map((e) => e.file).join(', ')}`);
-	say(`  try:      curl -X POST ${sandbox.baseUrl}/__sandbox/follow-ups -d '{"externalUserId":"${sandbox.tenant.customers[0].externalUserId}","content":"需要报价"}'`);
+	say(
+		`  try:      curl -X POST ${sandbox.baseUrl}/__sandbox/follow-ups -d '{"externalUserId":"${sandbox.tenant.customers[0].externalUserId}","content":"需要报价"}'`,
+	);
 	say('Ctrl-C stops n8n and the sandbox.');
 }
 

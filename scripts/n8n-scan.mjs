@@ -11,7 +11,10 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { fileURLToPath } from 'url';
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	analyzePackage,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The scanner's tarball leg: compiled files and the published manifest (see its analyzePackageByName).
@@ -19,7 +22,11 @@ const TARBALL_FILE_PATTERNS = ['**/*.js', 'package.json'];
 
 function unpackedTarball() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tanma-scan-'));
-	const name = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', dir], { cwd: REPO, encoding: 'utf8' })
+	const name = execFileSync(
+		'npm',
+		['pack', '--silent', '--ignore-scripts', '--pack-destination', dir],
+		{ cwd: REPO, encoding: 'utf8' },
+	)
 		.trim()
 		.split('\n')
 		.pop()
@@ -28,8 +35,11 @@ function unpackedTarball() {
 	execFileSync('tar', ['-xzf', path.join(dir, name), '-C', dir]);
 	// A tarball without the built nodes would pass the scan with nothing in it.
 	const { n8n } = JSON.parse(fs.readFileSync(path.join(unpacked, 'package.json'), 'utf8'));
-	const missing = [...n8n.nodes, ...n8n.credentials].filter((file) => !fs.existsSync(path.join(unpacked, file)));
-	if (missing.length) throw new Error(`the packed tarball lacks ${missing.join(', ')}: run npm run build first`);
+	const missing = [...n8n.nodes, ...n8n.credentials].filter(
+		(file) => !fs.existsSync(path.join(unpacked, file)),
+	);
+	if (missing.length)
+		throw new Error(`the packed tarball lacks ${missing.join(', ')}: run npm run build first`);
 	return unpacked;
 }
 
@@ -50,6 +60,8 @@ let failed = false;
 for (const { scanned, patterns, label } of scans) {
 	const { passed, message, details } = await analyzePackage(scanned, patterns);
 	failed ||= !passed;
-	process.stdout.write(`${JSON.stringify({ scanned: label ?? scanned, passed, message, details })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ scanned: label ?? scanned, passed, message, details })}\n`,
+	);
 }
 process.exit(failed ? 1 : 0);

@@ -15,7 +15,9 @@ const { installDebianPackages, which } = require('./debian-packages');
 function postgresBin() {
 	const base = '/usr/lib/postgresql';
 	if (fs.existsSync(base)) {
-		const majors = fs.readdirSync(base).filter((d) => fs.existsSync(path.join(base, d, 'bin', 'postgres')));
+		const majors = fs
+			.readdirSync(base)
+			.filter((d) => fs.existsSync(path.join(base, d, 'bin', 'postgres')));
 		majors.sort((a, b) => Number(b) - Number(a));
 		if (majors.length) return path.join(base, majors[0], 'bin');
 	}
@@ -24,7 +26,12 @@ function postgresBin() {
 }
 
 function binaries() {
-	return { redis: which('redis-server') ?? (fs.existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : undefined), pgBin: postgresBin() };
+	return {
+		redis:
+			which('redis-server') ??
+			(fs.existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : undefined),
+		pgBin: postgresBin(),
+	};
 }
 
 function ensureQueueServices(log = (m) => process.stderr.write(`${m}\n`)) {
@@ -33,7 +40,8 @@ function ensureQueueServices(log = (m) => process.stderr.write(`${m}\n`)) {
 	const missing = [!found.redis && 'redis-server', !found.pgBin && 'postgresql'].filter(Boolean);
 	installDebianPackages(missing, 'queue mode', log);
 	found = binaries();
-	if (!found.redis || !found.pgBin) throw new Error(`apt-get finished but ${missing.join(', ')} is still missing`);
+	if (!found.redis || !found.pgBin)
+		throw new Error(`apt-get finished but ${missing.join(', ')} is still missing`);
 	return found;
 }
 
@@ -52,7 +60,10 @@ function waitForPort(port, child, name, timeoutMs = 30_000) {
 	const deadline = Date.now() + timeoutMs;
 	return new Promise((resolve, reject) => {
 		const attempt = () => {
-			if (child.exitCode !== null) return reject(new Error(`${name} exited (${child.exitCode}): ${child.output.slice(-2000)}`));
+			if (child.exitCode !== null)
+				return reject(
+					new Error(`${name} exited (${child.exitCode}): ${child.output.slice(-2000)}`),
+				);
 			const socket = net.connect(port, '127.0.0.1');
 			socket.once('connect', () => {
 				socket.destroy();
@@ -60,7 +71,8 @@ function waitForPort(port, child, name, timeoutMs = 30_000) {
 			});
 			socket.once('error', () => {
 				socket.destroy();
-				if (Date.now() > deadline) reject(new Error(`${name} did not listen on ${port}: ${child.output.slice(-2000)}`));
+				if (Date.now() > deadline)
+					reject(new Error(`${name} did not listen on ${port}: ${child.output.slice(-2000)}`));
 				else setTimeout(attempt, 200);
 			});
 		};
@@ -96,7 +108,22 @@ async function startQueueServices(log) {
 	fs.chmodSync(root, 0o755);
 	const redisPort = await freePort();
 	const redisChild = capture(
-		spawn(redis, ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', root], { stdio: ['ignore', 'pipe', 'pipe'] }),
+		spawn(
+			redis,
+			[
+				'--port',
+				String(redisPort),
+				'--bind',
+				'127.0.0.1',
+				'--save',
+				'',
+				'--appendonly',
+				'no',
+				'--dir',
+				root,
+			],
+			{ stdio: ['ignore', 'pipe', 'pipe'] },
+		),
 	);
 	const children = [redisChild];
 	const stop = async () => {
@@ -121,12 +148,29 @@ async function startQueueServices(log) {
 		fs.mkdirSync(dataDir, { mode: 0o700 });
 		if (identity.uid !== undefined) fs.chownSync(dataDir, identity.uid, identity.gid);
 		const asPostgres = { ...identity, cwd: root, env: { ...process.env, LC_ALL: 'C.UTF-8' } };
-		execFileSync(path.join(pgBin, 'initdb'), ['-D', dataDir, '-U', 'n8n', '--auth=trust', '-E', 'UTF8', '--no-sync'], { ...asPostgres, stdio: 'pipe' });
+		execFileSync(
+			path.join(pgBin, 'initdb'),
+			['-D', dataDir, '-U', 'n8n', '--auth=trust', '-E', 'UTF8', '--no-sync'],
+			{ ...asPostgres, stdio: 'pipe' },
+		);
 		const pgPort = await freePort();
 		const pgChild = capture(
 			spawn(
 				path.join(pgBin, 'postgres'),
-				['-D', dataDir, '-p', String(pgPort), '-k', dataDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off'],
+				[
+					'-D',
+					dataDir,
+					'-p',
+					String(pgPort),
+					'-k',
+					dataDir,
+					'-c',
+					'listen_addresses=127.0.0.1',
+					'-c',
+					'fsync=off',
+					'-c',
+					'synchronous_commit=off',
+				],
 				{ ...asPostgres, stdio: ['ignore', 'pipe', 'pipe'] },
 			),
 		);
@@ -135,7 +179,11 @@ async function startQueueServices(log) {
 		// Accepting connections can lag the socket by a moment; createdb retries until the server is ready.
 		for (let attempt = 0; ; attempt++) {
 			try {
-				execFileSync(path.join(pgBin, 'createdb'), ['-h', '127.0.0.1', '-p', String(pgPort), '-U', 'n8n', 'n8n'], { ...asPostgres, stdio: 'pipe' });
+				execFileSync(
+					path.join(pgBin, 'createdb'),
+					['-h', '127.0.0.1', '-p', String(pgPort), '-U', 'n8n', 'n8n'],
+					{ ...asPostgres, stdio: 'pipe' },
+				);
 				break;
 			} catch (error) {
 				if (attempt > 50) throw error;

@@ -16,14 +16,28 @@ const t = pushTriggersAgainstSandbox();
 beforeEach(() => t.sandbox.reset());
 
 const properties = new TanmaPushTrigger().description.properties as INodeProperties[];
-const validParameters: INodeParameters = { events: ['*'], registerAddress: true, options: { ackFormat: 'text', emitRegister: false, replayWindowSeconds: 300 } };
+const validParameters: INodeParameters = {
+	events: ['*'],
+	registerAddress: true,
+	options: { ackFormat: 'text', emitRegister: false, replayWindowSeconds: 300 },
+};
 const cases = leavesOf(properties).flatMap((leaf) =>
-	badValuesFor(leaf.property).map((bad) => ({ leaf, bad, title: `${leaf.path.join('.')} = ${bad.name}` })),
+	badValuesFor(leaf.property).map((bad) => ({
+		leaf,
+		bad,
+		title: `${leaf.path.join('.')} = ${bad.name}`,
+	})),
 );
 
 test('every field of the push trigger is in the matrix', () => {
 	expect(new Set(cases.map((c) => c.leaf.path.join('.')))).toEqual(
-		new Set(['events', 'registerAddress', 'options.ackFormat', 'options.emitRegister', 'options.replayWindowSeconds']),
+		new Set([
+			'events',
+			'registerAddress',
+			'options.ackFormat',
+			'options.emitRegister',
+			'options.replayWindowSeconds',
+		]),
 	);
 });
 
@@ -31,17 +45,24 @@ test('the valid parameters activate (registering the address) and accept a push'
 	const h = await t.host({ parameters: validParameters });
 	expect(await h.activate()).toEqual({ created: true });
 	expect(t.sandbox.requests.map((r) => r.path)).toEqual([ENDPOINTS.pushRegister.path]);
-	expect(await t.sandbox.push(h.webhookUrl, { type: 'tag_info' })).toMatchObject({ status: 200, acknowledged: true });
+	expect(await t.sandbox.push(h.webhookUrl, { type: 'tag_info' })).toMatchObject({
+		status: 200,
+		acknowledged: true,
+	});
 	expect(h.executions).toHaveLength(1);
 });
 
-test.each(cases.map((c) => [c.title, c] as const))('%s: activation refused by name, nothing sent; a push is not acknowledged', async (_title, { leaf, bad }) => {
-	let parameters = validParameters;
-	for (const [name, value] of Object.entries(leaf.shownWhen)) parameters = withValueAt(parameters, [name], value);
-	const h = await t.host({ parameters: withValueAt(parameters, leaf.path, bad.value) });
-	await expect(h.activate()).rejects.toThrow(leaf.property.displayName);
-	expect(t.sandbox.requests).toHaveLength(0);
-	const delivery = await t.sandbox.push(h.webhookUrl, { type: 'tag_info' });
-	expect(delivery.acknowledged).toBe(false);
-	expect(h.executions).toHaveLength(0);
-});
+test.each(cases.map((c) => [c.title, c] as const))(
+	'%s: activation refused by name, nothing sent; a push is not acknowledged',
+	async (_title, { leaf, bad }) => {
+		let parameters = validParameters;
+		for (const [name, value] of Object.entries(leaf.shownWhen))
+			parameters = withValueAt(parameters, [name], value);
+		const h = await t.host({ parameters: withValueAt(parameters, leaf.path, bad.value) });
+		await expect(h.activate()).rejects.toThrow(leaf.property.displayName);
+		expect(t.sandbox.requests).toHaveLength(0);
+		const delivery = await t.sandbox.push(h.webhookUrl, { type: 'tag_info' });
+		expect(delivery.acknowledged).toBe(false);
+		expect(h.executions).toHaveLength(0);
+	},
+);

@@ -14,11 +14,23 @@ const START = Date.UTC(2026, 10, 24, 2, 0, 0);
 const MINUTE = 60_000;
 const t = sandboxOnFakeDate(START, { freshEachTest: true });
 
-const recentlyActive = (options: IDataObject = {}) => ({ event: 'newFollowUp', scope: 'recentlyActive', options: { lateArrivalMinutes: 10, ...options } });
-const triggerUnderTest = (options: IDataObject = {}) => sharedTriggerUnderTest(() => t.sandbox, recentlyActive(options));
+const recentlyActive = (options: IDataObject = {}) => ({
+	event: 'newFollowUp',
+	scope: 'recentlyActive',
+	options: { lateArrivalMinutes: 10, ...options },
+});
+const triggerUnderTest = (options: IDataObject = {}) =>
+	sharedTriggerUnderTest(() => t.sandbox, recentlyActive(options));
 const filterCheckOf = (trigger: ReturnType<typeof triggerUnderTest>) =>
-	(trigger.state as unknown as { filterCheck?: { distrusted?: { leftOut: number }; lastAt?: string } }).filterCheck;
-const searches = () => t.sandbox.requestsTo(ENDPOINTS.customerSearch.path).map((r) => (r.json?.qwLastFollowTypes ? 'filtered' : 'unfiltered'));
+	(
+		trigger.state as unknown as {
+			filterCheck?: { distrusted?: { leftOut: number }; lastAt?: string };
+		}
+	).filterCheck;
+const searches = () =>
+	t.sandbox
+		.requestsTo(ENDPOINTS.customerSearch.path)
+		.map((r) => (r.json?.qwLastFollowTypes ? 'filtered' : 'unfiltered'));
 /** A customer the `dropsRows` tenant leaves out of the filtered search, and one it keeps. */
 const dropped = () => t.sandbox.tenant.customers.find((c) => BigInt(c.customerId) % 3n === 0n)!;
 const kept = () => t.sandbox.tenant.customers.find((c) => BigInt(c.customerId) % 3n !== 0n)!;
@@ -37,7 +49,9 @@ test.each(['typeFilter', 'dropsRows'] as const)(
 		expect(first.error).toBeUndefined();
 		expect(first.items.map((i) => Number(i.id)).sort()).toEqual([missed[0].id, found[0].id].sort());
 		expect(first.warnings).toHaveLength(1);
-		expect(first.warnings[0]).toMatch(/search filter qwLastFollowTypes left out \d+ customers last followed up in the window, e\.g\. /);
+		expect(first.warnings[0]).toMatch(
+			/search filter qwLastFollowTypes left out \d+ customers last followed up in the window, e\.g\. /,
+		);
 		expect(filterCheckOf(trigger)?.distrusted?.leftOut).toBeGreaterThan(0);
 
 		// From now on: every customer, unfiltered, and no second warning.
@@ -77,7 +91,8 @@ test('tenant honours the filter: no warning, the filter stays in use, and the de
 	const kinds: string[] = [];
 	for (let minute = 0; minute < 180; minute++) {
 		advance(MINUTE);
-		if (minute % 7 === 0) t.sandbox.addFollowUps(t.sandbox.tenant.customers[minute % 50].externalUserId, ['x']);
+		if (minute % 7 === 0)
+			t.sandbox.addFollowUps(t.sandbox.tenant.customers[minute % 50].externalUserId, ['x']);
 		t.sandbox.requests.length = 0;
 		const run = await trigger.poll();
 		expect(run.warnings).toEqual([]);
@@ -85,7 +100,8 @@ test('tenant honours the filter: no warning, the filter stays in use, and the de
 	}
 	const checks = kinds.flatMap((k, minute) => (k === 'check' ? [minute] : []));
 	expect(checks[0]).toBe(0); // the first poll after activation
-	for (let n = 1; n < checks.length; n++) expect(checks[n] - checks[n - 1]).toBeGreaterThanOrEqual(60);
+	for (let n = 1; n < checks.length; n++)
+		expect(checks[n] - checks[n - 1]).toBeGreaterThanOrEqual(60);
 	expect(filterCheckOf(trigger)?.distrusted).toBeUndefined();
 });
 
@@ -96,5 +112,7 @@ test('Fetch Test Event reads customers the filter leaves out and says so in the 
 	advance(MINUTE);
 	const run = await trigger.poll('manual');
 	expect(run.items.map((i) => Number(i.id))).toEqual([missed[0].id]);
-	expect(run.warnings.join('\n')).toMatch(/left out \d+ of the customers followed up in the last 30 days/);
+	expect(run.warnings.join('\n')).toMatch(
+		/left out \d+ of the customers followed up in the last 30 days/,
+	);
 });

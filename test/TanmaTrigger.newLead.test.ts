@@ -18,8 +18,14 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
 const t = sandboxOnFakeDate(START, { freshEachTest: true });
-const newLeads = (parameters: INodeParameters = {}) => triggerUnderTest(() => t.sandbox, { event: 'newLead', options: { lateArrivalMinutes: 10 }, ...parameters });
-const names = (items: Array<Record<string, unknown>>) => items.map((lead) => (lead.fields as Array<{ valueAsText: string }>)[0].valueAsText);
+const newLeads = (parameters: INodeParameters = {}) =>
+	triggerUnderTest(() => t.sandbox, {
+		event: 'newLead',
+		options: { lateArrivalMinutes: 10 },
+		...parameters,
+	});
+const names = (items: Array<Record<string, unknown>>) =>
+	items.map((lead) => (lead.fields as Array<{ valueAsText: string }>)[0].valueAsText);
 
 test('first activation starts from (about) now; leads created later are emitted once each, oldest first, with their details', async () => {
 	const trigger = newLeads();
@@ -33,10 +39,17 @@ test('first activation starts from (about) now; leads created later are emitted 
 	const run = await trigger.poll();
 	expect(run.error).toBeUndefined();
 	expect(names(run.items)).toEqual(['张三', '李四']);
-	expect(run.items[1]).toMatchObject({ isClue: true, createTime: formatTanmaTime(second.createTimeMs) });
+	expect(run.items[1]).toMatchObject({
+		isClue: true,
+		createTime: formatTanmaTime(second.createTimeMs),
+	});
 	expect(String(run.items[1].customerId)).toBe(second.customerId);
 	// One list page, then one read per new lead.
-	expect(t.sandbox.requests.map((r) => r.path)).toEqual([ENDPOINTS.leadsByCreateTime.path, ENDPOINTS.leadDetail.path, ENDPOINTS.leadDetail.path]);
+	expect(t.sandbox.requests.map((r) => r.path)).toEqual([
+		ENDPOINTS.leadsByCreateTime.path,
+		ENDPOINTS.leadDetail.path,
+		ENDPOINTS.leadDetail.path,
+	]);
 	expect(t.sandbox.requests[0].json).toMatchObject({ since: formatTanmaTime(ACTIVATED_FROM) });
 	advance(MINUTE);
 	expect((await trigger.poll()).items).toEqual([]);
@@ -50,7 +63,9 @@ test('a burst of 250 leads in one second, over several list pages, is emitted on
 	advance(30 * SECOND);
 	const run = await trigger.poll();
 	expect(run.error).toBeUndefined();
-	expect(run.items.map((l) => String(l.customerId)).sort()).toEqual(added.map((l) => l.customerId).sort());
+	expect(run.items.map((l) => String(l.customerId)).sort()).toEqual(
+		added.map((l) => l.customerId).sort(),
+	);
 	advance(MINUTE);
 	expect((await trigger.poll()).items).toEqual([]);
 });
@@ -61,7 +76,13 @@ test('a failed lead read mid-poll: what was read is emitted, the rest follows on
 	advance(10 * SECOND);
 	const added = t.sandbox.addLeads(['甲', '乙', '丙', '丁']);
 	advance(30 * SECOND);
-	t.sandbox.addFault({ kind: 'vendor', code: -1, message: '操作失败', path: ENDPOINTS.leadDetail.path, after: 2 });
+	t.sandbox.addFault({
+		kind: 'vendor',
+		code: -1,
+		message: '操作失败',
+		path: ENDPOINTS.leadDetail.path,
+		after: 2,
+	});
 	const first = await trigger.poll();
 	advance(MINUTE);
 	const second = await trigger.poll();
@@ -85,7 +106,9 @@ test('a lead that shows up late, inside the Late Arrival Window, is still emitte
 test('Start From backfills the seeded leads created since then; a manual run gives the latest lead and changes nothing', async () => {
 	const from = t.sandbox.tenant.leads[35].createTimeMs;
 	const trigger = newLeads({ options: { startFrom: formatTanmaTime(from) } });
-	const expected = t.sandbox.tenant.leads.filter((l) => l.createTimeMs >= from).map((l) => l.customerId);
+	const expected = t.sandbox.tenant.leads
+		.filter((l) => l.createTimeMs >= from)
+		.map((l) => l.customerId);
 	const run = await trigger.poll();
 	expect(run.items.map((l) => String(l.customerId))).toEqual(expected);
 	advance(MINUTE);
@@ -94,5 +117,7 @@ test('Start From backfills the seeded leads created since then; a manual run giv
 	const manual = await trigger.poll('manual');
 	expect(manual.items.map((l) => String(l.customerId))).toEqual([latest.customerId]);
 	advance(MINUTE);
-	expect((await trigger.poll()).items.map((l) => String(l.customerId))).toEqual([latest.customerId]);
+	expect((await trigger.poll()).items.map((l) => String(l.customerId))).toEqual([
+		latest.customerId,
+	]);
 });

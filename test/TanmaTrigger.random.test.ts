@@ -45,17 +45,27 @@ type Scenario = 'recentlyActive' | 'specificCustomers' | 'newLead';
 /** Where each scenario's records are read, for the faults. */
 const PATHS: Record<Scenario, { list: string; read: string }> = {
 	recentlyActive: { list: ENDPOINTS.customerSearch.path, read: ENDPOINTS.customerFollowUps.path },
-	specificCustomers: { list: ENDPOINTS.customerSearch.path, read: ENDPOINTS.customerFollowUps.path },
+	specificCustomers: {
+		list: ENDPOINTS.customerSearch.path,
+		read: ENDPOINTS.customerFollowUps.path,
+	},
 	newLead: { list: ENDPOINTS.leadsByCreateTime.path, read: ENDPOINTS.leadDetail.path },
 };
 
-async function randomizedRun(scope: Scenario, seed: number, lastFollowTypes: TenantReadings['lastFollowTypes'] = 'lastFollowTime'): Promise<Outcome> {
+async function randomizedRun(
+	scope: Scenario,
+	seed: number,
+	lastFollowTypes: TenantReadings['lastFollowTypes'] = 'lastFollowTime',
+): Promise<Outcome> {
 	jest.setSystemTime(START);
 	t.sandbox.reset();
 	t.sandbox.readings = { ...t.sandbox.readings, lastFollowTypes };
 	t.sandbox.clearFaults();
 	const rand = createRandom(seed);
-	const pool = scope === 'specificCustomers' ? t.sandbox.tenant.customers.slice(0, 40) : t.sandbox.tenant.customers;
+	const pool =
+		scope === 'specificCustomers'
+			? t.sandbox.tenant.customers.slice(0, 40)
+			: t.sandbox.tenant.customers;
 	const parameters = {
 		event: scope === 'newLead' ? 'newLead' : 'newFollowUp',
 		scope: scope === 'newLead' ? 'recentlyActive' : scope,
@@ -101,19 +111,56 @@ async function randomizedRun(scope: Scenario, seed: number, lastFollowTypes: Ten
 		for (let n = 0; n < writes; n++) {
 			const customer = pool[rand.int(0, pool.length - 1)];
 			const late = Date.now() - START > 2 * 60 * SECOND && rand.int(0, 9) === 0;
-			const at = late ? Date.now() - rand.int(1, LATE_WINDOW_MINUTES * 60 - 1) * SECOND : Date.now();
-			if (scope === 'newLead') created.push(...t.sandbox.addLeads([`r${created.length}`], at).map((l) => l.customerId));
-			else created.push(...t.sandbox.addFollowUps(customer.externalUserId, [`r${created.length}`], at).map((f) => String(f.id)));
+			const at = late
+				? Date.now() - rand.int(1, LATE_WINDOW_MINUTES * 60 - 1) * SECOND
+				: Date.now();
+			if (scope === 'newLead')
+				created.push(...t.sandbox.addLeads([`r${created.length}`], at).map((l) => l.customerId));
+			else
+				created.push(
+					...t.sandbox
+						.addFollowUps(customer.externalUserId, [`r${created.length}`], at)
+						.map((f) => String(f.id)),
+				);
 		}
 		const fault = rand.int(0, 39);
 		const { list, read } = PATHS[scope];
-		if (fault === 0) t.sandbox.addFault({ kind: 'vendor', code: -1, message: '操作失败', path: read, after: rand.int(0, 5) });
-		if (fault === 1) t.sandbox.addFault({ kind: 'vendor', code: -1, message: '操作失败', path: list });
-		if (fault === 2) t.sandbox.addFault({ kind: 'duplicate', overlap: rand.int(1, 30), path: list });
+		if (fault === 0)
+			t.sandbox.addFault({
+				kind: 'vendor',
+				code: -1,
+				message: '操作失败',
+				path: read,
+				after: rand.int(0, 5),
+			});
+		if (fault === 1)
+			t.sandbox.addFault({ kind: 'vendor', code: -1, message: '操作失败', path: list });
+		if (fault === 2)
+			t.sandbox.addFault({ kind: 'duplicate', overlap: rand.int(1, 30), path: list });
 		if (fault === 3) t.sandbox.addFault({ kind: 'reset', path: read, after: rand.int(0, 3) });
-		if (fault === 4 || fault === 5) t.sandbox.addFault({ kind: 'slow', delayMs: rand.int(5, 40), path: read, after: rand.int(0, 3) });
-		if (fault === 6) t.sandbox.addFault({ kind: 'http', status: 429, retryAfterSeconds: 0, path: read, after: rand.int(0, 3) });
-		if (fault === 7) t.sandbox.addFault({ kind: 'vendor', code: -1, message: '操作失败', path: read, after: rand.int(0, 5) });
+		if (fault === 4 || fault === 5)
+			t.sandbox.addFault({
+				kind: 'slow',
+				delayMs: rand.int(5, 40),
+				path: read,
+				after: rand.int(0, 3),
+			});
+		if (fault === 6)
+			t.sandbox.addFault({
+				kind: 'http',
+				status: 429,
+				retryAfterSeconds: 0,
+				path: read,
+				after: rand.int(0, 3),
+			});
+		if (fault === 7)
+			t.sandbox.addFault({
+				kind: 'vendor',
+				code: -1,
+				message: '操作失败',
+				path: read,
+				after: rand.int(0, 5),
+			});
 		if (fault === 8) t.sandbox.addFault({ kind: 'reset', path: read, after: rand.int(0, 3) });
 		await poll();
 		t.sandbox.clearFaults();
@@ -141,7 +188,10 @@ async function randomizedRun(scope: Scenario, seed: number, lastFollowTypes: Ten
 		stateBytes: JSON.stringify(staticData).length,
 		maxStateBytes,
 		maxInFlight,
-		filterDistrusted: Boolean((staticData.state as { filterCheck?: { distrusted?: unknown } } | undefined)?.filterCheck?.distrusted),
+		filterDistrusted: Boolean(
+			(staticData.state as { filterCheck?: { distrusted?: unknown } } | undefined)?.filterCheck
+				?.distrusted,
+		),
 		filterWarnings,
 		searchRequests,
 	};
@@ -151,16 +201,29 @@ test.each([
 	['recentlyActive' as const, 20261124],
 	['specificCustomers' as const, 77],
 	['newLead' as const, 4242],
-])('randomized run (%s): lost = 0, duplicated = 0, state stays small', async (scope, seed) => {
-	const outcome = await randomizedRun(scope, seed);
-	process.stdout.write(`trigger randomized run (${scope}, seed ${seed}): ${JSON.stringify(outcome)}\n`);
-	expect(outcome.created).toBeGreaterThanOrEqual(TARGET_RECORDS);
-	expect(outcome.failedPolls).toBeGreaterThan(0); // the faults did bite
-	expect({ lost: outcome.lost, duplicated: outcome.duplicated }).toEqual({ lost: 0, duplicated: 0 });
-	expect(outcome.maxStateBytes).toBeLessThan(64 * 1024);
-	expect(outcome.maxInFlight).toBeGreaterThan(2);
-	if (scope === 'recentlyActive') expect({ distrusted: outcome.filterDistrusted, warnings: outcome.filterWarnings }).toEqual({ distrusted: false, warnings: 0 });
-}, 180_000);
+])(
+	'randomized run (%s): lost = 0, duplicated = 0, state stays small',
+	async (scope, seed) => {
+		const outcome = await randomizedRun(scope, seed);
+		process.stdout.write(
+			`trigger randomized run (${scope}, seed ${seed}): ${JSON.stringify(outcome)}\n`,
+		);
+		expect(outcome.created).toBeGreaterThanOrEqual(TARGET_RECORDS);
+		expect(outcome.failedPolls).toBeGreaterThan(0); // the faults did bite
+		expect({ lost: outcome.lost, duplicated: outcome.duplicated }).toEqual({
+			lost: 0,
+			duplicated: 0,
+		});
+		expect(outcome.maxStateBytes).toBeLessThan(64 * 1024);
+		expect(outcome.maxInFlight).toBeGreaterThan(2);
+		if (scope === 'recentlyActive')
+			expect({ distrusted: outcome.filterDistrusted, warnings: outcome.filterWarnings }).toEqual({
+				distrusted: false,
+				warnings: 0,
+			});
+	},
+	180_000,
+);
 
 // The same run against tenants that read qwLastFollowTypes otherwise (sandbox/readings.ts): nothing lost or
 // repeated in any; where the filter leaves customers out, the trigger says so once and stops using it.
@@ -168,12 +231,24 @@ test.each([
 	['ignored' as const, 11, false],
 	['typeFilter' as const, 12, true],
 	['dropsRows' as const, 13, true],
-])('randomized run (recentlyActive), tenant reads qwLastFollowTypes as %s: lost = 0, duplicated = 0', async (reading, seed, leavesOut) => {
-	const outcome = await randomizedRun('recentlyActive', seed, reading);
-	process.stdout.write(`trigger randomized run (recentlyActive, qwLastFollowTypes ${reading}, seed ${seed}): ${JSON.stringify(outcome)}\n`);
-	expect(outcome.created).toBeGreaterThanOrEqual(TARGET_RECORDS);
-	expect(outcome.failedPolls).toBeGreaterThan(0);
-	expect({ lost: outcome.lost, duplicated: outcome.duplicated }).toEqual({ lost: 0, duplicated: 0 });
-	expect({ distrusted: outcome.filterDistrusted, warnings: outcome.filterWarnings }).toEqual({ distrusted: leavesOut, warnings: leavesOut ? 1 : 0 });
-	expect(outcome.maxStateBytes).toBeLessThan(64 * 1024);
-}, 180_000);
+])(
+	'randomized run (recentlyActive), tenant reads qwLastFollowTypes as %s: lost = 0, duplicated = 0',
+	async (reading, seed, leavesOut) => {
+		const outcome = await randomizedRun('recentlyActive', seed, reading);
+		process.stdout.write(
+			`trigger randomized run (recentlyActive, qwLastFollowTypes ${reading}, seed ${seed}): ${JSON.stringify(outcome)}\n`,
+		);
+		expect(outcome.created).toBeGreaterThanOrEqual(TARGET_RECORDS);
+		expect(outcome.failedPolls).toBeGreaterThan(0);
+		expect({ lost: outcome.lost, duplicated: outcome.duplicated }).toEqual({
+			lost: 0,
+			duplicated: 0,
+		});
+		expect({ distrusted: outcome.filterDistrusted, warnings: outcome.filterWarnings }).toEqual({
+			distrusted: leavesOut,
+			warnings: leavesOut ? 1 : 0,
+		});
+		expect(outcome.maxStateBytes).toBeLessThan(64 * 1024);
+	},
+	180_000,
+);

@@ -20,12 +20,21 @@ const t = sandboxOnFakeDate(START, { freshEachTest: true });
 const ids = (run: PollRun) => run.items.map((i) => Number(i.id));
 const MODELS: SchedulerModel[] = ['default', 'durable', 'durableCursors'];
 
-const recentlyActive: INodeParameters = { event: 'newFollowUp', scope: 'recentlyActive', options: { lateArrivalMinutes: 1 } };
-const write = (k: number, text: string) => t.sandbox.addFollowUps(t.sandbox.tenant.customers[k].externalUserId, [text])[0].id;
+const recentlyActive: INodeParameters = {
+	event: 'newFollowUp',
+	scope: 'recentlyActive',
+	options: { lateArrivalMinutes: 1 },
+};
+const write = (k: number, text: string) =>
+	t.sandbox.addFollowUps(t.sandbox.tenant.customers[k].externalUserId, [text])[0].id;
 
 describe.each(MODELS)('under the %s scheduler', (model) => {
 	test('every follow-up written after activation is emitted once: before the first tick, across processes and a restart', async () => {
-		const trigger = triggerUnderScheduler(() => t.sandbox, () => recentlyActive, model);
+		const trigger = triggerUnderScheduler(
+			() => t.sandbox,
+			() => recentlyActive,
+			model,
+		);
 		const emitted: number[] = [];
 		const poll = async (run: Promise<PollRun>) => {
 			const done = await run;
@@ -63,14 +72,23 @@ describe.each(MODELS)('under the %s scheduler', (model) => {
 
 	test('a changed configuration starts where the last poll of the old one started: nothing written after the change is lost', async () => {
 		let parameters: INodeParameters = recentlyActive;
-		const trigger = triggerUnderScheduler(() => t.sandbox, () => parameters, model);
+		const trigger = triggerUnderScheduler(
+			() => t.sandbox,
+			() => parameters,
+			model,
+		);
 		await trigger.activate();
 		advance(MINUTE);
 		await trigger.tick();
 		// Published with another watch; the durable schedulers run no poll at publication when the poll times stay.
 		advance(20 * SECOND);
 		const customer = t.sandbox.tenant.customers[4].externalUserId;
-		parameters = { event: 'newFollowUp', scope: 'specificCustomers', externalUserIds: customer, options: { lateArrivalMinutes: 1 } };
+		parameters = {
+			event: 'newFollowUp',
+			scope: 'specificCustomers',
+			externalUserIds: customer,
+			options: { lateArrivalMinutes: 1 },
+		};
 		advance(5 * SECOND);
 		const afterChange = t.sandbox.addFollowUps(customer, ['after the change'])[0].id;
 		if (model === 'default') expect(ids(await trigger.activate())).toEqual([afterChange]);
@@ -82,7 +100,11 @@ describe.each(MODELS)('under the %s scheduler', (model) => {
 });
 
 test('a quiet trigger under the durable scheduler checks its filter once, not on every tick, while its process runs', async () => {
-	const trigger = triggerUnderScheduler(() => t.sandbox, () => recentlyActive, 'durable');
+	const trigger = triggerUnderScheduler(
+		() => t.sandbox,
+		() => recentlyActive,
+		'durable',
+	);
 	await trigger.activate(); // the first check is due at the first scan
 	const searchesPerTick: number[] = [];
 	for (let tick = 0; tick < 5; tick++) {
@@ -95,5 +117,7 @@ test('a quiet trigger under the durable scheduler checks its filter once, not on
 	// The first tick checks (every customer, then the filtered search); n8n saves none of these polls, the node's
 	// memory carries the check's result to the next ticks of this process.
 	expect(searchesPerTick).toEqual([unfilteredPages + 1, 1, 1, 1, 1]);
-	expect((trigger.saved.node.state as { filterCheck?: { lastAt?: string } }).filterCheck?.lastAt).toBeUndefined();
+	expect(
+		(trigger.saved.node.state as { filterCheck?: { lastAt?: string } }).filterCheck?.lastAt,
+	).toBeUndefined();
 });

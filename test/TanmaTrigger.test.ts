@@ -21,13 +21,18 @@ const MINUTE = 60 * SECOND;
 
 const t = sandboxOnFakeDate(START, { freshEachTest: true });
 
-
 /** A trigger whose static data survives between polls only as JSON (test/support/trigger.ts). */
-const triggerUnderTest = (parameters: INodeParameters, budgetMs?: number) => sharedTriggerUnderTest(() => t.sandbox, parameters, budgetMs);
+const triggerUnderTest = (parameters: INodeParameters, budgetMs?: number) =>
+	sharedTriggerUnderTest(() => t.sandbox, parameters, budgetMs);
 
-const followUpsOf = (externalUserId: string) => t.sandbox.tenant.followUps.filter((f) => f.externalUserId === externalUserId);
+const followUpsOf = (externalUserId: string) =>
+	t.sandbox.tenant.followUps.filter((f) => f.externalUserId === externalUserId);
 const ids = (run: PollRun) => run.items.map((i) => Number(i.id));
-const recentlyActive = (options: IDataObject = {}) => ({ event: 'newFollowUp', scope: 'recentlyActive', options: { lateArrivalMinutes: 10, ...options } });
+const recentlyActive = (options: IDataObject = {}) => ({
+	event: 'newFollowUp',
+	scope: 'recentlyActive',
+	options: { lateArrivalMinutes: 10, ...options },
+});
 
 describe('New Follow-Up Record, recently active customers', () => {
 	test('first activation starts from (about) now: history is not emitted, and nothing is read', async () => {
@@ -55,13 +60,21 @@ describe('New Follow-Up Record, recently active customers', () => {
 			content: '电话沟通',
 			externalUserId: a.externalUserId,
 			qwUserId: a.ownerQwUserId,
-			customer: { externalUserId: a.externalUserId, customerId: Number(a.customerId), qwSalesId: a.ownerQwUserId },
+			customer: {
+				externalUserId: a.externalUserId,
+				customerId: Number(a.customerId),
+				qwSalesId: a.ownerQwUserId,
+			},
 		});
 		// The first scan is also the filter's first check: every customer unfiltered, then the filtered search.
-		const filters = t.sandbox.requests.filter((r) => r.path === ENDPOINTS.customerSearch.path).map((r) => r.json?.qwLastFollowTypes);
+		const filters = t.sandbox.requests
+			.filter((r) => r.path === ENDPOINTS.customerSearch.path)
+			.map((r) => r.json?.qwLastFollowTypes);
 		const unfilteredPages = Math.ceil(t.sandbox.tenant.customers.length / 100);
 		expect(filters.slice(0, unfilteredPages)).toEqual(new Array(unfilteredPages).fill(undefined));
-		expect(filters.slice(unfilteredPages)).toEqual([expect.objectContaining({ start: formatTanmaTime(ACTIVATED_FROM) })]);
+		expect(filters.slice(unfilteredPages)).toEqual([
+			expect.objectContaining({ start: formatTanmaTime(ACTIVATED_FROM) }),
+		]);
 		advance(MINUTE);
 		expect((await trigger.poll()).items).toEqual([]);
 	});
@@ -84,8 +97,15 @@ describe('New Follow-Up Record, recently active customers', () => {
 		const trigger = triggerUnderTest(recentlyActive());
 		await trigger.poll();
 		advance(5 * SECOND);
-		const burst = t.sandbox.tenant.customers.slice(0, 150).flatMap((c) => t.sandbox.addFollowUps(c.externalUserId, ['同一秒', '同一秒']));
-		t.sandbox.addFault({ kind: 'duplicate', overlap: 7, path: ENDPOINTS.customerSearch.path, after: 1 });
+		const burst = t.sandbox.tenant.customers
+			.slice(0, 150)
+			.flatMap((c) => t.sandbox.addFollowUps(c.externalUserId, ['同一秒', '同一秒']));
+		t.sandbox.addFault({
+			kind: 'duplicate',
+			overlap: 7,
+			path: ENDPOINTS.customerSearch.path,
+			after: 1,
+		});
 		advance(MINUTE);
 		const run = await trigger.poll();
 		expect(run.error).toBeUndefined();
@@ -115,9 +135,17 @@ describe('New Follow-Up Record, recently active customers', () => {
 		const trigger = triggerUnderTest(recentlyActive());
 		await trigger.poll();
 		advance(SECOND);
-		const added = t.sandbox.tenant.customers.slice(10, 15).flatMap((c) => t.sandbox.addFollowUps(c.externalUserId, ['a']));
+		const added = t.sandbox.tenant.customers
+			.slice(10, 15)
+			.flatMap((c) => t.sandbox.addFollowUps(c.externalUserId, ['a']));
 		// The third follow-up read fails with a vendor error (not retried).
-		t.sandbox.addFault({ kind: 'vendor', code: -1, message: '操作失败', path: ENDPOINTS.customerFollowUps.path, after: 2 });
+		t.sandbox.addFault({
+			kind: 'vendor',
+			code: -1,
+			message: '操作失败',
+			path: ENDPOINTS.customerFollowUps.path,
+			after: 2,
+		});
 		advance(MINUTE);
 		const first = await trigger.poll();
 		expect(first.error).toBeUndefined();
@@ -159,11 +187,19 @@ describe('New Follow-Up Record, recently active customers', () => {
 	test('Max Parallel Requests 1 reads one customer after another', async () => {
 		const trigger = triggerUnderTest(recentlyActive({ maxParallelRequests: 1 }));
 		await trigger.poll();
-		for (const c of t.sandbox.tenant.customers.slice(0, 6)) t.sandbox.addFollowUps(c.externalUserId, ['x']);
+		for (const c of t.sandbox.tenant.customers.slice(0, 6))
+			t.sandbox.addFollowUps(c.externalUserId, ['x']);
 		advance(MINUTE);
-		t.sandbox.addFault({ kind: 'slow', delayMs: 20, path: ENDPOINTS.customerFollowUps.path, times: 6 });
+		t.sandbox.addFault({
+			kind: 'slow',
+			delayMs: 20,
+			path: ENDPOINTS.customerFollowUps.path,
+			times: 6,
+		});
 		expect((await trigger.poll()).items).toHaveLength(6);
-		expect(t.sandbox.requestsTo(ENDPOINTS.customerFollowUps.path).map((r) => r.inFlight)).toEqual([1, 1, 1, 1, 1, 1]);
+		expect(t.sandbox.requestsTo(ENDPOINTS.customerFollowUps.path).map((r) => r.inFlight)).toEqual([
+			1, 1, 1, 1, 1, 1,
+		]);
 	});
 
 	test('a failure before anything is read fails the poll and leaves the state as it was', async () => {
@@ -171,7 +207,12 @@ describe('New Follow-Up Record, recently active customers', () => {
 		await trigger.poll();
 		t.sandbox.addFollowUps(t.sandbox.tenant.customers[0].externalUserId, ['a']);
 		const before = JSON.stringify(trigger.state);
-		t.sandbox.addFault({ kind: 'vendor', code: 1003, message: '时间戳过期', path: ENDPOINTS.customerSearch.path });
+		t.sandbox.addFault({
+			kind: 'vendor',
+			code: 1003,
+			message: '时间戳过期',
+			path: ENDPOINTS.customerSearch.path,
+		});
 		advance(MINUTE);
 		const failed = await trigger.poll();
 		expect(failed.error?.message).toBe('Tanma error 1003: 时间戳过期');
@@ -183,7 +224,9 @@ describe('New Follow-Up Record, recently active customers', () => {
 		const trigger = triggerUnderTest(recentlyActive(), 0); // no budget: one customer per poll
 		await trigger.poll();
 		advance(SECOND);
-		const added = t.sandbox.tenant.customers.slice(20, 26).flatMap((c) => t.sandbox.addFollowUps(c.externalUserId, ['x', 'y']));
+		const added = t.sandbox.tenant.customers
+			.slice(20, 26)
+			.flatMap((c) => t.sandbox.addFollowUps(c.externalUserId, ['x', 'y']));
 		const seen: number[] = [];
 		for (let poll = 0; poll < 6; poll++) {
 			advance(10 * SECOND);
@@ -213,10 +256,14 @@ describe('New Follow-Up Record, recently active customers', () => {
 	test('Start From backfills history on first activation', async () => {
 		const c = t.sandbox.tenant.customers[8];
 		const old = t.sandbox.addFollowUps(c.externalUserId, ['两小时前'], START - 2 * 60 * MINUTE);
-		const trigger = triggerUnderTest(recentlyActive({ startFrom: new Date(START - 3 * 60 * MINUTE).toISOString() }));
+		const trigger = triggerUnderTest(
+			recentlyActive({ startFrom: new Date(START - 3 * 60 * MINUTE).toISOString() }),
+		);
 		const run = await trigger.poll();
 		expect(ids(run)).toContain(old[0].id);
-		expect(run.items.every((r) => String(r.gmtCreateTime) >= formatTanmaTime(START - 3 * 60 * MINUTE))).toBe(true);
+		expect(
+			run.items.every((r) => String(r.gmtCreateTime) >= formatTanmaTime(START - 3 * 60 * MINUTE)),
+		).toBe(true);
 		expect((await trigger.poll()).items).toEqual([]);
 	});
 });
@@ -224,7 +271,11 @@ describe('New Follow-Up Record, recently active customers', () => {
 describe('New Follow-Up Record, specific customers', () => {
 	test('only the listed customers are read; a customer added to the list later does not flood history', async () => {
 		const [a, b, c, outside] = t.sandbox.tenant.customers;
-		const parameters = { event: 'newFollowUp', scope: 'specificCustomers', externalUserIds: `${a.externalUserId}, ${b.externalUserId}` };
+		const parameters = {
+			event: 'newFollowUp',
+			scope: 'specificCustomers',
+			externalUserIds: `${a.externalUserId}, ${b.externalUserId}`,
+		};
 		const trigger = triggerUnderTest(parameters);
 		await trigger.poll();
 		advance(MINUTE);
@@ -233,9 +284,11 @@ describe('New Follow-Up Record, specific customers', () => {
 		advance(MINUTE);
 		const run = await trigger.poll();
 		expect(ids(run)).toEqual([mine[0].id]);
-		expect(t.sandbox.requests.filter((r) => r.path === ENDPOINTS.customerFollowUps.path).map((r) => r.json?.externalUserId)).toEqual(
-			[a.externalUserId, b.externalUserId].sort(),
-		);
+		expect(
+			t.sandbox.requests
+				.filter((r) => r.path === ENDPOINTS.customerFollowUps.path)
+				.map((r) => r.json?.externalUserId),
+		).toEqual([a.externalUserId, b.externalUserId].sort());
 		// The list grows: c's old records stay unemitted, its new ones are picked up.
 		parameters.externalUserIds += `\n${c.externalUserId}`;
 		advance(MINUTE);
@@ -246,8 +299,14 @@ describe('New Follow-Up Record, specific customers', () => {
 	});
 
 	test('an empty list is a clear error', async () => {
-		const trigger = triggerUnderTest({ event: 'newFollowUp', scope: 'specificCustomers', externalUserIds: ' , ' });
-		expect((await trigger.poll()).error?.message).toBe('"Customer WeCom IDs" needs at least one entry');
+		const trigger = triggerUnderTest({
+			event: 'newFollowUp',
+			scope: 'specificCustomers',
+			externalUserIds: ' , ',
+		});
+		expect((await trigger.poll()).error?.message).toBe(
+			'"Customer WeCom IDs" needs at least one entry',
+		);
 	});
 });
 
@@ -258,13 +317,25 @@ describe('New Customer', () => {
 		advance(MINUTE);
 		const owner = t.sandbox.tenant.staff[0];
 		for (const phone of ['13800000001', '13800000002']) {
-			t.sandbox.tenant.customers.push({ ...t.sandbox.tenant.customers[0], customerId: String(600000000000000 + Number(phone.slice(-1))), externalUserId: `wmnew${phone}`, mobiles: [phone], createTimeMs: Date.now(), ownerSalesId: owner.salesId });
+			t.sandbox.tenant.customers.push({
+				...t.sandbox.tenant.customers[0],
+				customerId: String(600000000000000 + Number(phone.slice(-1))),
+				externalUserId: `wmnew${phone}`,
+				mobiles: [phone],
+				createTimeMs: Date.now(),
+				ownerSalesId: owner.salesId,
+			});
 			advance(SECOND);
 		}
 		advance(MINUTE);
 		const run = await trigger.poll();
-		expect(run.items.map((c) => c.externalUserId)).toEqual(['wmnew13800000001', 'wmnew13800000002']);
-		expect(t.sandbox.requests[0].json).toMatchObject({ createTime: { start: formatTanmaTime(ACTIVATED_FROM) } });
+		expect(run.items.map((c) => c.externalUserId)).toEqual([
+			'wmnew13800000001',
+			'wmnew13800000002',
+		]);
+		expect(t.sandbox.requests[0].json).toMatchObject({
+			createTime: { start: formatTanmaTime(ACTIVATED_FROM) },
+		});
 		advance(MINUTE);
 		expect((await trigger.poll()).items).toEqual([]);
 	});

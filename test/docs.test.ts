@@ -3,7 +3,12 @@ import { existsSync, readdirSync, readFileSync } from 'fs';
 import { dirname, join, normalize } from 'path';
 
 const root = join(__dirname, '..');
-const pages = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const pages = [
+	'README.md',
+	...readdirSync(join(root, 'docs'))
+		.filter((f) => f.endsWith('.md'))
+		.map((f) => `docs/${f}`),
+];
 
 /** Paths a page names: link targets, and code spans that look like a repository path (a known top folder, or a file with an extension). */
 function pathsNamedIn(page: string): Array<{ path: string; from: string }> {
@@ -13,7 +18,8 @@ function pathsNamedIn(page: string): Array<{ path: string; from: string }> {
 		if (/^[a-z]+:/.test(target)) continue; // a web address
 		found.push({ path: normalize(join(dirname(page), target)), from: `link ${target}` });
 	}
-	const TOP = /^(nodes|credentials|sandbox|lab|bench|scripts|test|docs|examples|vendor-examples|\.ci|\.github)\//;
+	const TOP =
+		/^(nodes|credentials|sandbox|lab|bench|scripts|test|docs|examples|vendor-examples|\.ci|\.github)\//;
 	for (const [, span] of text.matchAll(/`([^`\s]+)`/g)) {
 		const candidate = span.replace(/[.,:;]+$/, '');
 		if (/[*<>{}$…]|\.\.\.|^[~/]/.test(candidate)) continue; // a pattern, a placeholder or a URL path
@@ -27,8 +33,19 @@ function pathsNamedIn(page: string): Array<{ path: string; from: string }> {
 }
 
 /** Where a path named relative to a folder the page is about may live. */
-const BASES = ['', 'nodes/Tanma/', 'test/', 'bench/results/', 'nodes/Tanma/translations/zh-CN/', 'dist/'];
-const exists = (path: string) => BASES.some((base) => existsSync(join(root, base, path))) || path.startsWith('dist/') || path.startsWith('.cache/') || path.startsWith('.n8n-demo');
+const BASES = [
+	'',
+	'nodes/Tanma/',
+	'test/',
+	'bench/results/',
+	'nodes/Tanma/translations/zh-CN/',
+	'dist/',
+];
+const exists = (path: string) =>
+	BASES.some((base) => existsSync(join(root, base, path))) ||
+	path.startsWith('dist/') ||
+	path.startsWith('.cache/') ||
+	path.startsWith('.n8n-demo');
 
 test.each(pages)('%s: every file path it names exists', (page) => {
 	const named = pathsNamedIn(page);
@@ -37,7 +54,14 @@ test.each(pages)('%s: every file path it names exists', (page) => {
 });
 
 test('the check reads the pages it should (and finds paths in them)', () => {
-	expect(pages).toEqual(expect.arrayContaining(['README.md', 'docs/architecture.md', 'docs/development.md', 'docs/testing.md']));
+	expect(pages).toEqual(
+		expect.arrayContaining([
+			'README.md',
+			'docs/architecture.md',
+			'docs/development.md',
+			'docs/testing.md',
+		]),
+	);
 	expect(pathsNamedIn('docs/architecture.md').length).toBeGreaterThan(20);
 	expect(pathsNamedIn('README.md').length).toBeGreaterThan(5);
 });

@@ -17,7 +17,14 @@ import { startDev } from '../scripts/dev';
 
 jest.setTimeout(10 * 60 * 1000);
 
-const PARTS = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'gulpfile.js', 'nodes', 'credentials'];
+const PARTS = [
+	'package.json',
+	'tsconfig.json',
+	'tsconfig.build.json',
+	'gulpfile.js',
+	'nodes',
+	'credentials',
+];
 const log = (m: string) => process.stdout.write(`[e2e-dev] ${m}\n`);
 let source: string;
 let dev: Dev;
@@ -25,9 +32,13 @@ let cookie: string;
 
 beforeAll(async () => {
 	source = fs.mkdtempSync(path.join(os.tmpdir(), 'tanma-dev-source-'));
-	for (const part of PARTS) fs.cpSync(path.join(REPO, part), path.join(source, part), { recursive: true });
+	for (const part of PARTS)
+		fs.cpSync(path.join(REPO, part), path.join(source, part), { recursive: true });
 	fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(source, 'node_modules'), 'dir');
-	dev = await startDev({ source, log: (line) => (/error|reload/i.test(line) ? log(line) : undefined) });
+	dev = await startDev({
+		source,
+		log: (line) => (/error|reload/i.test(line) ? log(line) : undefined),
+	});
 	cookie = await dev.n8n.ownerCookie(DEMO_LOGIN);
 });
 
@@ -42,7 +53,9 @@ interface Listed {
 	codex?: { alias?: string[] };
 }
 const tanmaNode = async () => {
-	const text = await (await fetch(`${dev.n8n.baseUrl}/types/nodes.json`, { headers: { cookie } })).text();
+	const text = await (
+		await fetch(`${dev.n8n.baseUrl}/types/nodes.json`, { headers: { cookie } })
+	).text();
 	try {
 		return (JSON.parse(text) as Listed[]).find((d) => d.name === 'n8n-nodes-tanma.tanma');
 	} catch {
@@ -51,7 +64,10 @@ const tanmaNode = async () => {
 };
 const credentialTest = async (appKey: string) => {
 	const [credential] = sandboxCredential(dev.sandbox);
-	return await dev.n8n.testCredential(cookie, { ...credential, data: { ...credential.data, appKey } });
+	return await dev.n8n.testCredential(cookie, {
+		...credential,
+		data: { ...credential.data, appKey },
+	});
 };
 const edit = (file: string, from: string, to: string) => {
 	const at = path.join(source, file);
@@ -62,40 +78,78 @@ const edit = (file: string, from: string, to: string) => {
 const reloads = () => (dev.n8n.log.match(/Hot reload triggered for n8n-nodes-tanma/g) ?? []).length;
 
 test('the dev n8n loads the package where a community install puts it, under its published types, with the examples', async () => {
-	expect(dev.build.folder).toBe(path.join(dev.n8n.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-tanma'));
-	expect(fs.existsSync(path.join(dev.build.folder, 'dist', 'nodes', 'Tanma', 'Tanma.node.json'))).toBe(true);
+	expect(dev.build.folder).toBe(
+		path.join(dev.n8n.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-tanma'),
+	);
+	expect(
+		fs.existsSync(path.join(dev.build.folder, 'dist', 'nodes', 'Tanma', 'Tanma.node.json')),
+	).toBe(true);
 	expect((await tanmaNode())?.description).toMatch(/^Work with customers, follow-ups/);
 	expect(dev.examples.length).toBeGreaterThan(3);
-	expect(await credentialTest(dev.sandbox.appKey)).toEqual({ status: 'OK', message: 'Connection successful!' });
+	expect(await credentialTest(dev.sandbox.appKey)).toEqual({
+		status: 'OK',
+		message: 'Connection successful!',
+	});
 });
 
 test('a description edit is rebuilt and reloaded into the running n8n', async () => {
 	const { builds } = dev.build;
 	const before = reloads();
 	const node = await tanmaNode();
-	edit('nodes/Tanma/Tanma.node.ts', `description: '${node!.description!}'`, "description: 'Edited while n8n runs'");
+	edit(
+		'nodes/Tanma/Tanma.node.ts',
+		`description: '${node!.description!}'`,
+		"description: 'Edited while n8n runs'",
+	);
 	await dev.build.waitForBuild(builds);
-	await waitFor(async () => (await tanmaNode())?.description === 'Edited while n8n runs', 60_000, () => `n8n log: ${dev.n8n.log.slice(-2000)}`);
+	await waitFor(
+		async () => (await tanmaNode())?.description === 'Edited while n8n runs',
+		60_000,
+		() => `n8n log: ${dev.n8n.log.slice(-2000)}`,
+	);
 	expect(reloads()).toBeGreaterThan(before);
 });
 
 test("a code edit changes what n8n runs: its credential test answers with the credential's new message", async () => {
-	expect((await credentialTest('not-the-key')).message).toMatch(/^Tanma rejected the signature \(code 1002\)/);
+	expect((await credentialTest('not-the-key')).message).toMatch(
+		/^Tanma rejected the signature \(code 1002\)/,
+	);
 	const { builds } = dev.build;
-	edit('credentials/TanmaApi.credentials.ts', "'Tanma rejected the signature (code 1002)", "'Reloaded: Tanma rejected the signature (code 1002)");
+	edit(
+		'credentials/TanmaApi.credentials.ts',
+		"'Tanma rejected the signature (code 1002)",
+		"'Reloaded: Tanma rejected the signature (code 1002)",
+	);
 	await dev.build.waitForBuild(builds);
-	await waitFor(async () => (await credentialTest('not-the-key')).message.startsWith('Reloaded: '), 60_000, () => `n8n log: ${dev.n8n.log.slice(-2000)}`);
-	expect(await credentialTest(dev.sandbox.appKey)).toEqual({ status: 'OK', message: 'Connection successful!' });
+	await waitFor(
+		async () => (await credentialTest('not-the-key')).message.startsWith('Reloaded: '),
+		60_000,
+		() => `n8n log: ${dev.n8n.log.slice(-2000)}`,
+	);
+	expect(await credentialTest(dev.sandbox.appKey)).toEqual({
+		status: 'OK',
+		message: 'Connection successful!',
+	});
 });
 
 test('a codex edit is copied and reloaded; a type error is reported by the build; the source dist/ is never written', async () => {
 	const codex = 'nodes/Tanma/Tanma.node.json';
 	const data = JSON.parse(fs.readFileSync(path.join(source, codex), 'utf8')) as { alias: string[] };
-	fs.writeFileSync(path.join(source, codex), JSON.stringify({ ...data, alias: [...data.alias, 'DevAlias'] }, null, '\t'));
-	await waitFor(async () => (await tanmaNode())?.codex?.alias?.includes('DevAlias') === true, 60_000, () => `n8n log: ${dev.n8n.log.slice(-2000)}`);
+	fs.writeFileSync(
+		path.join(source, codex),
+		JSON.stringify({ ...data, alias: [...data.alias, 'DevAlias'] }, null, '\t'),
+	);
+	await waitFor(
+		async () => (await tanmaNode())?.codex?.alias?.includes('DevAlias') === true,
+		60_000,
+		() => `n8n log: ${dev.n8n.log.slice(-2000)}`,
+	);
 
 	const { builds } = dev.build;
-	fs.appendFileSync(path.join(source, 'nodes/Tanma/helpers/body.ts'), '\nexport const notANumber: number = "text";\n');
+	fs.appendFileSync(
+		path.join(source, 'nodes/Tanma/helpers/body.ts'),
+		'\nexport const notANumber: number = "text";\n',
+	);
 	await dev.build.waitForBuild(builds);
 	expect(dev.build.errors).toEqual([expect.stringMatching(/helpers\/body\.ts.*error TS2322/)]);
 	expect(fs.existsSync(path.join(source, 'dist'))).toBe(false);

@@ -33,7 +33,12 @@ const SHOTS = path.join(REPO, '.cache', 'screenshots');
 const log = (m: string) => process.stdout.write(`[editor] ${m}\n`);
 const NODE_TYPES = ['tanma', 'tanmaTrigger', 'tanmaPushTrigger'];
 const shippedTranslation = (type: string) =>
-	JSON.parse(fs.readFileSync(path.join(REPO, 'nodes', 'Tanma', 'translations', 'zh-CN', `${type}.json`), 'utf8')) as {
+	JSON.parse(
+		fs.readFileSync(
+			path.join(REPO, 'nodes', 'Tanma', 'translations', 'zh-CN', `${type}.json`),
+			'utf8',
+		),
+	) as {
 		nodeView: { resource?: { displayName: string } };
 	};
 
@@ -58,7 +63,11 @@ beforeAll(async () => {
 	page.on('request', (request) => {
 		const url = new URL(request.url());
 		if (url.pathname === '/types/nodes.json' || url.pathname.startsWith('/rest/node-types')) {
-			editorRequests.push({ method: request.method(), path: url.pathname, body: request.postData() ?? '' });
+			editorRequests.push({
+				method: request.method(),
+				path: url.pathname,
+				body: request.postData() ?? '',
+			});
 		}
 	});
 });
@@ -79,9 +88,13 @@ test("n8n's node-types answer carries our zh-CN translation beside the English d
 	const answer = await fetch(`${demo.n8n.baseUrl}/rest/node-types`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json', cookie },
-		body: JSON.stringify({ nodeInfos: NODE_TYPES.map((type) => ({ name: `n8n-nodes-tanma.${type}`, version: 1 })) }),
+		body: JSON.stringify({
+			nodeInfos: NODE_TYPES.map((type) => ({ name: `n8n-nodes-tanma.${type}`, version: 1 })),
+		}),
 	});
-	const { data } = (await answer.json()) as { data: Array<{ name: string; translation?: unknown; properties: [] }> };
+	const { data } = (await answer.json()) as {
+		data: Array<{ name: string; translation?: unknown; properties: [] }>;
+	};
 	// n8n answers with the description's own name, the one it builds the translation file name from.
 	expect(data.map((d) => d.name)).toEqual(NODE_TYPES);
 	for (const [i, type] of NODE_TYPES.entries()) {
@@ -95,7 +108,10 @@ async function signIn(): Promise<void> {
 	await page.goto(`${demo.n8n.baseUrl}/signin`);
 	// The editor sends a browser that is still signed in on to its home page.
 	const email = page.locator('input[type="email"]').first();
-	await Promise.race([email.waitFor({ timeout: 90_000 }), page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 90_000 })]);
+	await Promise.race([
+		email.waitFor({ timeout: 90_000 }),
+		page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 90_000 }),
+	]);
 	if (!new URL(page.url()).pathname.startsWith('/signin')) return;
 	await email.fill(DEMO_LOGIN.email);
 	await page.locator('input[type="password"]').first().fill(DEMO_LOGIN.password);
@@ -110,15 +126,24 @@ test('log in, open every example, open its Tanma node (executing it where it run
 	const customer = demo.sandbox.tenant.customers[0];
 	const written = await fetch(`${demo.sandbox.baseUrl}/__sandbox/follow-ups`, {
 		method: 'POST',
-		body: JSON.stringify({ externalUserId: customer.externalUserId, content: 'editor check: quote requested' }),
+		body: JSON.stringify({
+			externalUserId: customer.externalUserId,
+			content: 'editor check: quote requested',
+		}),
 	});
 	expect(written.status).toBe(200);
 
 	// The Tanma node opened in each example, and the text its output shows once executed (executing it needs nothing
 	// but the sandbox; the push example's lookup waits for a push, the agent's tool for the model).
 	const plan: Record<string, { node: string; output?: RegExp }> = {
-		'daily-tagged-customers-mass-send.json': { node: 'Search Tagged Customers', output: /\d+ items/ },
-		'follow-up-to-work-order.json': { node: 'New Follow-Up', output: /editor check: quote requested/ },
+		'daily-tagged-customers-mass-send.json': {
+			node: 'Search Tagged Customers',
+			output: /\d+ items/,
+		},
+		'follow-up-to-work-order.json': {
+			node: 'New Follow-Up',
+			output: /editor check: quote requested/,
+		},
 		'mcp-server.json': { node: 'Look Up Customer' },
 		'push-customer-lookup.json': { node: 'Get Customer' },
 		'sales-assistant.json': { node: 'Look Up Customer' },
@@ -141,7 +166,9 @@ test('log in, open every example, open its Tanma node (executing it where it run
 		await page.screenshot({ path: path.join(SHOTS, `${file}.node.png`) });
 		await page.keyboard.press('Escape');
 	}
-	expect(fs.readdirSync(SHOTS).filter((f) => f.endsWith('.png')).length).toBeGreaterThanOrEqual(demo.examples.length * 2);
+	expect(fs.readdirSync(SHOTS).filter((f) => f.endsWith('.png')).length).toBeGreaterThanOrEqual(
+		demo.examples.length * 2,
+	);
 });
 
 test('the README Quick start in the browser: the credential tests green, Customer → Search with Limit 5 runs, an example imports', async () => {
@@ -159,13 +186,23 @@ test('the README Quick start in the browser: the credential tests green, Custome
 	// 2. A new workflow: Trigger manually, then + → Tanma → Search customers, Limit 5, execute.
 	await page.goto(`${demo.n8n.baseUrl}/workflow/new`);
 	await page.locator('[data-test-id="canvas-add-button"]').first().click();
-	const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first();
+	const search = page
+		.locator(
+			'[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]',
+		)
+		.first();
 	await search.fill('manual');
-	await page.locator('[data-test-id="item-iterator-item"]').filter({ hasText: 'Trigger manually' }).first().click();
+	await page
+		.locator('[data-test-id="item-iterator-item"]')
+		.filter({ hasText: 'Trigger manually' })
+		.first()
+		.click();
 	await page.locator('[data-test-id="canvas-handle-plus"]').first().click();
 	await search.fill('Tanma');
 	// n8n lists the action node and the Tanma Trigger as one entry, "Tanma"; it opens on their actions.
-	const tanma = page.locator('[data-test-id="node-creator-item-name"]', { hasText: /^\s*Tanma\s*$/ });
+	const tanma = page.locator('[data-test-id="node-creator-item-name"]', {
+		hasText: /^\s*Tanma\s*$/,
+	});
 	await page.locator('[data-test-id="item-iterator-item"]').filter({ has: tanma }).first().click();
 	await page.screenshot({ path: path.join(SHOTS, 'quick-start.2-actions.png') });
 	// The entry opens n8n's node details for an npm package, with the actions listed by resource.
@@ -178,7 +215,10 @@ test('the README Quick start in the browser: the credential tests green, Custome
 	await limit.fill('5');
 	await limit.press('Tab');
 	await ndv.locator('[data-test-id="node-execute-button"]').first().click();
-	await ndv.getByText(/^5 items?$/).first().waitFor({ timeout: 60_000 });
+	await ndv
+		.getByText(/^5 items?$/)
+		.first()
+		.waitFor({ timeout: 60_000 });
 	await page.screenshot({ path: path.join(SHOTS, 'quick-start.2-search.png') });
 	const searches = demo.sandbox.requests.filter((r) => r.path === '/api/v3/customer/search');
 	expect(searches.at(-1)?.json).toMatchObject({ pageNo: 1, pageSize: 5 });
@@ -192,22 +232,36 @@ test('the README Quick start in the browser: the credential tests green, Custome
 	const chooser = page.waitForEvent('filechooser', { timeout: 30_000 });
 	await page.locator('[data-test-id="workflow-menu-item-import-from-file"]').first().click();
 	await (await chooser).setFiles(path.join(REPO, 'examples', 'follow-up-to-work-order.json'));
-	await page.locator('[data-test-id="canvas-node"][data-node-name="New Follow-Up"]').waitFor({ timeout: 30_000 });
+	await page
+		.locator('[data-test-id="canvas-node"][data-node-name="New Follow-Up"]')
+		.waitFor({ timeout: 30_000 });
 	await page.screenshot({ path: path.join(SHOTS, 'quick-start.3-example.png') });
 });
 
 test('Customer → Get picks its customer From List: part of a name typed, the customer picked, executed, that customer out', async () => {
 	await signIn();
-	const customer = demo.sandbox.tenant.customers.find((c) => c.wechatNickname.length >= 3 && c.externalUserId)!;
+	const customer = demo.sandbox.tenant.customers.find(
+		(c) => c.wechatNickname.length >= 3 && c.externalUserId,
+	)!;
 	const typed = customer.wechatNickname.slice(0, 2);
 	await page.goto(`${demo.n8n.baseUrl}/workflow/new`);
 	await page.locator('[data-test-id="canvas-add-button"]').first().click();
-	const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first();
+	const search = page
+		.locator(
+			'[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]',
+		)
+		.first();
 	await search.fill('manual');
-	await page.locator('[data-test-id="item-iterator-item"]').filter({ hasText: 'Trigger manually' }).first().click();
+	await page
+		.locator('[data-test-id="item-iterator-item"]')
+		.filter({ hasText: 'Trigger manually' })
+		.first()
+		.click();
 	await page.locator('[data-test-id="canvas-handle-plus"]').first().click();
 	await search.fill('Tanma');
-	const tanma = page.locator('[data-test-id="node-creator-item-name"]', { hasText: /^\s*Tanma\s*$/ });
+	const tanma = page.locator('[data-test-id="node-creator-item-name"]', {
+		hasText: /^\s*Tanma\s*$/,
+	});
 	await page.locator('[data-test-id="item-iterator-item"]').filter({ has: tanma }).first().click();
 	const action = page.getByText('Get a customer', { exact: true }).first();
 	await action.scrollIntoViewIfNeeded();
@@ -217,17 +271,31 @@ test('Customer → Get picks its customer From List: part of a name typed, the c
 	// The Customer field opens on From List; typing searches Tanma (the sandbox sees the text as searchKey).
 	const field = ndv.locator('[data-test-id="parameter-input-externalUserId"]').first();
 	await field.locator('[data-test-id="rlc-input"]').first().click();
-	const searchBox = page.locator('[data-test-id="rlc-search"] input, input[data-test-id="rlc-search"]').first();
+	const searchBox = page
+		.locator('[data-test-id="rlc-search"] input, input[data-test-id="rlc-search"]')
+		.first();
 	await searchBox.fill(typed);
-	const item = page.locator('[data-test-id="rlc-item"]').filter({ hasText: customer.wechatNickname }).first();
+	const item = page
+		.locator('[data-test-id="rlc-item"]')
+		.filter({ hasText: customer.wechatNickname })
+		.first();
 	await item.waitFor({ timeout: 30_000 });
 	await page.screenshot({ path: path.join(SHOTS, 'locator.1-from-list.png') });
-	expect(demo.sandbox.requests.filter((r) => r.path === '/api/v3/customer/search').map((r) => r.json?.searchKey)).toContain(typed);
+	expect(
+		demo.sandbox.requests
+			.filter((r) => r.path === '/api/v3/customer/search')
+			.map((r) => r.json?.searchKey),
+	).toContain(typed);
 	await item.click();
 	await ndv.locator('[data-test-id="node-execute-button"]').first().click();
-	await ndv.getByText(/^1 item$/).first().waitFor({ timeout: 60_000 });
+	await ndv
+		.getByText(/^1 item$/)
+		.first()
+		.waitFor({ timeout: 60_000 });
 	await page.screenshot({ path: path.join(SHOTS, 'locator.2-executed.png') });
-	const detail = demo.sandbox.requests.filter((r) => r.path === '/api/v2/customer/qw-details').at(-1);
+	const detail = demo.sandbox.requests
+		.filter((r) => r.path === '/api/v2/customer/qw-details')
+		.at(-1);
 	expect(detail?.json).toEqual({ externalUserId: customer.externalUserId });
 	expect(detail?.outcome).toBe('0');
 	// The output is that customer, simplified (Simplify is on by default at version 2).
@@ -240,15 +308,29 @@ test('zh-CN in the editor: the page is zh-CN, but our descriptions come without 
 	// it never asked /rest/node-types (the one answer that carries them).
 	expect(editorRequests).toContainEqual({ method: 'GET', path: '/types/nodes.json', body: '' });
 	expect(editorRequests.filter((r) => r.body.includes('n8n-nodes-tanma'))).toEqual([]);
-	const listed = (await (await page.request.get(`${demo.n8n.baseUrl}/types/nodes.json`)).json()) as Description[];
+	const listed = (await (
+		await page.request.get(`${demo.n8n.baseUrl}/types/nodes.json`)
+	).json()) as Description[];
 	const ours = listed.filter((d) => d.name.startsWith('n8n-nodes-tanma.'));
-	expect(ours.map((d) => ({ name: d.name, properties: Array.isArray(d.properties), translation: d.translation }))).toEqual(
-		['tanma', 'tanmaTrigger', 'tanmaPushTrigger', 'tanmaTool'].map((type) => ({ name: `n8n-nodes-tanma.${type}`, properties: true, translation: undefined })),
+	expect(
+		ours.map((d) => ({
+			name: d.name,
+			properties: Array.isArray(d.properties),
+			translation: d.translation,
+		})),
+	).toEqual(
+		['tanma', 'tanmaTrigger', 'tanmaPushTrigger', 'tanmaTool'].map((type) => ({
+			name: `n8n-nodes-tanma.${type}`,
+			properties: true,
+			translation: undefined,
+		})),
 	);
 
 	const example = demo.examples.find((e) => e.file === 'daily-tagged-customers-mass-send.json')!;
 	await page.goto(`${demo.n8n.baseUrl}/workflow/${example.workflow.id}`);
-	await page.locator('[data-test-id="canvas-node"][data-node-name="Search Tagged Customers"]').dblclick();
+	await page
+		.locator('[data-test-id="canvas-node"][data-node-name="Search Tagged Customers"]')
+		.dblclick();
 	const ndv = page.locator('[data-test-id="ndv"]');
 	await ndv.waitFor({ timeout: 30_000 });
 	await page.screenshot({ path: path.join(SHOTS, 'zh-CN.tanma-node.png') });

@@ -18,9 +18,16 @@ import { startSandbox } from '../sandbox/server';
 jest.setTimeout(15 * 60 * 1000);
 
 const log = (m: string) => process.stdout.write(`[e2e-mcp] ${m}\n`);
-const example = JSON.parse(fs.readFileSync(path.join(REPO, 'examples', 'mcp-server.json'), 'utf8')) as {
+const example = JSON.parse(
+	fs.readFileSync(path.join(REPO, 'examples', 'mcp-server.json'), 'utf8'),
+) as {
 	id: string;
-	nodes: Array<{ name: string; type: string; disabled?: boolean; parameters: Record<string, unknown> }>;
+	nodes: Array<{
+		name: string;
+		type: string;
+		disabled?: boolean;
+		parameters: Record<string, unknown>;
+	}>;
 };
 const trigger = example.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.mcpTrigger')!;
 
@@ -39,9 +46,16 @@ beforeAll(async () => {
 	await n8n.cli(['publish:workflow', `--id=${example.id}`]);
 	await n8n.start();
 	const url = new URL(`${n8n.baseUrl}/mcp/${String(trigger.parameters.path)}`);
-	const connected = await connectMcpClient(url, 'tanma-e2e', () => `n8n log: ${n8n.log.slice(-2000)}`);
+	const connected = await connectMcpClient(
+		url,
+		'tanma-e2e',
+		() => `n8n log: ${n8n.log.slice(-2000)}`,
+	);
 	client = connected.client;
-	if (connected.attempts > 1) log(`MCP route answered after ${connected.attempts} attempts; before that: ${connected.lastError}`);
+	if (connected.attempts > 1)
+		log(
+			`MCP route answered after ${connected.attempts} attempts; before that: ${connected.lastError}`,
+		);
 });
 
 afterAll(async () => {
@@ -52,15 +66,28 @@ afterAll(async () => {
 
 test('the client lists the three read tools with their descriptions and input schemas; the write tool is off', async () => {
 	const { tools } = await client.listTools();
-	expect(tools.map((t) => t.name).sort()).toEqual(['Customer_Follow-Ups', 'Look_Up_Customer', 'Search_Customers']);
+	expect(tools.map((t) => t.name).sort()).toEqual([
+		'Customer_Follow-Ups',
+		'Look_Up_Customer',
+		'Search_Customers',
+	]);
 	const lookUp = tools.find((t) => t.name === 'Look_Up_Customer')!;
-	expect(lookUp.description).toBe(example.nodes.find((n) => n.name === 'Look Up Customer')!.parameters.toolDescription);
+	expect(lookUp.description).toBe(
+		example.nodes.find((n) => n.name === 'Look Up Customer')!.parameters.toolDescription,
+	);
 	expect(lookUp.inputSchema).toMatchObject({
 		type: 'object',
-		properties: { externalUserId: { type: 'string', description: 'The customer’s WeCom external user ID, starting with wm' } },
+		properties: {
+			externalUserId: {
+				type: 'string',
+				description: 'The customer’s WeCom external user ID, starting with wm',
+			},
+		},
 		required: ['externalUserId'],
 	});
-	expect(tools.find((t) => t.name === 'Search_Customers')!.inputSchema.properties).toHaveProperty('searchText');
+	expect(tools.find((t) => t.name === 'Search_Customers')!.inputSchema.properties).toHaveProperty(
+		'searchText',
+	);
 	expect(example.nodes.find((n) => n.name === 'Create Work Order (write)')?.disabled).toBe(true);
 	log(`tools: ${JSON.stringify(tools.map((t) => ({ name: t.name, inputSchema: t.inputSchema })))}`);
 });
@@ -68,14 +95,23 @@ test('the client lists the three read tools with their descriptions and input sc
 test('Look Up Customer: the client’s argument reaches Tanma in a signed request, and Tanma’s answer comes back', async () => {
 	const customer = sandbox.tenant.customers[1];
 	sandbox.requests.length = 0;
-	const result = (await client.callTool({ name: 'Look_Up_Customer', arguments: { externalUserId: customer.externalUserId } })) as {
+	const result = (await client.callTool({
+		name: 'Look_Up_Customer',
+		arguments: { externalUserId: customer.externalUserId },
+	})) as {
 		isError?: boolean;
 		content: Array<{ type: string; text?: string }>;
 	};
 	expect(result.isError ?? false).toBe(false);
-	expect(sandbox.requests.map((r) => ({ path: r.path, outcome: r.outcome, json: r.json }))).toEqual([
-		{ path: '/api/v2/customer/qw-details', outcome: '0', json: { externalUserId: customer.externalUserId } },
-	]);
+	expect(sandbox.requests.map((r) => ({ path: r.path, outcome: r.outcome, json: r.json }))).toEqual(
+		[
+			{
+				path: '/api/v2/customer/qw-details',
+				outcome: '0',
+				json: { externalUserId: customer.externalUserId },
+			},
+		],
+	);
 	expect(sandbox.requests[0].headers.sign).toMatch(/^[0-9a-f]{64}$/);
 	const text = result.content.map((c) => c.text ?? '').join('\n');
 	expect(text).toContain(customer.mobiles[0]);
@@ -84,7 +120,10 @@ test('Look Up Customer: the client’s argument reaches Tanma in a signed reques
 
 test('a bad argument from the client is a clear tool error, and nothing is sent to Tanma', async () => {
 	sandbox.requests.length = 0;
-	const result = (await client.callTool({ name: 'Look_Up_Customer', arguments: { externalUserId: 'wm\u0007broken' } })) as {
+	const result = (await client.callTool({
+		name: 'Look_Up_Customer',
+		arguments: { externalUserId: 'wm\u0007broken' },
+	})) as {
 		isError?: boolean;
 		content: Array<{ type: string; text?: string }>;
 	};

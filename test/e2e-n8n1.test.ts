@@ -20,7 +20,9 @@ beforeAll(async () => {
 	const rt = runtime('1.x', (m) => process.stdout.write(`[n8n 1.x] ${m}\n`));
 	sandbox = await startSandbox();
 	n8n = await N8nInstance.create(rt);
-	await n8n.installPackage(await packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'tanma-pack-'))));
+	await n8n.installPackage(
+		await packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'tanma-pack-'))),
+	);
 	await n8n.importJson('credentials', sandboxCredential(sandbox));
 });
 afterAll(async () => sandbox?.close());
@@ -28,14 +30,24 @@ afterAll(async () => sandbox?.close());
 test('n8n 1.x lists the three nodes', async () => {
 	const file = path.join(n8n.userFolder, 'nodes.json');
 	await n8n.cli(['export:nodes', `--output=${file}`]);
-	const names = (JSON.parse(fs.readFileSync(file, 'utf8')) as Array<{ name: string }>).map((n) => n.name);
-	expect(names).toEqual(expect.arrayContaining(['n8n-nodes-tanma.tanma', 'n8n-nodes-tanma.tanmaTrigger', 'n8n-nodes-tanma.tanmaPushTrigger']));
+	const names = (JSON.parse(fs.readFileSync(file, 'utf8')) as Array<{ name: string }>).map(
+		(n) => n.name,
+	);
+	expect(names).toEqual(
+		expect.arrayContaining([
+			'n8n-nodes-tanma.tanma',
+			'n8n-nodes-tanma.tanmaTrigger',
+			'n8n-nodes-tanma.tanmaPushTrigger',
+		]),
+	);
 });
 
 test('n8n 1.x runs the action workflow with `n8n execute`', async () => {
 	await n8n.importJson('workflow', [actionWorkflow()]);
 	sandbox.requests.length = 0;
 	const output = await n8n.cli(['execute', `--id=${actionWorkflow().id}`, '--rawOutput']);
-	expect(sandbox.requests.map((r) => [r.path, r.outcome])).toEqual([['/api/v3/customer/search', '0']]);
+	expect(sandbox.requests.map((r) => [r.path, r.outcome])).toEqual([
+		['/api/v3/customer/search', '0'],
+	]);
 	expect(output).toContain('"customerId": "9007199254740993"');
 });

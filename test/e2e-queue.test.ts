@@ -19,12 +19,21 @@ import { startSandbox } from '../sandbox/server';
 import { postRaw } from '../sandbox/push';
 import { pushWorkedExample } from '../sandbox/vendorExamples';
 import { N8nInstance, packPackage, runtime, waitFor as waitUntil } from '../lab/n8n-instance';
-import { pushWaitWorkflow, pushWorkflow, sandboxCredential, triggerWorkflow, VENDOR_EXAMPLE_CREDENTIAL, vendorExampleCredential } from '../lab/workflows';
+import {
+	pushWaitWorkflow,
+	pushWorkflow,
+	sandboxCredential,
+	triggerWorkflow,
+	VENDOR_EXAMPLE_CREDENTIAL,
+	vendorExampleCredential,
+} from '../lab/workflows';
 import { acknowledged, inParallel, range, signedPushes, sunk } from './support/e2e';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startQueueServices } = require('../scripts/queue-services.js') as {
-	startQueueServices: (log?: (m: string) => void) => Promise<{ env: Record<string, string>; redisPort: number; stop: () => Promise<void> }>;
+	startQueueServices: (
+		log?: (m: string) => void,
+	) => Promise<{ env: Record<string, string>; redisPort: number; stop: () => Promise<void> }>;
 };
 
 jest.setTimeout(15 * 60 * 1000);
@@ -39,15 +48,22 @@ let hookB: N8nInstance;
 let cookie = '';
 
 type SinkEntry = { event?: string; id: number; execution: string };
-const followUps = () => sandbox.sink.filter((s) => (s as SinkEntry).event === 'followUp') as SinkEntry[];
+const followUps = () =>
+	sandbox.sink.filter((s) => (s as SinkEntry).event === 'followUp') as SinkEntry[];
 const searches = () => sandbox.requests.filter((r) => r.path === '/api/v3/customer/search').length;
 /** Jobs waiting in n8n's Bull queue ("jobs", prefix "bull"). */
-const waitingJobs = () => Number(execFileSync('redis-cli', ['-p', String(services.redisPort), 'LLEN', 'bull:jobs:wait']).toString().trim());
+const waitingJobs = () =>
+	Number(
+		execFileSync('redis-cli', ['-p', String(services.redisPort), 'LLEN', 'bull:jobs:wait'])
+			.toString()
+			.trim(),
+	);
 
 const PUSH = { id: 'tanmaQueuePush01', webhookId: '7d3e5f2a-9c4b-4d6e-8f1a-2b3c4d5e6f01' };
 const CRASH = { id: 'tanmaQueueCrash1', webhookId: '7d3e5f2a-9c4b-4d6e-8f1a-2b3c4d5e6f02' };
 const VENDOR = { id: 'tanmaQueueVndr01', webhookId: '7d3e5f2a-9c4b-4d6e-8f1a-2b3c4d5e6f03' };
-const hookUrl = (hook: N8nInstance, webhookId: string) => `${hook.baseUrl}/webhook/${webhookId}/webhook`;
+const hookUrl = (hook: N8nInstance, webhookId: string) =>
+	`${hook.baseUrl}/webhook/${webhookId}/webhook`;
 
 beforeAll(async () => {
 	const rt = runtime('2.x', log);
@@ -55,7 +71,9 @@ beforeAll(async () => {
 	sandbox = await startSandbox();
 	const tarball = await packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'tanma-pack-')));
 	const env = { ...services.env, EXECUTIONS_MODE: 'queue' };
-	main = await N8nInstance.create(rt, { env: { ...env, N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' } });
+	main = await N8nInstance.create(rt, {
+		env: { ...env, N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' },
+	});
 	worker = await N8nInstance.create(rt, { env });
 	hookA = await N8nInstance.create(rt, { env });
 	hookB = await N8nInstance.create(rt, { env });
@@ -85,25 +103,47 @@ test('trigger records are polled by the main, executed by the worker, each exact
 	await main.importJson('workflow', [workflow]);
 
 	// Written before the workflow is published: the activation poll finds them (Start From is a minute earlier).
-	const first = sandbox.tenant.customers.slice(0, 3).flatMap((c) => sandbox.addFollowUps(c.externalUserId, [`queue ${c.externalUserId}`]));
+	const first = sandbox.tenant.customers
+		.slice(0, 3)
+		.flatMap((c) => sandbox.addFollowUps(c.externalUserId, [`queue ${c.externalUserId}`]));
 	await main.activateWorkflow(cookie, workflow.id);
 	await waitFor(() => waitingJobs() >= 1, 120_000, 'the main to enqueue the first poll');
-	await waitFor(async () => (await inFlight(workflow.id)) === 1, 10_000, 'its execution to be stored');
+	await waitFor(
+		async () => (await inFlight(workflow.id)) === 1,
+		10_000,
+		'its execution to be stored',
+	);
 	expect(followUps()).toEqual([]); // the main only enqueues; nobody has executed the job yet
 
 	await startWorker();
-	await waitFor(() => followUps().length >= first.length, 120_000, 'the worker to run the queued execution');
+	await waitFor(
+		() => followUps().length >= first.length,
+		120_000,
+		'the worker to run the queued execution',
+	);
 
 	// Steady state: records written while both run arrive through the next poll, again on the worker.
-	const second = sandbox.tenant.customers.slice(3, 5).flatMap((c) => sandbox.addFollowUps(c.externalUserId, [`queue later ${c.externalUserId}`]));
-	await waitFor(() => followUps().length >= first.length + second.length, 150_000, 'the next poll to be executed');
+	const second = sandbox.tenant.customers
+		.slice(3, 5)
+		.flatMap((c) => sandbox.addFollowUps(c.externalUserId, [`queue later ${c.externalUserId}`]));
+	await waitFor(
+		() => followUps().length >= first.length + second.length,
+		150_000,
+		'the next poll to be executed',
+	);
 	// One more poll cycle (a new search at the sandbox) must add nothing.
 	const polled = searches();
 	await waitFor(() => searches() > polled, 90_000, 'one more poll');
-	await waitFor(async () => (await inFlight(workflow.id)) === 0, 60_000, 'its executions to finish');
+	await waitFor(
+		async () => (await inFlight(workflow.id)) === 0,
+		60_000,
+		'its executions to finish',
+	);
 
 	const delivered = followUps();
-	expect(delivered.map((s) => s.id).sort((a, b) => a - b)).toEqual([...first, ...second].map((f) => f.id).sort((a, b) => a - b));
+	expect(delivered.map((s) => s.id).sort((a, b) => a - b)).toEqual(
+		[...first, ...second].map((f) => f.id).sort((a, b) => a - b),
+	);
 	const executions = [...new Set(delivered.map((s) => String(s.execution)))];
 	for (const id of executions) {
 		expect(worker.log).toContain(`Worker started execution ${id} `);
@@ -114,23 +154,49 @@ test('trigger records are polled by the main, executed by the worker, each exact
 
 /** Executions of a workflow n8n has not finished (new, running or waiting). */
 async function inFlight(workflowId: string): Promise<number> {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId, status: ['new', 'running', 'waiting'] }));
-	const answer = await fetch(`${main.baseUrl}/rest/executions?filter=${filter}&limit=100`, { headers: { cookie } });
+	const filter = encodeURIComponent(
+		JSON.stringify({ workflowId, status: ['new', 'running', 'waiting'] }),
+	);
+	const answer = await fetch(`${main.baseUrl}/rest/executions?filter=${filter}&limit=100`, {
+		headers: { cookie },
+	});
 	return ((await answer.json()) as { data: { results: unknown[] } }).data.results.length;
 }
 
 /** The push ledger n8n saved for a workflow's trigger: the accepted msgIds it lists. */
 async function savedLedger(workflowId: string): Promise<Set<string>> {
-	const answer = await fetch(`${main.baseUrl}/rest/workflows/${workflowId}`, { headers: { cookie } });
-	const staticData = ((await answer.json()) as { data: { staticData?: Record<string, { pushLedger?: { accepted: Array<[string]> } }> } }).data.staticData ?? {};
-	const node = Object.values(staticData).find((data) => data && typeof data === 'object' && 'pushLedger' in data);
+	const answer = await fetch(`${main.baseUrl}/rest/workflows/${workflowId}`, {
+		headers: { cookie },
+	});
+	const staticData =
+		(
+			(await answer.json()) as {
+				data: { staticData?: Record<string, { pushLedger?: { accepted: Array<[string]> } }> };
+			}
+		).data.staticData ?? {};
+	const node = Object.values(staticData).find(
+		(data) => data && typeof data === 'object' && 'pushLedger' in data,
+	);
 	return new Set((node?.pushLedger?.accepted ?? []).map((entry) => entry[0].split(':').pop()!));
 }
 
 /** Waits for `count` distinct ids in [from, to) at the sink and for the workflow's executions to finish. */
-async function settle(workflowId: string, from: number, to: number, count: number): Promise<number[]> {
-	await waitFor(() => new Set(sunk(sandbox, from, to)).size >= count, 180_000, `${count} distinct ids in [${from}, ${to})`);
-	await waitFor(async () => (await inFlight(workflowId)) === 0, 180_000, `the executions of ${workflowId} to finish`);
+async function settle(
+	workflowId: string,
+	from: number,
+	to: number,
+	count: number,
+): Promise<number[]> {
+	await waitFor(
+		() => new Set(sunk(sandbox, from, to)).size >= count,
+		180_000,
+		`${count} distinct ids in [${from}, ${to})`,
+	);
+	await waitFor(
+		async () => (await inFlight(workflowId)) === 0,
+		180_000,
+		`the executions of ${workflowId} to finish`,
+	);
 	return sunk(sandbox, from, to);
 }
 
@@ -142,11 +208,20 @@ describe('the Push Trigger behind n8n webhook processes', () => {
 
 	beforeAll(async () => {
 		await main.importJson('credentials', vendorExampleCredential(sandbox.baseUrl, example.inputs));
-		const replayWindowSeconds = Math.ceil((Date.now() - Number(example.request.headers.timestamp)) / 1000) + 86_400;
+		const replayWindowSeconds =
+			Math.ceil((Date.now() - Number(example.request.headers.timestamp)) / 1000) + 86_400;
 		await main.importJson('workflow', [
 			pushWorkflow(sinkUrl(), PUSH),
-			pushWaitWorkflow(sinkUrl(), { ...CRASH, waitSeconds: 1, options: { replayWindowSeconds: 1800 } }),
-			pushWorkflow(sinkUrl(), { ...VENDOR, credential: VENDOR_EXAMPLE_CREDENTIAL, options: { emitRegister: true, replayWindowSeconds } }),
+			pushWaitWorkflow(sinkUrl(), {
+				...CRASH,
+				waitSeconds: 1,
+				options: { replayWindowSeconds: 1800 },
+			}),
+			pushWorkflow(sinkUrl(), {
+				...VENDOR,
+				credential: VENDOR_EXAMPLE_CREDENTIAL,
+				options: { emitRegister: true, replayWindowSeconds },
+			}),
 		]);
 		for (const { id } of [PUSH, CRASH, VENDOR]) await main.activateWorkflow(cookie, id);
 		await startWorker();
@@ -156,32 +231,61 @@ describe('the Push Trigger behind n8n webhook processes', () => {
 
 	/** Waits until the webhook process routes each push workflow to our node (400 for a request without Tanma's headers). */
 	const routed = (hook: N8nInstance) =>
-		waitFor(async () => {
-			const answers = await Promise.all([PUSH, CRASH, VENDOR].map(({ webhookId }) => fetch(hookUrl(hook, webhookId), { method: 'POST' })));
-			return answers.every((a) => a.status === 400);
-		}, 60_000, 'the webhook process to route the push workflows');
+		waitFor(
+			async () => {
+				const answers = await Promise.all(
+					[PUSH, CRASH, VENDOR].map(({ webhookId }) =>
+						fetch(hookUrl(hook, webhookId), { method: 'POST' }),
+					),
+				);
+				return answers.every((a) => a.status === 400);
+			},
+			60_000,
+			'the webhook process to route the push workflows',
+		);
 
 	test("Tanma's worked example through the webhook process: its noise echoed, one item, run by the worker; one changed sign character: 403", async () => {
 		const expected = { type: 'register', msgId: '999', noise: '4970601478527096155' };
 		const sign = example.request.headers.sign;
-		const altered = { ...example.request, headers: { ...example.request.headers, sign: (sign[0] === '3' ? '4' : '3') + sign.slice(1) } };
-		expect(await sandbox.pushRaw(hookUrl(hookA, VENDOR.webhookId), altered, expected)).toMatchObject({ status: 403, body: 'signature mismatch' });
-		expect(await sandbox.pushRaw(hookUrl(hookA, VENDOR.webhookId), example.request, expected)).toMatchObject({ status: 200, body: '4970601478527096155' });
+		const altered = {
+			...example.request,
+			headers: { ...example.request.headers, sign: (sign[0] === '3' ? '4' : '3') + sign.slice(1) },
+		};
+		expect(
+			await sandbox.pushRaw(hookUrl(hookA, VENDOR.webhookId), altered, expected),
+		).toMatchObject({ status: 403, body: 'signature mismatch' });
+		expect(
+			await sandbox.pushRaw(hookUrl(hookA, VENDOR.webhookId), example.request, expected),
+		).toMatchObject({ status: 200, body: '4970601478527096155' });
 		await settle(VENDOR.id, 999, 1000, 1);
-		const items = sandbox.sink.filter((s) => (s as SinkEntry).event === 'register') as Array<SinkEntry & { json: object }>;
-		expect(items.map((i) => i.json)).toEqual([{ type: 'register', msgId: '999', content: 'hello', receivedAt: expect.any(String) }]);
+		const items = sandbox.sink.filter((s) => (s as SinkEntry).event === 'register') as Array<
+			SinkEntry & { json: object }
+		>;
+		expect(items.map((i) => i.json)).toEqual([
+			{ type: 'register', msgId: '999', content: 'hello', receivedAt: expect.any(String) },
+		]);
 		expect(worker.log).toContain(`Worker started execution ${items[0].execution} `);
 	});
 
 	test('50 messages under one timestamp, each delivered twice at the same moment, then each redelivered after its acknowledgement: 50 executions', async () => {
 		const ids = range(7_100_000, 50);
 		const pushes = signedPushes(sandbox, ids, ids.length);
-		const together = await Promise.all(pushes.flatMap((p) => [postRaw(hookUrl(hookA, PUSH.webhookId), p), postRaw(hookUrl(hookA, PUSH.webhookId), p)]));
-		expect(together.filter((a, i) => !acknowledged(a, pushes[Math.floor(i / 2)].noise)).map((a) => `${a.status} ${a.body}`)).toEqual([]);
+		const together = await Promise.all(
+			pushes.flatMap((p) => [
+				postRaw(hookUrl(hookA, PUSH.webhookId), p),
+				postRaw(hookUrl(hookA, PUSH.webhookId), p),
+			]),
+		);
+		expect(
+			together
+				.filter((a, i) => !acknowledged(a, pushes[Math.floor(i / 2)].noise))
+				.map((a) => `${a.status} ${a.body}`),
+		).toEqual([]);
 		const again: string[] = [];
 		for (const p of pushes.slice(0, 20)) {
 			const answer = await postRaw(hookUrl(hookA, PUSH.webhookId), p);
-			if (!acknowledged(answer, p.noise)) again.push(`${p.msgId}: ${answer.status} ${answer.body.slice(0, 200)}`);
+			if (!acknowledged(answer, p.noise))
+				again.push(`${p.msgId}: ${answer.status} ${answer.body.slice(0, 200)}`);
 		}
 		expect(again).toEqual([]);
 		expect(await settle(PUSH.id, 7_100_000, 7_100_050, 50)).toEqual(ids);
@@ -207,15 +311,24 @@ describe('the Push Trigger behind n8n webhook processes', () => {
 		await inParallel(pushes, 20, send, () => killed !== undefined);
 		await killed;
 		const enqueuedBeforeKill = await jobsAndExecutions(CRASH.id);
-		log(`webhook process killed after ${ackedBeforeKill.size} acknowledgements; ${enqueuedBeforeKill} executions of the crash workflow stored`);
+		log(
+			`webhook process killed after ${ackedBeforeKill.size} acknowledgements; ${enqueuedBeforeKill} executions of the crash workflow stored`,
+		);
 		await hookA.startWebhook();
 		await routed(hookA);
-		for (let round = 0; round < 5 && acked.size < pushes.length; round++) await inParallel(pushes.filter((p) => !acked.has(p.msgId)), 20, send);
+		for (let round = 0; round < 5 && acked.size < pushes.length; round++)
+			await inParallel(
+				pushes.filter((p) => !acked.has(p.msgId)),
+				20,
+				send,
+			);
 		expect(acked.size).toBe(pushes.length);
 
 		const delivered = await settle(CRASH.id, 7_200_000, 7_200_300, 300);
 		const twice = twiceIn(delivered);
-		log(`delivered ${new Set(delivered).size} distinct of 300; twice: ${twice.length} (${twice.join(', ')}), none acknowledged before the kill`);
+		log(
+			`delivered ${new Set(delivered).size} distinct of 300; twice: ${twice.length} (${twice.join(', ')}), none acknowledged before the kill`,
+		);
 		// Nothing acknowledged vanished: n8n answered each after its job was in Redis, and the worker ran it.
 		expect([...ackedBeforeKill].map(Number).filter((id) => !delivered.includes(id))).toEqual([]);
 		expect(new Set(delivered).size).toBe(300);
@@ -227,7 +340,9 @@ describe('the Push Trigger behind n8n webhook processes', () => {
 	/** How many executions of a workflow n8n has stored (any status). */
 	async function jobsAndExecutions(workflowId: string): Promise<number> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const answer = await fetch(`${main.baseUrl}/rest/executions?filter=${filter}&limit=1`, { headers: { cookie } });
+		const answer = await fetch(`${main.baseUrl}/rest/executions?filter=${filter}&limit=1`, {
+			headers: { cookie },
+		});
 		return ((await answer.json()) as { data: { count: number } }).data.count;
 	}
 
@@ -243,7 +358,8 @@ describe('the Push Trigger behind n8n webhook processes', () => {
 			async ({ p, first, copy }) => {
 				for (const hook of [first, copy]) {
 					const answer = await postRaw(hookUrl(hook, PUSH.webhookId), p);
-					if (!acknowledged(answer, p.noise)) refused.push(`${p.msgId}: ${answer.status} ${answer.body}`);
+					if (!acknowledged(answer, p.noise))
+						refused.push(`${p.msgId}: ${answer.status} ${answer.body}`);
 				}
 			},
 		);
@@ -252,7 +368,9 @@ describe('the Push Trigger behind n8n webhook processes', () => {
 		const saved = await savedLedger(PUSH.id);
 		const lost = ids.filter((id) => !saved.has(String(id)));
 		const twice = twiceIn(delivered);
-		log(`two webhook processes, 200 pushes 20 at a time, each copy to the other process after the acknowledgement: executions ${delivered.length} (duplicates ${twice.length}); accepted messages missing from the saved ledger ${lost.length}`);
+		log(
+			`two webhook processes, 200 pushes 20 at a time, each copy to the other process after the acknowledgement: executions ${delivered.length} (duplicates ${twice.length}); accepted messages missing from the saved ledger ${lost.length}`,
+		);
 		expect(new Set(delivered).size).toBe(200);
 		// At most one execution per process; how many copies ran twice is the measured figure (docs/push-trigger.md).
 		expect(delivered.length - new Set(delivered).size).toBe(twice.length);
@@ -263,17 +381,30 @@ describe('the Push Trigger behind n8n webhook processes', () => {
 		const ids = range(7_400_000, 100);
 		const pushes = signedPushes(sandbox, ids, 10, 'tag_info');
 		await inParallel(pushes, 10, async (p) => {
-			const answers = await Promise.all([hookA, hookB].map((hook) => postRaw(hookUrl(hook, PUSH.webhookId), p)));
+			const answers = await Promise.all(
+				[hookA, hookB].map((hook) => postRaw(hookUrl(hook, PUSH.webhookId), p)),
+			);
 			expect(answers.every((a) => acknowledged(a, p.noise))).toBe(true);
 		});
 		const delivered = await settle(PUSH.id, 7_400_000, 7_400_100, 100);
 		const twice = twiceIn(delivered);
-		log(`two webhook processes, both copies of 100 pushes at the same moment: executions ${delivered.length}, duplicates ${twice.length}`);
+		log(
+			`two webhook processes, both copies of 100 pushes at the same moment: executions ${delivered.length}, duplicates ${twice.length}`,
+		);
 		expect(new Set(delivered).size).toBe(100);
 		expect(delivered.length - new Set(delivered).size).toBe(twice.length);
 	});
 });
 
-function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-	return waitUntil(condition, timeoutMs, () => `waiting for ${what}; main log:\n${main.log.slice(-2000)}\nworker log:\n${worker.log.slice(-2000)}\nwebhook A log:\n${hookA?.log.slice(-1500)}`);
+function waitFor(
+	condition: () => boolean | Promise<boolean>,
+	timeoutMs: number,
+	what: string,
+): Promise<void> {
+	return waitUntil(
+		condition,
+		timeoutMs,
+		() =>
+			`waiting for ${what}; main log:\n${main.log.slice(-2000)}\nworker log:\n${worker.log.slice(-2000)}\nwebhook A log:\n${hookA?.log.slice(-1500)}`,
+	);
 }

@@ -24,7 +24,11 @@ const log = (m: string) => process.stdout.write(`[e2e-schedulers] ${m}\n`);
 const SCHEDULERS = {
 	default: {},
 	durable: { N8N_SCHEDULER_ENABLED: 'true', N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true' },
-	'durable with durable cursors': { N8N_SCHEDULER_ENABLED: 'true', N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true', N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true' },
+	'durable with durable cursors': {
+		N8N_SCHEDULER_ENABLED: 'true',
+		N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true',
+		N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true',
+	},
 } as const;
 type SchedulerName = keyof typeof SCHEDULERS;
 
@@ -37,7 +41,9 @@ const RESTART_AFTER = 5;
 
 /** The second of each minute n8n's durable scheduler polls an "every minute" trigger at (its seeded cron). */
 function durableTickSecond(workflowId: string, nodeId: string): number {
-	return createHash('sha256').update(`${workflowId}:${nodeId}:second`).digest().readUInt32BE(0) % 60;
+	return (
+		createHash('sha256').update(`${workflowId}:${nodeId}:second`).digest().readUInt32BE(0) % 60
+	);
 }
 
 function schedulerWorkflow() {
@@ -52,12 +58,19 @@ function schedulerWorkflow() {
 				type: 'n8n-nodes-tanma.tanmaTrigger',
 				typeVersion: 1,
 				position: [0, 0],
-				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'newFollowUp', scope: 'recentlyActive', options: { lateArrivalMinutes: 2 } },
+				parameters: {
+					pollTimes: { item: [{ mode: 'everyMinute' }] },
+					event: 'newFollowUp',
+					scope: 'recentlyActive',
+					options: { lateArrivalMinutes: 2 },
+				},
 				credentials: CREDENTIAL_REF,
 			},
 			sinkNode('SINK_URL', [220, 0]),
 		],
-		connections: { 'Tanma Trigger': { main: [[{ node: 'Record in Sink', type: 'main', index: 0 }]] } },
+		connections: {
+			'Tanma Trigger': { main: [[{ node: 'Record in Sink', type: 'main', index: 0 }]] },
+		},
 		settings: { executionOrder: 'v1' },
 	};
 }
@@ -92,51 +105,80 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	await Promise.all(setups.map(async (s) => {
-		await s.n8n.stop();
-		await s.sandbox.close();
-	}));
+	await Promise.all(
+		setups.map(async (s) => {
+			await s.n8n.stop();
+			await s.sandbox.close();
+		}),
+	);
 });
 
-const delivered = (s: Setup) => s.sandbox.sink.map((entry) => Number((entry as { id: number }).id)).sort((a, b) => a - b);
+const delivered = (s: Setup) =>
+	s.sandbox.sink.map((entry) => Number((entry as { id: number }).id)).sort((a, b) => a - b);
 
 test('every follow-up written after activation reaches the workflow once, under each scheduler, across a restart', async () => {
 	// Publish just after the durable tick's second: its first poll is then about a minute away.
 	const tick = durableTickSecond(WORKFLOW_ID, TRIGGER_NODE_ID);
-	await waitFor(() => new Date().getUTCSeconds() === (tick + 2) % 60, 61_000, () => 'the clock');
+	await waitFor(
+		() => new Date().getUTCSeconds() === (tick + 2) % 60,
+		61_000,
+		() => 'the clock',
+	);
 	await Promise.all(setups.map(async (s) => await s.n8n.activateWorkflow(s.cookie, WORKFLOW_ID)));
 	const activatedAt = Date.now();
-	log(`activated at second ${new Date(activatedAt).getUTCSeconds()}; durable ticks at second ${tick}`);
+	log(
+		`activated at second ${new Date(activatedAt).getUTCSeconds()}; durable ticks at second ${tick}`,
+	);
 
 	const written: number[] = [];
 	const customers = setups[0].sandbox.tenant.customers;
 	let restart: Promise<void> | undefined;
 	for (let k = 0; k < FOLLOW_UPS; k++) {
-		await waitFor(() => Date.now() >= activatedAt + k * EVERY_MS, EVERY_MS + 1000, () => 'the clock');
+		await waitFor(
+			() => Date.now() >= activatedAt + k * EVERY_MS,
+			EVERY_MS + 1000,
+			() => 'the clock',
+		);
 		// The same follow-up in every sandbox (they are seeded alike, so its id is the same in each).
-		const ids = setups.map((s) => s.sandbox.addFollowUps(customers[k % 7].externalUserId, [`scheduler ${k}`])[0].id);
+		const ids = setups.map(
+			(s) => s.sandbox.addFollowUps(customers[k % 7].externalUserId, [`scheduler ${k}`])[0].id,
+		);
 		expect(new Set(ids).size).toBe(1);
 		written.push(ids[0]);
 		if (k + 1 === RESTART_AFTER) {
-			restart = Promise.all(setups.map(async (s) => {
-				await s.n8n.stop();
-				await s.n8n.start();
-			})).then(() => undefined);
+			restart = Promise.all(
+				setups.map(async (s) => {
+					await s.n8n.stop();
+					await s.n8n.start();
+				}),
+			).then(() => undefined);
 		}
 	}
 	await restart;
-	log(`wrote ${written.length} follow-ups, the last ${Math.round((Date.now() - activatedAt) / 1000)} s after activation`);
+	log(
+		`wrote ${written.length} follow-ups, the last ${Math.round((Date.now() - activatedAt) / 1000)} s after activation`,
+	);
 
 	// Each n8n has delivered every follow-up (or the time for three more polls is up), then polls once more.
 	await Promise.all(
 		setups.map(async (s) => {
-			await waitFor(() => delivered(s).length >= written.length, 200_000, () => '').catch(() => undefined);
+			await waitFor(
+				() => delivered(s).length >= written.length,
+				200_000,
+				() => '',
+			).catch(() => undefined);
 			const searches = () => s.sandbox.requestsTo('/api/v3/customer/search').length;
 			const before = searches();
-			await waitFor(() => searches() > before, 90_000, () => `${s.name}: one more poll; n8n log:\n${s.n8n.log.slice(-2000)}`);
+			await waitFor(
+				() => searches() > before,
+				90_000,
+				() => `${s.name}: one more poll; n8n log:\n${s.n8n.log.slice(-2000)}`,
+			);
 		}),
 	);
 	const outcome = Object.fromEntries(setups.map((s) => [s.name, delivered(s)]));
-	log(`delivered: ${JSON.stringify(Object.fromEntries(setups.map((s) => [s.name, `${s.sandbox.sink.length} of ${written.length}`])))}`);
+	log(
+		`delivered: ${JSON.stringify(Object.fromEntries(setups.map((s) => [s.name, `${s.sandbox.sink.length} of ${written.length}`])))}`,
+	);
 	expect(outcome).toEqual(Object.fromEntries(setups.map((s) => [s.name, written])));
 });

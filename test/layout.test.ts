@@ -81,14 +81,23 @@ test('every source file has its mirror test, or is listed with the test that cov
 	};
 	const untested = files.filter((f) => !exists(mirrorTestOf(f)) && !(f in TESTED_ELSEWHERE));
 	expect(untested).toEqual([]);
-	const needless = Object.keys(TESTED_ELSEWHERE).filter((f) => !files.includes(f) || exists(mirrorTestOf(f)));
+	const needless = Object.keys(TESTED_ELSEWHERE).filter(
+		(f) => !files.includes(f) || exists(mirrorTestOf(f)),
+	);
 	expect(needless).toEqual([]);
 	// The named test reaches the file: it imports it, the node whose description or logic it is, or the harness
 	// that runs that node (test/support/).
 	for (const [file, test] of Object.entries(TESTED_ELSEWHERE)) {
 		const text = readFileSync(join(root, test), 'utf8');
 		const module = file.replace(/^nodes\/Tanma\//, '').replace(/\.ts$/, '');
-		const node = /trigger\/(poll|sources)/.test(file) ? 'TanmaTrigger.node' : /trigger\/push|transport\/push/.test(file) ? 'TanmaPushTrigger.node' : 'Tanma.node';
-		expect([test, text.includes(module) || text.includes(node) || /support\/(actions|trigger|push)'/.test(text)]).toEqual([test, true]);
+		const node = /trigger\/(poll|sources)/.test(file)
+			? 'TanmaTrigger.node'
+			: /trigger\/push|transport\/push/.test(file)
+				? 'TanmaPushTrigger.node'
+				: 'Tanma.node';
+		expect([
+			test,
+			text.includes(module) || text.includes(node) || /support\/(actions|trigger|push)'/.test(text),
+		]).toEqual([test, true]);
 	}
 });

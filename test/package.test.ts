@@ -13,14 +13,18 @@ test('package.json has the shape of a verifiable n8n community package', () => {
 	expect(pkg.dependencies ?? {}).toEqual({});
 	expect(pkg.files).toEqual(['dist']);
 	expect(pkg.n8n.n8nNodesApiVersion).toBe(1);
-	for (const path of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(path).toMatch(/^dist\/.+\.js$/);
+	for (const path of [...pkg.n8n.nodes, ...pkg.n8n.credentials])
+		expect(path).toMatch(/^dist\/.+\.js$/);
 	const installHooks = ['preinstall', 'install', 'postinstall', 'prepare', 'prepublish'];
 	expect(Object.keys(pkg.scripts).filter((s) => installHooks.includes(s))).toEqual([]);
 	expect(pkg.devDependencies['n8n-core']).toBeDefined();
 });
 
 test('npm pack ships only dist, README, LICENSE and package.json', () => {
-	const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+	const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+		cwd: root,
+		encoding: 'utf8',
+	});
 	const files: string[] = JSON.parse(out)[0].files.map((f: { path: string }) => f.path);
 	const stray = files.filter((f) => !/^(dist\/|README\.md$|LICENSE$|package\.json$)/.test(f));
 	expect(stray).toEqual([]);

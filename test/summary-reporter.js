@@ -16,13 +16,19 @@ class SummaryReporter {
 			.sort((a, b) => b.seconds - a.seconds);
 		const total = (kind) => Math.round(suites.filter(kind).reduce((sum, s) => sum + s.seconds, 0));
 		const realN8n = (s) => /\/e2e[^/]*\.test\.ts$/.test(s.suite);
-		const lines = suites.map((s) => `${String(s.seconds).padStart(7)} s  ${s.suite}${s.failed ? `  (${s.failed} failed)` : ''}`);
+		const lines = suites.map(
+			(s) =>
+				`${String(s.seconds).padStart(7)} s  ${s.suite}${s.failed ? `  (${s.failed} failed)` : ''}`,
+		);
 		process.stdout.write(
 			`\nsuite times (wall, slowest first):\n${lines.join('\n')}\n` +
 				`suites without a real n8n: ${total((s) => !realN8n(s))} s; real-n8n suites: ${total(realN8n)} s\n`,
 		);
 		if (process.env.TEST_TIMINGS_FILE) {
-			fs.writeFileSync(process.env.TEST_TIMINGS_FILE, `${JSON.stringify({ at: new Date().toISOString(), suites }, null, 2)}\n`);
+			fs.writeFileSync(
+				process.env.TEST_TIMINGS_FILE,
+				`${JSON.stringify({ at: new Date().toISOString(), suites }, null, 2)}\n`,
+			);
 		}
 		const skipped = results.numPendingTests + results.numTodoTests;
 		process.stdout.write(

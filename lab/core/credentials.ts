@@ -2,7 +2,14 @@
  * n8n's credential store, in memory: it hands out the given credential data (counting reads, as n8n reads its
  * database each time) and, like n8n's CredentialsHelper, calls the credential type's `authenticate` function.
  */
-import type { ICredentialDataDecryptedObject, ICredentialType, ICredentials, IHttpRequestOptions, INodeProperties, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	ICredentials,
+	IHttpRequestOptions,
+	INodeProperties,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 import { ICredentialsHelper } from 'n8n-workflow';
 
 import { TanmaApi } from '../../credentials/TanmaApi.credentials';
@@ -78,7 +85,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-export function credentialsFor(sandbox: { baseUrl: string; appId: string; appKey: string }, overrides: ICredentialDataDecryptedObject = {}) {
+export function credentialsFor(
+	sandbox: { baseUrl: string; appId: string; appKey: string },
+	overrides: ICredentialDataDecryptedObject = {},
+) {
 	return {
 		appId: sandbox.appId,
 		appKey: sandbox.appKey,

@@ -83,7 +83,11 @@ export async function runNodeInWorkflow(options: {
 	});
 	const additionalData = makeAdditionalData(helper);
 	additionalData.hooks = new ExecutionLifecycleHooks('manual', 'exec-test', workflow as never);
-	const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: nodes[0], destinationNode: { nodeName: 'Subject', mode: 'inclusive' } });
+	const run = await new WorkflowExecute(additionalData, 'manual').run({
+		workflow,
+		startNode: nodes[0],
+		destinationNode: { nodeName: 'Subject', mode: 'inclusive' },
+	});
 	const task = run.data.resultData.runData.Subject?.[0];
 	return {
 		items: task?.data?.main?.[0] ?? [],
@@ -134,10 +138,20 @@ export async function runListSearch(options: {
 }): Promise<INodeListSearchResult> {
 	const helper = new TestCredentialsHelper({ tanmaApi: options.credentials });
 	const typeName = options.nodeType.description.name;
-	const node = nodeUnderTest(options.nodeType, options.parameters ?? {}, { typeVersion: options.typeVersion ?? 2 });
-	const workflow = new Workflow({ id: 'wf-list-search', nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesOf({ [typeName]: options.nodeType }) });
+	const node = nodeUnderTest(options.nodeType, options.parameters ?? {}, {
+		typeVersion: options.typeVersion ?? 2,
+	});
+	const workflow = new Workflow({
+		id: 'wf-list-search',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesOf({ [typeName]: options.nodeType }),
+	});
 	// As n8n's editor sends them: the node's parameters as they stand, read by getCurrentNodeParameter.
-	const additionalData = Object.assign(makeAdditionalData(helper), { currentNodeParameters: options.parameters ?? {} });
+	const additionalData = Object.assign(makeAdditionalData(helper), {
+		currentNodeParameters: options.parameters ?? {},
+	});
 	const context = new LoadOptionsContext(workflow, node, additionalData, '');
 	const method = options.nodeType.methods?.listSearch?.[options.method];
 	if (!method) throw new Error(`no listSearch method ${options.method}`);

@@ -1,6 +1,11 @@
 /** Runs a polling trigger as n8n's ActiveWorkflows does. */
 import { PollContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeParameters,
+	INodeType,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials';
@@ -34,7 +39,10 @@ export async function runPoll(options: {
 }): Promise<PollRun> {
 	const helper = new TestCredentialsHelper({ tanmaApi: options.credentials });
 	const typeName = options.nodeType.description.name;
-	const node = nodeUnderTest(options.nodeType, options.parameters, { id: 'trigger', name: 'Trigger' });
+	const node = nodeUnderTest(options.nodeType, options.parameters, {
+		id: 'trigger',
+		name: 'Trigger',
+	});
 	const globalBefore = JSON.stringify(options.globalStaticData ?? {});
 	const workflow = new Workflow({
 		id: options.workflowId ?? 'wf-poll',
@@ -70,10 +78,23 @@ export async function runPoll(options: {
 	};
 	try {
 		const result = await options.nodeType.poll!.call(context);
-		const globalStaticData = JSON.parse(JSON.stringify(workflow.getStaticData('global', node))) as IDataObject;
-		return { items: (result?.[0] ?? []).map((i) => i.json), staticData: JSON.parse(JSON.stringify(nodeStaticData)) as IDataObject, globalStaticData, warnings };
+		const globalStaticData = JSON.parse(
+			JSON.stringify(workflow.getStaticData('global', node)),
+		) as IDataObject;
+		return {
+			items: (result?.[0] ?? []).map((i) => i.json),
+			staticData: JSON.parse(JSON.stringify(nodeStaticData)) as IDataObject,
+			globalStaticData,
+			warnings,
+		};
 	} catch (error) {
-		return { items: [], staticData: JSON.parse(before) as IDataObject, globalStaticData: JSON.parse(globalBefore) as IDataObject, error: error as Error, warnings };
+		return {
+			items: [],
+			staticData: JSON.parse(before) as IDataObject,
+			globalStaticData: JSON.parse(globalBefore) as IDataObject,
+			error: error as Error,
+			warnings,
+		};
 	} finally {
 		logger.warn = warn;
 	}

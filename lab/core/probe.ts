@@ -1,6 +1,13 @@
 /** A bare node holding a Tanma credential, for calling transport helpers and the credential test as n8n does. */
 import { ExecuteContext, RoutingNode } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, INode, INodeCredentialTestResult, INodeExecutionData, INodeType, IRunExecutionData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	INode,
+	INodeCredentialTestResult,
+	INodeExecutionData,
+	INodeType,
+	IRunExecutionData,
+} from 'n8n-workflow';
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPES, TestCredentialsHelper } from './credentials';
@@ -91,7 +98,13 @@ export async function runCredentialTest(
 			outputs: ['main'],
 			credentials: [{ name: credentialTypeName, required: true }],
 			properties: [
-				{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: testRequest.request }, default: '' },
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: testRequest.request },
+					default: '',
+				},
 			],
 		},
 	};
@@ -115,13 +128,23 @@ export async function runCredentialTest(
 	);
 	let response: INodeExecutionData[][] | null | undefined;
 	try {
-		response = await new RoutingNode(context, nodeType, { id: '1', name: 'test', type: credentialTypeName, data: credentials }).runNode();
+		response = await new RoutingNode(context, nodeType, {
+			id: '1',
+			name: 'test',
+			type: credentialTypeName,
+			data: credentials,
+		}).runNode();
 	} catch (error) {
-		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
+		const cause = (
+			error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }
+		).cause;
 		if (cause?.response) {
 			const status = cause.response.status;
 			if (status < 199 || status > 299) {
-				return { status: 'Error', message: cause.response.statusText || `Received HTTP status code: ${status}` };
+				return {
+					status: 'Error',
+					message: cause.response.statusText || `Received HTTP status code: ${status}`,
+				};
 			}
 		} else if (cause?.code) {
 			return { status: 'Error', message: cause.code };
@@ -131,8 +154,11 @@ export async function runCredentialTest(
 	for (const rule of testRequest.rules ?? []) {
 		if (rule.type !== 'responseSuccessBody') continue;
 		const body = response?.[0]?.[0]?.json ?? {};
-		const value = rule.properties.key.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)?.[k], body);
-		if (value === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+		const value = rule.properties.key
+			.split('.')
+			.reduce<unknown>((v, k) => (v as Record<string, unknown>)?.[k], body);
+		if (value === rule.properties.value)
+			return { status: 'Error', message: rule.properties.message };
 	}
 	return { status: 'OK', message: 'Connection successful!' };
 }

@@ -3,7 +3,13 @@ import { createServer } from 'http';
 import type { AddressInfo } from 'net';
 
 import { HookContext, WebhookContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters, INodeType, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeParameters,
+	INodeType,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials';
@@ -47,7 +53,11 @@ export async function startWebhookHost(options: {
 	const helper = new TestCredentialsHelper({ tanmaApi: options.credentials });
 	const typeName = options.nodeType.description.name;
 	const webhookId = 'c0ffee00-1111-4222-8333-944445555666';
-	const node = nodeUnderTest(options.nodeType, options.parameters, { id: 'push', name: 'Push', webhookId });
+	const node = nodeUnderTest(options.nodeType, options.parameters, {
+		id: 'push',
+		name: 'Push',
+		webhookId,
+	});
 	const workflowId = options.workflowId ?? `wf-push-${++webhookHosts}`;
 	// Like n8n: static data is loaded for each request and saved after it was handled.
 	let savedStaticData = options.staticData ?? '{}';
@@ -62,7 +72,10 @@ export async function startWebhookHost(options: {
 			staticData: JSON.parse(savedStaticData) as IDataObject,
 		});
 	let base = '';
-	const additionalDataFor = () => ({ ...makeAdditionalData(helper), webhookBaseUrl: `${base}/webhook` });
+	const additionalDataFor = () => ({
+		...makeAdditionalData(helper),
+		webhookBaseUrl: `${base}/webhook`,
+	});
 	const webhookData = (workflow: Workflow) => ({
 		httpMethod: 'POST' as const,
 		node: node.name,
@@ -81,8 +94,20 @@ export async function startWebhookHost(options: {
 				const rawBody = Buffer.concat(chunks);
 				Object.assign(req, { rawBody, body: rawBody.toString('utf8'), params: {}, query: {} });
 				const workflow = makeWorkflow();
-				const additionalData = { ...additionalDataFor(), httpRequest: req, httpResponse: res } as unknown as IWorkflowExecuteAdditionalData;
-				const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData(workflow) as never, [], null);
+				const additionalData = {
+					...additionalDataFor(),
+					httpRequest: req,
+					httpResponse: res,
+				} as unknown as IWorkflowExecuteAdditionalData;
+				const context = new WebhookContext(
+					workflow,
+					node,
+					additionalData,
+					'webhook',
+					webhookData(workflow) as never,
+					[],
+					null,
+				);
 				// As n8n 2.40.7's "onReceived" path: a node that answered itself is left alone; otherwise the
 				// execution is registered first, the static data saved, and only then the node's answer sent
 				// (or an error, when no execution could be started).
@@ -97,21 +122,39 @@ export async function startWebhookHost(options: {
 					const result = await options.nodeType.webhook!.call(context);
 					if (result.workflowData) {
 						await new Promise((resolve) => setTimeout(resolve, options.registerDelayMs ?? 1));
-						if (options.failToStart?.()) throw new Error('There was a problem executing the workflow');
+						if (options.failToStart?.())
+							throw new Error('There was a problem executing the workflow');
 						executions.push(result.workflowData[0].map((i) => i.json));
 						// Registering builds the execution's own Workflow over the same static-data object, which
 						// (n8n-workflow's ObservableObject) clears its changed mark before n8n's save below.
-						new Workflow({ id: workflowId, nodes: [node], connections: {}, active: true, nodeTypes: nodeTypesOf({ [typeName]: options.nodeType }), staticData: workflow.staticData });
+						new Workflow({
+							id: workflowId,
+							nodes: [node],
+							connections: {},
+							active: true,
+							nodeTypes: nodeTypesOf({ [typeName]: options.nodeType }),
+							staticData: workflow.staticData,
+						});
 					}
 					// n8n 2.40.7 reads the answer after registering and before saving: a started execution is answered
 					// with the description's responseData when it is set and not "noData" (undefined reads as
 					// "firstEntryJson", answered as that very text), else the node's answer.
-					const responseData = options.nodeType.description.webhooks![0].responseData ?? 'firstEntryJson';
-					const started = result.workflowData && responseData !== 'noData' ? responseData : undefined;
-					const body = result.noWebhookResponse ? undefined : started || (result.webhookResponse ?? { message: 'Workflow was started' });
+					const responseData =
+						options.nodeType.description.webhooks![0].responseData ?? 'firstEntryJson';
+					const started =
+						result.workflowData && responseData !== 'noData' ? responseData : undefined;
+					const body = result.noWebhookResponse
+						? undefined
+						: started || (result.webhookResponse ?? { message: 'Workflow was started' });
 					await save();
 					if (body === undefined || res.writableEnded) return;
-					if (!res.getHeader('content-type')) res.setHeader('Content-Type', typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8');
+					if (!res.getHeader('content-type'))
+						res.setHeader(
+							'Content-Type',
+							typeof body === 'string'
+								? 'text/html; charset=utf-8'
+								: 'application/json; charset=utf-8',
+						);
 					res.statusCode = 200;
 					res.end(typeof body === 'string' ? body : JSON.stringify(body));
 				} catch (error) {
@@ -137,7 +180,14 @@ export async function startWebhookHost(options: {
 		async activate() {
 			const workflow = makeWorkflow();
 			const methods = options.nodeType.webhookMethods!.default!;
-			const context = new HookContext(workflow, node, additionalDataFor() as IWorkflowExecuteAdditionalData, 'trigger', 'activate', webhookData(workflow) as never);
+			const context = new HookContext(
+				workflow,
+				node,
+				additionalDataFor() as IWorkflowExecuteAdditionalData,
+				'trigger',
+				'activate',
+				webhookData(workflow) as never,
+			);
 			if (await methods.checkExists.call(context)) return { created: false };
 			return { created: await methods.create.call(context) };
 		},

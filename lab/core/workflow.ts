@@ -1,5 +1,11 @@
 /** What n8n-core needs around a node: additional data, node types, the node itself. */
-import type { INode, INodeParameters, INodeType, INodeTypes, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type {
+	INode,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers } from 'n8n-workflow';
 
 export function makeAdditionalData(helper: ICredentialsHelper): IWorkflowExecuteAdditionalData {
@@ -38,7 +44,11 @@ export function nodeTypesOf(types: Record<string, INodeType>): INodeTypes {
 }
 
 /** The node under test, wired to the sandbox credential. */
-export function nodeUnderTest(nodeType: INodeType, parameters: INodeParameters, extra: Partial<INode> = {}): INode {
+export function nodeUnderTest(
+	nodeType: INodeType,
+	parameters: INodeParameters,
+	extra: Partial<INode> = {},
+): INode {
 	return {
 		id: 'subject',
 		name: 'Subject',

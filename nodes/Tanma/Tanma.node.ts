@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { properties } from './actions/description';
@@ -17,7 +22,8 @@ export class Tanma implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Work with customers, follow-ups, SOP tasks, group messages and work orders in Tanma SCRM',
+		description:
+			'Work with customers, follow-ups, SOP tasks, group messages and work orders in Tanma SCRM',
 		defaults: { name: 'Tanma' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,4 +1,10 @@
-import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { pushTriggerProperties } from './trigger/push/description';
@@ -19,7 +25,15 @@ export class TanmaPushTrigger implements INodeType {
 		credentials: [{ name: 'tanmaApi', required: true }],
 		// Static, so n8n needs no expression to answer; responseData '' makes n8n answer a started execution with
 		// the node's acknowledgement (left out, n8n 2.40.7 answers the text "firstEntryJson").
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: '',
+				path: 'webhook',
+			},
+		],
 		properties: pushTriggerProperties,
 	};
 

@@ -1,6 +1,10 @@
 /** What every sandbox handler shares: the vendor failure, the request context, field readers, paging. */
 import type { EndpointName, TanmaEndpoint } from '../../nodes/Tanma/transport/protocol/endpoints';
-import { ENDPOINTS, MAX_PAGE_SIZE, PAGING_WIRE } from '../../nodes/Tanma/transport/protocol/endpoints';
+import {
+	ENDPOINTS,
+	MAX_PAGE_SIZE,
+	PAGING_WIRE,
+} from '../../nodes/Tanma/transport/protocol/endpoints';
 import { formatTanmaTime, parseTanmaTime } from '../../nodes/Tanma/transport/protocol/time';
 import type { Customer, Staff, TenantData } from '../data';
 
@@ -31,10 +35,10 @@ export interface HandlerContext {
 
 export type Handler = (body: Body, ctx: HandlerContext) => unknown;
 
-
 /** Ids are decimal strings in the tenant; bigint makes the JSON writer emit them as bare integers. */
 export const id = (value: string): bigint => BigInt(value);
-export const time = (ms: number | null): string | null => (ms === null ? null : formatTanmaTime(ms));
+export const time = (ms: number | null): string | null =>
+	ms === null ? null : formatTanmaTime(ms);
 
 export function text(body: Body, field: string): string | undefined {
 	const v = body[field];
@@ -52,7 +56,8 @@ export function timeBound(body: Body, field: string): number | undefined {
 	const v = text(body, field);
 	if (v === undefined) return undefined;
 	const ms = parseTanmaTime(v);
-	if (ms === undefined) throw new VendorFailure(-1, `参数错误: ${field} 时间格式应为 yyyy-MM-dd HH:mm:ss`);
+	if (ms === undefined)
+		throw new VendorFailure(-1, `参数错误: ${field} 时间格式应为 yyyy-MM-dd HH:mm:ss`);
 	return ms;
 }
 
@@ -83,13 +88,22 @@ export function decodeCursor(cursor: unknown): number {
  * The `page` and `list` endpoints whose answer also gives `totalPage` beside `totalCount` (their vendor pages
  * show it); the others answer without it, so the node's fallback to totalCount is what those tests run.
  */
-const ANSWERS_TOTAL_PAGE: ReadonlySet<EndpointName> = new Set<EndpointName>(['groupList', 'orderList']);
+const ANSWERS_TOTAL_PAGE: ReadonlySet<EndpointName> = new Set<EndpointName>([
+	'groupList',
+	'orderList',
+]);
 
 /**
  * One page of `rows`, in the wire format the catalogue gives the endpoint's paging style. `shape` turns a
  * stored row into its answer form; it runs on the page only, so large tenants (bench: 50,000 customers) stay fast.
  */
-export function page<T>(name: EndpointName, body: Body, rows: T[], ctx: HandlerContext, options: { shape?: (row: T) => unknown } = {}) {
+export function page<T>(
+	name: EndpointName,
+	body: Body,
+	rows: T[],
+	ctx: HandlerContext,
+	options: { shape?: (row: T) => unknown } = {},
+) {
 	const endpoint: TanmaEndpoint = ENDPOINTS[name];
 	if (endpoint.paging === 'none') throw new Error(`${name} does not page`);
 	const wire = PAGING_WIRE[endpoint.paging];
@@ -101,7 +115,10 @@ export function page<T>(name: EndpointName, body: Body, rows: T[], ctx: HandlerC
 		const start = Math.max(0, offset - overlap);
 		const list = rows.slice(start, offset + size).map(shape);
 		const end = offset + size;
-		return { [wire.listField]: list, [wire.nextCursorField]: end < rows.length ? encodeCursor(end) : null };
+		return {
+			[wire.listField]: list,
+			[wire.nextCursorField]: end < rows.length ? encodeCursor(end) : null,
+		};
 	}
 	const size = pageSize(body[wire.sizeField], 10);
 	const pageNo = Math.max(1, Number(body[wire.pageField] ?? 1) || 1);
@@ -135,15 +152,24 @@ export function tagsOf(tenant: TenantData, tagIds: number[]) {
 }
 
 /** A search row's `tags` in the shape this tenant writes them (../readings.ts `rowTags`); none for `absent`. */
-function rowTags(tenant: TenantData, tagIds: number[], shape: TenantReadings['rowTags']): { tags?: unknown } {
+function rowTags(
+	tenant: TenantData,
+	tagIds: number[],
+	shape: TenantReadings['rowTags'],
+): { tags?: unknown } {
 	const tags = tagsOf(tenant, tagIds);
 	if (shape === 'absent') return {};
 	if (shape === 'ids') return { tags: tags.map((t) => t.id) };
-	if (shape === 'tagIdObjects') return { tags: tags.map((t) => ({ tagId: String(t.id), tagName: t.name })) };
+	if (shape === 'tagIdObjects')
+		return { tags: tags.map((t) => ({ tagId: String(t.id), tagName: t.name })) };
 	return { tags };
 }
 
-export function searchRow(tenant: TenantData, c: Customer, tagShape: TenantReadings['rowTags'] = 'objects') {
+export function searchRow(
+	tenant: TenantData,
+	c: Customer,
+	tagShape: TenantReadings['rowTags'] = 'objects',
+) {
 	const owner = staffBySalesId(tenant, c.ownerSalesId);
 	return {
 		customerId: id(c.customerId),
@@ -156,8 +182,12 @@ export function searchRow(tenant: TenantData, c: Customer, tagShape: TenantReadi
 		isFriend: 1,
 		deleteStatus: 0,
 		createTime: time(c.createTimeMs),
-		mainFollows: [{ salesName: owner?.name ?? '', followDeptNames: departmentNames(tenant, owner) }],
-		shareFollows: c.collaboratorSalesIds.map((s) => ({ salesName: staffBySalesId(tenant, s)?.name ?? '' })),
+		mainFollows: [
+			{ salesName: owner?.name ?? '', followDeptNames: departmentNames(tenant, owner) },
+		],
+		shareFollows: c.collaboratorSalesIds.map((s) => ({
+			salesName: staffBySalesId(tenant, s)?.name ?? '',
+		})),
 		...rowTags(tenant, c.tagIds, tagShape),
 		qwLastFollowTime: time(c.lastFollowTimeMs),
 		pointCredit: 0,
@@ -176,8 +206,15 @@ export function inWindow(ms: number, since?: number, before?: number): boolean {
 }
 
 /** The rows whose time is in [since, before), oldest first: the by-creation-time list endpoints. */
-export function inWindowOldestFirst<T>(rows: T[], timeOf: (row: T) => number, since?: number, before?: number): T[] {
-	return rows.filter((row) => inWindow(timeOf(row), since, before)).sort((a, b) => timeOf(a) - timeOf(b));
+export function inWindowOldestFirst<T>(
+	rows: T[],
+	timeOf: (row: T) => number,
+	since?: number,
+	before?: number,
+): T[] {
+	return rows
+		.filter((row) => inWindow(timeOf(row), since, before))
+		.sort((a, b) => timeOf(a) - timeOf(b));
 }
 
 export function recordCreated(ctx: HandlerContext, name: EndpointName, body: Body): number {

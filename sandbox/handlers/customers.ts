@@ -2,7 +2,21 @@
 import type { EndpointName } from '../../nodes/Tanma/transport/protocol/endpoints';
 import { droppedByTenant, everyConditionHolds, matchesTagOp6 } from '../readings';
 import type { Body, Handler } from './common';
-import { VendorFailure, id, time, text, requireText, timeBound, idList, page, staffBySalesId, searchRow, customerByExternalId, inWindow, recordCreated } from './common';
+import {
+	VendorFailure,
+	id,
+	time,
+	text,
+	requireText,
+	timeBound,
+	idList,
+	page,
+	staffBySalesId,
+	searchRow,
+	customerByExternalId,
+	inWindow,
+	recordCreated,
+} from './common';
 
 export const customersHandlers = {
 	customerSearch(body, ctx) {
@@ -18,21 +32,29 @@ export const customersHandlers = {
 		const createdFrom = timeBound(createdRange, 'start');
 		const createdTo = timeBound(createdRange, 'end');
 		// The field appears only in a vendor example [inferred]; how it is read is the tenant's (../readings.ts).
-		const lastFollowSent = body.qwLastFollowTypes !== undefined && readings.lastFollowTypes !== 'ignored';
-		if (lastFollowSent && readings.lastFollowTypes === 'typeFilter') return page('customerSearch', body, [], ctx);
+		const lastFollowSent =
+			body.qwLastFollowTypes !== undefined && readings.lastFollowTypes !== 'ignored';
+		if (lastFollowSent && readings.lastFollowTypes === 'typeFilter')
+			return page('customerSearch', body, [], ctx);
 		const lastFollow = (lastFollowSent ? body.qwLastFollowTypes : {}) as Body;
 		const lastFollowFrom = timeBound(lastFollow, 'start');
 		const lastFollowTo = timeBound(lastFollow, 'end');
 		const conditions = (body.conditions ?? {}) as Body;
 		// Tag conditions: op 6 and conditionOp 1 mean what this tenant reads them as (../readings.ts) [inferred].
-		const tagConditions = (Array.isArray(conditions.conditionItems) ? (conditions.conditionItems as Body[]) : [])
+		const tagConditions = (
+			Array.isArray(conditions.conditionItems) ? (conditions.conditionItems as Body[]) : []
+		)
 			.filter((c) => c?.name === 'tagIds')
 			.map((c) => ({ values: idList(c.values).map(Number), op6: Number(c.op) === 6 }));
 		const everyTagCondition = everyConditionHolds(conditions.conditionOp, readings.conditionOp1);
 
 		const rows = tenant.customers.filter((c) => {
 			if (customerId !== undefined && c.customerId !== customerId) return false;
-			if (searchKey !== undefined && ![c.name, c.wechatNickname, c.qwRemark, ...c.mobiles].some((v) => v.includes(searchKey))) return false;
+			if (
+				searchKey !== undefined &&
+				![c.name, c.wechatNickname, c.qwRemark, ...c.mobiles].some((v) => v.includes(searchKey))
+			)
+				return false;
 			if (salesIds.length) {
 				const pool = role === '2' ? c.collaboratorSalesIds : [c.ownerSalesId];
 				if (!pool.some((s) => salesIds.includes(s))) return false;
@@ -44,7 +66,9 @@ export const customersHandlers = {
 			if (createdFrom !== undefined && c.createTimeMs < createdFrom) return false;
 			if (createdTo !== undefined && c.createTimeMs > createdTo) return false;
 			if (tagConditions.length) {
-				const held = tagConditions.map((w) => matchesTagOp6(c.tagIds, w.values, w.op6 ? readings.tagOp6 : 'anyOf'));
+				const held = tagConditions.map((w) =>
+					matchesTagOp6(c.tagIds, w.values, w.op6 ? readings.tagOp6 : 'anyOf'),
+				);
 				if (everyTagCondition ? !held.every(Boolean) : !held.some(Boolean)) return false;
 			}
 			if (lastFollowFrom !== undefined || lastFollowTo !== undefined) {
@@ -55,7 +79,9 @@ export const customersHandlers = {
 			}
 			return true;
 		});
-		return page('customerSearch', body, rows, ctx, { shape: (c) => searchRow(tenant, c, readings.rowTags) });
+		return page('customerSearch', body, rows, ctx, {
+			shape: (c) => searchRow(tenant, c, readings.rowTags),
+		});
 	},
 
 	customerDetails(body, { tenant }) {
@@ -80,7 +106,12 @@ export const customersHandlers = {
 		const before = timeBound(body, 'before');
 		const rows = ctx.tenant.customers.filter((c) => inWindow(c.createTimeMs, since, before));
 		// Each customer has exactly one detail row (its owner's view), so paging customers pages the rows.
-		return page('customersByCreateTime', body, rows, ctx, { shape: (c) => (customersHandlers.customerDetails({ externalUserId: c.externalUserId }, ctx) as unknown[])[0] });
+		return page('customersByCreateTime', body, rows, ctx, {
+			shape: (c) =>
+				(
+					customersHandlers.customerDetails({ externalUserId: c.externalUserId }, ctx) as unknown[]
+				)[0],
+		});
 	},
 
 	customerFields(_body, { tenant }) {
@@ -108,9 +139,12 @@ export const customersHandlers = {
 		const fields = Array.isArray(body.fields) ? (body.fields as Body[]) : [];
 		const unknown = fields.find((f) => !ctx.tenant.fields.some((x) => x.alias === f.alias));
 		if (unknown) throw new VendorFailure(-1, `参数错误: 字段别名不存在 ${String(unknown.alias)}`);
-		const phones = fields.filter((f) => f.alias === 'customer_ch_phone').flatMap((f) => idList(f.values));
+		const phones = fields
+			.filter((f) => f.alias === 'customer_ch_phone')
+			.flatMap((f) => idList(f.values));
 		const taken = new Set(ctx.tenant.customers.flatMap((c) => c.mobiles));
-		if (phones.some((p) => taken.has(p))) throw new VendorFailure(40417, '请求参数验证失败:电话号码重复');
+		if (phones.some((p) => taken.has(p)))
+			throw new VendorFailure(40417, '请求参数验证失败:电话号码重复');
 		const name = fields.find((f) => f.alias === 'name');
 		const customerId = String(513799527504064n + BigInt(ctx.tenant.nextRecordId));
 		ctx.tenant.customers.push({

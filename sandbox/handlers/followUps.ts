@@ -2,7 +2,16 @@
 import { formatTanmaTime } from '../../nodes/Tanma/transport/protocol/time';
 import type { EndpointName } from '../../nodes/Tanma/transport/protocol/endpoints';
 import type { Handler } from './common';
-import { VendorFailure, id, text, requireText, timeBound, page, customerByExternalId, inWindowOldestFirst } from './common';
+import {
+	VendorFailure,
+	id,
+	text,
+	requireText,
+	timeBound,
+	page,
+	customerByExternalId,
+	inWindowOldestFirst,
+} from './common';
 
 export const followUpsHandlers = {
 	customerFollowUps(body, { tenant }) {
@@ -27,7 +36,13 @@ export const followUpsHandlers = {
 		const type = text(body, 'type');
 		const rows = lead.followUps
 			.filter((f) => type === undefined || String(f.type) === type)
-			.map((f) => ({ id: f.id, type: f.type, content: f.content, createTime: formatTanmaTime(f.createTimeMs), operator: f.operator }));
+			.map((f) => ({
+				id: f.id,
+				type: f.type,
+				content: f.content,
+				createTime: formatTanmaTime(f.createTimeMs),
+				operator: f.operator,
+			}));
 		return page('leadFollowUps', body, rows, ctx);
 	},
 
@@ -35,7 +50,12 @@ export const followUpsHandlers = {
 		const qwUserId = requireText(body, 'qwUserId');
 		const rows = ctx.tenant.relations
 			.filter((r) => r.qwUserId === qwUserId)
-			.map((r) => ({ customerId: id(r.customerId), qwUserId: r.qwUserId, type: r.type, fields: r.fields }));
+			.map((r) => ({
+				customerId: id(r.customerId),
+				qwUserId: r.qwUserId,
+				type: r.type,
+				fields: r.fields,
+			}));
 		return page('relationsByStaff', body, rows, ctx);
 	},
 
@@ -43,9 +63,19 @@ export const followUpsHandlers = {
 		const since = timeBound(body, 'since');
 		const before = timeBound(body, 'before');
 		const qwUserId = text(body, 'qwUserId');
-		const rows = inWindowOldestFirst(ctx.tenant.relations, (r) => r.relationCreateTimeMs, since, before)
+		const rows = inWindowOldestFirst(
+			ctx.tenant.relations,
+			(r) => r.relationCreateTimeMs,
+			since,
+			before,
+		)
 			.filter((r) => qwUserId === undefined || r.qwUserId === qwUserId)
-			.map((r) => ({ customerId: id(r.customerId), qwUserId: r.qwUserId, type: r.type, fields: r.fields }));
+			.map((r) => ({
+				customerId: id(r.customerId),
+				qwUserId: r.qwUserId,
+				type: r.type,
+				fields: r.fields,
+			}));
 		return page('relationsByCreateTime', body, rows, ctx);
 	},
 } satisfies Partial<Record<EndpointName, Handler>>;

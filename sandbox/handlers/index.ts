@@ -11,7 +11,13 @@ import { tenantHandlers } from './tenant';
 export type { Body, HandlerContext } from './common';
 export { VendorFailure } from './common';
 
-export const HANDLERS: Record<EndpointName, Handler> = { ...customersHandlers, ...followUpsHandlers, ...salesHandlers, ...tasksHandlers, ...tenantHandlers };
+export const HANDLERS: Record<EndpointName, Handler> = {
+	...customersHandlers,
+	...followUpsHandlers,
+	...salesHandlers,
+	...tasksHandlers,
+	...tenantHandlers,
+};
 
 /** Path → endpoint name, from the shared catalogue. */
 export const ROUTES: ReadonlyMap<string, EndpointName> = new Map(

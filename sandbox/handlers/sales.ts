@@ -3,7 +3,16 @@ import { formatTanmaTime } from '../../nodes/Tanma/transport/protocol/time';
 import type { EndpointName } from '../../nodes/Tanma/transport/protocol/endpoints';
 import type { Order } from '../salesData';
 import type { Body, Handler } from './common';
-import { VendorFailure, id, text, requireText, timeBound, page, inWindowOldestFirst, recordCreated } from './common';
+import {
+	VendorFailure,
+	id,
+	text,
+	requireText,
+	timeBound,
+	page,
+	inWindowOldestFirst,
+	recordCreated,
+} from './common';
 
 /** A number field of a request body, or undefined; anything else is the vendor's parameter error. */
 function numberField(body: Body, field: string): number | undefined {
@@ -25,7 +34,12 @@ export const salesHandlers = {
 		const type = text(body, 'type');
 		const rows = inWindowOldestFirst(ctx.tenant.leads, (l) => l.createTimeMs, since, before)
 			.filter((l) => type === undefined || String(l.type) === type)
-			.map((l) => ({ customerId: id(l.customerId), isClue: l.isClue, type: l.type, fields: l.fields }));
+			.map((l) => ({
+				customerId: id(l.customerId),
+				isClue: l.isClue,
+				type: l.type,
+				fields: l.fields,
+			}));
 		return page('leadsByCreateTime', body, rows, ctx);
 	},
 
@@ -52,11 +66,15 @@ export const salesHandlers = {
 
 	opportunityUpdate(body, ctx) {
 		const opportunityId = requireText(body, 'customerOpportunityId');
-		const opportunity = ctx.tenant.sales.customerOpportunities.find((o) => o.customerOpportunityId === opportunityId);
+		const opportunity = ctx.tenant.sales.customerOpportunities.find(
+			(o) => o.customerOpportunityId === opportunityId,
+		);
 		if (!opportunity) throw new VendorFailure(-1, '商机不存在');
 		const stage = text(body, 'stage');
 		if (stage !== undefined) {
-			const known = ctx.tenant.sales.opportunityTypes.some((t) => t.stages.some((s) => s.stageId === stage));
+			const known = ctx.tenant.sales.opportunityTypes.some((t) =>
+				t.stages.some((s) => s.stageId === stage),
+			);
 			if (!known) throw new VendorFailure(-1, '销售阶段不存在');
 			opportunity.stage = stage;
 		}
@@ -75,14 +93,18 @@ export const salesHandlers = {
 
 	contractFields(body) {
 		// The answer is the vendor's example, sent unchanged (server.ts); this checks the request.
-		if (numberField(body, 'type') === undefined) throw new VendorFailure(-1, '参数错误: type 不能为空');
+		if (numberField(body, 'type') === undefined)
+			throw new VendorFailure(-1, '参数错误: type 不能为空');
 		return undefined;
 	},
 
 	companyContacts(body, { tenant }) {
 		const companyCustomerId = numberField(body, 'companyCustomerId');
-		if (companyCustomerId === undefined) throw new VendorFailure(-1, '参数错误: companyCustomerId 不能为空');
-		return tenant.sales.companyContacts.filter((c) => c.companyCustomerId === companyCustomerId).map(({ companyCustomerId: _key, ...contact }) => contact);
+		if (companyCustomerId === undefined)
+			throw new VendorFailure(-1, '参数错误: companyCustomerId 不能为空');
+		return tenant.sales.companyContacts
+			.filter((c) => c.companyCustomerId === companyCustomerId)
+			.map(({ companyCustomerId: _key, ...contact }) => contact);
 	},
 
 	orderImport(body, ctx) {
@@ -91,15 +113,19 @@ export const salesHandlers = {
 		const channelId = requireText(order, 'channelId');
 		// The page's table puts goods inside order, its example beside it: both are accepted.
 		const goods = (Array.isArray(order.goods) ? order.goods : body.goods) as Body[] | undefined;
-		const existing = ctx.tenant.sales.orders.find((o) => o.orderId === orderId && o.channelId === channelId);
+		const existing = ctx.tenant.sales.orders.find(
+			(o) => o.orderId === orderId && o.channelId === channelId,
+		);
 		const status = numberField(order, 'orderStatus');
 		if (existing) {
 			// "Updates change only the status (never backwards), the amount and the custom fields."
-			if (status !== undefined && status < existing.orderStatus) throw new VendorFailure(-1, '订单状态不能回退');
+			if (status !== undefined && status < existing.orderStatus)
+				throw new VendorFailure(-1, '订单状态不能回退');
 			if (status !== undefined) existing.orderStatus = status;
 			const price = numberField(order, 'orderPrice');
 			if (price !== undefined) existing.orderPrice = price;
-			if (Array.isArray(order.customDefine)) existing.customDefine = order.customDefine as Order['customDefine'];
+			if (Array.isArray(order.customDefine))
+				existing.customDefine = order.customDefine as Order['customDefine'];
 		} else {
 			const owner = ctx.tenant.customers[0];
 			ctx.tenant.sales.orders.push({
@@ -128,7 +154,9 @@ export const salesHandlers = {
 	orderDetail(body, { tenant }) {
 		const orderKey = requireText(body, 'id');
 		const channelId = text(body, 'channelId');
-		const order = tenant.sales.orders.find((o) => o.id === orderKey && (channelId === undefined || o.channelId === channelId));
+		const order = tenant.sales.orders.find(
+			(o) => o.id === orderKey && (channelId === undefined || o.channelId === channelId),
+		);
 		if (!order) throw new VendorFailure(-1, '订单不存在');
 		return orderAnswer(order);
 	},

@@ -2,7 +2,18 @@
 import { formatTanmaTime } from '../../nodes/Tanma/transport/protocol/time';
 import type { EndpointName } from '../../nodes/Tanma/transport/protocol/endpoints';
 import type { Handler } from './common';
-import { VendorFailure, id, text, requireText, timeBound, idList, page, staffBySalesId, departmentNames, recordCreated } from './common';
+import {
+	VendorFailure,
+	id,
+	text,
+	requireText,
+	timeBound,
+	idList,
+	page,
+	staffBySalesId,
+	departmentNames,
+	recordCreated,
+} from './common';
 
 export const tasksHandlers = {
 	sopTaskCustomers(body, { tenant }) {
@@ -47,7 +58,11 @@ export const tasksHandlers = {
 		const rows = tenant.groups
 			.filter((g) => userId === undefined || g.ownerSalesId === userId)
 			.filter((g) => keyword === undefined || g.chatName.includes(keyword))
-			.filter((g) => (from === undefined || g.createTimeMs >= from) && (to === undefined || g.createTimeMs <= to))
+			.filter(
+				(g) =>
+					(from === undefined || g.createTimeMs >= from) &&
+					(to === undefined || g.createTimeMs <= to),
+			)
 			.map((g) => {
 				const owner = staffBySalesId(tenant, g.ownerSalesId);
 				return {
@@ -70,7 +85,8 @@ export const tasksHandlers = {
 
 	workOrderCreate(body, ctx) {
 		// The fields the vendor's table marks as required (its page, api-37786327).
-		for (const field of ['moduleId', 'title', 'content', 'priority', 'departmentId']) requireText(body, field);
+		for (const field of ['moduleId', 'title', 'content', 'priority', 'departmentId'])
+			requireText(body, field);
 		return recordCreated(ctx, 'workOrderCreate', { ...body, createTimeMs: ctx.now() });
 	},
 
@@ -78,8 +94,11 @@ export const tasksHandlers = {
 		const detailId = Number(requireText(body, 'detailId'));
 		const order = (ctx.created.workOrderCreate ?? []).find((o) => o.id === detailId);
 		if (!order) throw new VendorFailure(-1, '工单不存在');
-		const creator = order.userId !== undefined ? staffBySalesId(ctx.tenant, String(order.userId)) : undefined;
-		const customer = ctx.tenant.customers.find((c) => c.customerId === String(order.customerId ?? ''));
+		const creator =
+			order.userId !== undefined ? staffBySalesId(ctx.tenant, String(order.userId)) : undefined;
+		const customer = ctx.tenant.customers.find(
+			(c) => c.customerId === String(order.customerId ?? ''),
+		);
 		const at = formatTanmaTime(order.createTimeMs as number);
 		return {
 			id: order.id,

@@ -22,11 +22,13 @@ export const tenantHandlers = {
 	staffDepartments(body, { tenant }) {
 		const qwUserId = text(body, 'qwUserId');
 		const salesId = text(body, 'salesId');
-		if (qwUserId === undefined && salesId === undefined) throw new VendorFailure(-1, '参数错误: qwUserId 与 salesId 不能同时为空');
+		if (qwUserId === undefined && salesId === undefined)
+			throw new VendorFailure(-1, '参数错误: qwUserId 与 salesId 不能同时为空');
 		const staff = tenant.staff.find((s) => s.qwUserId === qwUserId || s.salesId === salesId);
 		if (!staff) throw new VendorFailure(-1, '员工不存在');
 		return staff.departmentIds.map((departmentId) => ({
-			departmentName: tenant.departments.find((d) => d.departmentId === departmentId)?.departmentName ?? '',
+			departmentName:
+				tenant.departments.find((d) => d.departmentId === departmentId)?.departmentName ?? '',
 			departmentId,
 		}));
 	},

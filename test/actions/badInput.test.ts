@@ -22,7 +22,10 @@ const VERSIONS = node.description.version as number[];
 const versionOf = (leaf: Leaf) => Math.max(...leaf.versions);
 
 /** Valid rows for the fixed collections that minimalParameters leaves empty; message content by kind. */
-const GOOD_ROWS: Record<string, (shown: Record<string, NodeParameterValueType>) => INodeParameters> = {
+const GOOD_ROWS: Record<
+	string,
+	(shown: Record<string, NodeParameterValueType>) => INodeParameters
+> = {
 	'messageContent.item': (shown) =>
 		({
 			text: { kind: 'text', content: 'hi' },
@@ -31,17 +34,35 @@ const GOOD_ROWS: Record<string, (shown: Record<string, NodeParameterValueType>) 
 			material: { kind: 'material', mcId: '0123456789abcdef0123456789abcdef' },
 		})[String(shown.kind ?? 'text')] as INodeParameters,
 	'followUsers.watcher': () => ({ unitId: '1', name: 'Watcher', type: 2 }),
-	'appendix.file': () => ({ fileName: 'a.jpg', fileSize: '9.38KB', fileType: 'jpg', url: 'https://example.com/a.jpg' }),
+	'appendix.file': () => ({
+		fileName: 'a.jpg',
+		fileSize: '9.38KB',
+		fileType: 'jpg',
+		url: 'https://example.com/a.jpg',
+	}),
 	'fields.field': () => ({ fieldId: '913', value: '100' }),
-	'commodities.product': () => ({ spuId: '508101855801408', skuId: '508101855864896', unitPriceSale: 99.5, count: 2 }),
+	'commodities.product': () => ({
+		spuId: '508101855801408',
+		skuId: '508101855864896',
+		unitPriceSale: 99.5,
+		count: 2,
+	}),
 	'customDefine.field': () => ({ key: '1191', value: 'xxx' }),
-	'goods.item': () => ({ goodName: '测试商品', imageUrl: 'https://example.com/goods.png', goodPrice: 0.01, num: 1 }),
+	'goods.item': () => ({
+		goodName: '测试商品',
+		imageUrl: 'https://example.com/goods.png',
+		goodPrice: 0.01,
+		num: 1,
+	}),
 };
 
 function fieldsOf(resource: string, operation: string): Leaf[] {
 	const shown = properties.filter((p) => {
 		const show = p.displayOptions?.show;
-		return (show?.resource as string[] | undefined)?.includes(resource) && (show?.operation as string[] | undefined)?.includes(operation);
+		return (
+			(show?.resource as string[] | undefined)?.includes(resource) &&
+			(show?.operation as string[] | undefined)?.includes(operation)
+		);
 	});
 	return leavesOf(shown, VERSIONS);
 }
@@ -49,17 +70,28 @@ function fieldsOf(resource: string, operation: string): Leaf[] {
 /** The operation's valid parameters with one field set to a bad value, and what that field needs shown. */
 function parametersWith(key: string, leaf: Leaf, bad: BadValue): INodeParameters {
 	const [resource, operation] = key.split('.');
-	let parameters: INodeParameters = { resource, operation, ...minimalParameters(t.sandbox)[key].parameters };
+	let parameters: INodeParameters = {
+		resource,
+		operation,
+		...minimalParameters(t.sandbox)[key].parameters,
+	};
 	if (leaf.row) {
 		const { collection, group } = leaf.row;
-		const existing = ((parameters[collection] as INodeParameters | undefined)?.[group] as INodeParameters[] | undefined)?.[0];
+		const existing = (
+			(parameters[collection] as INodeParameters | undefined)?.[group] as
+				| INodeParameters[]
+				| undefined
+		)?.[0];
 		const kindChanges = leaf.shownWhen.kind !== undefined && existing?.kind !== leaf.shownWhen.kind;
-		const row = existing && !kindChanges ? existing : GOOD_ROWS[`${collection}.${group}`]?.(leaf.shownWhen);
-		if (!row) throw new Error(`${key}: no valid row for ${collection}.${group}; add one to GOOD_ROWS`);
+		const row =
+			existing && !kindChanges ? existing : GOOD_ROWS[`${collection}.${group}`]?.(leaf.shownWhen);
+		if (!row)
+			throw new Error(`${key}: no valid row for ${collection}.${group}; add one to GOOD_ROWS`);
 		parameters = withValueAt(parameters, [collection, group], [{ ...row, ...leaf.shownWhen }]);
 	} else {
 		// Top-level fields and collections are shown by top-level siblings (Limit by Return All = false).
-		for (const [name, value] of Object.entries(leaf.shownWhen)) parameters = withValueAt(parameters, [name], value);
+		for (const [name, value] of Object.entries(leaf.shownWhen))
+			parameters = withValueAt(parameters, [name], value);
 	}
 	return withValueAt(parameters, leaf.path, bad.value);
 }
@@ -67,7 +99,12 @@ function parametersWith(key: string, leaf: Leaf, bad: BadValue): INodeParameters
 const cases = operationsInUi().flatMap((key) => {
 	const [resource, operation] = key.split('.');
 	return fieldsOf(resource, operation).flatMap((leaf) =>
-		badValuesFor(leaf.property).map((bad) => ({ key, leaf, bad, title: `${key} ${leaf.path.join('.')} (v${versionOf(leaf)}) = ${bad.name}` })),
+		badValuesFor(leaf.property).map((bad) => ({
+			key,
+			leaf,
+			bad,
+			title: `${key} ${leaf.path.join('.')} (v${versionOf(leaf)}) = ${bad.name}`,
+		})),
 	);
 });
 
@@ -80,10 +117,15 @@ const read = new Map<string, Set<string>>();
 const undescribed: string[] = [];
 let readingFor: string | undefined;
 const originalRead = ParameterReader.prototype.read;
-jest.spyOn(ParameterReader.prototype, 'read').mockImplementation(function (this: ParameterReader, name: string) {
+jest.spyOn(ParameterReader.prototype, 'read').mockImplementation(function (
+	this: ParameterReader,
+	name: string,
+) {
 	const container = ['collection', 'fixedCollection'].includes(this.property(name)?.type ?? '');
 	if (readingFor && !container) {
-		const path = [...this.path, name].map((part) => (typeof part === 'number' ? 0 : part)).join('.');
+		const path = [...this.path, name]
+			.map((part) => (typeof part === 'number' ? 0 : part))
+			.join('.');
 		if (!read.has(readingFor)) read.set(readingFor, new Set());
 		read.get(readingFor)!.add(path);
 		if (!this.property(name)) undescribed.push(`${readingFor} ${path}`);
@@ -91,26 +133,45 @@ jest.spyOn(ParameterReader.prototype, 'read').mockImplementation(function (this:
 	return originalRead.call(this, name);
 });
 
-test.each(operationsInUi().flatMap((key) => VERSIONS.map((version) => [key, version] as const)))('%s at version %d: its valid parameters with every optional row filled still go through (the base of the matrix is valid)', async (key, version) => {
-	const [resource, operation] = key.split('.');
-	const fields = fieldsOf(resource, operation).filter((leaf) => leaf.versions.includes(version));
-	let parameters: INodeParameters = { resource, operation, ...minimalParameters(t.sandbox)[key].parameters };
-	for (const leaf of fields.filter((l) => l.row && GOOD_ROWS[`${l.row.collection}.${l.row.group}`])) {
-		const { collection, group } = leaf.row!;
-		if (!(parameters[collection] as INodeParameters | undefined)?.[group]) {
-			parameters = withValueAt(parameters, [collection, group], [GOOD_ROWS[`${collection}.${group}`]({})]);
+test.each(operationsInUi().flatMap((key) => VERSIONS.map((version) => [key, version] as const)))(
+	'%s at version %d: its valid parameters with every optional row filled still go through (the base of the matrix is valid)',
+	async (key, version) => {
+		const [resource, operation] = key.split('.');
+		const fields = fieldsOf(resource, operation).filter((leaf) => leaf.versions.includes(version));
+		let parameters: INodeParameters = {
+			resource,
+			operation,
+			...minimalParameters(t.sandbox)[key].parameters,
+		};
+		for (const leaf of fields.filter(
+			(l) => l.row && GOOD_ROWS[`${l.row.collection}.${l.row.group}`],
+		)) {
+			const { collection, group } = leaf.row!;
+			if (!(parameters[collection] as INodeParameters | undefined)?.[group]) {
+				parameters = withValueAt(
+					parameters,
+					[collection, group],
+					[GOOD_ROWS[`${collection}.${group}`]({})],
+				);
+			}
 		}
-	}
-	if (key === 'workOrder.get') {
-		const created = await t.run({ resource: 'workOrder', operation: 'create', ...minimalParameters(t.sandbox)['workOrder.create'].parameters });
-		parameters.detailId = String(created.items[0].json.id);
-	}
-	const before = t.sandbox.requests.length;
-	readingFor = key;
-	const result = await t.run(parameters, [{}], true, version).finally(() => (readingFor = undefined));
-	expect(result.items.map((i) => i.json.error)).toEqual([undefined]);
-	expect(t.sandbox.requests.length).toBeGreaterThan(before);
-});
+		if (key === 'workOrder.get') {
+			const created = await t.run({
+				resource: 'workOrder',
+				operation: 'create',
+				...minimalParameters(t.sandbox)['workOrder.create'].parameters,
+			});
+			parameters.detailId = String(created.items[0].json.id);
+		}
+		const before = t.sandbox.requests.length;
+		readingFor = key;
+		const result = await t
+			.run(parameters, [{}], true, version)
+			.finally(() => (readingFor = undefined));
+		expect(result.items.map((i) => i.json.error)).toEqual([undefined]);
+		expect(t.sandbox.requests.length).toBeGreaterThan(before);
+	},
+);
 
 test('the matrix has cases for every field the node reads in those runs, and every field it reads is in the description', () => {
 	const inMatrix = new Set(cases.map((c) => `${c.key} ${c.leaf.path.join('.')}`));
@@ -125,14 +186,19 @@ test('the matrix covers every field of every operation the description shows', (
 	const covered = new Set(cases.map((c) => `${c.key} ${c.leaf.path.join('.')}`));
 	for (const key of operationsInUi()) {
 		const [resource, operation] = key.split('.');
-		for (const leaf of fieldsOf(resource, operation)) expect(covered).toContain(`${key} ${leaf.path.join('.')}`);
+		for (const leaf of fieldsOf(resource, operation))
+			expect(covered).toContain(`${key} ${leaf.path.join('.')}`);
 	}
 });
 
-test.each(cases.map((c) => [c.title, c] as const))('%s: refused by name for each item, nothing sent', async (_title, { key, leaf, bad }) => {
-	const result = await t.run(parametersWith(key, leaf, bad), [{}, {}], true, versionOf(leaf));
-	expect(result.error).toBeUndefined();
-	expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-	for (const item of result.items) expect(String(item.json.error)).toContain(leaf.property.displayName);
-	expect(t.sandbox.requests.map((r) => r.path)).toEqual([]);
-});
+test.each(cases.map((c) => [c.title, c] as const))(
+	'%s: refused by name for each item, nothing sent',
+	async (_title, { key, leaf, bad }) => {
+		const result = await t.run(parametersWith(key, leaf, bad), [{}, {}], true, versionOf(leaf));
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		for (const item of result.items)
+			expect(String(item.json.error)).toContain(leaf.property.displayName);
+		expect(t.sandbox.requests.map((r) => r.path)).toEqual([]);
+	},
+);

@@ -11,16 +11,30 @@ test('Group Chat → Get Many pages (page style with totalPage) and sends the fi
 		resource: 'groupChat',
 		operation: 'getMany',
 		returnAll: true,
-		filters: { userId: owner, tagGroupIds: '11, 12', conditionOp: 1, startCreateTime: '2020-01-01 00:00:00' },
+		filters: {
+			userId: owner,
+			tagGroupIds: '11, 12',
+			conditionOp: 1,
+			startCreateTime: '2020-01-01 00:00:00',
+		},
 	});
 	expect(result.error).toBeUndefined();
 	expect(json(result).map((g) => g.chatId)).toEqual(expected.map((g) => g.chatId));
 	expect(lastRaw()).toContain(`"userId":${owner}`);
-	expect(lastBody()).toMatchObject({ tagGroupIds: [11, 12], conditionOp: 1, startCreateTime: '2020-01-01 00:00:00' });
+	expect(lastBody()).toMatchObject({
+		tagGroupIds: [11, 12],
+		conditionOp: 1,
+		startCreateTime: '2020-01-01 00:00:00',
+	});
 });
 
 test('Group Chat → Get Many with a Limit reads only the pages it needs', async () => {
-	const result = await run({ resource: 'groupChat', operation: 'getMany', returnAll: false, limit: 7 });
+	const result = await run({
+		resource: 'groupChat',
+		operation: 'getMany',
+		returnAll: false,
+		limit: 7,
+	});
 	expect(result.items).toHaveLength(7);
 	expect(t.sandbox.requests).toHaveLength(1);
 });

@@ -13,7 +13,11 @@ test('Group Message → Create Mass-Send Task sends text and one attachment in t
 		users: staff,
 		sendTime: '2026-12-12T09:00:00+08:00',
 		text: '群发文本',
-		messageContent: { item: [{ kind: 'material', mcId: 'ffffffffffffffffffffffffffffffff', mcType: 2, title: '素材' }] },
+		messageContent: {
+			item: [
+				{ kind: 'material', mcId: 'ffffffffffffffffffffffffffffffff', mcType: 2, title: '素材' },
+			],
+		},
 		sendType: 1,
 	});
 	expect(result.error).toBeUndefined();
@@ -22,7 +26,10 @@ test('Group Message → Create Mass-Send Task sends text and one attachment in t
 		users: staff.map(Number),
 		sendType: '1',
 		sendTime: '2026-12-12 09:00:00',
-		sendInfo: { text: '群发文本', sendData: { type: 99, mcId: 'ffffffffffffffffffffffffffffffff', mcType: 2, title: '素材' } },
+		sendInfo: {
+			text: '群发文本',
+			sendData: { type: 99, mcId: 'ffffffffffffffffffffffffffffffff', mcType: 2, title: '素材' },
+		},
 	});
 	expect(t.lastRaw()).toContain(`"users":[${staff.join(',')}]`);
 	expect(t.sandbox.created.groupSendTask).toHaveLength(1);
@@ -35,7 +42,12 @@ test('Group Message → several content items go as a list (the table’s form: 
 		title: 'x',
 		users: ['9007199254740993'],
 		sendTime: '2026-12-12 09:00:00',
-		messageContent: { item: [{ kind: 'text', content: 'a' }, { kind: 'text', content: 'b' }] },
+		messageContent: {
+			item: [
+				{ kind: 'text', content: 'a' },
+				{ kind: 'text', content: 'b' },
+			],
+		},
 	});
 	expect(t.lastRaw()).toContain('"users":[9007199254740993]');
 	expect(Array.isArray((lastBody()?.sendInfo as { sendData: unknown }).sendData)).toBe(true);
@@ -49,6 +61,8 @@ test('Group Message → needs text or content', async () => {
 		users: [t.sandbox.tenant.staff[0].salesId],
 		sendTime: '2026-12-12 09:00:00',
 	});
-	expect(result.error?.message).toBe('"Text" and "Message Content" are both empty: give text, content items or both');
+	expect(result.error?.message).toBe(
+		'"Text" and "Message Content" are both empty: give text, content items or both',
+	);
 	expect(t.sandbox.requests).toHaveLength(0);
 });

@@ -10,7 +10,13 @@ test('Get: sends the lead id as a JSON integer and outputs the lead with its fie
 	const result = await run({ resource: 'lead', operation: 'get', customerId: lead.customerId });
 	expect(t.lastRaw()).toBe(`{"customerId":${lead.customerId}}`);
 	expect(t.sandbox.requests[0].outcome).toBe('0');
-	expect(json(result)).toEqual([expect.objectContaining({ isClue: lead.isClue, fields: lead.fields, createTime: formatTanmaTime(lead.createTimeMs) })]);
+	expect(json(result)).toEqual([
+		expect.objectContaining({
+			isClue: lead.isClue,
+			fields: lead.fields,
+			createTime: formatTanmaTime(lead.createTimeMs),
+		}),
+	]);
 	expect(String(json(result)[0].customerId)).toBe(lead.customerId);
 });
 
@@ -23,9 +29,17 @@ test('Get Many by Created Time: the window in Tanma time, oldest first, every pa
 	const leads = [...t.sandbox.tenant.leads].sort((a, b) => a.createTimeMs - b.createTimeMs);
 	const since = formatTanmaTime(leads[5].createTimeMs);
 	const before = formatTanmaTime(leads[30].createTimeMs);
-	const result = await run({ resource: 'lead', operation: 'getManyByCreatedTime', since, before, returnAll: true });
+	const result = await run({
+		resource: 'lead',
+		operation: 'getManyByCreatedTime',
+		since,
+		before,
+		returnAll: true,
+	});
 	expect(result.error).toBeUndefined();
-	expect(json(result).map((l) => String(l.customerId))).toEqual(leads.slice(5, 30).map((l) => l.customerId));
+	expect(json(result).map((l) => String(l.customerId))).toEqual(
+		leads.slice(5, 30).map((l) => l.customerId),
+	);
 	expect(t.sandbox.requests[0].json).toMatchObject({ since, before });
 });
 
@@ -45,7 +59,12 @@ test('Get Many by Created Time: Limit stops after the page that fills it, and a 
 });
 
 test('Get Many by Created Time: a window that ends before it starts is refused before sending', async () => {
-	const result = await run({ resource: 'lead', operation: 'getManyByCreatedTime', since: '2026-02-01', before: '2026-01-01' });
+	const result = await run({
+		resource: 'lead',
+		operation: 'getManyByCreatedTime',
+		since: '2026-02-01',
+		before: '2026-01-01',
+	});
 	expect(result.error?.message).toBe('"Created After" must be earlier than "Created Before"');
 	expect(t.sandbox.requests).toHaveLength(0);
 });

@@ -15,21 +15,50 @@ const t = actionsAgainstSandbox();
 const properties = new Tanma().description.properties as INodeProperties[];
 
 /** Every locator of the node (fixed-collection rows opened), with the operation it belongs to. */
-function locators(): Array<{ at: string; field: INodeProperties; v1: INodeProperties | undefined }> {
+function locators(): Array<{
+	at: string;
+	field: INodeProperties;
+	v1: INodeProperties | undefined;
+}> {
 	const out: Array<{ at: string; field: INodeProperties; v1: INodeProperties | undefined }> = [];
-	const at = (p: INodeProperties) => `${String(p.displayOptions?.show?.resource)}.${String(p.displayOptions?.show?.operation)}`;
-	const twin = (p: INodeProperties, among: INodeProperties[]) => among.find((q) => q.name === p.name && q.type !== 'resourceLocator' && q.type !== 'fixedCollection');
+	const at = (p: INodeProperties) =>
+		`${String(p.displayOptions?.show?.resource)}.${String(p.displayOptions?.show?.operation)}`;
+	const twin = (p: INodeProperties, among: INodeProperties[]) =>
+		among.find(
+			(q) => q.name === p.name && q.type !== 'resourceLocator' && q.type !== 'fixedCollection',
+		);
 	for (const p of properties) {
-		if (p.type === 'resourceLocator') out.push({ at: at(p), field: p, v1: twin(p, properties.filter((q) => at(q) === at(p))) });
+		if (p.type === 'resourceLocator')
+			out.push({
+				at: at(p),
+				field: p,
+				v1: twin(
+					p,
+					properties.filter((q) => at(q) === at(p)),
+				),
+			});
 		for (const option of p.type === 'collection' ? ((p.options ?? []) as INodeProperties[]) : []) {
-			if (option.type === 'resourceLocator') out.push({ at: at(p), field: option, v1: twin(option, (p.options ?? []) as INodeProperties[]) });
+			if (option.type === 'resourceLocator')
+				out.push({
+					at: at(p),
+					field: option,
+					v1: twin(option, (p.options ?? []) as INodeProperties[]),
+				});
 		}
 		if (p.type === 'fixedCollection' && p.displayOptions?.hide?.['@version']) {
-			const v1Rows = properties.find((q) => q !== p && q.name === p.name && q.displayOptions?.show?.['@version']);
+			const v1Rows = properties.find(
+				(q) => q !== p && q.name === p.name && q.displayOptions?.show?.['@version'],
+			);
 			for (const group of (p.options ?? []) as Array<{ values: INodeProperties[]; name: string }>) {
 				for (const value of group.values.filter((v) => v.type === 'resourceLocator')) {
-					const v1Group = ((v1Rows?.options ?? []) as Array<{ values: INodeProperties[]; name: string }>).find((g) => g.name === group.name);
-					out.push({ at: at(p), field: value, v1: v1Group?.values.find((v) => v.name === value.name) });
+					const v1Group = (
+						(v1Rows?.options ?? []) as Array<{ values: INodeProperties[]; name: string }>
+					).find((g) => g.name === group.name);
+					out.push({
+						at: at(p),
+						field: value,
+						v1: v1Group?.values.find((v) => v.name === value.name),
+					});
 				}
 			}
 		}
@@ -60,9 +89,15 @@ test('every locator: From List (searchable, a list method the node has) and By I
 	for (const { at, field, v1 } of found) {
 		const modes = field.modes ?? [];
 		const list = modes.find((m) => m.name === 'list');
-		expect({ at, modes: modes.map((m) => m.name) }).toEqual({ at, modes: list ? ['list', 'id'] : ['id'] });
+		expect({ at, modes: modes.map((m) => m.name) }).toEqual({
+			at,
+			modes: list ? ['list', 'id'] : ['id'],
+		});
 		if (list) {
-			expect(list.typeOptions).toMatchObject({ searchable: true, searchListMethod: expect.any(String) });
+			expect(list.typeOptions).toMatchObject({
+				searchable: true,
+				searchListMethod: expect.any(String),
+			});
 			expect(methods).toContain(list.typeOptions?.searchListMethod);
 			expect(field.default).toEqual({ mode: 'list', value: '' });
 		} else {
@@ -75,7 +110,12 @@ test('every locator: From List (searchable, a list method the node has) and By I
 });
 
 const customer = () => t.sandbox.tenant.customers[0];
-const getCustomer = (externalUserId: unknown): INodeParameters => ({ resource: 'customer', operation: 'get', externalUserId: externalUserId as string, simple: false });
+const getCustomer = (externalUserId: unknown): INodeParameters => ({
+	resource: 'customer',
+	operation: 'get',
+	externalUserId: externalUserId as string,
+	simple: false,
+});
 
 test('Customer → Get at version 2: a customer picked from the list, typed by ID, or given by an expression reaches Tanma as its WeCom ID', async () => {
 	const id = customer().externalUserId;
@@ -91,7 +131,12 @@ test('Customer → Get at version 2: a customer picked from the list, typed by I
 });
 
 test('at version 2 a locator holding something other than one ID is refused by the field’s name, nothing sent', async () => {
-	const run = await t.run(getCustomer({ __rl: true, mode: 'id', value: '={{ { a: 1 } }}' }), [{}], true, 2);
+	const run = await t.run(
+		getCustomer({ __rl: true, mode: 'id', value: '={{ { a: 1 } }}' }),
+		[{}],
+		true,
+		2,
+	);
 	expect(run.items[0].json.error).toBe('"Customer" must be text, got an object');
 	expect(t.sandbox.requests).toHaveLength(0);
 });
@@ -99,11 +144,35 @@ test('at version 2 a locator holding something other than one ID is refused by t
 test('a workflow saved at version 1 (ids typed as text) runs unchanged: the same requests, raw records', async () => {
 	const staff = t.sandbox.tenant.staff.find((s) => s.salesId === customer().ownerSalesId)!;
 	const saved: INodeParameters[] = [
-		{ resource: 'customer', operation: 'get', externalUserId: customer().externalUserId, qwUserId: staff.qwUserId },
+		{
+			resource: 'customer',
+			operation: 'get',
+			externalUserId: customer().externalUserId,
+			qwUserId: staff.qwUserId,
+		},
 		{ resource: 'lead', operation: 'get', customerId: t.sandbox.tenant.leads[0].customerId },
-		{ resource: 'order', operation: 'get', channelId: t.sandbox.tenant.sales.orders[1].channelId, id: t.sandbox.tenant.sales.orders[1].id },
+		{
+			resource: 'order',
+			operation: 'get',
+			channelId: t.sandbox.tenant.sales.orders[1].channelId,
+			id: t.sandbox.tenant.sales.orders[1].id,
+		},
 		{ resource: 'contract', operation: 'get', contractId: t.sandbox.tenant.sales.contracts[0].id },
-		{ resource: 'sopTask', operation: 'createGroupSop', title: 't', groups: { group: [{ chatId: t.sandbox.tenant.groups[0].chatId, chatOwner: t.sandbox.tenant.groups[0].ownerSalesId }] }, schedule: { time: [{ showDate: 1, showTime: '10:00' }] }, messageContent: { item: [{ kind: 'text', content: 'hi' }] } },
+		{
+			resource: 'sopTask',
+			operation: 'createGroupSop',
+			title: 't',
+			groups: {
+				group: [
+					{
+						chatId: t.sandbox.tenant.groups[0].chatId,
+						chatOwner: t.sandbox.tenant.groups[0].ownerSalesId,
+					},
+				],
+			},
+			schedule: { time: [{ showDate: 1, showTime: '10:00' }] },
+			messageContent: { item: [{ kind: 'text', content: 'hi' }] },
+		},
 	];
 	for (const parameters of saved) {
 		const v1 = await t.run(parameters, undefined, false, 1);
@@ -113,10 +182,15 @@ test('a workflow saved at version 1 (ids typed as text) runs unchanged: the same
 		const v2 = await t.run({ ...parameters, simple: false }, undefined, false, 2);
 		expect(v2.error).toBeUndefined();
 		const v2Request = t.sandbox.requests[t.sandbox.requests.length - 1];
-		expect({ path: v2Request.path, body: v2Request.json }).toEqual({ path: v1Request.path, body: v1Request.json });
+		expect({ path: v2Request.path, body: v2Request.json }).toEqual({
+			path: v1Request.path,
+			body: v1Request.json,
+		});
 		expect(v2.items.map((i) => i.json)).toEqual(v1.items.map((i) => i.json));
 	}
-	expect(t.sandbox.requestsTo(ENDPOINTS.groupSopManual.path)[0].json).toMatchObject({ groupInfos: [{ chatId: t.sandbox.tenant.groups[0].chatId }] });
+	expect(t.sandbox.requestsTo(ENDPOINTS.groupSopManual.path)[0].json).toMatchObject({
+		groupInfos: [{ chatId: t.sandbox.tenant.groups[0].chatId }],
+	});
 });
 
 test('Group SOP at version 2: the row’s group chat picked from the list reaches Tanma as its chat ID', async () => {
@@ -126,7 +200,19 @@ test('Group SOP at version 2: the row’s group chat picked from the list reache
 			resource: 'sopTask',
 			operation: 'createGroupSop',
 			title: 't',
-			groups: { group: [{ chatId: { __rl: true, mode: 'list', value: group.chatId, cachedResultName: group.chatName }, chatOwner: group.ownerSalesId }] },
+			groups: {
+				group: [
+					{
+						chatId: {
+							__rl: true,
+							mode: 'list',
+							value: group.chatId,
+							cachedResultName: group.chatName,
+						},
+						chatOwner: group.ownerSalesId,
+					},
+				],
+			},
 			schedule: { time: [{ showDate: 1, showTime: '10:00' }] },
 			messageContent: { item: [{ kind: 'text', content: 'hi' }] },
 		},

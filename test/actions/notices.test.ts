@@ -1,32 +1,52 @@
 /** Notices and notes made from the endpoint catalogue's vendor status (nodes/Tanma/actions/notices.ts). */
 import { Tanma } from '../../nodes/Tanma/Tanma.node';
-import { clientKnownNotice, deprecationNotice, statusNote } from '../../nodes/Tanma/actions/notices';
+import {
+	clientKnownNotice,
+	deprecationNotice,
+	statusNote,
+} from '../../nodes/Tanma/actions/notices';
 import type { TanmaEndpoint } from '../../nodes/Tanma/transport/protocol/endpoints';
 import { ENDPOINTS } from '../../nodes/Tanma/transport/protocol/endpoints';
 
-const withStatus = (status: TanmaEndpoint['status']): TanmaEndpoint => ({ ...ENDPOINTS.customerSearch, status });
+const withStatus = (status: TanmaEndpoint['status']): TanmaEndpoint => ({
+	...ENDPOINTS.customerSearch,
+	status,
+});
 
 test('a notice and a note for deprecated and to-be-deprecated endpoints, nothing for current or unknown ones', () => {
 	expect(deprecationNotice(withStatus('deprecated'), 'use X.')).toEqual([
-		{ displayName: 'Tanma marks this endpoint as deprecated. It still answers; use X.', name: 'deprecatedNotice', type: 'notice', default: '' },
+		{
+			displayName: 'Tanma marks this endpoint as deprecated. It still answers; use X.',
+			name: 'deprecatedNotice',
+			type: 'notice',
+			default: '',
+		},
 	]);
 	expect(deprecationNotice(withStatus('toBeDeprecated'), 'Use Y.')).toEqual([
-		{ displayName: 'Tanma marks this endpoint as to be deprecated. Use Y.', name: 'toBeDeprecatedNotice', type: 'notice', default: '' },
+		{
+			displayName: 'Tanma marks this endpoint as to be deprecated. Use Y.',
+			name: 'toBeDeprecatedNotice',
+			type: 'notice',
+			default: '',
+		},
 	]);
 	expect(deprecationNotice(withStatus('current'), 'x')).toEqual([]);
 	expect(deprecationNotice(withStatus('unknown'), 'x')).toEqual([]);
-	expect([statusNote(withStatus('deprecated')), statusNote(withStatus('toBeDeprecated')), statusNote(withStatus('current'))]).toEqual([
-		' (deprecated by Tanma)',
-		' (to be deprecated by Tanma)',
-		'',
-	]);
+	expect([
+		statusNote(withStatus('deprecated')),
+		statusNote(withStatus('toBeDeprecated')),
+		statusNote(withStatus('current')),
+	]).toEqual([' (deprecated by Tanma)', ' (to be deprecated by Tanma)', '']);
 });
 
 test('the node shows a notice above exactly the operations whose endpoint the catalogue marks (to be) deprecated', () => {
 	const { properties } = new Tanma().description;
 	const notices = properties
 		.filter((p) => p.type === 'notice' && /Deprecated/i.test(p.name))
-		.map((p) => `${p.displayOptions?.show?.resource?.[0]}.${p.displayOptions?.show?.operation?.[0]}:${p.name}`)
+		.map(
+			(p) =>
+				`${p.displayOptions?.show?.resource?.[0]}.${p.displayOptions?.show?.operation?.[0]}:${p.name}`,
+		)
 		.sort();
 	expect(notices).toEqual([
 		'customer.getManyByCreatedTime:deprecatedNotice',
@@ -40,14 +60,20 @@ test('the node shows a notice above exactly the operations whose endpoint the ca
 		.filter((o) => /deprecated by Tanma\)$/.test(o.description ?? ''))
 		.map((o) => o.value)
 		.sort();
-	expect(marked).toEqual(['getManyByCreatedTime', 'getManyByRelationCreatedTime', 'getManyByStaff', 'getManyForCustomer']);
+	expect(marked).toEqual([
+		'getManyByCreatedTime',
+		'getManyByRelationCreatedTime',
+		'getManyByStaff',
+		'getManyForCustomer',
+	]);
 });
 
 test('a client-known notice (from the catalogue source) above exactly the operations whose endpoint no published page describes', () => {
 	expect(clientKnownNotice({ ...ENDPOINTS.customerSearch, source: 'doc' })).toEqual([]);
 	expect(clientKnownNotice(ENDPOINTS.profileFields, 'More.')).toEqual([
 		{
-			displayName: 'Known from Tanma’s own client code, not from a published page (/api/v3/profile-fields): Tanma may change it. More.',
+			displayName:
+				'Known from Tanma’s own client code, not from a published page (/api/v3/profile-fields): Tanma may change it. More.',
 			name: 'clientKnownNotice',
 			type: 'notice',
 			default: '',
@@ -55,7 +81,14 @@ test('a client-known notice (from the catalogue source) above exactly the operat
 	]);
 	const shownFor = new Tanma().description.properties
 		.filter((p) => p.name === 'clientKnownNotice')
-		.map((p) => `${p.displayOptions?.show?.resource?.[0]}.${p.displayOptions?.show?.operation?.[0]}`)
+		.map(
+			(p) => `${p.displayOptions?.show?.resource?.[0]}.${p.displayOptions?.show?.operation?.[0]}`,
+		)
 		.sort();
-	expect(shownFor).toEqual(['customer.getProfileFields', 'customer.import', 'customer.transfer', 'staff.getMany']);
+	expect(shownFor).toEqual([
+		'customer.getProfileFields',
+		'customer.import',
+		'customer.transfer',
+		'staff.getMany',
+	]);
 });

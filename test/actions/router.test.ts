@@ -40,22 +40,29 @@ describe('vendor failures on every operation', () => {
 		expect(Object.keys(minimalParameters(t.sandbox)).sort()).toEqual(operationsInUi());
 	});
 
-	test.each(operationsInUi())('%s: code 1003 stops the run with the clock hint; the request reached the right path', async (key) => {
-		const [resource, operation] = key.split('.');
-		const { parameters, path } = minimalParameters(t.sandbox)[key];
-		t.sandbox.addFault({ kind: 'vendor', code: 1003, message: '时间戳过期', path, times: 1 });
-		const result = await run({ resource, operation, ...parameters });
-		expect(result.error?.message).toBe('Tanma error 1003: 时间戳过期');
-		expect((result.error as { description?: string }).description).toMatch(/clock/);
-		expect(t.sandbox.requests.map((r) => r.path)).toEqual([path]);
-	});
+	test.each(operationsInUi())(
+		'%s: code 1003 stops the run with the clock hint; the request reached the right path',
+		async (key) => {
+			const [resource, operation] = key.split('.');
+			const { parameters, path } = minimalParameters(t.sandbox)[key];
+			t.sandbox.addFault({ kind: 'vendor', code: 1003, message: '时间戳过期', path, times: 1 });
+			const result = await run({ resource, operation, ...parameters });
+			expect(result.error?.message).toBe('Tanma error 1003: 时间戳过期');
+			expect((result.error as { description?: string }).description).toMatch(/clock/);
+			expect(t.sandbox.requests.map((r) => r.path)).toEqual([path]);
+		},
+	);
 
 	test.each(operationsInUi())('%s: with valid input and no fault it succeeds', async (key) => {
 		const [resource, operation] = key.split('.');
 		const { parameters } = minimalParameters(t.sandbox)[key];
 		let created: INodeParameters = {};
 		if (key === 'workOrder.get') {
-			const order = await run({ resource: 'workOrder', operation: 'create', ...minimalParameters(t.sandbox)['workOrder.create'].parameters });
+			const order = await run({
+				resource: 'workOrder',
+				operation: 'create',
+				...minimalParameters(t.sandbox)['workOrder.create'].parameters,
+			});
 			created = { detailId: String(order.items[0].json.id) };
 		}
 		const result = await run({ resource, operation, ...parameters, ...created });
@@ -73,10 +80,19 @@ describe('writes are never sent in parallel', () => {
 
 	// The operations whose endpoint the catalogue marks as a write (paths do not depend on the tenant's data).
 	const paths = minimalParameters({ tenant: seedTenant() } as Sandbox);
-	const writeOperations = operationsInUi().filter((key) => Object.values(ENDPOINTS).some((e) => e.path === paths[key].path && !e.read));
+	const writeOperations = operationsInUi().filter((key) =>
+		Object.values(ENDPOINTS).some((e) => e.path === paths[key].path && !e.read),
+	);
 
 	test('every write operation is listed', () => {
-		expect(writeOperations).toEqual(expect.arrayContaining(['customer.import', 'workOrder.create', 'order.createOrUpdate', 'groupMessage.createMassSendTask']));
+		expect(writeOperations).toEqual(
+			expect.arrayContaining([
+				'customer.import',
+				'workOrder.create',
+				'order.createOrUpdate',
+				'groupMessage.createMassSendTask',
+			]),
+		);
 		expect(writeOperations.length).toBeGreaterThanOrEqual(9);
 	});
 

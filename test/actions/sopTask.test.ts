@@ -8,7 +8,9 @@ const { run, json, lastBody, lastRaw } = t;
 
 test('Get Customer Relations sends staff ids as integers and honours the Limit', async () => {
 	const staff = t.sandbox.tenant.staff.filter((s) => s.deleted === 0).slice(0, 2);
-	const all = t.sandbox.tenant.customers.filter((c) => staff.some((s) => s.salesId === c.ownerSalesId));
+	const all = t.sandbox.tenant.customers.filter((c) =>
+		staff.some((s) => s.salesId === c.ownerSalesId),
+	);
 	const result = await run({
 		resource: 'sopTask',
 		operation: 'getCustomerRelations',
@@ -19,7 +21,9 @@ test('Get Customer Relations sends staff ids as integers and honours the Limit',
 	});
 	expect(lastRaw()).toBe(`{"taskCode":2,"salesIds":[${staff[0].salesId},${staff[1].salesId}]}`);
 	expect(all.length).toBeGreaterThan(3);
-	expect(json(result).map((r) => String(r.customerId))).toEqual(all.slice(0, 3).map((c) => c.customerId));
+	expect(json(result).map((r) => String(r.customerId))).toEqual(
+		all.slice(0, 3).map((c) => c.customerId),
+	);
 });
 
 test('Create Customer SOP builds sopContents from send times and the content builder', async () => {
@@ -31,13 +35,35 @@ test('Create Customer SOP builds sopContents from send times and the content bui
 		title: '新客户欢迎 SOP',
 		salesIds: [staff.salesId],
 		tagIds: [String(tag.id)],
-		sendTimes: { time: [{ sendDate: '2026-12-01T10:02:00+08:00', sendType: 2 }, { sendDate: '2026-12-03 09:00:00', sendType: 2 }] },
+		sendTimes: {
+			time: [
+				{ sendDate: '2026-12-01T10:02:00+08:00', sendType: 2 },
+				{ sendDate: '2026-12-03 09:00:00', sendType: 2 },
+			],
+		},
 		messageContent: {
 			item: [
 				textContent('#客户昵称# 您好，欢迎！\n有问题随时找我'),
-				{ kind: 'file', fileName: '产品手册.pdf', fileUrl: 'https://example.com/a.pdf', fileId: '69924', sign: 'abc' },
-				{ kind: 'link', link: 'https://example.com/p', title: '活动', fileUrl: 'https://example.com/c.jpg' },
-				{ kind: 'material', mcId: '0123456789abcdef0123456789abcdef', mcType: 2, title: '素材', content: '摘要' },
+				{
+					kind: 'file',
+					fileName: '产品手册.pdf',
+					fileUrl: 'https://example.com/a.pdf',
+					fileId: '69924',
+					sign: 'abc',
+				},
+				{
+					kind: 'link',
+					link: 'https://example.com/p',
+					title: '活动',
+					fileUrl: 'https://example.com/c.jpg',
+				},
+				{
+					kind: 'material',
+					mcId: '0123456789abcdef0123456789abcdef',
+					mcType: 2,
+					title: '素材',
+					content: '摘要',
+				},
 			],
 		},
 		additionalFields: { customerConditions: '[{"id": 436, "name": "性别"}]' },
@@ -45,9 +71,21 @@ test('Create Customer SOP builds sopContents from send times and the content bui
 	expect(result.error).toBeUndefined();
 	const sopDatas = [
 		{ type: 1, content: '#客户昵称# 您好，欢迎！\n有问题随时找我' },
-		{ type: 2, fileUrl: 'https://example.com/a.pdf', fileName: '产品手册.pdf', sign: 'abc', fileId: 69924 },
+		{
+			type: 2,
+			fileUrl: 'https://example.com/a.pdf',
+			fileName: '产品手册.pdf',
+			sign: 'abc',
+			fileId: 69924,
+		},
 		{ type: 3, link: 'https://example.com/p', title: '活动', fileUrl: 'https://example.com/c.jpg' },
-		{ type: 99, mcId: '0123456789abcdef0123456789abcdef', mcType: 2, title: '素材', content: '摘要' },
+		{
+			type: 99,
+			mcId: '0123456789abcdef0123456789abcdef',
+			mcType: 2,
+			title: '素材',
+			content: '摘要',
+		},
 	];
 	expect(lastBody()).toEqual({
 		title: '新客户欢迎 SOP',
@@ -80,15 +118,33 @@ test('Create Customer SOP of another kind sends its type code', async () => {
 
 test.each([
 	[{ messageContent: { item: [] } }, '"Message Content" needs at least one entry'],
-	[{ messageContent: { item: [textContent('  ')] } }, '"Message Content Item 1: Text" must not be empty'],
-	[{ messageContent: { item: [{ kind: 'link', link: 'example.com' }] } }, '"Message Content Item 1: Link URL" must start with http:// or https://, got "example.com"'],
-	[{ messageContent: { item: [textContent('a'), { kind: 'file', fileName: 'x' }] } }, '"Message Content Item 2: File URL" and "Media ID" are both empty: give one of them'],
-	[{ messageContent: { item: [{ kind: 'material', mcId: '' }] } }, '"Message Content Item 1: Material ID" must not be empty'],
+	[
+		{ messageContent: { item: [textContent('  ')] } },
+		'"Message Content Item 1: Text" must not be empty',
+	],
+	[
+		{ messageContent: { item: [{ kind: 'link', link: 'example.com' }] } },
+		'"Message Content Item 1: Link URL" must start with http:// or https://, got "example.com"',
+	],
+	[
+		{ messageContent: { item: [textContent('a'), { kind: 'file', fileName: 'x' }] } },
+		'"Message Content Item 2: File URL" and "Media ID" are both empty: give one of them',
+	],
+	[
+		{ messageContent: { item: [{ kind: 'material', mcId: '' }] } },
+		'"Message Content Item 1: Material ID" must not be empty',
+	],
 	[{ salesIds: '={{ [] }}' }, '"Staff Names or IDs" needs at least one entry'],
 	[{ salesIds: ['sales01'] }, '"Staff Names or IDs" must be a numeric ID, got "sales01"'],
-	[{ sendTimes: { time: [{ sendDate: '下周一' }] } }, '"Send Time 1: Send At" is not a valid date-time: "下周一"'],
+	[
+		{ sendTimes: { time: [{ sendDate: '下周一' }] } },
+		'"Send Time 1: Send At" is not a valid date-time: "下周一"',
+	],
 	[{ sendTimes: {} }, '"Send Times" needs at least one entry'],
-	[{ additionalFields: { customerConditions: '{"id":' } }, '"Customer Conditions (JSON)" is not valid JSON'],
+	[
+		{ additionalFields: { customerConditions: '{"id":' } },
+		'"Customer Conditions (JSON)" is not valid JSON',
+	],
 ])('Create Customer SOP validation %#: nothing is sent', async (override, message) => {
 	const result = await run({
 		resource: 'sopTask',
@@ -116,7 +172,9 @@ test('Create Customer SOP refuses more staff than one request may carry', async 
 		},
 		[{ ids }],
 	);
-	expect(result.error?.message).toBe('"Staff Names or IDs" has 1001 entries; at most 1000 are sent in one request');
+	expect(result.error?.message).toBe(
+		'"Staff Names or IDs" has 1001 entries; at most 1000 are sent in one request',
+	);
 	expect(t.sandbox.requests).toHaveLength(0);
 });
 
@@ -126,7 +184,12 @@ test('Create Group SOP sends groups, day/time schedule and content as documented
 		resource: 'sopTask',
 		operation: 'createGroupSop',
 		title: '群欢迎',
-		groups: { group: [{ chatId: g1.chatId, chatOwner: g1.ownerSalesId }, { chatId: g2.chatId, chatOwner: g2.ownerSalesId }] },
+		groups: {
+			group: [
+				{ chatId: g1.chatId, chatOwner: g1.ownerSalesId },
+				{ chatId: g2.chatId, chatOwner: g2.ownerSalesId },
+			],
+		},
 		schedule: { time: [{ showDate: 5, showTime: '9:05' }] },
 		messageContent: { item: [textContent('#客户昵称# 您好')] },
 		mode: 1,
@@ -139,7 +202,9 @@ test('Create Group SOP sends groups, day/time schedule and content as documented
 			{ chatId: g1.chatId, chatOwner: g1.ownerSalesId },
 			{ chatId: g2.chatId, chatOwner: g2.ownerSalesId },
 		],
-		sopContents: [{ showDate: 5, showTime: '09:05', sopDatas: [{ type: 1, content: '#客户昵称# 您好' }] }],
+		sopContents: [
+			{ showDate: 5, showTime: '09:05', sopDatas: [{ type: 1, content: '#客户昵称# 您好' }] },
+		],
 	});
 	expect(t.sandbox.created.groupSopManual).toHaveLength(1);
 });

@@ -23,7 +23,12 @@ test('Work Order → Create then Get', async () => {
 	expect(raw).toContain('"moduleId":430975492448320');
 	expect(raw).toContain(`"userId":${creator.salesId}`);
 	expect(raw).toContain('"followUsers":[{"unitId":471895895726400,"name":"关注人","type":2}]');
-	expect(t.sandbox.requests[0].json).toMatchObject({ title: '客户投诉 🚨', content: '请尽快处理', priority: 2, departmentId: 3765 });
+	expect(t.sandbox.requests[0].json).toMatchObject({
+		title: '客户投诉 🚨',
+		content: '请尽快处理',
+		priority: 2,
+		departmentId: 3765,
+	});
 	const id = json(created)[0].id;
 	const detail = await run({ resource: 'workOrder', operation: 'get', detailId: String(id) });
 	expect(json(detail)[0]).toMatchObject({ id, title: '客户投诉 🚨', createUserName: creator.name });
@@ -31,7 +36,15 @@ test('Work Order → Create then Get', async () => {
 
 test('Work Order → Create names the empty required field and sends nothing', async () => {
 	const result = await run(
-		{ resource: 'workOrder', operation: 'create', moduleId: '1', title: '={{ $json.title }}', content: 'x', priority: 2, departmentId: '1' },
+		{
+			resource: 'workOrder',
+			operation: 'create',
+			moduleId: '1',
+			title: '={{ $json.title }}',
+			content: 'x',
+			priority: 2,
+			departmentId: '1',
+		},
 		[{ title: '  ' }],
 	);
 	expect(result.error?.message).toBe('"Title" must not be empty');
@@ -39,7 +52,15 @@ test('Work Order → Create names the empty required field and sends nothing', a
 });
 
 test('Work Order → Create sends moduleType (in Tanma’s example, not its table) only when added', async () => {
-	const base = { resource: 'workOrder', operation: 'create', moduleId: '1', title: 't', content: 'c', priority: 2, departmentId: '1' };
+	const base = {
+		resource: 'workOrder',
+		operation: 'create',
+		moduleId: '1',
+		title: 't',
+		content: 'c',
+		priority: 2,
+		departmentId: '1',
+	};
 	await run(base);
 	expect(t.sandbox.requests[0].json).not.toHaveProperty('moduleType');
 	await run({ ...base, additionalFields: { moduleType: 1 } });

@@ -16,11 +16,16 @@ beforeEach(() => sandbox.reset());
 test('right App ID and App Key: OK, with a signed call to the tag tree', async () => {
 	const result = await runCredentialTest('tanmaApi', credentialsFor(sandbox));
 	expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
-	expect(sandbox.requests.map((r) => [r.path, r.outcome])).toEqual([['/api/v3/tags/list-tree', '0']]);
+	expect(sandbox.requests.map((r) => [r.path, r.outcome])).toEqual([
+		['/api/v3/tags/list-tree', '0'],
+	]);
 });
 
 test('a trailing slash on the Base URL still works', async () => {
-	const result = await runCredentialTest('tanmaApi', credentialsFor(sandbox, { baseUrl: `${sandbox.baseUrl}/` }));
+	const result = await runCredentialTest(
+		'tanmaApi',
+		credentialsFor(sandbox, { baseUrl: `${sandbox.baseUrl}/` }),
+	);
 	expect(result.status).toBe('OK');
 });
 
@@ -62,7 +67,10 @@ test('a Base URL that is not Tanma (HTML 200) fails with a Base URL hint', async
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	try {
 		const { port } = server.address() as AddressInfo;
-		const result = await runCredentialTest('tanmaApi', credentialsFor(sandbox, { baseUrl: `http://127.0.0.1:${port}` }));
+		const result = await runCredentialTest(
+			'tanmaApi',
+			credentialsFor(sandbox, { baseUrl: `http://127.0.0.1:${port}` }),
+		);
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/Base URL/);
 	} finally {
@@ -73,6 +81,9 @@ test('a Base URL that is not Tanma (HTML 200) fails with a Base URL hint', async
 test('HTTP 500 and unreachable hosts fail', async () => {
 	sandbox.addFault({ kind: 'http', status: 500 });
 	expect((await runCredentialTest('tanmaApi', credentialsFor(sandbox))).status).toBe('Error');
-	const result = await runCredentialTest('tanmaApi', credentialsFor(sandbox, { baseUrl: 'http://127.0.0.1:9' }));
+	const result = await runCredentialTest(
+		'tanmaApi',
+		credentialsFor(sandbox, { baseUrl: 'http://127.0.0.1:9' }),
+	);
 	expect(result.status).toBe('Error');
 });

@@ -2,7 +2,8 @@ import { isGiven, setIfGiven } from '../../nodes/Tanma/helpers/body';
 
 test('empty text, an empty list, undefined and null are not given; anything else is, 0 and false included', () => {
 	for (const empty of [undefined, null, '', []]) expect(isGiven(empty)).toBe(false);
-	for (const given of [0, false, ' ', 'a', [0], {}, '12345678901234567890']) expect(isGiven(given)).toBe(true);
+	for (const given of [0, false, ' ', 'a', [0], {}, '12345678901234567890'])
+		expect(isGiven(given)).toBe(true);
 });
 
 test('setIfGiven leaves a key out unless its value is given, and keeps the value as it is', () => {

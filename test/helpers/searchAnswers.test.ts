@@ -1,5 +1,10 @@
 /** nodes/Tanma/helpers/searchAnswers.ts: reading a search row's tags and last follow-up time. */
-import { rowLastFollowMs, rowTagIds, tagVerdict, timeVerdict } from '../../nodes/Tanma/helpers/searchAnswers';
+import {
+	rowLastFollowMs,
+	rowTagIds,
+	tagVerdict,
+	timeVerdict,
+} from '../../nodes/Tanma/helpers/searchAnswers';
 
 test.each([
 	['objects with id', { tags: [{ id: 12, name: 'a' }, { id: '34' }] }, ['12', '34']],
@@ -32,13 +37,23 @@ test('Any needs one of the tags, All every one', () => {
 });
 
 test('last follow-up: Tanma text, epoch ms or seconds; inclusive bounds; empty is unknown', () => {
-	expect(rowLastFollowMs({ qwLastFollowTime: '2026-09-01 08:00:00' })).toBe(Date.parse('2026-09-01T00:00:00Z'));
+	expect(rowLastFollowMs({ qwLastFollowTime: '2026-09-01 08:00:00' })).toBe(
+		Date.parse('2026-09-01T00:00:00Z'),
+	);
 	expect(rowLastFollowMs({ qwLastFollowTime: 1788220800 })).toBe(1788220800000);
 	expect(rowLastFollowMs({ qwLastFollowTime: '1788220800000' })).toBe(1788220800000);
 	const row = { qwLastFollowTime: '2026-09-01 00:00:00' };
-	expect(timeVerdict(row, 'qwLastFollowTime', '2026-09-01 00:00:00', '2026-09-30 23:59:59')).toBe('fits');
+	expect(timeVerdict(row, 'qwLastFollowTime', '2026-09-01 00:00:00', '2026-09-30 23:59:59')).toBe(
+		'fits',
+	);
 	expect(timeVerdict(row, 'qwLastFollowTime', '2026-09-01 00:00:01')).toBe('contradicts');
-	expect(timeVerdict(row, 'qwLastFollowTime', undefined, '2026-08-31 23:59:59')).toBe('contradicts');
-	expect(timeVerdict({ qwLastFollowTime: null }, 'qwLastFollowTime', '2026-09-01 00:00:00')).toBe('unknown');
-	expect(timeVerdict({ qwLastFollowTime: '' }, 'qwLastFollowTime', '2026-09-01 00:00:00')).toBe('unknown');
+	expect(timeVerdict(row, 'qwLastFollowTime', undefined, '2026-08-31 23:59:59')).toBe(
+		'contradicts',
+	);
+	expect(timeVerdict({ qwLastFollowTime: null }, 'qwLastFollowTime', '2026-09-01 00:00:00')).toBe(
+		'unknown',
+	);
+	expect(timeVerdict({ qwLastFollowTime: '' }, 'qwLastFollowTime', '2026-09-01 00:00:00')).toBe(
+		'unknown',
+	);
 });

@@ -12,11 +12,18 @@ const { run, lastBody } = t;
 test.each([
 	['={{ {a: 1} }}', 'an object'],
 	['={{ ["wm1", "wm2"] }}', 'a list'],
-])('an expression giving %s for Customer WeCom ID is refused by name (%s), nothing sent', async (expression, kind) => {
-	const result = await run({ resource: 'customer', operation: 'get', externalUserId: expression });
-	expect(result.error?.message).toBe(`"Customer WeCom ID" must be text, got ${kind}`);
-	expect(t.sandbox.requests).toHaveLength(0);
-});
+])(
+	'an expression giving %s for Customer WeCom ID is refused by name (%s), nothing sent',
+	async (expression, kind) => {
+		const result = await run({
+			resource: 'customer',
+			operation: 'get',
+			externalUserId: expression,
+		});
+		expect(result.error?.message).toBe(`"Customer WeCom ID" must be text, got ${kind}`);
+		expect(t.sandbox.requests).toHaveLength(0);
+	},
+);
 
 test.each([
 	'2026-02-30 10:00:00',
@@ -29,7 +36,12 @@ test.each([
 	'2026-02-30T10:00:00Z',
 	'2026-02-30T10:00:00+08:00',
 ])('an impossible date-time %s is refused, not shifted; nothing sent', async (since) => {
-	const result = await run({ resource: 'customer', operation: 'getManyByCreatedTime', since, before: '2026-10-01 00:00:00' });
+	const result = await run({
+		resource: 'customer',
+		operation: 'getManyByCreatedTime',
+		since,
+		before: '2026-10-01 00:00:00',
+	});
 	expect(result.error?.message).toBe(`"Created After" is not a valid date-time: "${since}"`);
 	expect(t.sandbox.requests).toHaveLength(0);
 });
@@ -42,7 +54,14 @@ test.each([
 	['2026-02-28T10:00:00+08:00', '2026-02-28 10:00:00'],
 	['2024-02-29 23:59:59', '2024-02-29 23:59:59'],
 ])('%s is sent as %s (China Standard Time)', async (since, sent) => {
-	const result = await run({ resource: 'customer', operation: 'getManyByCreatedTime', since, before: '2026-10-01 00:00:00', returnAll: false, limit: 1 });
+	const result = await run({
+		resource: 'customer',
+		operation: 'getManyByCreatedTime',
+		since,
+		before: '2026-10-01 00:00:00',
+		returnAll: false,
+		limit: 1,
+	});
 	expect(result.error).toBeUndefined();
 	expect(lastBody()).toMatchObject({ since: sent });
 });
@@ -57,7 +76,14 @@ test.each([
 	['a JavaScript Date', "={{ new Date('2026-03-01T00:30:00Z') }}"],
 	['epoch milliseconds', '={{ Date.UTC(2026, 2, 1, 0, 30) }}'],
 ])('the readers accept what n8n expressions give: %s as a date-time', async (_kind, since) => {
-	const result = await run({ resource: 'customer', operation: 'getManyByCreatedTime', since, before: '2026-10-01 00:00:00', returnAll: false, limit: 1 });
+	const result = await run({
+		resource: 'customer',
+		operation: 'getManyByCreatedTime',
+		since,
+		before: '2026-10-01 00:00:00',
+		returnAll: false,
+		limit: 1,
+	});
 	expect(result.error).toBeUndefined();
 	expect(lastBody()).toMatchObject({ since: '2026-03-01 08:30:00' });
 });

@@ -16,14 +16,26 @@ beforeAll(async () => {
 });
 afterAll(async () => sandbox.close());
 
-function post(port: number, agent: https.Agent): Promise<{ ms: number; status: number; body: string }> {
+function post(
+	port: number,
+	agent: https.Agent,
+): Promise<{ ms: number; status: number; body: string }> {
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
-		const req = https.request({ host: '127.0.0.1', port, path: '/api/v3/tags/list-tree', method: 'POST', agent, ca }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (c: Buffer) => chunks.push(c));
-			res.on('end', () => resolve({ ms: Date.now() - started, status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-		});
+		const req = https.request(
+			{ host: '127.0.0.1', port, path: '/api/v3/tags/list-tree', method: 'POST', agent, ca },
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (c: Buffer) => chunks.push(c));
+				res.on('end', () =>
+					resolve({
+						ms: Date.now() - started,
+						status: res.statusCode ?? 0,
+						body: Buffer.concat(chunks).toString('utf8'),
+					}),
+				);
+			},
+		);
 		req.on('error', reject);
 		req.end();
 	});
@@ -67,7 +79,9 @@ test('through the proxy a new connection pays the handshake round trips; a kept-
 test('many connections at once through the proxy: every answer arrives whole (chunks never overtake one another)', async () => {
 	const proxy = await startLatencyProxy({ host: '127.0.0.1', port: sandbox.port }, 7);
 	try {
-		const answers = await Promise.all(Array.from({ length: 60 }, () => post(proxy.port, new https.Agent({ keepAlive: false }))));
+		const answers = await Promise.all(
+			Array.from({ length: 60 }, () => post(proxy.port, new https.Agent({ keepAlive: false }))),
+		);
 		expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
 		expect(answers.every((a) => JSON.parse(a.body).code === 1002)).toBe(true);
 	} finally {

@@ -11,8 +11,20 @@ import { ENDPOINTS } from '../../nodes/Tanma/transport/protocol/endpoints';
 import { actionsAgainstSandbox } from '../support/actions';
 
 const t = actionsAgainstSandbox();
-const search = (method: string, filter?: string, paginationToken?: string, parameters?: INodeParameters) =>
-	runListSearch({ nodeType: new Tanma(), method, credentials: credentialsFor(t.sandbox), filter, paginationToken, parameters });
+const search = (
+	method: string,
+	filter?: string,
+	paginationToken?: string,
+	parameters?: INodeParameters,
+) =>
+	runListSearch({
+		nodeType: new Tanma(),
+		method,
+		credentials: credentialsFor(t.sandbox),
+		filter,
+		paginationToken,
+		parameters,
+	});
 const sent = (path: string) => t.sandbox.requestsTo(path).map((r) => r.json);
 
 describe('customers (Customer, by WeCom external user ID)', () => {
@@ -20,12 +32,20 @@ describe('customers (Customer, by WeCom external user ID)', () => {
 		const customer = t.sandbox.tenant.customers.find((c) => c.wechatNickname.length >= 3)!;
 		const part = customer.wechatNickname.slice(0, 2);
 		const { results } = await search('searchCustomers', ` ${part} `);
-		expect(sent(ENDPOINTS.customerSearch.path)).toEqual([{ searchKey: part, pageNo: 1, pageSize: 50 }]);
-		const expected = t.sandbox.tenant.customers.filter((c) => [c.name, c.wechatNickname, c.qwRemark, ...c.mobiles].some((v) => v.includes(part)));
-		expect(results.map((r) => r.value).sort()).toEqual(expected.map((c) => c.externalUserId).sort());
+		expect(sent(ENDPOINTS.customerSearch.path)).toEqual([
+			{ searchKey: part, pageNo: 1, pageSize: 50 },
+		]);
+		const expected = t.sandbox.tenant.customers.filter((c) =>
+			[c.name, c.wechatNickname, c.qwRemark, ...c.mobiles].some((v) => v.includes(part)),
+		);
+		expect(results.map((r) => r.value).sort()).toEqual(
+			expected.map((c) => c.externalUserId).sort(),
+		);
 		const shown = results.find((r) => r.value === customer.externalUserId)!;
 		const owner = t.sandbox.tenant.staff.find((s) => s.salesId === customer.ownerSalesId)!;
-		expect(shown.name).toBe([customer.wechatNickname, customer.qwRemark].filter(Boolean).join(' · '));
+		expect(shown.name).toBe(
+			[customer.wechatNickname, customer.qwRemark].filter(Boolean).join(' · '),
+		);
 		expect(shown.description).toBe(`owner ${owner.name} · ${customer.externalUserId}`);
 	});
 
@@ -45,7 +65,9 @@ describe('customers (Customer, by WeCom external user ID)', () => {
 		} while (token && pages.length < 20);
 		const withWeComId = t.sandbox.tenant.customers.filter((c) => c.externalUserId).length;
 		expect(pages.reduce((a, b) => a + b, 0)).toBe(withWeComId);
-		expect(sent(ENDPOINTS.customerSearch.path).map((b) => b?.pageNo)).toEqual(pages.map((_, n) => n + 1));
+		expect(sent(ENDPOINTS.customerSearch.path).map((b) => b?.pageNo)).toEqual(
+			pages.map((_, n) => n + 1),
+		);
 		expect(pages.length).toBe(Math.ceil(t.sandbox.tenant.customers.length / 50));
 	});
 });
@@ -54,8 +76,14 @@ describe('staff (Staff Member, by WeCom user ID)', () => {
 	test('typing part of a name asks Tanma for active staff by that name; the value is the WeCom user ID', async () => {
 		const member = t.sandbox.tenant.staff.find((s) => s.qwUserId && !s.deleted)!;
 		const { results } = await search('searchStaff', member.name.slice(1));
-		expect(sent(ENDPOINTS.staffList.path)).toEqual([{ deleted: 0, name: member.name.slice(1), pageNo: 1, pageSize: 50 }]);
-		expect(results).toContainEqual({ name: member.name, value: member.qwUserId, description: `${member.qwUserId} · staff ID ${member.salesId}` });
+		expect(sent(ENDPOINTS.staffList.path)).toEqual([
+			{ deleted: 0, name: member.name.slice(1), pageNo: 1, pageSize: 50 },
+		]);
+		expect(results).toContainEqual({
+			name: member.name,
+			value: member.qwUserId,
+			description: `${member.qwUserId} · staff ID ${member.salesId}`,
+		});
 		expect(results.every((r) => r.name.includes(member.name.slice(1)))).toBe(true);
 	});
 });
@@ -63,12 +91,19 @@ describe('staff (Staff Member, by WeCom user ID)', () => {
 describe('group chats (Group Chat, by chat ID)', () => {
 	test('typing part of a group name asks Tanma by keyword; pages follow the token', async () => {
 		const { results, paginationToken } = await search('searchGroupChats', '服务群');
-		expect(sent(ENDPOINTS.groupList.path)).toEqual([{ keyword: '服务群', pageNo: 1, pageSize: 50 }]);
+		expect(sent(ENDPOINTS.groupList.path)).toEqual([
+			{ keyword: '服务群', pageNo: 1, pageSize: 50 },
+		]);
 		expect(results.length).toBe(Math.min(50, t.sandbox.tenant.groups.length));
-		expect(results[0]).toMatchObject({ value: expect.stringMatching(/^wr/), name: expect.stringContaining('服务群') });
+		expect(results[0]).toMatchObject({
+			value: expect.stringMatching(/^wr/),
+			name: expect.stringContaining('服务群'),
+		});
 		expect(paginationToken).toBeUndefined(); // 35 groups: one page
 		const one = t.sandbox.tenant.groups[7];
-		expect((await search('searchGroupChats', one.chatName)).results.map((r) => r.value)).toEqual([one.chatId]);
+		expect((await search('searchGroupChats', one.chatName)).results.map((r) => r.value)).toEqual([
+			one.chatId,
+		]);
 	});
 });
 
@@ -77,10 +112,19 @@ describe('leads (Lead, by Tanma ID): Tanma’s lead list has no search', () => {
 		const [zhang, li] = t.sandbox.addLeads(['张三丰', '李四']);
 		const all = await search('searchLeads', '');
 		const [window] = sent(ENDPOINTS.leadsByCreateTime.path);
-		expect(window).toMatchObject({ since: expect.any(String), before: expect.any(String), size: 50 });
+		expect(window).toMatchObject({
+			since: expect.any(String),
+			before: expect.any(String),
+			size: 50,
+		});
 		expect(all.results.map((r) => r.value)).toEqual([zhang.customerId, li.customerId]);
-		expect(all.results[0]).toMatchObject({ name: '张三丰', description: `lead · ${zhang.customerId}` });
-		expect((await search('searchLeads', '三丰')).results.map((r) => r.value)).toEqual([zhang.customerId]);
+		expect(all.results[0]).toMatchObject({
+			name: '张三丰',
+			description: `lead · ${zhang.customerId}`,
+		});
+		expect((await search('searchLeads', '三丰')).results.map((r) => r.value)).toEqual([
+			zhang.customerId,
+		]);
 		expect(t.sandbox.requestsTo(ENDPOINTS.leadsByCreateTime.path)).toHaveLength(2); // one request per call
 	});
 
@@ -90,7 +134,9 @@ describe('leads (Lead, by Tanma ID): Tanma’s lead list has no search', () => {
 		expect(first.results).toHaveLength(50);
 		const second = await search('searchLeads', '', first.paginationToken);
 		expect(second.paginationToken).toBeUndefined();
-		expect([...first.results, ...second.results].map((r) => r.value)).toEqual(added.map((l) => l.customerId));
+		expect([...first.results, ...second.results].map((r) => r.value)).toEqual(
+			added.map((l) => l.customerId),
+		);
 		const [, next] = sent(ENDPOINTS.leadsByCreateTime.path);
 		expect(next).toMatchObject({ cursor: expect.any(String), size: 50 });
 	});
@@ -99,14 +145,24 @@ describe('leads (Lead, by Tanma ID): Tanma’s lead list has no search', () => {
 describe('orders (Order, by record ID)', () => {
 	test('typing an order number asks Tanma by keyword, within the Platform ID already set; the value is the record ID', async () => {
 		const order = t.sandbox.tenant.sales.orders[1];
-		const { results } = await search('searchOrders', order.orderId, undefined, { resource: 'order', operation: 'get', channelId: order.channelId });
-		expect(sent(ENDPOINTS.orderList.path)).toEqual([{ keyWord: order.orderId, channelId: order.channelId, pageNo: 1, pageSize: 50 }]);
+		const { results } = await search('searchOrders', order.orderId, undefined, {
+			resource: 'order',
+			operation: 'get',
+			channelId: order.channelId,
+		});
+		expect(sent(ENDPOINTS.orderList.path)).toEqual([
+			{ keyWord: order.orderId, channelId: order.channelId, pageNo: 1, pageSize: 50 },
+		]);
 		expect(results.map((r) => r.value)).toEqual([order.id]);
 		expect(results[0].name).toBe(`${order.orderId} · ${order.channelName}`);
 	});
 
 	test('a Platform ID given by expression is not sent to the list (it has no value in the editor)', async () => {
-		await search('searchOrders', '', undefined, { resource: 'order', operation: 'get', channelId: '={{ $json.platform }}' });
+		await search('searchOrders', '', undefined, {
+			resource: 'order',
+			operation: 'get',
+			channelId: '={{ $json.platform }}',
+		});
 		expect(sent(ENDPOINTS.orderList.path)).toEqual([{ pageNo: 1, pageSize: 50 }]);
 	});
 });

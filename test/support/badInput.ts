@@ -4,7 +4,12 @@
  * expressions where a user's mapping would produce them, so they pass through n8n's own expression
  * resolution before the node sees them.
  */
-import type { INodeParameters, INodeProperties, INodePropertyCollection, NodeParameterValueType } from 'n8n-workflow';
+import type {
+	INodeParameters,
+	INodeProperties,
+	INodePropertyCollection,
+	NodeParameterValueType,
+} from 'n8n-workflow';
 
 export interface Leaf {
 	/** Where the value sits in the node's parameters: ['filters', 'createdAfter'], ['sendTimes', 'time', 0, 'sendDate']. */
@@ -33,7 +38,8 @@ function shownWhen(property: INodeProperties): Record<string, NodeParameterValue
 		// "/event" in a collection option names the top-level field, as n8n's displayOptions do.
 		const field = name.replace(/^\//, '');
 		if (field === '@version') continue; // the node's version, not a sibling field (Leaf.versions)
-		if (!SELECTORS.has(field) && Array.isArray(values)) out[field] = values[0] as NodeParameterValueType;
+		if (!SELECTORS.has(field) && Array.isArray(values))
+			out[field] = values[0] as NodeParameterValueType;
 	}
 	return out;
 }
@@ -42,7 +48,11 @@ function shownWhen(property: INodeProperties): Record<string, NodeParameterValue
 function versionsOf(property: INodeProperties, all: number[]): number[] {
 	const show = property.displayOptions?.show?.['@version'];
 	const hide = property.displayOptions?.hide?.['@version'];
-	return all.filter((v) => (!Array.isArray(show) || show.includes(v as never)) && !(Array.isArray(hide) && hide.includes(v as never)));
+	return all.filter(
+		(v) =>
+			(!Array.isArray(show) || show.includes(v as never)) &&
+			!(Array.isArray(hide) && hide.includes(v as never)),
+	);
 }
 
 /** The fields of the given top-level properties, containers opened; `nodeVersions`: the versions the node has. */
@@ -53,7 +63,12 @@ export function leavesOf(properties: INodeProperties[], nodeVersions: number[] =
 		const versions = versionsOf(property, nodeVersions);
 		if (property.type === 'collection') {
 			for (const option of property.options as INodeProperties[]) {
-				leaves.push({ path: [property.name, option.name], property: option, shownWhen: { ...shownWhen(property), ...shownWhen(option) }, versions: versionsOf(option, versions) });
+				leaves.push({
+					path: [property.name, option.name],
+					property: option,
+					shownWhen: { ...shownWhen(property), ...shownWhen(option) },
+					versions: versionsOf(option, versions),
+				});
 			}
 		} else if (property.type === 'fixedCollection') {
 			for (const group of property.options as INodePropertyCollection[]) {
@@ -79,7 +94,8 @@ const isListText = (p: INodeProperties) => p.type === 'string' && /(Ids|Types|Li
 /** Identifier fields whose parameter name does not end in "Id". */
 const ID_NAMED_OTHERWISE = new Set(['chatOwner', 'key', 'path']);
 /** A field that holds one identifier, by its parameter name (customerId, handoverToUserid, id). */
-const isId = (p: INodeProperties) => /(^id|Id|Userid)$/.test(p.name) || ID_NAMED_OTHERWISE.has(p.name);
+const isId = (p: INodeProperties) =>
+	/(^id|Id|Userid)$/.test(p.name) || ID_NAMED_OTHERWISE.has(p.name);
 
 const expr = (code: string) => `={{ ${code} }}`;
 const OBJECT: BadValue = { name: 'an object', value: expr('{ a: 1 }') };
@@ -93,8 +109,14 @@ const TRUE: BadValue = { name: 'true', value: expr('true') };
 const EMPTY: BadValue = { name: 'empty', value: expr('""') };
 const BLANK: BadValue = { name: 'spaces only', value: expr('"   "') };
 const LIST_OF_OBJECTS: BadValue = { name: 'a list holding an object', value: expr('[{ a: 1 }]') };
-const LIST_WITH_CONTROL: BadValue = { name: 'a list entry with a control character', value: expr('["12", "3\\u00074"]') };
-const TOO_LONG_LIST: BadValue = { name: '1,001 entries', value: expr('Array.from({ length: 1001 }, (_, i) => String(i + 1))') };
+const LIST_WITH_CONTROL: BadValue = {
+	name: 'a list entry with a control character',
+	value: expr('["12", "3\\u00074"]'),
+};
+const TOO_LONG_LIST: BadValue = {
+	name: '1,001 entries',
+	value: expr('Array.from({ length: 1001 }, (_, i) => String(i + 1))'),
+};
 
 /** The bad values for one field, from its type, its bounds, whether it is required and whether it holds an id. */
 export function badValuesFor(property: INodeProperties): BadValue[] {
@@ -106,16 +128,33 @@ export function badValuesFor(property: INodeProperties): BadValue[] {
 		case 'string':
 		case 'options': {
 			if (property.type === 'options' && !loaded) {
-				return [OBJECT, { name: 'a value the list does not offer', value: expr('"no-such-choice"') }];
+				return [
+					OBJECT,
+					{ name: 'a value the list does not offer', value: expr('"no-such-choice"') },
+				];
 			}
-			if (isListText(property)) return [OBJECT, LIST_OF_OBJECTS, LIST_WITH_CONTROL, TOO_LONG_LIST, ...(required ? [EMPTY] : [])];
+			if (isListText(property))
+				return [
+					OBJECT,
+					LIST_OF_OBJECTS,
+					LIST_WITH_CONTROL,
+					TOO_LONG_LIST,
+					...(required ? [EMPTY] : []),
+				];
 			const bad = [OBJECT, LIST, NUL, NAN, INFINITY, TRUE];
-			if (isId(property) || loaded) bad.push(BEYOND_2_53, { name: 'a line break inside', value: expr('"ab\\ncd"') });
+			if (isId(property) || loaded)
+				bad.push(BEYOND_2_53, { name: 'a line break inside', value: expr('"ab\\ncd"') });
 			if (required) bad.push(EMPTY, BLANK);
 			return bad;
 		}
 		case 'multiOptions':
-			return [OBJECT, LIST_OF_OBJECTS, LIST_WITH_CONTROL, TOO_LONG_LIST, ...(required ? [{ name: 'an empty list', value: expr('[]') }] : [])];
+			return [
+				OBJECT,
+				LIST_OF_OBJECTS,
+				LIST_WITH_CONTROL,
+				TOO_LONG_LIST,
+				...(required ? [{ name: 'an empty list', value: expr('[]') }] : []),
+			];
 		case 'number':
 			return [
 				OBJECT,
@@ -124,15 +163,28 @@ export function badValuesFor(property: INodeProperties): BadValue[] {
 				BEYOND_2_53,
 				{ name: 'text', value: expr('"abc"') },
 				// Amounts take two decimals (numberPrecision); every other number here is whole.
-				property.typeOptions?.numberPrecision ? { name: 'three decimals', value: expr('1.005') } : { name: 'a fraction', value: expr('1.5') },
-				...(typeof min === 'number' ? [{ name: `below ${min}`, value: expr(String(min - 1)) }] : [{ name: 'negative', value: expr('-1') }]),
-				...(typeof max === 'number' ? [{ name: `above ${max}`, value: expr(String(max + 1)) }] : []),
+				property.typeOptions?.numberPrecision
+					? { name: 'three decimals', value: expr('1.005') }
+					: { name: 'a fraction', value: expr('1.5') },
+				...(typeof min === 'number'
+					? [{ name: `below ${min}`, value: expr(String(min - 1)) }]
+					: [{ name: 'negative', value: expr('-1') }]),
+				...(typeof max === 'number'
+					? [{ name: `above ${max}`, value: expr(String(max + 1)) }]
+					: []),
 			];
 		case 'resourceLocator':
 			// Whichever mode picked it, the node reads the value the locator holds: the text field's bad values, held.
-			return badValuesFor({ ...property, type: 'string' }).map((bad) => ({ name: `${bad.name} (By ID)`, value: { __rl: true, mode: 'id', value: bad.value } as never }));
+			return badValuesFor({ ...property, type: 'string' }).map((bad) => ({
+				name: `${bad.name} (By ID)`,
+				value: { __rl: true, mode: 'id', value: bad.value } as never,
+			}));
 		case 'boolean':
-			return [OBJECT, { name: 'the text "yes"', value: expr('"yes"') }, { name: 'the number 1', value: expr('1') }];
+			return [
+				OBJECT,
+				{ name: 'the text "yes"', value: expr('"yes"') },
+				{ name: 'the number 1', value: expr('1') },
+			];
 		case 'dateTime':
 			return [
 				OBJECT,
@@ -152,12 +204,18 @@ export function badValuesFor(property: INodeProperties): BadValue[] {
 			];
 		}
 		default:
-			throw new Error(`no bad values for parameter type "${property.type}" (${property.displayName}): add them to test/support/badInput.ts`);
+			throw new Error(
+				`no bad values for parameter type "${property.type}" (${property.displayName}): add them to test/support/badInput.ts`,
+			);
 	}
 }
 
 /** A deep copy of `parameters` with `value` at `path` (arrays and objects created as needed). */
-export function withValueAt(parameters: INodeParameters, path: Array<string | number>, value: NodeParameterValueType): INodeParameters {
+export function withValueAt(
+	parameters: INodeParameters,
+	path: Array<string | number>,
+	value: NodeParameterValueType,
+): INodeParameters {
 	const copy = JSON.parse(JSON.stringify(parameters)) as INodeParameters;
 	let holder = copy as Record<string | number, unknown>;
 	path.slice(0, -1).forEach((key, n) => {

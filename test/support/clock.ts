@@ -7,7 +7,18 @@ import { startSandbox } from '../../sandbox/server';
  */
 export function useFakeDate(now: number): void {
 	jest.useFakeTimers({
-		doNotFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'nextTick', 'queueMicrotask', 'hrtime', 'performance'],
+		doNotFake: [
+			'setTimeout',
+			'clearTimeout',
+			'setInterval',
+			'clearInterval',
+			'setImmediate',
+			'clearImmediate',
+			'nextTick',
+			'queueMicrotask',
+			'hrtime',
+			'performance',
+		],
 		now,
 	});
 }
@@ -19,7 +30,10 @@ export const advance = (ms: number) => jest.setSystemTime(Date.now() + ms);
  * A sandbox for one test file on a faked Date starting at `start` (real timers restored after the file); with
  * `freshEachTest`, each test starts at `start` with the seed data and no faults.
  */
-export function sandboxOnFakeDate(start: number, options: { freshEachTest?: boolean; sandbox?: SandboxOptions } = {}) {
+export function sandboxOnFakeDate(
+	start: number,
+	options: { freshEachTest?: boolean; sandbox?: SandboxOptions } = {},
+) {
 	let sandbox: Sandbox | undefined;
 	beforeAll(async () => {
 		useFakeDate(start);

@@ -25,25 +25,48 @@ export async function settle(
 	context: () => string,
 	timeoutMs = 120_000,
 ): Promise<number[]> {
-	await waitFor(() => new Set(sunk(sandbox, range.from, range.to)).size >= range.count, timeoutMs, context);
+	await waitFor(
+		() => new Set(sunk(sandbox, range.from, range.to)).size >= range.count,
+		timeoutMs,
+		context,
+	);
 	await waitFor(idle, timeoutMs, context);
 	return sunk(sandbox, range.from, range.to);
 }
 
 /** A push is acknowledged when it is answered 200 with its noise. */
-export const acknowledged = (answer: { status: number; body: string }, noise: string) => answer.status === 200 && answer.body === noise;
+export const acknowledged = (answer: { status: number; body: string }, noise: string) =>
+	answer.status === 200 && answer.body === noise;
 
 /** Pushes signed now, `perTimestamp` to one timestamp header (a sender's burst), each with its own noise. */
-export function signedPushes(sandbox: Sandbox, msgIds: number[], perTimestamp: number, type = 'new_qw_customer'): Array<RawPush & { msgId: string; noise: string; plaintext: string }> {
+export function signedPushes(
+	sandbox: Sandbox,
+	msgIds: number[],
+	perTimestamp: number,
+	type = 'new_qw_customer',
+): Array<RawPush & { msgId: string; noise: string; plaintext: string }> {
 	const t0 = Date.now();
-	return msgIds.map((msgId, i) => buildPush({ type, msgId, content: { externalUserId: `wm${msgId}` } }, sandbox.appId, sandbox.appKey, t0 + Math.floor(i / perTimestamp)));
+	return msgIds.map((msgId, i) =>
+		buildPush(
+			{ type, msgId, content: { externalUserId: `wm${msgId}` } },
+			sandbox.appId,
+			sandbox.appKey,
+			t0 + Math.floor(i / perTimestamp),
+		),
+	);
 }
 
 /** Runs `task` over `items`, `concurrency` at a time; stops taking new items once `stop()` says so. */
-export async function inParallel<T>(items: T[], concurrency: number, task: (item: T) => Promise<void>, stop: () => boolean = () => false): Promise<void> {
+export async function inParallel<T>(
+	items: T[],
+	concurrency: number,
+	task: (item: T) => Promise<void>,
+	stop: () => boolean = () => false,
+): Promise<void> {
 	const queue = [...items];
 	const worker = async () => {
-		for (let item = queue.shift(); item !== undefined && !stop(); item = queue.shift()) await task(item);
+		for (let item = queue.shift(); item !== undefined && !stop(); item = queue.shift())
+			await task(item);
 	};
 	await Promise.all(Array.from({ length: concurrency }, worker));
 }

@@ -7,11 +7,22 @@ import { TanmaTrigger } from '../../nodes/Tanma/TanmaTrigger.node';
 import type { Sandbox } from '../../sandbox/server';
 
 /** Each poll uses a new node instance (a restart, or another process in queue mode, must not matter). */
-export function triggerUnderTest(sandbox: () => Sandbox, parameters: INodeParameters, budgetMs?: number) {
+export function triggerUnderTest(
+	sandbox: () => Sandbox,
+	parameters: INodeParameters,
+	budgetMs?: number,
+) {
 	let staticData: IDataObject = {};
 	return {
 		async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<PollRun> {
-			const run = await runPoll({ nodeType: new TanmaTrigger(), parameters, credentials: credentialsFor(sandbox()), staticData, mode, budgetMs });
+			const run = await runPoll({
+				nodeType: new TanmaTrigger(),
+				parameters,
+				credentials: credentialsFor(sandbox()),
+				staticData,
+				mode,
+				budgetMs,
+			});
 			if (mode === 'trigger') staticData = run.staticData;
 			return run;
 		},
@@ -47,7 +58,11 @@ const copy = (stores: Stores): Stores => JSON.parse(JSON.stringify(stores)) as S
  * another process (a restart, or another main): what was not written is lost. A process is told apart by the
  * workflow id it runs the node under, which is how the node keys what it remembers in memory.
  */
-export function triggerUnderScheduler(sandbox: () => Sandbox, parameters: () => INodeParameters, model: SchedulerModel) {
+export function triggerUnderScheduler(
+	sandbox: () => Sandbox,
+	parameters: () => INodeParameters,
+	model: SchedulerModel,
+) {
 	let database: Stores = { node: {}, global: {} };
 	let live: Stores = copy(database);
 	let processNumber = 0;

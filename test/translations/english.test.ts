@@ -31,8 +31,21 @@ test('the finder sees Chinese where there is some (a description, an option labe
 		displayName: 'X',
 		properties: [
 			{ displayName: 'A', name: 'a', type: 'string', default: '', description: '客户' },
-			{ displayName: 'B', name: 'b', type: 'options', default: 1, options: [{ name: '已支付', value: 1 }] },
-			{ displayName: 'C', name: 'c', type: 'fixedCollection', default: {}, typeOptions: { multipleValueButtonText: '添加' }, options: [] },
+			{
+				displayName: 'B',
+				name: 'b',
+				type: 'options',
+				default: 1,
+				options: [{ name: '已支付', value: 1 }],
+			},
+			{
+				displayName: 'C',
+				name: 'c',
+				type: 'fixedCollection',
+				default: {},
+				typeOptions: { multipleValueButtonText: '添加' },
+				options: [],
+			},
 		],
 	});
 	expect(strings.filter((s) => CJK.test(s.text)).map((s) => s.where)).toEqual([
@@ -52,20 +65,34 @@ const decodeEntities = (text: string) =>
 		.replace(/&amp;/g, '&');
 
 /** The keys of the JSON examples in a text: a quoted word right after `{`, or after `,` inside braces. */
-const jsonExampleKeys = (text: string) => [...decodeEntities(text).matchAll(/[{,]\s*"([^"]+)"/g)].map((m) => m[1]);
+const jsonExampleKeys = (text: string) =>
+	[...decodeEntities(text).matchAll(/[{,]\s*"([^"]+)"/g)].map((m) => m[1]);
 
 // n8n's lint autofix turns a plain `id` in a description into `ID`; a JSON key copied from such a hint is then
 // sent in a spelling Tanma's keys never have (they are lowerCamelCase: id, tagId, conditionItems).
-test.each(Object.entries(described))('%s: every key in a JSON example of the UI text is spelled as Tanma spells keys', (_, description) => {
-	const keys = uiStrings(description).flatMap((s) => jsonExampleKeys(s.text).map((key) => ({ where: s.where, key })));
-	expect(keys.filter(({ key }) => !/^[a-z][a-zA-Z0-9]*$/.test(key) || /ID/.test(key))).toEqual([]);
-});
+test.each(Object.entries(described))(
+	'%s: every key in a JSON example of the UI text is spelled as Tanma spells keys',
+	(_, description) => {
+		const keys = uiStrings(description).flatMap((s) =>
+			jsonExampleKeys(s.text).map((key) => ({ where: s.where, key })),
+		);
+		expect(keys.filter(({ key }) => !/^[a-z][a-zA-Z0-9]*$/.test(key) || /ID/.test(key))).toEqual(
+			[],
+		);
+	},
+);
 
 test('the Customer SOP conditions hint shows the key id, as Tanma names it', () => {
-	const hint = uiStrings(described.Tanma).find((s) => s.where.endsWith('.description') && s.text.includes('Match on customer field values'));
+	const hint = uiStrings(described.Tanma).find(
+		(s) => s.where.endsWith('.description') && s.text.includes('Match on customer field values'),
+	);
 	expect(hint && jsonExampleKeys(hint.text)).toEqual(['id', 'name']);
 });
 
 test('the key finder reads entities and sees a rewritten key', () => {
-	expect(jsonExampleKeys('sent as is: [{"&#105;d": 1, "name": "x"}] and {"ID": 2}')).toEqual(['id', 'name', 'ID']);
+	expect(jsonExampleKeys('sent as is: [{"&#105;d": 1, "name": "x"}] and {"ID": 2}')).toEqual([
+		'id',
+		'name',
+		'ID',
+	]);
 });

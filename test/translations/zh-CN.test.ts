@@ -47,7 +47,11 @@ describe.each(nodes)('n8n-nodes-tanma.%s', (name, description) => {
 	test('every text is Chinese and is one the editor reads (displayName, description, placeholder, hint)', () => {
 		for (const [key, texts] of translated) {
 			for (const [field, text] of Object.entries(texts)) {
-				expect({ key, field, known: ['displayName', 'description', 'placeholder', 'hint'].includes(field) }).toEqual({ key, field, known: true });
+				expect({
+					key,
+					field,
+					known: ['displayName', 'description', 'placeholder', 'hint'].includes(field),
+				}).toEqual({ key, field, known: true });
 				expect({ key, text, chinese: CJK.test(text) }).toEqual({ key, text, chinese: true });
 			}
 		}
@@ -55,21 +59,64 @@ describe.each(nodes)('n8n-nodes-tanma.%s', (name, description) => {
 
 	test('every top-level field and every resource, operation and event choice has a Chinese name', () => {
 		const topLevel = description.properties.filter((p) => p.type !== 'notice').map((p) => p.name);
-		const choices = [...known].filter(([key, kind]) => kind === 'option' && /^(resource|operation|event|events)\.options\./.test(key)).map(([key]) => key);
-		const missing = [...new Set([...topLevel, ...choices])].filter((key) => !translated.get(key)?.displayName);
+		const choices = [...known]
+			.filter(
+				([key, kind]) =>
+					kind === 'option' && /^(resource|operation|event|events)\.options\./.test(key),
+			)
+			.map(([key]) => key);
+		const missing = [...new Set([...topLevel, ...choices])].filter(
+			(key) => !translated.get(key)?.displayName,
+		);
 		expect(missing).toEqual([]);
 	});
 });
 
 test('the key finder reads collections and fixed collections the way the editor does', () => {
 	const keys = translationKeys([
-		{ displayName: 'F', name: 'filters', type: 'collection', default: {}, options: [{ displayName: 'S', name: 'status', type: 'options', default: 2, options: [{ name: 'Paid', value: 2 }] }] },
-		{ displayName: 'G', name: 'goods', type: 'fixedCollection', default: {}, options: [{ name: 'item', displayName: 'Item', values: [{ displayName: 'N', name: 'num', type: 'number', default: 1 }] }] },
+		{
+			displayName: 'F',
+			name: 'filters',
+			type: 'collection',
+			default: {},
+			options: [
+				{
+					displayName: 'S',
+					name: 'status',
+					type: 'options',
+					default: 2,
+					options: [{ name: 'Paid', value: 2 }],
+				},
+			],
+		},
+		{
+			displayName: 'G',
+			name: 'goods',
+			type: 'fixedCollection',
+			default: {},
+			options: [
+				{
+					name: 'item',
+					displayName: 'Item',
+					values: [{ displayName: 'N', name: 'num', type: 'number', default: 1 }],
+				},
+			],
+		},
 	]);
-	expect([...keys.keys()]).toEqual(['filters', 'filters.options.status', 'filters.options.status.options.2', 'goods', 'goods.options.item', 'goods.options.item.values.num']);
-	expect([...translatedKeys({ goods: { displayName: '商品', options: { item: { displayName: '商品', values: { num: { displayName: '数量' } } } } } }).keys()]).toEqual([
+	expect([...keys.keys()]).toEqual([
+		'filters',
+		'filters.options.status',
+		'filters.options.status.options.2',
 		'goods',
 		'goods.options.item',
 		'goods.options.item.values.num',
 	]);
+	expect([
+		...translatedKeys({
+			goods: {
+				displayName: '商品',
+				options: { item: { displayName: '商品', values: { num: { displayName: '数量' } } } },
+			},
+		}).keys(),
+	]).toEqual(['goods', 'goods.options.item', 'goods.options.item.values.num']);
 });

@@ -18,7 +18,9 @@ function harness(count: number, pacer: ReadPacer) {
 					inFlight++;
 					maxInFlight = Math.max(maxInFlight, inFlight);
 					try {
-						return await new Promise<number>((resolve, reject) => finishers.set(index, { resolve, reject }));
+						return await new Promise<number>((resolve, reject) =>
+							finishers.set(index, { resolve, reject }),
+						);
 					} finally {
 						inFlight--;
 					}

@@ -2,7 +2,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ReadPacer } from '../../nodes/Tanma/transport/concurrency';
-import { collectPages, effectivePageSize, lastPageNeeded, nextPageParams, pageItems, totalPages } from '../../nodes/Tanma/transport/paging';
+import {
+	collectPages,
+	effectivePageSize,
+	lastPageNeeded,
+	nextPageParams,
+	pageItems,
+	totalPages,
+} from '../../nodes/Tanma/transport/paging';
 
 describe('paging', () => {
 	const none = new Set<string>();
@@ -17,28 +24,46 @@ describe('paging', () => {
 
 	test('page style follows totalCount, then totalPage', () => {
 		const sent = { pageNo: 2, pageSize: 10 };
-		expect(nextPageParams('page', sent, { totalCount: 25, result: [] }, 10, none)).toEqual({ pageNo: 3, pageSize: 10 });
-		expect(nextPageParams('page', { pageNo: 3, pageSize: 10 }, { totalCount: 25 }, 5, none)).toBeUndefined();
-		expect(nextPageParams('page', sent, { totalPage: 2, totalCount: 999 }, 10, none)).toBeUndefined();
+		expect(nextPageParams('page', sent, { totalCount: 25, result: [] }, 10, none)).toEqual({
+			pageNo: 3,
+			pageSize: 10,
+		});
+		expect(
+			nextPageParams('page', { pageNo: 3, pageSize: 10 }, { totalCount: 25 }, 5, none),
+		).toBeUndefined();
+		expect(
+			nextPageParams('page', sent, { totalPage: 2, totalCount: 999 }, 10, none),
+		).toBeUndefined();
 	});
 
 	test('search style stops at totalPage; without totals a short page is the last', () => {
-		expect(nextPageParams('search', { pageNo: 1, pageSize: 100 }, { totalPage: 3 }, 100, none)).toEqual({ pageNo: 2, pageSize: 100 });
-		expect(nextPageParams('search', { pageNo: 3, pageSize: 100 }, { totalPage: 3 }, 100, none)).toBeUndefined();
+		expect(
+			nextPageParams('search', { pageNo: 1, pageSize: 100 }, { totalPage: 3 }, 100, none),
+		).toEqual({ pageNo: 2, pageSize: 100 });
+		expect(
+			nextPageParams('search', { pageNo: 3, pageSize: 100 }, { totalPage: 3 }, 100, none),
+		).toBeUndefined();
 		expect(nextPageParams('search', { pageNo: 1, pageSize: 100 }, {}, 40, none)).toBeUndefined();
 	});
 
 	test('cursor style stops on empty, missing, same or already used cursors', () => {
 		const sent = { cursor: 'c1', size: 50 };
-		expect(nextPageParams('cursor', sent, { nextCursor: 'c2' }, 50, none)).toEqual({ cursor: 'c2', size: 50 });
+		expect(nextPageParams('cursor', sent, { nextCursor: 'c2' }, 50, none)).toEqual({
+			cursor: 'c2',
+			size: 50,
+		});
 		expect(nextPageParams('cursor', sent, { nextCursor: '' }, 50, none)).toBeUndefined();
 		expect(nextPageParams('cursor', sent, { nextCursor: null }, 50, none)).toBeUndefined();
 		expect(nextPageParams('cursor', sent, { nextCursor: 'c1' }, 50, none)).toBeUndefined();
-		expect(nextPageParams('cursor', sent, { nextCursor: 'c0' }, 50, new Set(['c0']))).toBeUndefined();
+		expect(
+			nextPageParams('cursor', sent, { nextCursor: 'c0' }, 50, new Set(['c0'])),
+		).toBeUndefined();
 	});
 
 	test('an empty page always ends paging', () => {
-		expect(nextPageParams('page', { pageNo: 1, pageSize: 10 }, { totalCount: 100 }, 0, none)).toBeUndefined();
+		expect(
+			nextPageParams('page', { pageNo: 1, pageSize: 10 }, { totalCount: 100 }, 0, none),
+		).toBeUndefined();
 		expect(nextPageParams('cursor', { size: 10 }, { nextCursor: 'x' }, 0, none)).toBeUndefined();
 	});
 
@@ -66,7 +91,11 @@ describe('paging', () => {
 			'2': { totalPage: 2, data: [{ id: 2 }, { id: 3 }] },
 		};
 		const fetch = async (p: IDataObject) => pages[String(p.pageNo)];
-		const items = await collectPages(fetch, { style: 'search', pageSize: 2, idOf: (i) => String(i.id) });
+		const items = await collectPages(fetch, {
+			style: 'search',
+			pageSize: 2,
+			idOf: (i) => String(i.id),
+		});
 		expect(items.map((i) => i.id)).toEqual([1, 2, 3]);
 	});
 });
@@ -75,7 +104,11 @@ describe('paging', () => {
  * A numbered list served by a fake fetch that answers after a delay chosen per page, so pages finish out of order;
  * it records which pages were asked for and how many were out at once.
  */
-function numberedList(records: number, pageSize: number, options: { delayOf?: (pageNo: number) => number; totals?: 'page' | 'count' | 'none' } = {}) {
+function numberedList(
+	records: number,
+	pageSize: number,
+	options: { delayOf?: (pageNo: number) => number; totals?: 'page' | 'count' | 'none' } = {},
+) {
 	const asked: number[] = [];
 	let inFlight = 0;
 	let maxInFlight = 0;
@@ -87,7 +120,10 @@ function numberedList(records: number, pageSize: number, options: { delayOf?: (p
 		maxInFlight = Math.max(maxInFlight, inFlight);
 		await new Promise((resolve) => setTimeout(resolve, options.delayOf?.(pageNo) ?? 1));
 		inFlight--;
-		const ids = Array.from({ length: Math.max(0, Math.min(size, records - (pageNo - 1) * size)) }, (_, i) => ({ id: (pageNo - 1) * size + i + 1 }));
+		const ids = Array.from(
+			{ length: Math.max(0, Math.min(size, records - (pageNo - 1) * size)) },
+			(_, i) => ({ id: (pageNo - 1) * size + i + 1 }),
+		);
 		const totals = options.totals ?? 'page';
 		if (totals === 'none') return { data: ids };
 		if (totals === 'count') return { totalCount: records, result: ids };
@@ -121,7 +157,11 @@ describe('paging several pages at once', () => {
 	test('Return All: every page read, at most the bound at once, records in page order though pages finish out of order', async () => {
 		// Later pages answer sooner: page 2 takes 12 ms, page 9 takes 5.
 		const list = numberedList(1_000, 100, { delayOf: (pageNo) => 14 - pageNo });
-		const items = await collectPages(list.fetch, { style: 'search', pacer: new ReadPacer(4), idOf: (i) => String(i.id) });
+		const items = await collectPages(list.fetch, {
+			style: 'search',
+			pacer: new ReadPacer(4),
+			idOf: (i) => String(i.id),
+		});
 		expect(ids(items)).toEqual(oneTo(1_000));
 		expect([...list.asked].sort((a, b) => a - b)).toEqual(oneTo(10));
 		expect(list.maxInFlight).toBe(4);
@@ -129,7 +169,11 @@ describe('paging several pages at once', () => {
 
 	test('Limit: no page past the ones the limit needs is asked for', async () => {
 		const list = numberedList(10_000, 100);
-		const items = await collectPages(list.fetch, { style: 'search', limit: 250, pacer: new ReadPacer(4) });
+		const items = await collectPages(list.fetch, {
+			style: 'search',
+			limit: 250,
+			pacer: new ReadPacer(4),
+		});
 		expect(ids(items)).toEqual(oneTo(250));
 		expect(list.asked.sort((a, b) => a - b)).toEqual([1, 2, 3]);
 	});
@@ -163,7 +207,13 @@ describe('paging several pages at once', () => {
 			asked.push(Number(sent.pageNo));
 			return { totalPage: 5, data: pages[Number(sent.pageNo)] };
 		};
-		const items = await collectPages(fetch, { style: 'search', pageSize: 2, limit: 5, pacer: new ReadPacer(4), idOf: (i) => String(i.id) });
+		const items = await collectPages(fetch, {
+			style: 'search',
+			pageSize: 2,
+			limit: 5,
+			pacer: new ReadPacer(4),
+			idOf: (i) => String(i.id),
+		});
 		expect(ids(items)).toEqual([1, 2, 3, 4, 5]);
 		// The limit needs three pages; the repeats cost one more, and no further page is read.
 		expect(asked.sort()).toEqual([1, 2, 3, 4]);
@@ -174,7 +224,11 @@ describe('paging several pages at once', () => {
 			const pageNo = Number(sent.pageNo);
 			return { totalPage: 6, data: pageNo === 3 ? [] : [{ id: pageNo * 10 }] };
 		};
-		const items = await collectPages(fetch, { style: 'search', pageSize: 1, pacer: new ReadPacer(4) });
+		const items = await collectPages(fetch, {
+			style: 'search',
+			pageSize: 1,
+			pacer: new ReadPacer(4),
+		});
 		expect(ids(items)).toEqual([10, 20]);
 	});
 
@@ -191,7 +245,9 @@ describe('paging several pages at once', () => {
 			if (failed) settledAfterFailure++;
 			return { totalPage: 20, data: [{ id: pageNo }] };
 		};
-		await expect(collectPages(fetch, { style: 'search', pageSize: 1, pacer: new ReadPacer(4) })).rejects.toThrow('page 3 failed');
+		await expect(
+			collectPages(fetch, { style: 'search', pageSize: 1, pacer: new ReadPacer(4) }),
+		).rejects.toThrow('page 3 failed');
 		expect(settledAfterFailure).toBeGreaterThan(0); // the read waited for them rather than leaving them running
 	});
 

@@ -1,5 +1,9 @@
 /** The retry policy (nodes/Tanma/transport/retry.ts): what is transient, how long to wait. */
-import { DEFAULT_RETRY_POLICY, isTransientFailure, retryDelayMs } from '../../nodes/Tanma/transport/retry';
+import {
+	DEFAULT_RETRY_POLICY,
+	isTransientFailure,
+	retryDelayMs,
+} from '../../nodes/Tanma/transport/retry';
 
 describe('retry policy', () => {
 	test('transient: 429, 5xx and connection failures; not 4xx or vendor codes', () => {

@@ -6,14 +6,24 @@ import { locator } from './locators';
 /** Fields several operations offer in the same shape (staff and tag dropdowns, time windows, the option collections). */
 
 /** Optional fields of a create or update ("Additional Fields", "Update Fields"). */
-export function optionalFieldsCollection(displayName: 'Additional Fields' | 'Update Fields', options: INodeProperties[]): INodeProperties {
+export function optionalFieldsCollection(
+	displayName: 'Additional Fields' | 'Update Fields',
+	options: INodeProperties[],
+): INodeProperties {
 	const name = displayName === 'Additional Fields' ? 'additionalFields' : 'updateFields';
 	return { displayName, name, type: 'collection', placeholder: 'Add Field', default: {}, options };
 }
 
 /** Optional search conditions, as list operations offer them. */
 export function filtersCollection(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options,
+	};
 }
 
 /** The required time window (`since` included, `before` excluded) of the by-time list endpoints. */
@@ -42,7 +52,18 @@ export function readTimeWindow(input: ParameterReader): { since: string; before:
 
 /** A lead (or unassigned customer), as the lead operations ask for it: its Tanma ID, picked from a list from version 2. */
 export function leadFields(): INodeProperties[] {
-	return locator('lead', { displayName: 'Lead ID', name: 'customerId', type: 'string', required: true, default: '', description: 'ID of the lead or unassigned customer' }, 'Lead');
+	return locator(
+		'lead',
+		{
+			displayName: 'Lead ID',
+			name: 'customerId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'ID of the lead or unassigned customer',
+		},
+		'Lead',
+	);
 }
 
 /** A customer, as several operations ask for it: the WeCom external user ID, picked from Tanma's search from version 2. */
@@ -63,7 +84,12 @@ export function customerFields(): INodeProperties[] {
 }
 
 /** A multi-select of staff loaded from Tanma; the values are Tanma staff IDs, kept as text. */
-export function staffMultiSelect(name: string, displayName: string, description: string, required = false): INodeProperties {
+export function staffMultiSelect(
+	name: string,
+	displayName: string,
+	description: string,
+	required = false,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -76,7 +102,12 @@ export function staffMultiSelect(name: string, displayName: string, description:
 }
 
 /** A single staff member from Tanma; the value is the Tanma staff ID. */
-export function staffSelect(name: string, displayName: string, description: string, required = false): INodeProperties {
+export function staffSelect(
+	name: string,
+	displayName: string,
+	description: string,
+	required = false,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -89,7 +120,11 @@ export function staffSelect(name: string, displayName: string, description: stri
 }
 
 /** A multi-select of customer tags ("Group / Tag"); the values are Tanma tag IDs. */
-export function tagMultiSelect(name: string, displayName: string, description: string): INodeProperties {
+export function tagMultiSelect(
+	name: string,
+	displayName: string,
+	description: string,
+): INodeProperties {
 	return {
 		displayName,
 		name,

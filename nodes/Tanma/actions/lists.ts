@@ -46,8 +46,15 @@ export async function readList(
 	idOf?: (item: IDataObject) => string | undefined,
 ): Promise<IDataObject[]> {
 	const limit = limitOf(this, itemIndex);
-	const maxParallel = readsPagesInParallel(endpoint) ? readMaxParallelRequests(ParameterReader.forItem(this, itemIndex, returnAllOrLimit(endpoint))) : 1;
-	return await tanmaApiRequestAll.call(this, endpoint, body, { itemIndex, limit, idOf, maxParallel });
+	const maxParallel = readsPagesInParallel(endpoint)
+		? readMaxParallelRequests(ParameterReader.forItem(this, itemIndex, returnAllOrLimit(endpoint)))
+		: 1;
+	return await tanmaApiRequestAll.call(this, endpoint, body, {
+		itemIndex,
+		limit,
+		idOf,
+		maxParallel,
+	});
 }
 
 /** The item's Limit, or undefined under Return All; read before the request, so a bad Limit sends nothing. */

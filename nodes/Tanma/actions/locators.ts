@@ -36,22 +36,39 @@ const KINDS = {
 	},
 	lead: {
 		listSearch: 'searchLeads',
-		listHint: 'Leads created in the last 30 days, oldest first (Tanma’s lead list has no search); type to filter a page by name',
+		listHint:
+			'Leads created in the last 30 days, oldest first (Tanma’s lead list has no search); type to filter a page by name',
 		idRegex: '^\\d+$',
 		idError: 'A lead ID is a number',
 		placeholder: 'e.g. 398604120668001',
 	},
 	order: {
 		listSearch: 'searchOrders',
-		listHint: 'Type an order number (or a customer name); filtered by the Platform ID above when it is set',
+		listHint:
+			'Type an order number (or a customer name); filtered by the Platform ID above when it is set',
 		idRegex: '^\\S+$',
 		idError: 'An order record ID has no spaces',
 		placeholder: 'e.g. 9970a40cae4311ebb0d800163e30b52e',
 	},
-	contract: { idRegex: '^\\S+$', idError: 'A contract ID has no spaces', placeholder: 'e.g. HT.431339837921536' },
-	workOrder: { idRegex: '^\\d+$', idError: 'A work order ID is a number', placeholder: 'e.g. 1024' },
-	companyCustomer: { idRegex: '^\\d+$', idError: 'A company customer ID is a number', placeholder: 'e.g. 513799527504064' },
-} satisfies Record<string, { listSearch?: string; listHint?: string; idRegex: string; idError: string; placeholder: string }>;
+	contract: {
+		idRegex: '^\\S+$',
+		idError: 'A contract ID has no spaces',
+		placeholder: 'e.g. HT.431339837921536',
+	},
+	workOrder: {
+		idRegex: '^\\d+$',
+		idError: 'A work order ID is a number',
+		placeholder: 'e.g. 1024',
+	},
+	companyCustomer: {
+		idRegex: '^\\d+$',
+		idError: 'A company customer ID is a number',
+		placeholder: 'e.g. 513799527504064',
+	},
+} satisfies Record<
+	string,
+	{ listSearch?: string; listHint?: string; idRegex: string; idError: string; placeholder: string }
+>;
 
 export type LocatorKind = keyof typeof KINDS;
 
@@ -59,14 +76,44 @@ export type LocatorKind = keyof typeof KINDS;
 export const BY_ID_ONLY_NOTE = 'Tanma publishes no list of these to pick from: enter the ID';
 
 function modes(kind: LocatorKind): INodePropertyMode[] {
-	const facts: { listSearch?: string; listHint?: string; idRegex: string; idError: string; placeholder: string } = KINDS[kind];
-	const validation: INodePropertyMode['validation'] = [{ type: 'regex', properties: { regex: facts.idRegex, errorMessage: facts.idError } }];
-	const byIdOnly = { modes: [{ displayName: 'By ID', name: 'id', type: 'string', placeholder: facts.placeholder, validation }] } satisfies { modes: INodePropertyMode[] };
+	const facts: {
+		listSearch?: string;
+		listHint?: string;
+		idRegex: string;
+		idError: string;
+		placeholder: string;
+	} = KINDS[kind];
+	const validation: INodePropertyMode['validation'] = [
+		{ type: 'regex', properties: { regex: facts.idRegex, errorMessage: facts.idError } },
+	];
+	const byIdOnly = {
+		modes: [
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: facts.placeholder,
+				validation,
+			},
+		],
+	} satisfies { modes: INodePropertyMode[] };
 	if (!facts.listSearch) return byIdOnly.modes;
 	const listed = {
 		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', placeholder: facts.listHint, typeOptions: { searchListMethod: facts.listSearch, searchable: true } },
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: facts.placeholder, validation },
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: facts.listHint,
+				typeOptions: { searchListMethod: facts.listSearch, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: facts.placeholder,
+				validation,
+			},
 		],
 	} satisfies { modes: INodePropertyMode[] };
 	return listed.modes;
@@ -77,7 +124,11 @@ function modes(kind: LocatorKind): INodePropertyMode[] {
  * (`field` is the version-1 text field, reused for name, description and whether it is required; `label`, the
  * version-2 label, names the record rather than its id: "Customer" where version 1 said "Customer WeCom ID").
  */
-export function locator(kind: LocatorKind, field: INodeProperties, label = field.displayName): INodeProperties[] {
+export function locator(
+	kind: LocatorKind,
+	field: INodeProperties,
+	label = field.displayName,
+): INodeProperties[] {
 	const listed = 'listSearch' in KINDS[kind];
 	const v2: INodeProperties = {
 		...field,
@@ -87,8 +138,20 @@ export function locator(kind: LocatorKind, field: INodeProperties, label = field
 		placeholder: undefined,
 		modes: modes(kind),
 		...(listed ? {} : { hint: BY_ID_ONLY_NOTE }),
-		displayOptions: { ...field.displayOptions, hide: { ...field.displayOptions?.hide, ...FROM_VERSION_2.hide } },
+		displayOptions: {
+			...field.displayOptions,
+			hide: { ...field.displayOptions?.hide, ...FROM_VERSION_2.hide },
+		},
 	};
 	delete v2.placeholder;
-	return [{ ...field, displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, ...VERSION_1.show } } }, v2];
+	return [
+		{
+			...field,
+			displayOptions: {
+				...field.displayOptions,
+				show: { ...field.displayOptions?.show, ...VERSION_1.show },
+			},
+		},
+		v2,
+	];
 }

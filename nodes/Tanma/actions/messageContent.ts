@@ -35,7 +35,11 @@ export function messageContentProperty(overrides: Partial<INodeProperties> = {})
 						type: 'options',
 						options: [
 							{ name: 'Image or File', value: 'file', description: 'Type 2' },
-							{ name: 'Library Material', value: 'material', description: 'Type 99: an item from the Tanma material library' },
+							{
+								name: 'Library Material',
+								value: 'material',
+								description: 'Type 99: an item from the Tanma material library',
+							},
 							{ name: 'Link', value: 'link', description: 'Type 3' },
 							{ name: 'Text', value: 'text', description: 'Type 1' },
 						],
@@ -94,7 +98,8 @@ export function messageContentProperty(overrides: Partial<INodeProperties> = {})
 						type: 'number',
 						default: 2,
 						displayOptions: show('material'),
-						description: 'Material type code; 2 appears in the vendor example, other values are unpublished',
+						description:
+							'Material type code; 2 appears in the vendor example, other values are unpublished',
 					},
 					{
 						displayName: 'Media ID',
@@ -128,7 +133,10 @@ export function messageContentProperty(overrides: Partial<INodeProperties> = {})
 }
 
 /** Turns the fixed collection into Tanma content items, checking each kind has what it needs. */
-export function buildContentItems(input: ParameterReader, options: { optional?: boolean } = {}): IDataObject[] {
+export function buildContentItems(
+	input: ParameterReader,
+	options: { optional?: boolean } = {},
+): IDataObject[] {
 	const rows = input.rows('messageContent', 'item', { required: !options.optional });
 	return rows.map((row) => {
 		const kind = row.choice<ContentKind>('kind', 'text');
@@ -162,7 +170,8 @@ export function buildContentItems(input: ParameterReader, options: { optional?: 
 		take('fileName');
 		if (kind === 'file') {
 			setIfGiven(out, 'sign', row.id('sign'));
-			if (!fileUrl && !mediaId) row.refuse('fileUrl', `and "${row.labelOf('mediaId')}" are both empty: give one of them`);
+			if (!fileUrl && !mediaId)
+				row.refuse('fileUrl', `and "${row.labelOf('mediaId')}" are both empty: give one of them`);
 		}
 		setIfGiven(out, 'fileId', row.integerId('fileId') as IDataObject[string]);
 		return out;

@@ -10,10 +10,24 @@ import type { TanmaEndpoint } from '../transport/protocol/endpoints';
  */
 export function deprecationNotice(endpoint: TanmaEndpoint, advice: string): INodeProperties[] {
 	if (endpoint.status === 'deprecated') {
-		return [{ displayName: `Tanma marks this endpoint as deprecated. It still answers; ${advice}`, name: 'deprecatedNotice', type: 'notice', default: '' }];
+		return [
+			{
+				displayName: `Tanma marks this endpoint as deprecated. It still answers; ${advice}`,
+				name: 'deprecatedNotice',
+				type: 'notice',
+				default: '',
+			},
+		];
 	}
 	if (endpoint.status === 'toBeDeprecated') {
-		return [{ displayName: `Tanma marks this endpoint as to be deprecated. ${advice}`, name: 'toBeDeprecatedNotice', type: 'notice', default: '' }];
+		return [
+			{
+				displayName: `Tanma marks this endpoint as to be deprecated. ${advice}`,
+				name: 'toBeDeprecatedNotice',
+				type: 'notice',
+				default: '',
+			},
+		];
 	}
 	return [];
 }
@@ -25,7 +39,14 @@ export function deprecationNotice(endpoint: TanmaEndpoint, advice: string): INod
 export function clientKnownNotice(endpoint: TanmaEndpoint, detail = ''): INodeProperties[] {
 	if (endpoint.source !== 'client') return [];
 	const text = `Known from Tanma’s own client code, not from a published page (${endpoint.path}): Tanma may change it.`;
-	return [{ displayName: detail ? `${text} ${detail}` : text, name: 'clientKnownNotice', type: 'notice', default: '' }];
+	return [
+		{
+			displayName: detail ? `${text} ${detail}` : text,
+			name: 'clientKnownNotice',
+			type: 'notice',
+			default: '',
+		},
+	];
 }
 
 /** The end of an operation's description in the operation list: its endpoint's vendor status, if not current. */

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, NodeApiError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	NodeApiError,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../transport/errors';
@@ -49,7 +55,10 @@ function operationFor(ctx: IExecuteFunctions, resource: string, operation: strin
 	// Own keys only: a resource or operation named like an Object prototype member is not an operation.
 	const operations = Object.hasOwn(RESOURCES, resource) ? RESOURCES[resource] : undefined;
 	if (!operations || !Object.hasOwn(operations, operation)) {
-		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	}
 	return operations[operation];
 }

@@ -19,7 +19,11 @@ export interface SentForm {
 	/** What the node sends, in words. */
 	sent: string;
 	/** Which of the two the node follows, by the rule of docs/table-vs-example.md. */
-	follows: 'the example' | 'the table' | 'the example; the table where only it can' | 'the only vendor evidence';
+	follows:
+		| 'the example'
+		| 'the table'
+		| 'the example; the table where only it can'
+		| 'the only vendor evidence';
 	rule: string;
 	/** Where the request is in the node's tests. */
 	test: string;

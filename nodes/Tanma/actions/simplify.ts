@@ -23,10 +23,54 @@ export function simplifyProperty(): INodeProperties {
 
 /** Tanma's keys each simplified record keeps, in this order, when present. */
 export const SIMPLIFIED_KEYS = {
-	customer: ['customerId', 'externalUserId', 'wechatNickname', 'qwRemark', 'mobiles', 'unionId', 'qwSalesId', 'qwUserId', 'tags', 'createTime', 'qwCustomerTime', 'qwLastFollowTime'],
-	lead: ['customerId', 'isClue', 'type', 'tagIds', 'createTime', 'lastUpdateTime', 'convertCustomerTime'],
-	order: ['id', 'orderId', 'channelId', 'channelName', 'shopName', 'customerId', 'salesId', 'orderPrice', 'status', 'orderTime', 'payTime'],
-	contract: ['id', 'title', 'customerId', 'salesId', 'amount', 'contractType', 'approvalStatus', 'signTime', 'startTime', 'endTime'],
+	customer: [
+		'customerId',
+		'externalUserId',
+		'wechatNickname',
+		'qwRemark',
+		'mobiles',
+		'unionId',
+		'qwSalesId',
+		'qwUserId',
+		'tags',
+		'createTime',
+		'qwCustomerTime',
+		'qwLastFollowTime',
+	],
+	lead: [
+		'customerId',
+		'isClue',
+		'type',
+		'tagIds',
+		'createTime',
+		'lastUpdateTime',
+		'convertCustomerTime',
+	],
+	order: [
+		'id',
+		'orderId',
+		'channelId',
+		'channelName',
+		'shopName',
+		'customerId',
+		'salesId',
+		'orderPrice',
+		'status',
+		'orderTime',
+		'payTime',
+	],
+	contract: [
+		'id',
+		'title',
+		'customerId',
+		'salesId',
+		'amount',
+		'contractType',
+		'approvalStatus',
+		'signTime',
+		'startTime',
+		'endTime',
+	],
 } as const;
 
 export type SimplifiedKind = keyof typeof SIMPLIFIED_KEYS;
@@ -38,7 +82,8 @@ function picked(record: IDataObject, keys: readonly string[]): IDataObject {
 }
 
 const asList = (value: unknown) => (Array.isArray(value) ? (value as unknown[]) : []);
-const plain = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const plain = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Each kind's additions beyond its keys. */
 const EXTRA: Record<SimplifiedKind, (record: IDataObject) => IDataObject> = {
@@ -48,11 +93,21 @@ const EXTRA: Record<SimplifiedKind, (record: IDataObject) => IDataObject> = {
 	},
 	lead: (record) => {
 		const fields = asList(record.fields).filter(plain);
-		return fields.length ? { fields: Object.fromEntries(fields.filter((f) => typeof f.field === 'string').map((f) => [f.field as string, f.valueAsText ?? null])) } : {};
+		return fields.length
+			? {
+					fields: Object.fromEntries(
+						fields
+							.filter((f) => typeof f.field === 'string')
+							.map((f) => [f.field as string, f.valueAsText ?? null]),
+					),
+				}
+			: {};
 	},
 	order: (record) => {
 		const goods = asList(record.goodsList ?? record.goods).filter(plain);
-		return goods.length ? { goods: goods.map((g) => picked(g, ['goodName', 'goodPrice', 'num'])) } : {};
+		return goods.length
+			? { goods: goods.map((g) => picked(g, ['goodName', 'goodPrice', 'num'])) }
+			: {};
 	},
 	contract: () => ({}),
 };
@@ -65,7 +120,12 @@ export function simplified(kind: SimplifiedKind, record: IDataObject): IDataObje
  * What the item's Simplify asks for (version 1 has no Simplify: raw), read before anything is sent, so a bad value
  * is refused first: a function that makes the records so.
  */
-export function readSimplify(input: ParameterReader, kind: SimplifiedKind): (records: IDataObject[]) => IDataObject[] {
+export function readSimplify(
+	input: ParameterReader,
+	kind: SimplifiedKind,
+): (records: IDataObject[]) => IDataObject[] {
 	const shown = input.property('simple') !== undefined;
-	return shown && input.flag('simple') ? (records) => records.map((record) => simplified(kind, record)) : (records) => records;
+	return shown && input.flag('simple')
+		? (records) => records.map((record) => simplified(kind, record))
+		: (records) => records;
 }

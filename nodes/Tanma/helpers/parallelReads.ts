@@ -17,5 +17,9 @@ export function maxParallelRequestsProperty(readsWhat: string): INodeProperties 
 
 /** The value of maxParallelRequestsProperty, checked (a whole number from 1 to the cap). */
 export function readMaxParallelRequests(input: ParameterReader): number {
-	return input.wholeNumber('maxParallelRequests', { min: 1, max: MAX_PARALLEL_READS_CAP, fallback: DEFAULT_MAX_PARALLEL_READS });
+	return input.wholeNumber('maxParallelRequests', {
+		min: 1,
+		max: MAX_PARALLEL_READS_CAP,
+		fallback: DEFAULT_MAX_PARALLEL_READS,
+	});
 }

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeProperties,
+	INodePropertyCollection,
+} from 'n8n-workflow';
 
 import type { JsonId } from '../transport/protocol/json';
 import { isPlainObject } from '../transport/protocol/json';
@@ -29,10 +35,14 @@ import {
 export type DescribedFields = readonly INodeProperties[];
 
 const isProperty = (entry: unknown): entry is INodeProperties =>
-	isPlainObject(entry) && typeof entry.name === 'string' && typeof entry.displayName === 'string' && typeof entry.type === 'string';
+	isPlainObject(entry) &&
+	typeof entry.name === 'string' &&
+	typeof entry.displayName === 'string' &&
+	typeof entry.type === 'string';
 
 /** A resource locator's stored value ({ __rl: true, mode, value }): the field holds `value`. */
-const isLocatorValue = (value: unknown): value is { __rl: true; mode: string; value: unknown } => isPlainObject(value) && value.__rl === true && 'value' in value;
+const isLocatorValue = (value: unknown): value is { __rl: true; mode: string; value: unknown } =>
+	isPlainObject(value) && value.__rl === true && 'value' in value;
 
 /** Whether a field is shown at this node version (its '@version' show and hide conditions; plain versions only). */
 function shownAtVersion(property: INodeProperties, version: number): boolean {
@@ -60,13 +70,30 @@ export class ParameterReader {
 	) {}
 
 	/** The parameters of one input item of an action node, described by `properties`. */
-	static forItem(ctx: IExecuteFunctions, itemIndex: number, properties: DescribedFields): ParameterReader {
-		return new ParameterReader(ctx.getNode(), itemIndex, (name) => ctx.getNodeParameter(name, itemIndex, null), properties);
+	static forItem(
+		ctx: IExecuteFunctions,
+		itemIndex: number,
+		properties: DescribedFields,
+	): ParameterReader {
+		return new ParameterReader(
+			ctx.getNode(),
+			itemIndex,
+			(name) => ctx.getNodeParameter(name, itemIndex, null),
+			properties,
+		);
 	}
 
 	/** The parameters of a trigger (which has no input items), described by `properties`. */
-	static forNode(ctx: { getNode(): INode; getNodeParameter(name: string, fallback: unknown): unknown }, properties: DescribedFields): ParameterReader {
-		return new ParameterReader(ctx.getNode(), undefined, (name) => ctx.getNodeParameter(name, null), properties);
+	static forNode(
+		ctx: { getNode(): INode; getNodeParameter(name: string, fallback: unknown): unknown },
+		properties: DescribedFields,
+	): ParameterReader {
+		return new ParameterReader(
+			ctx.getNode(),
+			undefined,
+			(name) => ctx.getNodeParameter(name, null),
+			properties,
+		);
 	}
 
 	/**
@@ -74,11 +101,18 @@ export class ParameterReader {
 	 * different conditions), the one whose sibling conditions the current values meet.
 	 */
 	property(name: string): INodeProperties | undefined {
-		const candidates = this.described.filter((p) => p.name === name && shownAtVersion(p, this.node.typeVersion));
+		const candidates = this.described.filter(
+			(p) => p.name === name && shownAtVersion(p, this.node.typeVersion),
+		);
 		if (candidates.length < 2) return candidates[0];
 		const shown = candidates.find((p) =>
 			Object.entries(p.displayOptions?.show ?? {}).every(
-				([sibling, values]) => sibling.startsWith('/') || sibling === 'resource' || sibling === 'operation' || !Array.isArray(values) || values.includes(this.read(sibling) as never),
+				([sibling, values]) =>
+					sibling.startsWith('/') ||
+					sibling === 'resource' ||
+					sibling === 'operation' ||
+					!Array.isArray(values) ||
+					values.includes(this.read(sibling) as never),
 			),
 		);
 		return shown ?? candidates[0];
@@ -91,7 +125,11 @@ export class ParameterReader {
 
 	/** The field as errors name it: its label, after its row's ("Watcher 2: ID"). */
 	field(name: string): Field {
-		return { node: this.node, label: `${this.labelPrefix}${this.labelOf(name)}`, itemIndex: this.itemIndex };
+		return {
+			node: this.node,
+			label: `${this.labelPrefix}${this.labelOf(name)}`,
+			itemIndex: this.itemIndex,
+		};
 	}
 
 	/** Refuses on behalf of a field of this reader (for checks that span several fields). */
@@ -105,7 +143,9 @@ export class ParameterReader {
 	 */
 	read(name: string): unknown {
 		const value = this.readParameter(name);
-		return isLocatorValue(value) && this.property(name)?.type === 'resourceLocator' ? value.value : value;
+		return isLocatorValue(value) && this.property(name)?.type === 'resourceLocator'
+			? value.value
+			: value;
 	}
 
 	has(name: string): boolean {
@@ -182,7 +222,11 @@ export class ParameterReader {
 	/** The values a dropdown field offers. */
 	offered<T extends string | number>(name: string): T[] {
 		const options = this.property(name)?.options ?? [];
-		return options.flatMap((option) => ('value' in option && (typeof option.value === 'string' || typeof option.value === 'number') ? [option.value as T] : []));
+		return options.flatMap((option) =>
+			'value' in option && (typeof option.value === 'string' || typeof option.value === 'number')
+				? [option.value as T]
+				: [],
+		);
 	}
 
 	wholeNumber(name: string, options: NumberOptions & { fallback?: number } = {}): number {
@@ -198,7 +242,9 @@ export class ParameterReader {
 
 	/** A whole number that may be left empty. */
 	optionalWholeNumber(name: string, options: NumberOptions = {}): number | undefined {
-		return this.has(name) ? checkWholeNumber(this.read(name), this.field(name), options) : undefined;
+		return this.has(name)
+			? checkWholeNumber(this.read(name), this.field(name), options)
+			: undefined;
 	}
 
 	flag(name: string, fallback = false): boolean {
@@ -217,11 +263,21 @@ export class ParameterReader {
 	collection(name: string): ParameterReader {
 		const value = this.read(name);
 		if (!isAbsent(value) && !isPlainObject(value)) {
-			refuse(this.field(name), `must be a set of fields, got ${Array.isArray(value) ? 'a list' : `"${String(value)}"`}`);
+			refuse(
+				this.field(name),
+				`must be a set of fields, got ${Array.isArray(value) ? 'a list' : `"${String(value)}"`}`,
+			);
 		}
 		const options = (isAbsent(value) ? {} : value) as IDataObject;
 		const inside = (this.property(name)?.options ?? []).filter(isProperty);
-		return new ParameterReader(this.node, this.itemIndex, (option) => options[option], inside, this.labelPrefix, [...this.path, name]);
+		return new ParameterReader(
+			this.node,
+			this.itemIndex,
+			(option) => options[option],
+			inside,
+			this.labelPrefix,
+			[...this.path, name],
+		);
 	}
 
 	/**
@@ -231,7 +287,10 @@ export class ParameterReader {
 	rows(name: string, group: string, options: ListOptions = {}): ParameterReader[] {
 		const value = this.read(name);
 		if (!isAbsent(value) && !isPlainObject(value)) {
-			refuse(this.field(name), `must be rows of fields, got ${Array.isArray(value) ? 'a list' : `"${String(value)}"`}`);
+			refuse(
+				this.field(name),
+				`must be rows of fields, got ${Array.isArray(value) ? 'a list' : `"${String(value)}"`}`,
+			);
 		}
 		const rows = (isAbsent(value) ? [] : ((value as IDataObject)[group] ?? [])) as unknown;
 		if (!Array.isArray(rows)) refuse(this.field(name), 'must be rows of fields');
@@ -239,14 +298,28 @@ export class ParameterReader {
 		if (options.required && !present.length) refuse(this.field(name), 'needs at least one entry');
 		const max = options.max ?? MAX_LIST_ENTRIES;
 		if (present.length > max) {
-			refuse(this.field(name), `has ${present.length} entries; at most ${max} are sent in one request`, 'Split the rows over several items.');
+			refuse(
+				this.field(name),
+				`has ${present.length} entries; at most ${max} are sent in one request`,
+				'Split the rows over several items.',
+			);
 		}
-		const groupDescription = (this.property(name)?.options ?? []).find((g): g is INodePropertyCollection => 'values' in g && g.name === group);
+		const groupDescription = (this.property(name)?.options ?? []).find(
+			(g): g is INodePropertyCollection => 'values' in g && g.name === group,
+		);
 		const rowLabel = `${this.labelPrefix}${groupDescription?.displayName ?? group}`;
 		const inRow = groupDescription?.values ?? [];
 		return present.map((row, n) => {
-			if (!isPlainObject(row)) refuse({ ...this.field(name), label: `${rowLabel} ${n + 1}` }, 'must be a set of fields');
-			return new ParameterReader(this.node, this.itemIndex, (field) => row[field], inRow, `${rowLabel} ${n + 1}: `, [...this.path, name, group, n]);
+			if (!isPlainObject(row))
+				refuse({ ...this.field(name), label: `${rowLabel} ${n + 1}` }, 'must be a set of fields');
+			return new ParameterReader(
+				this.node,
+				this.itemIndex,
+				(field) => row[field],
+				inRow,
+				`${rowLabel} ${n + 1}: `,
+				[...this.path, name, group, n],
+			);
 		});
 	}
 }

@@ -50,7 +50,11 @@ export function rowTagIds(row: IDataObject): string[] | undefined {
 }
 
 /** Whether a row fits the Tags filter: any of `wanted`, or every one of them. */
-export function tagVerdict(row: IDataObject, wanted: readonly string[], match: TagMatch): RowVerdict {
+export function tagVerdict(
+	row: IDataObject,
+	wanted: readonly string[],
+	match: TagMatch,
+): RowVerdict {
 	const held = rowTagIds(row);
 	if (!held) return 'unknown';
 	const has = (id: string) => held.includes(id);
@@ -61,7 +65,8 @@ export function tagVerdict(row: IDataObject, wanted: readonly string[], match: T
 /** A row's time field in epoch ms: Tanma's `yyyy-MM-dd HH:mm:ss` text, or epoch ms / seconds. */
 export function rowTimeMs(row: IDataObject, field: string): number | undefined {
 	const value = row[field];
-	if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value < 1e11 ? value * 1000 : value;
+	if (typeof value === 'number' && Number.isFinite(value) && value > 0)
+		return value < 1e11 ? value * 1000 : value;
 	if (typeof value === 'string' && value.trim()) {
 		const text = value.trim();
 		if (/^\d+$/.test(text)) return rowTimeMs({ [field]: Number(text) }, field);
@@ -77,7 +82,12 @@ export const rowLastFollowMs = (row: IDataObject) => rowTimeMs(row, 'qwLastFollo
  * Whether a row's time `field` fits After / Before (Tanma times, inclusive). A row without a readable time is
  * `unknown`: Tanma may leave the key empty, which says nothing about the filter.
  */
-export function timeVerdict(row: IDataObject, field: string, after?: string, before?: string): RowVerdict {
+export function timeVerdict(
+	row: IDataObject,
+	field: string,
+	after?: string,
+	before?: string,
+): RowVerdict {
 	const at = rowTimeMs(row, field);
 	if (at === undefined) return 'unknown';
 	const from = after === undefined ? undefined : parseTanmaTime(after);

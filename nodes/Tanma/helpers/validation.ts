@@ -31,7 +31,8 @@ export function refuse(field: Field, problem: string, description?: string): nev
  */
 export const MAX_LIST_ENTRIES = 1000;
 
-const PICK_A_FIELD = 'An expression here returned an object or a list; pick the field that holds the value (for example {{ $json.id }}).';
+const PICK_A_FIELD =
+	'An expression here returned an object or a list; pick the field that holds the value (for example {{ $json.id }}).';
 const TOO_LARGE =
 	'Numbers beyond 2^53 lose digits in JavaScript before the node sees them. Give the value as text: from a field that holds text, or in quotes.';
 /** C0 and C1 control characters (by code, so no control character is written in the source). */
@@ -47,7 +48,8 @@ function hasControl(text: string, inId: boolean): boolean {
 }
 
 /** Nothing given: missing, null, or text of spaces only. */
-export const isAbsent = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && !value.trim());
+export const isAbsent = (value: unknown): boolean =>
+	value === undefined || value === null || (typeof value === 'string' && !value.trim());
 
 function describe(value: unknown): string {
 	if (Array.isArray(value)) return 'a list';
@@ -60,7 +62,8 @@ function describe(value: unknown): string {
 /** A number that stands for itself: finite, and exact when it is a whole number. */
 function checkNumber(value: number, field: Field): number {
 	if (!Number.isFinite(value)) refuse(field, `must be a finite number, got ${value}`);
-	if (Number.isInteger(value) && !Number.isSafeInteger(value)) refuse(field, 'is a number too large to keep exact', TOO_LARGE);
+	if (Number.isInteger(value) && !Number.isSafeInteger(value))
+		refuse(field, 'is a number too large to keep exact', TOO_LARGE);
 	return value;
 }
 
@@ -73,10 +76,19 @@ export interface TextOptions {
 }
 
 /** Text, or a number written as text; refuses objects, lists, true/false, NaN/Infinity and control characters. */
-export function checkText(value: unknown, field: Field, options: TextOptions & { required: true }): string;
+export function checkText(
+	value: unknown,
+	field: Field,
+	options: TextOptions & { required: true },
+): string;
 export function checkText(value: unknown, field: Field, options?: TextOptions): string | undefined;
-export function checkText(value: unknown, field: Field, options: TextOptions = {}): string | undefined {
-	if (value !== null && typeof value === 'object') refuse(field, `must be text, got ${describe(value)}`, PICK_A_FIELD);
+export function checkText(
+	value: unknown,
+	field: Field,
+	options: TextOptions = {},
+): string | undefined {
+	if (value !== null && typeof value === 'object')
+		refuse(field, `must be text, got ${describe(value)}`, PICK_A_FIELD);
 	if (typeof value === 'boolean') refuse(field, `must be text, got ${value}`);
 	if (typeof value === 'number') checkNumber(value, field);
 	const raw = value === undefined || value === null ? '' : String(value);
@@ -86,16 +98,33 @@ export function checkText(value: unknown, field: Field, options: TextOptions = {
 	}
 	const text = options.keepSpacing ? raw : raw.trim();
 	if (hasControl(text, options.id === true)) {
-		refuse(field, 'contains a control character', 'Remove invisible characters (often pasted along with the value).');
+		refuse(
+			field,
+			'contains a control character',
+			'Remove invisible characters (often pasted along with the value).',
+		);
 	}
-	if (options.id && /\s/.test(text)) refuse(field, `must be one ID without spaces, got "${text}"`, 'Several IDs belong in a list field; one field holds one ID.');
+	if (options.id && /\s/.test(text))
+		refuse(
+			field,
+			`must be one ID without spaces, got "${text}"`,
+			'Several IDs belong in a list field; one field holds one ID.',
+		);
 	return text;
 }
 
 /** A numeric Tanma id (text or a safe whole number); kept exact (bigint) when it does not fit a JS number. */
 export function checkIntegerId(value: unknown, field: Field, options: { required: true }): JsonId;
-export function checkIntegerId(value: unknown, field: Field, options?: { required?: boolean }): JsonId | undefined;
-export function checkIntegerId(value: unknown, field: Field, options: { required?: boolean } = {}): JsonId | undefined {
+export function checkIntegerId(
+	value: unknown,
+	field: Field,
+	options?: { required?: boolean },
+): JsonId | undefined;
+export function checkIntegerId(
+	value: unknown,
+	field: Field,
+	options: { required?: boolean } = {},
+): JsonId | undefined {
 	const text = checkText(value, field, { required: options.required, id: true });
 	if (text === undefined) return undefined;
 	const id = parseIntegerId(text);
@@ -107,9 +136,12 @@ export function checkIntegerId(value: unknown, field: Field, options: { required
 function listEntries(value: unknown, field: Field): unknown[] {
 	if (isAbsent(value)) return [];
 	if (Array.isArray(value)) return value.filter((entry) => !isAbsent(entry));
-	if (typeof value === 'object') refuse(field, 'must be a list or comma-separated text, got an object', PICK_A_FIELD);
+	if (typeof value === 'object')
+		refuse(field, 'must be a list or comma-separated text, got an object', PICK_A_FIELD);
 	if (typeof value === 'number') return [value];
-	return String(value).split(/[\s,，]+/).filter(Boolean);
+	return String(value)
+		.split(/[\s,，]+/)
+		.filter(Boolean);
 }
 
 export interface ListOptions {
@@ -123,25 +155,49 @@ export function checkIdList(value: unknown, field: Field, options: ListOptions =
 	if (options.required && !entries.length) refuse(field, 'needs at least one entry');
 	const max = options.max ?? MAX_LIST_ENTRIES;
 	if (entries.length > max) {
-		refuse(field, `has ${entries.length} entries; at most ${max} are sent in one request`, 'Split the list over several items, for example with a Loop Over Items node.');
+		refuse(
+			field,
+			`has ${entries.length} entries; at most ${max} are sent in one request`,
+			'Split the list over several items, for example with a Loop Over Items node.',
+		);
 	}
-	return entries.map((entry, n) => checkText(entry, { ...field, label: `${field.label} (entry ${n + 1})` }, { required: true, id: true }));
+	return entries.map((entry, n) =>
+		checkText(
+			entry,
+			{ ...field, label: `${field.label} (entry ${n + 1})` },
+			{ required: true, id: true },
+		),
+	);
 }
 
 /** A list of numeric ids, each kept exact. */
-export function checkIntegerIdList(value: unknown, field: Field, options: ListOptions = {}): JsonId[] {
-	return checkIdList(value, field, options).map((id) => parseIntegerId(id) ?? refuse(field, `must be a numeric ID, got "${id}"`));
+export function checkIntegerIdList(
+	value: unknown,
+	field: Field,
+	options: ListOptions = {},
+): JsonId[] {
+	return checkIdList(value, field, options).map(
+		(id) => parseIntegerId(id) ?? refuse(field, `must be a numeric ID, got "${id}"`),
+	);
 }
 
 /** A numeric id that the vendor schema wants as a string: checked digit by digit, never turned into a number. */
-export function checkNumericTextId(value: unknown, field: Field, options: { required?: boolean } = {}): string | undefined {
+export function checkNumericTextId(
+	value: unknown,
+	field: Field,
+	options: { required?: boolean } = {},
+): string | undefined {
 	const id = checkText(value, field, { required: options.required, id: true });
 	if (id !== undefined && !/^\d+$/.test(id)) refuse(field, `must be a numeric ID, got "${id}"`);
 	return id;
 }
 
 /** Numeric ids that the vendor schema wants as strings: checked digit by digit, never turned into numbers. */
-export function checkNumericTextIdList(value: unknown, field: Field, options: ListOptions = {}): string[] {
+export function checkNumericTextIdList(
+	value: unknown,
+	field: Field,
+	options: ListOptions = {},
+): string[] {
 	const ids = checkIdList(value, field, options);
 	const bad = ids.find((id) => !/^\d+$/.test(id));
 	if (bad !== undefined) refuse(field, `must be numeric IDs, got "${bad}"`);
@@ -153,19 +209,41 @@ export function checkNumericTextIdList(value: unknown, field: Field, options: Li
  * "yyyy-MM-dd HH:mm[:ss]" and a date alone, both read as China Standard Time. Returns epoch milliseconds.
  */
 export function checkDateTime(value: unknown, field: Field, options: { required: true }): number;
-export function checkDateTime(value: unknown, field: Field, options?: { required?: boolean }): number | undefined;
-export function checkDateTime(value: unknown, field: Field, options: { required?: boolean } = {}): number | undefined {
+export function checkDateTime(
+	value: unknown,
+	field: Field,
+	options?: { required?: boolean },
+): number | undefined;
+export function checkDateTime(
+	value: unknown,
+	field: Field,
+	options: { required?: boolean } = {},
+): number | undefined {
 	if (isAbsent(value)) {
-		if (options.required) refuse(field, 'must not be empty', 'Use an n8n date, an ISO date-time or "yyyy-MM-dd HH:mm:ss" (read as China Standard Time).');
+		if (options.required)
+			refuse(
+				field,
+				'must not be empty',
+				'Use an n8n date, an ISO date-time or "yyyy-MM-dd HH:mm:ss" (read as China Standard Time).',
+			);
 		return undefined;
 	}
 	const invalid = (): never =>
-		refuse(field, `is not a valid date-time: ${describe(value)}`, 'Use an n8n date, an ISO date-time or "yyyy-MM-dd HH:mm:ss" (read as China Standard Time).');
+		refuse(
+			field,
+			`is not a valid date-time: ${describe(value)}`,
+			'Use an n8n date, an ISO date-time or "yyyy-MM-dd HH:mm:ss" (read as China Standard Time).',
+		);
 	let ms = NaN;
 	if (typeof value === 'number') ms = value;
 	// A Date made in another realm (an expression sandbox) fails instanceof; its tag does not.
-	else if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') ms = (value as Date).getTime();
-	else if (value && typeof value === 'object' && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
+	else if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]')
+		ms = (value as Date).getTime();
+	else if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { toMillis?: unknown }).toMillis === 'function'
+	) {
 		ms = (value as { toMillis: () => number }).toMillis();
 	} else if (typeof value === 'string') {
 		const text = value.trim();
@@ -195,7 +273,12 @@ function parsedJson(value: unknown, field: Field): unknown {
 	const text = value.trim();
 	if (!text) return undefined;
 	const parsed = parseJsonLossless(text);
-	if (parsed === undefined) refuse(field, 'is not valid JSON', `Received: ${text.length > 120 ? `${text.slice(0, 120)}…` : text}`);
+	if (parsed === undefined)
+		refuse(
+			field,
+			'is not valid JSON',
+			`Received: ${text.length > 120 ? `${text.slice(0, 120)}…` : text}`,
+		);
 	return parsed;
 }
 
@@ -214,10 +297,16 @@ export function checkJsonArray(value: unknown, field: Field): unknown[] {
 }
 
 /** One of the values a dropdown offers (compared as text, so 1 and "1" are the same choice). */
-export function checkChoice<T extends string | number>(value: unknown, field: Field, allowed: readonly T[]): T {
-	if (value !== null && typeof value === 'object') refuse(field, `must be one of ${allowed.join(', ')}, got ${describe(value)}`);
+export function checkChoice<T extends string | number>(
+	value: unknown,
+	field: Field,
+	allowed: readonly T[],
+): T {
+	if (value !== null && typeof value === 'object')
+		refuse(field, `must be one of ${allowed.join(', ')}, got ${describe(value)}`);
 	const found = allowed.find((choice) => String(choice) === String(value ?? '').trim());
-	if (found === undefined) refuse(field, `must be one of ${allowed.join(', ')}, got ${describe(value)}`);
+	if (found === undefined)
+		refuse(field, `must be one of ${allowed.join(', ')}, got ${describe(value)}`);
 	return found;
 }
 
@@ -227,10 +316,18 @@ export interface NumberOptions {
 }
 
 /** A whole number within bounds, given as a number or as text. */
-export function checkWholeNumber(value: unknown, field: Field, options: NumberOptions = {}): number {
+export function checkWholeNumber(
+	value: unknown,
+	field: Field,
+	options: NumberOptions = {},
+): number {
 	const { min = 0, max = Number.MAX_SAFE_INTEGER } = options;
-	if (value !== null && typeof value === 'object') refuse(field, `must be a whole number, got ${describe(value)}`);
-	const n = typeof value === 'number' ? checkNumber(value, field) : Number(String(value ?? '').trim() || NaN);
+	if (value !== null && typeof value === 'object')
+		refuse(field, `must be a whole number, got ${describe(value)}`);
+	const n =
+		typeof value === 'number'
+			? checkNumber(value, field)
+			: Number(String(value ?? '').trim() || NaN);
 	if (!Number.isSafeInteger(n) || n < min || n > max) {
 		const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
 		refuse(field, `must be a whole number ${range}, got ${describe(value)}`);
@@ -241,10 +338,19 @@ export function checkWholeNumber(value: unknown, field: Field, options: NumberOp
 /** An amount: a finite number (text or number) within bounds, with up to two decimals. */
 export function checkDecimal(value: unknown, field: Field, options: NumberOptions = {}): number {
 	const { min = -Number.MAX_VALUE, max = Number.MAX_VALUE } = options;
-	if (value !== null && typeof value === 'object') refuse(field, `must be a number, got ${describe(value)}`);
-	const n = typeof value === 'number' ? checkNumber(value, field) : Number(String(value ?? '').trim() || NaN);
-	if (!Number.isFinite(n) || n < min || n > max) refuse(field, `must be a number${min > -Number.MAX_VALUE ? ` of at least ${min}` : ''}, got ${describe(value)}`);
-	if (Math.round(n * 100) / 100 !== n) refuse(field, `has more than two decimals: ${describe(value)}`);
+	if (value !== null && typeof value === 'object')
+		refuse(field, `must be a number, got ${describe(value)}`);
+	const n =
+		typeof value === 'number'
+			? checkNumber(value, field)
+			: Number(String(value ?? '').trim() || NaN);
+	if (!Number.isFinite(n) || n < min || n > max)
+		refuse(
+			field,
+			`must be a number${min > -Number.MAX_VALUE ? ` of at least ${min}` : ''}, got ${describe(value)}`,
+		);
+	if (Math.round(n * 100) / 100 !== n)
+		refuse(field, `has more than two decimals: ${describe(value)}`);
 	return n;
 }
 
@@ -260,13 +366,19 @@ export function checkFlag(value: unknown, field: Field, fallback = false): boole
 export function checkClockTime(value: unknown, field: Field): string {
 	const text = checkText(value, field, { required: true });
 	const m = /^(\d{1,2}):(\d{2})$/.exec(text);
-	if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) refuse(field, `must be a time like 09:30, got "${text}"`);
+	if (!m || Number(m[1]) > 23 || Number(m[2]) > 59)
+		refuse(field, `must be a time like 09:30, got "${text}"`);
 	return `${m[1].padStart(2, '0')}:${m[2]}`;
 }
 
 /** An http(s) URL. */
-export function checkUrl(value: unknown, field: Field, options: { required?: boolean } = {}): string | undefined {
+export function checkUrl(
+	value: unknown,
+	field: Field,
+	options: { required?: boolean } = {},
+): string | undefined {
 	const text = checkText(value, field, { required: options.required, id: true });
-	if (text !== undefined && !/^https?:\/\/[^/]/i.test(text)) refuse(field, `must start with http:// or https://, got "${text}"`);
+	if (text !== undefined && !/^https?:\/\/[^/]/i.test(text))
+		refuse(field, `must start with http:// or https://, got "${text}"`);
 	return text;
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { tanmaApiRequest } from '../transport';
 import type { TanmaEndpoint } from '../transport/protocol/endpoints';
@@ -25,7 +30,8 @@ async function onePage(
 	if (token) {
 		try {
 			const parsed = JSON.parse(token) as unknown;
-			if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) paging = parsed as IDataObject;
+			if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+				paging = parsed as IDataObject;
 		} catch {
 			// Not a token of ours: start at the first page.
 		}
@@ -37,19 +43,33 @@ async function onePage(
 	return { rows, ...(next ? { next: JSON.stringify(next) } : {}) };
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
+const text = (value: unknown) =>
+	typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
 const joined = (...parts: unknown[]) => parts.map(text).filter(Boolean).join(' · ');
 const searched = (filter: string | undefined) => (filter ?? '').trim();
 
 /** Customers with a WeCom external user ID, searched by Tanma (name, remark, phone number); the value is that ID. */
-export async function searchCustomers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchCustomers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const searchKey = searched(filter);
-	const { rows, next } = await onePage.call(this, ENDPOINTS.customerSearch, searchKey ? { searchKey } : {}, paginationToken);
+	const { rows, next } = await onePage.call(
+		this,
+		ENDPOINTS.customerSearch,
+		searchKey ? { searchKey } : {},
+		paginationToken,
+	);
 	const results: INodeListSearchItems[] = rows
 		.filter((row) => text(row.externalUserId))
 		.map((row) => {
-			const owner = Array.isArray(row.mainFollows) ? (row.mainFollows as IDataObject[])[0]?.salesName : undefined;
-			const mobiles = Array.isArray(row.mobiles) ? (row.mobiles as unknown[]).join(', ') : row.mobile;
+			const owner = Array.isArray(row.mainFollows)
+				? (row.mainFollows as IDataObject[])[0]?.salesName
+				: undefined;
+			const mobiles = Array.isArray(row.mobiles)
+				? (row.mobiles as unknown[]).join(', ')
+				: row.mobile;
 			return {
 				name: joined(row.wechatNickname, row.qwRemark) || text(row.externalUserId),
 				value: text(row.externalUserId),
@@ -60,22 +80,48 @@ export async function searchCustomers(this: ILoadOptionsFunctions, filter?: stri
 }
 
 /** Active staff with a WeCom user ID, searched by name; the value is the WeCom user ID. */
-export async function searchStaff(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchStaff(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const name = searched(filter);
-	const { rows, next } = await onePage.call(this, ENDPOINTS.staffList, { deleted: 0, ...(name ? { name } : {}) }, paginationToken);
+	const { rows, next } = await onePage.call(
+		this,
+		ENDPOINTS.staffList,
+		{ deleted: 0, ...(name ? { name } : {}) },
+		paginationToken,
+	);
 	const results = rows
 		.filter((row) => text(row.qwUserId))
-		.map((row) => ({ name: text(row.name) || text(row.qwUserId), value: text(row.qwUserId), description: joined(text(row.qwUserId), `staff ID ${text(row.salesId)}`) }));
+		.map((row) => ({
+			name: text(row.name) || text(row.qwUserId),
+			value: text(row.qwUserId),
+			description: joined(text(row.qwUserId), `staff ID ${text(row.salesId)}`),
+		}));
 	return { results, paginationToken: next };
 }
 
 /** Group chats, searched by Tanma by name; the value is the chat ID. */
-export async function searchGroupChats(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchGroupChats(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const keyword = searched(filter);
-	const { rows, next } = await onePage.call(this, ENDPOINTS.groupList, keyword ? { keyword } : {}, paginationToken);
+	const { rows, next } = await onePage.call(
+		this,
+		ENDPOINTS.groupList,
+		keyword ? { keyword } : {},
+		paginationToken,
+	);
 	const results = rows
 		.filter((row) => text(row.chatId))
-		.map((row) => ({ name: text(row.chatName) || text(row.chatId), value: text(row.chatId), description: joined(row.salesName ? `owner ${text(row.salesName)}` : '', row.chatId) }));
+		.map((row) => ({
+			name: text(row.chatName) || text(row.chatId),
+			value: text(row.chatId),
+			description: joined(row.salesName ? `owner ${text(row.salesName)}` : '', row.chatId),
+		}));
 	return { results, paginationToken: next };
 }
 
@@ -84,34 +130,73 @@ const LEAD_LIST_DAYS = 30;
 
 /** A lead field's text by its alias (`fields: [{field, valueAsText}]`). */
 const leadField = (lead: IDataObject, alias: string) =>
-	text((Array.isArray(lead.fields) ? (lead.fields as IDataObject[]) : []).find((f) => f && f.field === alias)?.valueAsText);
+	text(
+		(Array.isArray(lead.fields) ? (lead.fields as IDataObject[]) : []).find(
+			(f) => f && f.field === alias,
+		)?.valueAsText,
+	);
 
 /** Leads created in the last LEAD_LIST_DAYS days, a page at a time, kept when their name or phone holds the filter. */
-export async function searchLeads(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchLeads(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const now = Date.now();
-	const window = { since: formatTanmaTime(now - LEAD_LIST_DAYS * 24 * 60 * 60 * 1000), before: formatTanmaTime(now + 60 * 1000) };
-	const { rows, next } = await onePage.call(this, ENDPOINTS.leadsByCreateTime, window, paginationToken);
+	const window = {
+		since: formatTanmaTime(now - LEAD_LIST_DAYS * 24 * 60 * 60 * 1000),
+		before: formatTanmaTime(now + 60 * 1000),
+	};
+	const { rows, next } = await onePage.call(
+		this,
+		ENDPOINTS.leadsByCreateTime,
+		window,
+		paginationToken,
+	);
 	const wanted = searched(filter);
 	const results = rows
 		.filter((row) => text(row.customerId))
-		.map((row) => ({ row, name: leadField(row, 'name'), mobile: leadField(row, 'customer_ch_phone') }))
+		.map((row) => ({
+			row,
+			name: leadField(row, 'name'),
+			mobile: leadField(row, 'customer_ch_phone'),
+		}))
 		.filter(({ name, mobile }) => !wanted || name.includes(wanted) || mobile.includes(wanted))
-		.map(({ row, name, mobile }) => ({ name: name || text(row.customerId), value: text(row.customerId), description: joined(mobile, row.isClue === false ? 'unassigned customer' : 'lead', row.customerId) }));
+		.map(({ row, name, mobile }) => ({
+			name: name || text(row.customerId),
+			value: text(row.customerId),
+			description: joined(
+				mobile,
+				row.isClue === false ? 'unassigned customer' : 'lead',
+				row.customerId,
+			),
+		}));
 	return { results, paginationToken: next };
 }
 
 /** Orders, searched by Tanma by order number or customer name (and the Platform ID when set); the value is the record ID. */
-export async function searchOrders(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchOrders(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const keyWord = searched(filter);
 	const channelId = text(this.getCurrentNodeParameter('channelId'));
-	const body: IDataObject = { ...(keyWord ? { keyWord } : {}), ...(channelId && !channelId.startsWith('=') ? { channelId } : {}) };
+	const body: IDataObject = {
+		...(keyWord ? { keyWord } : {}),
+		...(channelId && !channelId.startsWith('=') ? { channelId } : {}),
+	};
 	const { rows, next } = await onePage.call(this, ENDPOINTS.orderList, body, paginationToken);
 	const results = rows
 		.filter((row) => text(row.id))
 		.map((row) => ({
 			name: joined(row.orderId, row.channelName) || text(row.id),
 			value: text(row.id),
-			description: joined(row.orderTime, row.orderPrice !== undefined ? `amount ${text(row.orderPrice)}` : '', `platform ${text(row.channelId)}`),
+			description: joined(
+				row.orderTime,
+				row.orderPrice !== undefined ? `amount ${text(row.orderPrice)}` : '',
+				`platform ${text(row.channelId)}`,
+			),
 		}));
 	return { results, paginationToken: next };
 }

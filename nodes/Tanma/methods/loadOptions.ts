@@ -6,10 +6,16 @@ import { tanmaApiRequest, tanmaApiRequestAll } from '../transport';
 
 /** Dropdown sources. Values are Tanma ids as text (they can be 15+ digits). */
 
-const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name, 'zh-CN');
+const byName = (a: INodePropertyOptions, b: INodePropertyOptions) =>
+	a.name.localeCompare(b.name, 'zh-CN');
 
 async function activeStaff(this: ILoadOptionsFunctions): Promise<IDataObject[]> {
-	return await tanmaApiRequestAll.call(this, ENDPOINTS.staffList, { deleted: 0 }, { idOf: (s) => String(s.salesId) });
+	return await tanmaApiRequestAll.call(
+		this,
+		ENDPOINTS.staffList,
+		{ deleted: 0 },
+		{ idOf: (s) => String(s.salesId) },
+	);
 }
 
 /** Active staff, labelled "Name (ID)". */
@@ -27,11 +33,16 @@ export async function getStaff(this: ILoadOptionsFunctions): Promise<INodeProper
  * Active staff by WeCom user id, labelled "Name (WeCom ID)": for fields Tanma shows with a WeCom user id
  * (Customer → Transfer's new owner). Staff rows without a qwUserId are left out; such an id can still be typed.
  */
-export async function getStaffWeComIds(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getStaffWeComIds(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const staff = await activeStaff.call(this);
 	return staff
 		.filter((s) => typeof s.qwUserId === 'string' && s.qwUserId !== '')
-		.map((s) => ({ name: s.name ? `${String(s.name)} (${String(s.qwUserId)})` : String(s.qwUserId), value: String(s.qwUserId) }))
+		.map((s) => ({
+			name: s.name ? `${String(s.name)} (${String(s.qwUserId)})` : String(s.qwUserId),
+			value: String(s.qwUserId),
+		}))
 		.sort(byName);
 }
 
@@ -69,7 +80,9 @@ export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropert
  * Aliases accepted by Customer → Import: the ones Tanma's client uses, plus each customer field's
  * mapped alias (`outerField`, which we read as the mapping; unconfirmed by the vendor).
  */
-export async function getImportFieldAliases(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getImportFieldAliases(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const data = (await tanmaApiRequest.call(this, ENDPOINTS.customerFields, {})) as IDataObject;
 	const options = new Map<string, INodePropertyOptions>();
 	for (const [alias, label] of Object.entries(KNOWN_IMPORT_ALIASES)) {
@@ -97,9 +110,15 @@ async function opportunityTypes(this: ILoadOptionsFunctions): Promise<IDataObjec
 	return Array.isArray(types) ? (types as IDataObject[]) : [];
 }
 
-const firstOf = (entry: IDataObject, ...keys: string[]) => keys.map((k) => entry[k]).find((v) => v !== undefined && v !== null);
+const firstOf = (entry: IDataObject, ...keys: string[]) =>
+	keys.map((k) => entry[k]).find((v) => v !== undefined && v !== null);
 
-function optionsOf(types: IDataObject[], list: 'stages' | 'fields', idKeys: string[], nameKeys: string[]): INodePropertyOptions[] {
+function optionsOf(
+	types: IDataObject[],
+	list: 'stages' | 'fields',
+	idKeys: string[],
+	nameKeys: string[],
+): INodePropertyOptions[] {
 	return types.flatMap((type) =>
 		(Array.isArray(type[list]) ? (type[list] as IDataObject[]) : [])
 			.filter((entry) => firstOf(entry, ...idKeys) !== undefined)
@@ -114,11 +133,25 @@ function optionsOf(types: IDataObject[], list: 'stages' | 'fields', idKeys: stri
  * Every opportunity stage, labelled "Type / Stage". The config page names no stage keys; the opportunity push
  * calls the name `stateName`, so that is read too (Tenant Check reports which keys this tenant uses).
  */
-export async function getOpportunityStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return optionsOf(await opportunityTypes.call(this), 'stages', ['stageId', 'id'], ['stageName', 'stateName', 'name']);
+export async function getOpportunityStages(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return optionsOf(
+		await opportunityTypes.call(this),
+		'stages',
+		['stageId', 'id'],
+		['stageName', 'stateName', 'name'],
+	);
 }
 
 /** Every opportunity field, labelled "Type / Field". */
-export async function getOpportunityFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return optionsOf(await opportunityTypes.call(this), 'fields', ['fieldId', 'id'], ['fieldName', 'name']);
+export async function getOpportunityFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return optionsOf(
+		await opportunityTypes.call(this),
+		'fields',
+		['fieldId', 'id'],
+		['fieldName', 'name'],
+	);
 }

@@ -5,7 +5,8 @@ import type { TanmaEndpoint } from './protocol/endpoints';
 import { vendorPageUrl } from './protocol/endpoints';
 
 /** What an error knows of the endpoint it came from. */
-export type FailedEndpoint = Pick<TanmaEndpoint, 'path'> & Partial<Pick<TanmaEndpoint, 'docPage' | 'editions'>>;
+export type FailedEndpoint = Pick<TanmaEndpoint, 'path'> &
+	Partial<Pick<TanmaEndpoint, 'docPage' | 'editions'>>;
 
 /** What to do about the vendor codes we know (from Tanma's error code table). */
 const VENDOR_HINTS: Record<string, string> = {
@@ -26,9 +27,12 @@ export function vendorHint(code: number | string): string | undefined {
  * a tenant's edition or an app's permissions can leave out an endpoint that others answer.
  */
 export function refusalHint(endpoint: FailedEndpoint | undefined, refusal: string): string {
-	if (!endpoint) return `Tanma refused the request (${refusal}; Tanma publishes no table of its codes). See the Tanma OpenAPI documentation.`;
+	if (!endpoint)
+		return `Tanma refused the request (${refusal}; Tanma publishes no table of its codes). See the Tanma OpenAPI documentation.`;
 	const page = vendorPageUrl(endpoint);
-	const editions = endpoint.editions?.length ? ` (Tanma's page lists it for the ${endpoint.editions.join(' and ')} editions)` : '';
+	const editions = endpoint.editions?.length
+		? ` (Tanma's page lists it for the ${endpoint.editions.join(' and ')} editions)`
+		: '';
 	return (
 		`Tanma refused ${endpoint.path} (${refusal}; Tanma publishes no table of its codes). If the values sent are right and other ` +
 		`operations work, this tenant may not have this endpoint: check that your Tanma edition includes it${editions} and that ` +
@@ -116,7 +120,11 @@ export function networkError(
 }
 
 /** Our errors pass through (given the item index if they lack one); anything else is wrapped so n8n shows it well. */
-export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+export function asNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (itemIndex !== undefined) error.context.itemIndex ??= itemIndex;
 		return error;

@@ -30,7 +30,8 @@ export type TanmaFunctions =
 
 export const TANMA_CREDENTIAL = 'tanmaApi';
 
-export type EndpointRef = Pick<TanmaEndpoint, 'path' | 'read'> & Partial<Pick<TanmaEndpoint, 'docPage' | 'editions'>>;
+export type EndpointRef = Pick<TanmaEndpoint, 'path' | 'read'> &
+	Partial<Pick<TanmaEndpoint, 'docPage' | 'editions'>>;
 
 export interface TanmaRequestOptions {
 	itemIndex?: number;
@@ -57,7 +58,11 @@ interface Attempt {
 }
 
 function networkFacts(error: unknown): Attempt {
-	const err = error as { code?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } };
+	const err = error as {
+		code?: unknown;
+		message?: unknown;
+		cause?: { code?: unknown; message?: unknown };
+	};
 	const code = err?.cause?.code ?? err?.code;
 	const detail = err?.cause?.message ?? err?.message;
 	return {
@@ -95,7 +100,12 @@ async function sendOnce(
 		const raw = response.body as unknown;
 		return {
 			status: response.statusCode,
-			bodyText: typeof raw === 'string' ? raw : Buffer.isBuffer(raw) ? raw.toString('utf8') : JSON.stringify(raw),
+			bodyText:
+				typeof raw === 'string'
+					? raw
+					: Buffer.isBuffer(raw)
+						? raw.toString('utf8')
+						: JSON.stringify(raw),
 			retryAfter: response.headers?.['retry-after'] as string | string[] | undefined,
 		};
 	} catch (error) {
@@ -122,7 +132,13 @@ export async function tanmaApiRequest(
 
 	for (let attempt = 0; ; attempt++) {
 		if (options.pacer) options.pacer.sent++;
-		const result = await sendOnce(this, endpoint.path, body, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.credentials);
+		const result = await sendOnce(
+			this,
+			endpoint.path,
+			body,
+			options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+			options.credentials,
+		);
 		const ok = result.status !== undefined && result.status >= 200 && result.status < 300;
 		if (!ok && isTransientFailure(result)) {
 			options.pacer?.noteOverload();
@@ -132,7 +148,12 @@ export async function tanmaApiRequest(
 			}
 		}
 		if (result.status === undefined) {
-			throw networkError(node, result.networkCode, result.networkDetail ?? 'request failed', itemIndex);
+			throw networkError(
+				node,
+				result.networkCode,
+				result.networkDetail ?? 'request failed',
+				itemIndex,
+			);
 		}
 		const text = result.bodyText ?? '';
 		if (!ok) throw httpStatusError(node, result.status, text, itemIndex, endpoint);
@@ -149,7 +170,13 @@ export async function tanmaApiRequest(
 					continue;
 				}
 			}
-			throw vendorError(node, envelope.code as number, String(envelope.message ?? ''), itemIndex, endpoint);
+			throw vendorError(
+				node,
+				envelope.code as number,
+				String(envelope.message ?? ''),
+				itemIndex,
+				endpoint,
+			);
 		}
 		return envelope.data;
 	}
@@ -162,7 +189,9 @@ export async function loadTanmaCredentials(this: TanmaFunctions): Promise<ICrede
 	return { id: ref?.id ?? '', name: ref?.name ?? '', type: TANMA_CREDENTIAL, data };
 }
 
-export interface TanmaListOptions extends TanmaRequestOptions, Omit<CollectOptions, 'style' | 'pacer'> {
+export interface TanmaListOptions
+	extends TanmaRequestOptions,
+		Omit<CollectOptions, 'style' | 'pacer'> {
 	/** Pages read at once when no pacer is given (Max Parallel Requests); default DEFAULT_MAX_PARALLEL_READS. */
 	maxParallel?: number;
 }
@@ -181,7 +210,12 @@ export async function tanmaApiRequestAll(
 	const pacer = options.pacer ?? new ReadPacer(options.maxParallel ?? DEFAULT_MAX_PARALLEL_READS);
 	return await collectPages(
 		async (pagingFields) =>
-			await tanmaApiRequest.call(this, endpoint, { ...payload, ...pagingFields }, { ...options, credentials, pacer }),
+			await tanmaApiRequest.call(
+				this,
+				endpoint,
+				{ ...payload, ...pagingFields },
+				{ ...options, credentials, pacer },
+			),
 		{ ...options, style: endpoint.paging, pacer },
 	);
 }

@@ -59,13 +59,15 @@ export function nextPageParams(
 	const pageNo = Number(sent[wire.pageField]);
 	const pageSize = Number(sent[wire.sizeField]);
 	const totalPage = asPositiveNumber(data[wire.totalPageField]);
-	const totalCount = wire.totalCountField === undefined ? undefined : asPositiveNumber(data[wire.totalCountField]);
+	const totalCount =
+		wire.totalCountField === undefined ? undefined : asPositiveNumber(data[wire.totalCountField]);
 	if (totalPage !== undefined && pageNo >= totalPage) return undefined;
 	if (totalPage === undefined && totalCount !== undefined && pageNo * pageSize >= totalCount) {
 		return undefined;
 	}
 	// Without any total, a short page is the last one.
-	if (totalPage === undefined && totalCount === undefined && itemsOnPage < pageSize) return undefined;
+	if (totalPage === undefined && totalCount === undefined && itemsOnPage < pageSize)
+		return undefined;
 	return { [wire.pageField]: pageNo + 1, [wire.sizeField]: pageSize };
 }
 
@@ -90,13 +92,18 @@ export function effectivePageSize(limit: number | undefined, pageSize = MAX_PAGE
 }
 
 /** How many pages the list has, by the totals a numbered page gives (undefined when it gives none). */
-export function totalPages(style: PagingStyle, data: unknown, pageSize: number): number | undefined {
+export function totalPages(
+	style: PagingStyle,
+	data: unknown,
+	pageSize: number,
+): number | undefined {
 	if (style === 'none' || !isPlainObject(data)) return undefined;
 	const wire = PAGING_WIRE[style];
 	if (wire.kind !== 'numbered') return undefined;
 	const totalPage = asPositiveNumber(data[wire.totalPageField]);
 	if (totalPage !== undefined) return Math.floor(totalPage);
-	const totalCount = wire.totalCountField === undefined ? undefined : asPositiveNumber(data[wire.totalCountField]);
+	const totalCount =
+		wire.totalCountField === undefined ? undefined : asPositiveNumber(data[wire.totalCountField]);
 	return totalCount === undefined ? undefined : Math.ceil(totalCount / pageSize);
 }
 
@@ -147,9 +154,13 @@ export async function collectPages(
 	let nextPageNo = 1;
 	let lastPageNo = 1;
 	// Every style but numbered: the paging fields of the one request that may start next.
-	let waiting: IDataObject | undefined = wire?.kind === 'numbered' ? undefined : firstPageParams(style, pageSize);
+	let waiting: IDataObject | undefined =
+		wire?.kind === 'numbered' ? undefined : firstPageParams(style, pageSize);
 
-	const fetch = (sent: IDataObject) => async (): Promise<FetchedPage> => ({ sent, data: await fetchPage(sent) });
+	const fetch = (sent: IDataObject) => async (): Promise<FetchedPage> => ({
+		sent,
+		data: await fetchPage(sent),
+	});
 
 	await readInOrder<FetchedPage>(pacer, {
 		next() {
@@ -182,7 +193,10 @@ export async function collectPages(
 			if (next === undefined) return false;
 			if (wire?.kind === 'numbered') {
 				const pageNo = Number(sent[wire.pageField]);
-				lastPageNo = Math.max(lastPageNo, lastPageNeeded(style, data, pageNo, pageSize, limit, results.length));
+				lastPageNo = Math.max(
+					lastPageNo,
+					lastPageNeeded(style, data, pageNo, pageSize, limit, results.length),
+				);
 			} else {
 				waiting = next;
 			}

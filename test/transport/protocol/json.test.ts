@@ -1,7 +1,12 @@
 /** Lossless JSON (nodes/Tanma/transport/protocol/json.ts): ids beyond 2^53 stay exact both ways. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { hasUnsafeInteger, parseIntegerId, parseJsonLossless, stringifyJson } from '../../../nodes/Tanma/transport/protocol/json';
+import {
+	hasUnsafeInteger,
+	parseIntegerId,
+	parseJsonLossless,
+	stringifyJson,
+} from '../../../nodes/Tanma/transport/protocol/json';
 
 describe('lossless JSON', () => {
 	test('integers beyond 2^53 come back as exact strings; safe numbers stay numbers', () => {
@@ -18,15 +23,22 @@ describe('lossless JSON', () => {
 	});
 
 	test('strings with escaped quotes and digits do not confuse the scanner', () => {
-		const parsed = parseJsonLossless('{"a":"x\\"12345678901234567890\\"","b":12345678901234567890}') as IDataObject;
+		const parsed = parseJsonLossless(
+			'{"a":"x\\"12345678901234567890\\"","b":12345678901234567890}',
+		) as IDataObject;
 		expect(parsed).toEqual({ a: 'x"12345678901234567890"', b: '12345678901234567890' });
 	});
 
 	test('an unsafe integer deep inside arrays and objects is still caught (and only then is the text re-read)', () => {
-		const deep = '{"data":{"data":[{"tags":[{"id":1}]},{"tags":[{"id":1},{"owner":{"salesId":123456789012345678}}]}]}}';
+		const deep =
+			'{"data":{"data":[{"tags":[{"id":1}]},{"tags":[{"id":1},{"owner":{"salesId":123456789012345678}}]}]}}';
 		expect(hasUnsafeInteger(JSON.parse(deep))).toBe(true);
-		expect(((parseJsonLossless(deep) as any).data.data[1].tags[1].owner.salesId)).toBe('123456789012345678');
-		expect(hasUnsafeInteger(JSON.parse('{"a":[1,2.5,-9007199254740991,"12345678901234567890"]}'))).toBe(false);
+		expect((parseJsonLossless(deep) as any).data.data[1].tags[1].owner.salesId).toBe(
+			'123456789012345678',
+		);
+		expect(
+			hasUnsafeInteger(JSON.parse('{"a":[1,2.5,-9007199254740991,"12345678901234567890"]}')),
+		).toBe(false);
 		expect(hasUnsafeInteger(JSON.parse('[9007199254740992]'))).toBe(true); // 2^53 itself may be a rounded neighbour
 	});
 

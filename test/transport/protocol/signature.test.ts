@@ -1,12 +1,21 @@
 import { createHash } from 'crypto';
 
 import { signTanmaRequest, TanmaApi } from '../../../credentials/TanmaApi.credentials';
-import { bodyToSignedString, computeRequestSign, tanmaTimestamp } from '../../../nodes/Tanma/transport/protocol/signature';
+import {
+	bodyToSignedString,
+	computeRequestSign,
+	tanmaTimestamp,
+} from '../../../nodes/Tanma/transport/protocol/signature';
 
 const APP_ID = 'wwa1b2c3d4e5f6a7b8_TestApp';
 const APP_KEY = 'k3y-s3cr3t';
 const FROZEN_MS = 1_700_000_000_000;
-const credentials = { appId: APP_ID, appKey: APP_KEY, baseUrl: 'https://tanma.example/apiServer/', sendAppKeyHeader: false };
+const credentials = {
+	appId: APP_ID,
+	appKey: APP_KEY,
+	baseUrl: 'https://tanma.example/apiServer/',
+	sendAppKeyHeader: false,
+};
 
 const independentSign = (ts: string, body: string) =>
 	createHash('sha256').update(`${APP_ID}${ts}${body}${APP_KEY}`, 'utf8').digest('hex');
@@ -32,7 +41,11 @@ describe('request signature', () => {
 
 	test('signs the body once and sends exactly the string it signed', async () => {
 		const payload = { searchKey: '王', salesIdList: ['463352988837952'], note: 'emoji 🚀' };
-		const signed = await signTanmaRequest(credentials, { url: '/api/v3/customer/search', method: 'POST', body: payload });
+		const signed = await signTanmaRequest(credentials, {
+			url: '/api/v3/customer/search',
+			method: 'POST',
+			body: payload,
+		});
 		expect(signed.body).toBe(JSON.stringify(payload));
 		const headers = signed.headers as Record<string, string>;
 		expect(headers.timestamp).toBe('1700000000000');
@@ -49,16 +62,24 @@ describe('request signature', () => {
 		['empty string', ''],
 		['empty object', {}],
 	])('%s is signed and sent as ""', async (_label, body) => {
-		const signed = await signTanmaRequest(credentials, { url: '/api/v3/tags/list-tree', method: 'POST', body: body as never });
+		const signed = await signTanmaRequest(credentials, {
+			url: '/api/v3/tags/list-tree',
+			method: 'POST',
+			body: body as never,
+		});
 		expect(signed.body).toBe('');
-		expect((signed.headers as Record<string, string>).sign).toBe(independentSign('1700000000000', ''));
+		expect((signed.headers as Record<string, string>).sign).toBe(
+			independentSign('1700000000000', ''),
+		);
 	});
 
 	test('an already serialized string is signed as is, byte for byte', async () => {
 		const raw = '{ "spaced" : "keeps its spacing", "n": 9007199254740993 }';
 		const signed = await signTanmaRequest(credentials, { url: '/x', method: 'POST', body: raw });
 		expect(signed.body).toBe(raw);
-		expect((signed.headers as Record<string, string>).sign).toBe(independentSign('1700000000000', raw));
+		expect((signed.headers as Record<string, string>).sign).toBe(
+			independentSign('1700000000000', raw),
+		);
 	});
 
 	test('applying it twice gives a valid request with one set of signing headers', async () => {
@@ -74,26 +95,40 @@ describe('request signature', () => {
 		expect(second.body).toBe(first.body);
 		expect(headers.timestamp).toBe(String(FROZEN_MS + 1234));
 		expect(headers.sign).toBe(independentSign(headers.timestamp, second.body as string));
-		const names = Object.keys(headers).map((h) => h.toLowerCase()).sort();
+		const names = Object.keys(headers)
+			.map((h) => h.toLowerCase())
+			.sort();
 		expect(names).toEqual(['appid', 'content-type', 'sign', 'timestamp', 'x-trace']);
 	});
 
 	test('sends the App Key header only when asked to', async () => {
-		const signed = await signTanmaRequest({ ...credentials, sendAppKeyHeader: true }, { url: '/x', method: 'POST' });
+		const signed = await signTanmaRequest(
+			{ ...credentials, sendAppKeyHeader: true },
+			{ url: '/x', method: 'POST' },
+		);
 		expect((signed.headers as Record<string, string>).appKey).toBe(APP_KEY);
 	});
 
 	test('trims pasted whitespace from App ID and App Key', async () => {
-		const signed = await signTanmaRequest({ ...credentials, appId: ` ${APP_ID}\n`, appKey: `${APP_KEY} ` }, { url: '/x', method: 'POST' });
+		const signed = await signTanmaRequest(
+			{ ...credentials, appId: ` ${APP_ID}\n`, appKey: `${APP_KEY} ` },
+			{ url: '/x', method: 'POST' },
+		);
 		const headers = signed.headers as Record<string, string>;
 		expect(headers.appId).toBe(APP_ID);
 		expect(headers.sign).toBe(independentSign('1700000000000', ''));
 	});
 
 	test('relative paths get the credential Base URL; absolute URLs are left alone', async () => {
-		const relative = await signTanmaRequest(credentials, { url: '/api/v3/tags/list-tree', method: 'POST' });
+		const relative = await signTanmaRequest(credentials, {
+			url: '/api/v3/tags/list-tree',
+			method: 'POST',
+		});
 		expect(relative.baseURL).toBe('https://tanma.example/apiServer');
-		const absolute = await signTanmaRequest(credentials, { url: 'https://other.example/api', method: 'POST' });
+		const absolute = await signTanmaRequest(credentials, {
+			url: 'https://other.example/api',
+			method: 'POST',
+		});
 		expect(absolute.baseURL).toBeUndefined();
 	});
 
@@ -101,7 +136,9 @@ describe('request signature', () => {
 		const type = new TanmaApi();
 		expect(type.authenticate).toBe(signTanmaRequest);
 		expect(type.properties.find((p) => p.name === 'appKey')?.typeOptions?.password).toBe(true);
-		expect(type.properties.find((p) => p.name === 'baseUrl')?.default).toBe('https://account.tanmarket.cn/apiServer');
+		expect(type.properties.find((p) => p.name === 'baseUrl')?.default).toBe(
+			'https://account.tanmarket.cn/apiServer',
+		);
 	});
 });
 

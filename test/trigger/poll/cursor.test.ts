@@ -23,7 +23,10 @@ test('a scan starts at the poll time; an unfinished one keeps its start and the 
 	expect(state.scan).toEqual({ start: '2026-12-01 09:00:00' });
 	markUnitRead(state, ['2026-12-01 08:30:00', 'cust-2']);
 	beginScan(state, at('2026-12-01 09:05:00'));
-	expect(state.scan).toEqual({ start: '2026-12-01 09:00:00', after: ['2026-12-01 08:30:00', 'cust-2'] });
+	expect(state.scan).toEqual({
+		start: '2026-12-01 09:00:00',
+		after: ['2026-12-01 08:30:00', 'cust-2'],
+	});
 	const units = [
 		{ key: ['2026-12-01 08:40:00', 'cust-3'] as [string, string] },
 		{ key: ['2026-12-01 08:30:00', 'cust-2'] as [string, string] },
@@ -43,7 +46,10 @@ test('a completed scan moves since to its start minus the late-arrival window (n
 	state.seen = { old: at('2026-12-01 08:00:00') / 1000, kept: at('2026-12-01 08:55:00') / 1000 };
 	beginScan(state, at('2026-12-01 09:00:00'));
 	completeScan(state, 10 * 60_000);
-	expect(state).toMatchObject({ since: '2026-12-01 08:50:00', seen: { kept: at('2026-12-01 08:55:00') / 1000 } });
+	expect(state).toMatchObject({
+		since: '2026-12-01 08:50:00',
+		seen: { kept: at('2026-12-01 08:55:00') / 1000 },
+	});
 	expect(state.scan).toBeUndefined();
 	expect('old' in state.seen).toBe(false);
 

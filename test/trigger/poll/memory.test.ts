@@ -2,13 +2,20 @@
 import type { TriggerState } from '../../../nodes/Tanma/trigger/poll/cursor';
 import { NO_STATE, PollMemory } from '../../../nodes/Tanma/trigger/poll/memory';
 
-const state = (rev: string, since = '2026-12-04 10:00:00'): TriggerState => ({ v: 1, config: 'c', since, seen: {}, rev });
+const state = (rev: string, since = '2026-12-04 10:00:00'): TriggerState => ({
+	v: 1,
+	config: 'c',
+	since,
+	seen: {},
+	rev,
+});
 
 test('a state grown from the loaded one, by one poll or several, is recalled; a copy each time', () => {
 	const memory = new PollMemory();
 	memory.remember('wf:n', 'r0', state('r1'));
 	memory.remember('wf:n', 'r1', state('r2', '2026-12-04 10:05:00'));
-	for (const loaded of ['r0', 'r1', 'r2']) expect(memory.recall('wf:n', loaded)).toEqual(state('r2', '2026-12-04 10:05:00'));
+	for (const loaded of ['r0', 'r1', 'r2'])
+		expect(memory.recall('wf:n', loaded)).toEqual(state('r2', '2026-12-04 10:05:00'));
 	const copy = memory.recall('wf:n', 'r0')!;
 	copy.seen.x = 1;
 	expect(memory.recall('wf:n', 'r0')!.seen).toEqual({});

@@ -3,7 +3,12 @@
  * the cache on its own with explicit clocks, and the node behind a real listener, where n8n's credential reads
  * are counted and the credential is changed as a user would change it.
  */
-import { CredentialCache, ENTRIES_MAX, MAX_AGE_MS, REFRESH_GAP_MS } from '../../../nodes/Tanma/trigger/push/credentials';
+import {
+	CredentialCache,
+	ENTRIES_MAX,
+	MAX_AGE_MS,
+	REFRESH_GAP_MS,
+} from '../../../nodes/Tanma/trigger/push/credentials';
 import { deliverPush } from '../../../sandbox/push';
 import { credentialsFor } from '../../../lab/core';
 import { pushTriggersAgainstSandbox } from '../../support/push';
@@ -22,9 +27,18 @@ describe('CredentialCache', () => {
 	test('reads once, answers from memory until MAX_AGE_MS has passed, then reads again', async () => {
 		const cache = new CredentialCache<string>();
 		const r = reader(['key-1', 'key-2']);
-		expect(await cache.get('wf:node:cred', 1_000, r.read)).toEqual({ value: 'key-1', cached: false });
-		expect(await cache.get('wf:node:cred', 1_000 + MAX_AGE_MS, r.read)).toEqual({ value: 'key-1', cached: true });
-		expect(await cache.get('wf:node:cred', 1_001 + MAX_AGE_MS, r.read)).toEqual({ value: 'key-2', cached: false });
+		expect(await cache.get('wf:node:cred', 1_000, r.read)).toEqual({
+			value: 'key-1',
+			cached: false,
+		});
+		expect(await cache.get('wf:node:cred', 1_000 + MAX_AGE_MS, r.read)).toEqual({
+			value: 'key-1',
+			cached: true,
+		});
+		expect(await cache.get('wf:node:cred', 1_001 + MAX_AGE_MS, r.read)).toEqual({
+			value: 'key-2',
+			cached: false,
+		});
 		expect(r.reads).toBe(2);
 	});
 
@@ -71,7 +85,10 @@ describe('CredentialCache', () => {
 		expect(cache.size).toBe(ENTRIES_MAX);
 		const r = reader(['again']);
 		expect(await cache.get('wf0', 1, r.read)).toEqual({ value: 'again', cached: false });
-		expect(await cache.get(`wf${ENTRIES_MAX}`, 1, r.read)).toEqual({ value: `key${ENTRIES_MAX}`, cached: true });
+		expect(await cache.get(`wf${ENTRIES_MAX}`, 1, r.read)).toEqual({
+			value: `key${ENTRIES_MAX}`,
+			cached: true,
+		});
 	});
 });
 
@@ -83,7 +100,12 @@ describe('the push trigger and n8n credential reads', () => {
 		const h = await host();
 		for (const batch of [0, 1]) {
 			const deliveries = await Promise.all(
-				Array.from({ length: 20 }, (_, i) => t.sandbox.push(h.webhookUrl, { type: 'new_qw_customer', msgId: 6_100_000 + batch * 20 + i })),
+				Array.from({ length: 20 }, (_, i) =>
+					t.sandbox.push(h.webhookUrl, {
+						type: 'new_qw_customer',
+						msgId: 6_100_000 + batch * 20 + i,
+					}),
+				),
 			);
 			expect(deliveries.every((d) => d.acknowledged)).toBe(true);
 		}
@@ -93,13 +115,26 @@ describe('the push trigger and n8n credential reads', () => {
 
 	test('a changed App Key is used from the first push signed with it; the replaced key is then refused', async () => {
 		const h = await host();
-		expect((await t.sandbox.push(h.webhookUrl, { type: 'tag_info', msgId: 6_200_001 })).acknowledged).toBe(true);
+		expect(
+			(await t.sandbox.push(h.webhookUrl, { type: 'tag_info', msgId: 6_200_001 })).acknowledged,
+		).toBe(true);
 		h.credentials.replace('tanmaApi', { ...credentialsFor(t.sandbox), appKey: 'rotated-app-key' });
 
-		const signedWithNewKey = await deliverPush(h.webhookUrl, { type: 'tag_info', msgId: 6_200_002 }, { appId: t.sandbox.appId, appKey: 'rotated-app-key' }, Date.now());
+		const signedWithNewKey = await deliverPush(
+			h.webhookUrl,
+			{ type: 'tag_info', msgId: 6_200_002 },
+			{ appId: t.sandbox.appId, appKey: 'rotated-app-key' },
+			Date.now(),
+		);
 		expect(signedWithNewKey.acknowledged).toBe(true);
-		const signedWithOldKey = await t.sandbox.push(h.webhookUrl, { type: 'tag_info', msgId: 6_200_003 });
-		expect({ status: signedWithOldKey.status, body: signedWithOldKey.body }).toEqual({ status: 403, body: 'signature mismatch' });
+		const signedWithOldKey = await t.sandbox.push(h.webhookUrl, {
+			type: 'tag_info',
+			msgId: 6_200_003,
+		});
+		expect({ status: signedWithOldKey.status, body: signedWithOldKey.body }).toEqual({
+			status: 403,
+			body: 'signature mismatch',
+		});
 		expect(h.executions.map((e) => e[0].msgId)).toEqual(['6200001', '6200002']);
 		expect(h.credentials.decryptions).toBe(2);
 	});
@@ -108,7 +143,14 @@ describe('the push trigger and n8n credential reads', () => {
 		const h = await host();
 		const started = Date.now();
 		const forged = await Promise.all(
-			Array.from({ length: 50 }, (_, i) => deliverPush(h.webhookUrl, { type: 'tag_info', msgId: 6_300_000 + i }, { appId: t.sandbox.appId, appKey: 'guessed-key' }, Date.now())),
+			Array.from({ length: 50 }, (_, i) =>
+				deliverPush(
+					h.webhookUrl,
+					{ type: 'tag_info', msgId: 6_300_000 + i },
+					{ appId: t.sandbox.appId, appKey: 'guessed-key' },
+					Date.now(),
+				),
+			),
 		);
 		expect(forged.every((d) => d.status === 403)).toBe(true);
 		const seconds = Math.ceil((Date.now() - started) / 1000);

@@ -14,7 +14,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['companyContact'] } },
-		options: [{ name: 'Get Many', value: 'getMany', description: 'List the contacts of a company customer', action: 'Get many company contacts' }],
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'List the contacts of a company customer',
+				action: 'Get many company contacts',
+			},
+		],
 		default: 'getMany',
 	},
 	...getMany.description,

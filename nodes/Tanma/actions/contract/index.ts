@@ -17,7 +17,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['contract'] } },
 		options: [
 			{ name: 'Get', value: 'get', description: 'Get a contract by ID', action: 'Get a contract' },
-			{ name: 'Get Fields', value: 'getFields', description: 'List the fixed and custom fields of contracts or payment receipts', action: 'Get contract fields' },
+			{
+				name: 'Get Fields',
+				value: 'getFields',
+				description: 'List the fixed and custom fields of contracts or payment receipts',
+				action: 'Get contract fields',
+			},
 		],
 		default: 'get',
 	},

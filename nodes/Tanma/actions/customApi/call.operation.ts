@@ -27,14 +27,16 @@ const properties: INodeProperties[] = [
 		name: 'body',
 		type: 'json',
 		default: '{}',
-		description: 'JSON object sent as the request body, signed as sent. Leave empty to send no body at all (signed over an empty string), as endpoints that declare no body expect.',
+		description:
+			'JSON object sent as the request body, signed as sent. Leave empty to send no body at all (signed over an empty string), as endpoints that declare no body expect.',
 	},
 	{
 		displayName: 'Read-Only',
 		name: 'readOnly',
 		type: 'boolean',
 		default: false,
-		description: 'Whether the call only reads data. Read-only calls are retried after temporary failures; others never are, so nothing is created twice.',
+		description:
+			'Whether the call only reads data. Read-only calls are retried after temporary failures; others never are, so nothing is created twice.',
 	},
 ];
 
@@ -46,7 +48,8 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const input = ParameterReader.forItem(this, i, description);
 	const path = input.id('path', { required: true });
-	if (!/^\/[\w\-./]*$/.test(path)) input.refuse('path', 'must start with "/" and contain only a URL path');
+	if (!/^\/[\w\-./]*$/.test(path))
+		input.refuse('path', 'must start with "/" and contain only a URL path');
 	// Blank means no body: the request carries nothing and is signed over "" (transport/index.ts).
 	const raw = this.getNodeParameter('body', i, '');
 	const body = typeof raw === 'string' && raw.trim() === '' ? undefined : input.jsonObject('body');

@@ -14,7 +14,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['customApi'] } },
-		options: [{ name: 'Call', value: 'call', description: 'Make a signed call to any Tanma path', action: 'Make a custom API call' }],
+		options: [
+			{
+				name: 'Call',
+				value: 'call',
+				description: 'Make a signed call to any Tanma path',
+				action: 'Make a custom API call',
+			},
+		],
 		default: 'call',
 	},
 	...call.description,

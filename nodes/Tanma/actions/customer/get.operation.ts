@@ -20,7 +20,8 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'zhangsan',
-			description: 'Only the relation with this staff member. Leave empty for all staff who added the customer.',
+			description:
+				'Only the relation with this staff member. Leave empty for all staff who added the customer.',
 		},
 		'Staff Member',
 	),
@@ -37,5 +38,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const simplify = readSimplify(input, 'customer');
 	const body: IDataObject = { externalUserId: input.id('externalUserId', { required: true }) };
 	setIfGiven(body, 'qwUserId', input.id('qwUserId'));
-	return simplify(asItems(await tanmaApiRequest.call(this, ENDPOINTS.customerDetails, body, { itemIndex: i })));
+	return simplify(
+		asItems(await tanmaApiRequest.call(this, ENDPOINTS.customerDetails, body, { itemIndex: i })),
+	);
 }

@@ -13,6 +13,11 @@ export const description = updateDisplayOptions(
 
 /** One item per customer field definition (列出客户数据字段列表). */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const data = (await tanmaApiRequest.call(this, ENDPOINTS.customerFields, {}, { itemIndex: i })) as IDataObject;
+	const data = (await tanmaApiRequest.call(
+		this,
+		ENDPOINTS.customerFields,
+		{},
+		{ itemIndex: i },
+	)) as IDataObject;
 	return Array.isArray(data?.fields) ? (data.fields as IDataObject[]) : [];
 }

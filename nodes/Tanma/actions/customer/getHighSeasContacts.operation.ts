@@ -20,7 +20,11 @@ const properties: INodeProperties[] = [
 	// Tanma's table lists only customerId; its example also sends the salesperson (the page is titled for one).
 	// Names of their own: n8n's translation keys do not depend on the operation, and userId there means the creator.
 	optionalFieldsCollection('Additional Fields', [
-		staffSelect('salespersonId', 'Staff Name or ID', 'Salesperson whose contacts of the customer to read (sent as userId, as in Tanma’s example)'),
+		staffSelect(
+			'salespersonId',
+			'Staff Name or ID',
+			'Salesperson whose contacts of the customer to read (sent as userId, as in Tanma’s example)',
+		),
 		{
 			displayName: 'Staff WeCom User ID',
 			name: 'salespersonQwUserId',
@@ -43,7 +47,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const userId = extra.integerId('salespersonId');
 	const qwUserId = extra.id('salespersonQwUserId');
 	// The example's key order: userId, customerId, qwUserId.
-	const body: IDataObject = { ...(userId !== undefined ? { userId: userId as IDataObject[string] } : {}), customerId: customerId as IDataObject[string], ...(qwUserId ? { qwUserId } : {}) };
+	const body: IDataObject = {
+		...(userId !== undefined ? { userId: userId as IDataObject[string] } : {}),
+		customerId: customerId as IDataObject[string],
+		...(qwUserId ? { qwUserId } : {}),
+	};
 	const data = await tanmaApiRequest.call(this, ENDPOINTS.highSeasContacts, body, { itemIndex: i });
 	return asItems(data);
 }

@@ -8,7 +8,10 @@ import { readList, returnAllOrLimit } from '../lists';
 import { deprecationNotice } from '../notices';
 
 const properties: INodeProperties[] = [
-	...deprecationNotice(ENDPOINTS.customersByCreateTime, 'prefer Customer → Search with "Created After/Before".'),
+	...deprecationNotice(
+		ENDPOINTS.customersByCreateTime,
+		'prefer Customer → Search with "Created After/Before".',
+	),
 	...timeWindowProperties('Created After', 'Created Before'),
 	...returnAllOrLimit(ENDPOINTS.customersByCreateTime),
 ];

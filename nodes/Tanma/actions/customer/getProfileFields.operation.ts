@@ -7,7 +7,10 @@ import { asItems } from '../lists';
 import { clientKnownNotice } from '../notices';
 
 const properties: INodeProperties[] = [
-	...clientKnownNotice(ENDPOINTS.profileFields, 'Each field’s ID can be used as the name of a Customer → Search condition.'),
+	...clientKnownNotice(
+		ENDPOINTS.profileFields,
+		'Each field’s ID can be used as the name of a Customer → Search condition.',
+	),
 ];
 
 export const description = updateDisplayOptions(
@@ -17,6 +20,8 @@ export const description = updateDisplayOptions(
 
 /** One item per profile field. The request has no body at all: it is signed over "" (transport/protocol/signature.ts). */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const data = await tanmaApiRequest.call(this, ENDPOINTS.profileFields, undefined, { itemIndex: i });
+	const data = await tanmaApiRequest.call(this, ENDPOINTS.profileFields, undefined, {
+		itemIndex: i,
+	});
 	return Array.isArray(data) ? asItems(data) : [];
 }

@@ -32,7 +32,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		required: true,
 		default: {},
-		description: 'Customer field values. Repeat a field to give it several values (multi-select fields).',
+		description:
+			'Customer field values. Repeat a field to give it several values (multi-select fields).',
 		options: [
 			{
 				displayName: 'Field',
@@ -65,7 +66,9 @@ export const description = updateDisplayOptions(
 );
 
 /** Rows with the same alias become one `{alias, values}` entry, in first-seen order. */
-export function groupFieldValues(rows: Array<{ alias: string; value?: string }>): Array<{ alias: string; values: string[] }> {
+export function groupFieldValues(
+	rows: Array<{ alias: string; value?: string }>,
+): Array<{ alias: string; values: string[] }> {
 	const byAlias = new Map<string, string[]>();
 	for (const { alias, value } of rows) {
 		if (!byAlias.has(alias)) byAlias.set(alias, []);
@@ -84,6 +87,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const fields = groupFieldValues(rows);
 	const empty = fields.find((field) => !field.values.length);
 	if (empty) input.refuse('fields', `has field "${empty.alias}" without a value`);
-	const data = await tanmaApiRequest.call(this, ENDPOINTS.customerImport, { qwUserId, fields }, { itemIndex: i });
+	const data = await tanmaApiRequest.call(
+		this,
+		ENDPOINTS.customerImport,
+		{ qwUserId, fields },
+		{ itemIndex: i },
+	);
 	return asItems(data);
 }

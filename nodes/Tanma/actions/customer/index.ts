@@ -14,7 +14,16 @@ import * as search from './search.operation';
 import * as transfer from './transfer.operation';
 
 /** The resource's operations by value, as the router looks them up. */
-export const operations = { get, getFields, getHighSeasContacts, getManyByCreatedTime, getProfileFields, import: importCustomer, search, transfer } satisfies Record<string, TanmaOperation>;
+export const operations = {
+	get,
+	getFields,
+	getHighSeasContacts,
+	getManyByCreatedTime,
+	getProfileFields,
+	import: importCustomer,
+	search,
+	transfer,
+} satisfies Record<string, TanmaOperation>;
 
 export const description: INodeProperties[] = [
 	{
@@ -24,14 +33,55 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['customer'] } },
 		options: [
-			{ name: 'Get', value: 'get', description: 'Get a WeCom customer, picked from a list or by WeCom external user ID', action: 'Get a customer' },
-			{ name: 'Get Fields', value: 'getFields', description: 'List the customer field definitions', action: 'Get customer fields' },
-			{ name: 'Get High-Seas Contacts', value: 'getHighSeasContacts', description: 'List the contacts of a high-seas customer', action: 'Get high seas contacts' },
-			{ name: 'Get Many by Created Time', value: 'getManyByCreatedTime', description: `List WeCom customers added in a time window${statusNote(ENDPOINTS.customersByCreateTime)}`, action: 'Get many customers by created time' },
-			{ name: 'Get Profile Fields', value: 'getProfileFields', description: 'List the profile fields whose IDs name search conditions (known from client code)', action: 'Get customer profile fields' },
-			{ name: 'Import', value: 'import', description: 'Add a customer for a staff member from field values', action: 'Import a customer' },
-			{ name: 'Search', value: 'search', description: 'Search customers with the advanced filter', action: 'Search customers' },
-			{ name: 'Transfer', value: 'transfer', description: 'Hand customers over to another staff member', action: 'Transfer customers' },
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a WeCom customer, picked from a list or by WeCom external user ID',
+				action: 'Get a customer',
+			},
+			{
+				name: 'Get Fields',
+				value: 'getFields',
+				description: 'List the customer field definitions',
+				action: 'Get customer fields',
+			},
+			{
+				name: 'Get High-Seas Contacts',
+				value: 'getHighSeasContacts',
+				description: 'List the contacts of a high-seas customer',
+				action: 'Get high seas contacts',
+			},
+			{
+				name: 'Get Many by Created Time',
+				value: 'getManyByCreatedTime',
+				description: `List WeCom customers added in a time window${statusNote(ENDPOINTS.customersByCreateTime)}`,
+				action: 'Get many customers by created time',
+			},
+			{
+				name: 'Get Profile Fields',
+				value: 'getProfileFields',
+				description:
+					'List the profile fields whose IDs name search conditions (known from client code)',
+				action: 'Get customer profile fields',
+			},
+			{
+				name: 'Import',
+				value: 'import',
+				description: 'Add a customer for a staff member from field values',
+				action: 'Import a customer',
+			},
+			{
+				name: 'Search',
+				value: 'search',
+				description: 'Search customers with the advanced filter',
+				action: 'Search customers',
+			},
+			{
+				name: 'Transfer',
+				value: 'transfer',
+				description: 'Hand customers over to another staff member',
+				action: 'Transfer customers',
+			},
 		],
 		default: 'search',
 	},

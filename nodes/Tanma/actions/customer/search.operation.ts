@@ -22,7 +22,9 @@ const ALL_CONDITIONS = 1;
 /** "Any": one condition holding every tag; "all": one condition per tag, all of which must hold. */
 function tagConditions(tagIds: JsonId[], match: 'any' | 'all'): IDataObject[] {
 	if (!tagIds.length) return [];
-	return match === 'all' ? tagIds.map((tagId) => ({ ...TAG_CONDITION, values: [tagId] })) : [{ ...TAG_CONDITION, values: tagIds }];
+	return match === 'all'
+		? tagIds.map((tagId) => ({ ...TAG_CONDITION, values: [tagId] }))
+		: [{ ...TAG_CONDITION, values: tagIds }];
 }
 
 /** What the user's filters asked of every row, as far as a row can show it. */
@@ -47,8 +49,20 @@ function hintOnce(ctx: IExecuteFunctions, message: string, type: 'info' | 'warni
  * Holds every row against the filters it was selected by. A contradicting row fails the item (or, with Keep Rows
  * as Tanma Returned Them, is kept with a warning); a filter no row could show is reported once per run.
  */
-function checkRows(ctx: IExecuteFunctions, i: number, rows: IDataObject[], asked: AskedOfRows, keepRows: boolean): void {
-	const checks: Array<{ filter: string; asked: string; verdict: (row: IDataObject) => RowVerdict; shown: (row: IDataObject) => string; field: string }> = [];
+function checkRows(
+	ctx: IExecuteFunctions,
+	i: number,
+	rows: IDataObject[],
+	asked: AskedOfRows,
+	keepRows: boolean,
+): void {
+	const checks: Array<{
+		filter: string;
+		asked: string;
+		verdict: (row: IDataObject) => RowVerdict;
+		shown: (row: IDataObject) => string;
+		field: string;
+	}> = [];
 	if (asked.tags) {
 		const { ids, match } = asked.tags;
 		checks.push({
@@ -68,7 +82,9 @@ function checkRows(ctx: IExecuteFunctions, i: number, rows: IDataObject[], asked
 		const { after, before } = range;
 		checks.push({
 			filter,
-			asked: [after && `at or after ${after}`, before && `at or before ${before}`].filter(Boolean).join(' and '),
+			asked: [after && `at or after ${after}`, before && `at or before ${before}`]
+				.filter(Boolean)
+				.join(' and '),
 			verdict: (row) => timeVerdict(row, field, after, before),
 			shown: (row) => `${field} ${JSON.stringify(row[field] ?? null)}`,
 			field,
@@ -89,7 +105,11 @@ function checkRows(ctx: IExecuteFunctions, i: number, rows: IDataObject[], asked
 		const first = contradicting[0];
 		const summary = `Tanma returned ${contradicting.length} of ${rows.length} customers that do not match the ${check.filter} filter (asked: ${check.asked}); ${rowLabel(first)} has ${check.shown(first)}`;
 		if (keepRows) {
-			hintOnce(ctx, `${summary}. Kept as Tanma returned them (Keep Rows as Tanma Returned Them is on).`, 'warning');
+			hintOnce(
+				ctx,
+				`${summary}. Kept as Tanma returned them (Keep Rows as Tanma Returned Them is on).`,
+				'warning',
+			);
 			continue;
 		}
 		throw new NodeOperationError(ctx.getNode(), summary, {
@@ -171,20 +191,36 @@ const properties: INodeProperties[] = [
 			type: 'options',
 			options: [
 				{ name: 'Owner', value: '1', description: 'Customers the staff member owns' },
-				{ name: 'Collaborator', value: '2', description: 'Customers the staff member collaborates on' },
+				{
+					name: 'Collaborator',
+					value: '2',
+					description: 'Customers the staff member collaborates on',
+				},
 			],
 			default: '1',
 			description: 'Whether the staff filter matches owners or collaborators',
 		},
-		staffMultiSelect('salesIds', 'Staff Names or IDs', 'Staff the customers belong to; see Role for owner or collaborator'),
+		staffMultiSelect(
+			'salesIds',
+			'Staff Names or IDs',
+			'Staff the customers belong to; see Role for owner or collaborator',
+		),
 		tagMultiSelect('tagIds', 'Tag Names or IDs', 'Only customers with these tags (see Tag Match)'),
 		{
 			displayName: 'Tag Match',
 			name: 'tagMatch',
 			type: 'options',
 			options: [
-				{ name: 'Any of the Tags', value: 'any', description: 'Customers with at least one of the tags' },
-				{ name: 'All of the Tags', value: 'all', description: 'Customers with every one of the tags' },
+				{
+					name: 'Any of the Tags',
+					value: 'any',
+					description: 'Customers with at least one of the tags',
+				},
+				{
+					name: 'All of the Tags',
+					value: 'all',
+					description: 'Customers with every one of the tags',
+				},
 			],
 			default: 'any',
 			description:
@@ -203,14 +239,16 @@ const properties: INodeProperties[] = [
 			name: 'addedAfter',
 			type: 'dateTime',
 			default: '',
-			description: 'Sent as qwCustomerTime.start, a field that appears only in Tanma’s example (read as the time the customer was added in WeCom); not checked against the rows',
+			description:
+				'Sent as qwCustomerTime.start, a field that appears only in Tanma’s example (read as the time the customer was added in WeCom); not checked against the rows',
 		},
 		{
 			displayName: 'Added in WeCom Before',
 			name: 'addedBefore',
 			type: 'dateTime',
 			default: '',
-			description: 'Sent as qwCustomerTime.end, a field that appears only in Tanma’s example; not checked against the rows',
+			description:
+				'Sent as qwCustomerTime.end, a field that appears only in Tanma’s example; not checked against the rows',
 		},
 		{
 			displayName: 'Last Follow-Up After',
@@ -261,7 +299,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		return range ? bounds : undefined;
 	};
 	asked.created = checkedRange('createTime', 'createdAfter', 'createdBefore');
-	setIfGiven(body, 'qwCustomerTime', timeRange(filters.tanmaTime('addedAfter'), filters.tanmaTime('addedBefore')));
+	setIfGiven(
+		body,
+		'qwCustomerTime',
+		timeRange(filters.tanmaTime('addedAfter'), filters.tanmaTime('addedBefore')),
+	);
 	setIfGiven(body, 'creditCode', filters.text('creditCode'));
 	asked.lastFollowUp = checkedRange('qwLastFollowTypes', 'lastFollowUpAfter', 'lastFollowUpBefore');
 	const tagIds = filters.integerIdList('tagIds');
@@ -269,18 +311,32 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const tagItems = tagConditions(tagIds, tagMatch);
 	if (tagIds.length) asked.tags = { ids: tagIds.map(String), match: tagMatch };
 	const conditions = filters.jsonObject('conditions');
-	const typed = Array.isArray(conditions.conditionItems) ? (conditions.conditionItems as IDataObject[]) : [];
-	if (tagItems.length && typed.length && conditions.conditionOp !== undefined && conditions.conditionOp !== ALL_CONDITIONS) {
+	const typed = Array.isArray(conditions.conditionItems)
+		? (conditions.conditionItems as IDataObject[])
+		: [];
+	if (
+		tagItems.length &&
+		typed.length &&
+		conditions.conditionOp !== undefined &&
+		conditions.conditionOp !== ALL_CONDITIONS
+	) {
 		filters.refuse(
 			'conditions',
 			`has conditionOp ${JSON.stringify(conditions.conditionOp)}, but the tag filter adds conditions that must all hold`,
 			`Use "conditionOp": ${ALL_CONDITIONS} with Tags, or put the tag condition into the JSON yourself and leave Tags empty`,
 		);
 	}
-	if (tagItems.length) body.conditions = { ...conditions, conditionOp: ALL_CONDITIONS, conditionItems: [...typed, ...tagItems] };
+	if (tagItems.length)
+		body.conditions = {
+			...conditions,
+			conditionOp: ALL_CONDITIONS,
+			conditionItems: [...typed, ...tagItems],
+		};
 	else if (typed.length) body.conditions = conditions;
 	const keepRows = filters.flag('keepReturnedRows');
-	const rows = await readList.call(this, i, ENDPOINTS.customerSearch, body, (c) => String(c.customerId));
+	const rows = await readList.call(this, i, ENDPOINTS.customerSearch, body, (c) =>
+		String(c.customerId),
+	);
 	checkRows(this, i, rows, asked, keepRows);
 	return simplify(rows);
 }

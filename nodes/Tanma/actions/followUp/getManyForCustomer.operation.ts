@@ -36,7 +36,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: '1,2',
-				description: 'Comma-separated follow-up type codes; the vendor has not published their meaning',
+				description:
+					'Comma-separated follow-up type codes; the vendor has not published their meaning',
 			},
 		],
 	},
@@ -54,9 +55,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const after = filters.tanmaTime('createdAfter');
 	const types = filters.idList('followTypes');
 	const limit = limitOf(this, i);
-	const records = (await tanmaApiRequest.call(this, ENDPOINTS.customerFollowUps, { externalUserId }, { itemIndex: i })) as
-		| IDataObject[]
-		| null;
+	const records = (await tanmaApiRequest.call(
+		this,
+		ENDPOINTS.customerFollowUps,
+		{ externalUserId },
+		{ itemIndex: i },
+	)) as IDataObject[] | null;
 	const matching = (records ?? [])
 		.filter((r) => after === undefined || String(r.gmtCreateTime ?? '') > after)
 		.filter((r) => !types.length || types.includes(String(r.followType)));

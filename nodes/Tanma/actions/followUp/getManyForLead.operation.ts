@@ -20,7 +20,8 @@ const properties: INodeProperties[] = [
 			{ name: 'System Change Log (2)', value: '2' },
 		],
 		default: '',
-		description: 'Record type filter sent to Tanma. The meanings of 1 and 2 are inferred from examples.',
+		description:
+			'Record type filter sent to Tanma. The meanings of 1 and 2 are inferred from examples.',
 	},
 ];
 

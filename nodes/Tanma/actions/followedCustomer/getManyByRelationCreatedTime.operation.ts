@@ -15,7 +15,17 @@ const properties: INodeProperties[] = [
 	...timeWindowProperties('Followed After', 'Followed Before'),
 	...returnAllOrLimit(ENDPOINTS.relationsByCreateTime),
 	filtersCollection([
-		...locator('staff', { displayName: 'Staff WeCom ID', name: 'qwUserId', type: 'string', default: '', description: 'Only relations of this staff member; all staff when empty' }, 'Staff Member'),
+		...locator(
+			'staff',
+			{
+				displayName: 'Staff WeCom ID',
+				name: 'qwUserId',
+				type: 'string',
+				default: '',
+				description: 'Only relations of this staff member; all staff when empty',
+			},
+			'Staff Member',
+		),
 		relationTypeProperty(),
 	]),
 ];

@@ -10,8 +10,22 @@ import { relationId, relationTypeProperty } from './shared';
 import { setIfGiven } from '../../helpers/body';
 
 const properties: INodeProperties[] = [
-	...deprecationNotice(ENDPOINTS.relationsByStaff, 'Get Many by Relation Created Time with a staff filter is the alternative.'),
-	...locator('staff', { displayName: 'Staff WeCom ID', name: 'qwUserId', type: 'string', required: true, default: '', description: 'WeCom user ID of the staff member' }, 'Staff Member'),
+	...deprecationNotice(
+		ENDPOINTS.relationsByStaff,
+		'Get Many by Relation Created Time with a staff filter is the alternative.',
+	),
+	...locator(
+		'staff',
+		{
+			displayName: 'Staff WeCom ID',
+			name: 'qwUserId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'WeCom user ID of the staff member',
+		},
+		'Staff Member',
+	),
 	...returnAllOrLimit(ENDPOINTS.relationsByStaff),
 	relationTypeProperty(),
 ];

@@ -8,7 +8,10 @@ import * as getManyByRelationCreatedTime from './getManyByRelationCreatedTime.op
 import * as getManyByStaff from './getManyByStaff.operation';
 
 /** The resource's operations by value, as the router looks them up. */
-export const operations = { getManyByRelationCreatedTime, getManyByStaff } satisfies Record<string, TanmaOperation>;
+export const operations = { getManyByRelationCreatedTime, getManyByStaff } satisfies Record<
+	string,
+	TanmaOperation
+>;
 
 export const description: INodeProperties[] = [
 	{

@@ -8,9 +8,11 @@ export function relationTypeProperty(): INodeProperties {
 		type: 'string',
 		default: '',
 		placeholder: '1',
-		description: 'Relation type code sent to Tanma (values unpublished; 1 appears in its examples). Leave empty for all.',
+		description:
+			'Relation type code sent to Tanma (values unpublished; 1 appears in its examples). Leave empty for all.',
 	};
 }
 
 /** A relation is one staff member following one customer. */
-export const relationId = (r: IDataObject): string => `${String(r.customerId)}/${String(r.qwUserId)}`;
+export const relationId = (r: IDataObject): string =>
+	`${String(r.customerId)}/${String(r.qwUserId)}`;

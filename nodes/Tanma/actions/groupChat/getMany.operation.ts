@@ -36,7 +36,8 @@ const properties: INodeProperties[] = [
 			name: 'tagGroupIds',
 			type: 'string',
 			default: '',
-			description: 'Comma-separated group tag IDs. Tanma publishes no group-tag list, so copy them from the Tanma admin site.',
+			description:
+				'Comma-separated group tag IDs. Tanma publishes no group-tag list, so copy them from the Tanma admin site.',
 		},
 		staffSelect('userId', 'Owner Name or ID', 'Only groups owned by this staff member'),
 		{
@@ -44,7 +45,8 @@ const properties: INodeProperties[] = [
 			name: 'conditionOp',
 			type: 'number',
 			default: 0,
-			description: 'Tag match mode code; the values are unpublished (0 and 1 are seen, probably AND and OR)',
+			description:
+				'Tag match mode code; the values are unpublished (0 and 1 are seen, probably AND and OR)',
 		},
 	]),
 ];
@@ -67,5 +69,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	}
 	setIfGiven(body, 'startCreateTime', filters.tanmaTime('startCreateTime'));
 	setIfGiven(body, 'endCreateTime', filters.tanmaTime('endCreateTime'));
-	return await readList.call(this, i, ENDPOINTS.groupList, body as IDataObject, (g) => String(g.chatId));
+	return await readList.call(this, i, ENDPOINTS.groupList, body as IDataObject, (g) =>
+		String(g.chatId),
+	);
 }

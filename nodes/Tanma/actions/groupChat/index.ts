@@ -15,7 +15,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['groupChat'] } },
 		options: [
-			{ name: 'Get Many', value: 'getMany', description: 'List customer group chats', action: 'Get many group chats' },
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'List customer group chats',
+				action: 'Get many group chats',
+			},
 		],
 		default: 'getMany',
 	},

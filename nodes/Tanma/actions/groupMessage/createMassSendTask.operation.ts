@@ -41,13 +41,16 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Text message. Give text, content items, or both.',
 	},
-	messageContentProperty({ description: 'Attachments sent with the text: image or file, link, or library material' }),
+	messageContentProperty({
+		description: 'Attachments sent with the text: image or file, link, or library material',
+	}),
 	{
 		displayName: 'Send Mode',
 		name: 'sendType',
 		type: 'number',
 		default: 1,
-		description: 'Send mode code; 1 appears in the vendor example, the values are unpublished. Sent as text, as the example sends it.',
+		description:
+			'Send mode code; 1 appears in the vendor example, the values are unpublished. Sent as text, as the example sends it.',
 	},
 ];
 
@@ -63,7 +66,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const sendTime = input.tanmaTime('sendTime', { required: true });
 	const text = input.text('text', { keepSpacing: true });
 	const sendData = buildContentItems(input, { optional: true });
-	if (!text && !sendData.length) input.refuse('text', `and "${input.labelOf('messageContent')}" are both empty: give text, content items or both`);
+	if (!text && !sendData.length)
+		input.refuse(
+			'text',
+			`and "${input.labelOf('messageContent')}" are both empty: give text, content items or both`,
+		);
 	const sendMode = input.wholeNumber('sendType', { fallback: 1 });
 	const sendInfo: IDataObject = {};
 	if (text) sendInfo.text = text;

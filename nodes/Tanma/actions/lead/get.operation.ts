@@ -8,16 +8,20 @@ import { leadFields } from '../fields';
 import { asItems } from '../lists';
 import { readSimplify, simplifyProperty } from '../simplify';
 
-const properties: INodeProperties[] = [
-	...leadFields(),
-	simplifyProperty(),
-];
+const properties: INodeProperties[] = [...leadFields(), simplifyProperty()];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const input = ParameterReader.forItem(this, i, description);
 	const simplify = readSimplify(input, 'lead');
 	const customerId = input.integerId('customerId', { required: true });
-	return simplify(asItems(await tanmaApiRequest.call(this, ENDPOINTS.leadDetail, { customerId }, { itemIndex: i })));
+	return simplify(
+		asItems(
+			await tanmaApiRequest.call(this, ENDPOINTS.leadDetail, { customerId }, { itemIndex: i }),
+		),
+	);
 }

@@ -24,7 +24,10 @@ const properties: INodeProperties[] = [
 	simplifyProperty(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['getManyByCreatedTime'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['getManyByCreatedTime'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const input = ParameterReader.forItem(this, i, description);
@@ -32,5 +35,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const body: TanmaBody = { ...readTimeWindow(input) };
 	const type = input.collection('filters').optionalWholeNumber('type');
 	setIfGiven(body, 'type', type);
-	return simplify(await readList.call(this, i, ENDPOINTS.leadsByCreateTime, body, (lead) => String(lead.customerId)));
+	return simplify(
+		await readList.call(this, i, ENDPOINTS.leadsByCreateTime, body, (lead) =>
+			String(lead.customerId),
+		),
+	);
 }

@@ -16,7 +16,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['lead'] } },
 		options: [
-			{ name: 'Get', value: 'get', description: 'Get a lead or unassigned customer with its fields and tags', action: 'Get a lead' },
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a lead or unassigned customer with its fields and tags',
+				action: 'Get a lead',
+			},
 			{
 				name: 'Get Many by Created Time',
 				value: 'getManyByCreatedTime',

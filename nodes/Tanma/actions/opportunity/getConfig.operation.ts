@@ -7,10 +7,15 @@ import { asItems } from '../lists';
 
 const properties: INodeProperties[] = [];
 
-export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['getConfig'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['opportunity'], operation: ['getConfig'] } },
+	properties,
+);
 
 /** One item per opportunity type, with its stages, fields and rules. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	// The page's request has no body: none is sent (and "" signed).
-	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.opportunityConfig, undefined, { itemIndex: i }));
+	return asItems(
+		await tanmaApiRequest.call(this, ENDPOINTS.opportunityConfig, undefined, { itemIndex: i }),
+	);
 }

@@ -16,8 +16,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['opportunity'] } },
 		options: [
-			{ name: 'Get Config', value: 'getConfig', description: 'List the opportunity types with their stages and fields', action: 'Get the opportunity configuration' },
-			{ name: 'Update', value: 'update', description: 'Change a customer opportunity’s stage, fields or products', action: 'Update an opportunity' },
+			{
+				name: 'Get Config',
+				value: 'getConfig',
+				description: 'List the opportunity types with their stages and fields',
+				action: 'Get the opportunity configuration',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Change a customer opportunity’s stage, fields or products',
+				action: 'Update an opportunity',
+			},
 		],
 		default: 'update',
 	},

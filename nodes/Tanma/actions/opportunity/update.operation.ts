@@ -25,10 +25,34 @@ const properties: INodeProperties[] = [
 		description: 'ID of the customer’s opportunity; the opportunity push calls it cosId',
 	},
 	optionalFieldsCollection('Update Fields', [
-		{ displayName: 'Customer ID', name: 'customerId', type: 'string', default: '', description: 'Tanma customer ID' },
-		{ displayName: 'Expected Deal Amount', name: 'expectedDealAmount', type: 'number', typeOptions: { minValue: 0 }, default: 0 },
-		{ displayName: 'Expected Deal Time', name: 'expectedDealTime', type: 'dateTime', default: '', description: 'China Standard Time' },
-		{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Opportunity name' },
+		{
+			displayName: 'Customer ID',
+			name: 'customerId',
+			type: 'string',
+			default: '',
+			description: 'Tanma customer ID',
+		},
+		{
+			displayName: 'Expected Deal Amount',
+			name: 'expectedDealAmount',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+		},
+		{
+			displayName: 'Expected Deal Time',
+			name: 'expectedDealTime',
+			type: 'dateTime',
+			default: '',
+			description: 'China Standard Time',
+		},
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'Opportunity name',
+		},
 		staffSelect('salesId', 'Staff Name or ID', 'Staff member who owns the opportunity'),
 		{
 			displayName: 'Stage Name or ID',
@@ -58,7 +82,8 @@ const properties: INodeProperties[] = [
 						type: 'options',
 						typeOptions: { loadOptionsMethod: 'getOpportunityFields' },
 						default: '',
-						description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 					},
 					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 				],
@@ -83,7 +108,8 @@ const properties: INodeProperties[] = [
 						name: 'banner',
 						type: 'string',
 						default: '',
-						description: 'Sent as banner (optional in Tanma’s table; its meaning is unpublished, probably the product image)',
+						description:
+							'Sent as banner (optional in Tanma’s table; its meaning is unpublished, probably the product image)',
 					},
 					{
 						displayName: 'Final Total Amount',
@@ -98,7 +124,8 @@ const properties: INodeProperties[] = [
 						name: 'id',
 						type: 'string',
 						default: '',
-						description: 'ID of a product line already on the opportunity (the relation ID in Tanma’s table), probably needed to change that line; empty for a new line',
+						description:
+							'ID of a product line already on the opportunity (the relation ID in Tanma’s table), probably needed to change that line; empty for a new line',
 					},
 					{
 						displayName: 'Original Unit Price',
@@ -161,11 +188,16 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['opportunity'], operation: ['update'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const input = ParameterReader.forItem(this, i, description);
-	const body: Record<string, unknown> = { customerOpportunityId: input.integerId('customerOpportunityId', { required: true }) };
+	const body: Record<string, unknown> = {
+		customerOpportunityId: input.integerId('customerOpportunityId', { required: true }),
+	};
 	const update = input.collection('updateFields');
 	setIfGiven(body, 'customerId', update.integerId('customerId'));
 	setIfGiven(body, 'salesId', update.integerId('salesId'));
@@ -200,5 +232,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		return product;
 	});
 	setIfGiven(body, 'commodities', commodities);
-	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.opportunityUpdate, body as IDataObject, { itemIndex: i }));
+	return asItems(
+		await tanmaApiRequest.call(this, ENDPOINTS.opportunityUpdate, body as IDataObject, {
+			itemIndex: i,
+		}),
+	);
 }

@@ -53,10 +53,34 @@ const properties: INodeProperties[] = [
 		description: 'When the order was placed (China Standard Time)',
 	},
 	optionalFieldsCollection('Additional Fields', [
-		{ displayName: 'Customer Mobile', name: 'mobile', type: 'string', default: '', description: 'Links the order to a customer when no union ID is given' },
-		{ displayName: 'Customer Union ID', name: 'unionId', type: 'string', default: '', description: 'WeChat union ID of the customer; links the order to the customer' },
-		{ displayName: 'Owner WeCom ID', name: 'qwUserId', type: 'string', default: '', description: 'WeCom user ID of the staff member in charge' },
-		{ displayName: 'Paid At', name: 'payTime', type: 'dateTime', default: '', description: 'Payment time (China Standard Time)' },
+		{
+			displayName: 'Customer Mobile',
+			name: 'mobile',
+			type: 'string',
+			default: '',
+			description: 'Links the order to a customer when no union ID is given',
+		},
+		{
+			displayName: 'Customer Union ID',
+			name: 'unionId',
+			type: 'string',
+			default: '',
+			description: 'WeChat union ID of the customer; links the order to the customer',
+		},
+		{
+			displayName: 'Owner WeCom ID',
+			name: 'qwUserId',
+			type: 'string',
+			default: '',
+			description: 'WeCom user ID of the staff member in charge',
+		},
+		{
+			displayName: 'Paid At',
+			name: 'payTime',
+			type: 'dateTime',
+			default: '',
+			description: 'Payment time (China Standard Time)',
+		},
 		{ displayName: 'Platform Name', name: 'channelName', type: 'string', default: '' },
 		{ displayName: 'Shop ID', name: 'shopId', type: 'string', default: '' },
 		{ displayName: 'Shop Name', name: 'shopName', type: 'string', default: '' },
@@ -74,7 +98,13 @@ const properties: INodeProperties[] = [
 				displayName: 'Custom Field',
 				name: 'field',
 				values: [
-					{ displayName: 'Field ID', name: 'key', type: 'string', default: '', placeholder: '1191' },
+					{
+						displayName: 'Field ID',
+						name: 'key',
+						type: 'string',
+						default: '',
+						placeholder: '1191',
+					},
 					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 				],
 			},
@@ -94,15 +124,30 @@ const properties: INodeProperties[] = [
 				values: [
 					{ displayName: 'Name', name: 'goodName', type: 'string', default: '' },
 					{ displayName: 'Image URL', name: 'imageUrl', type: 'string', default: '' },
-					{ displayName: 'Unit Price', name: 'goodPrice', type: 'number', typeOptions: { minValue: 0, numberPrecision: 2 }, default: 0 },
-					{ displayName: 'Quantity', name: 'num', type: 'number', typeOptions: { minValue: 1 }, default: 1 },
+					{
+						displayName: 'Unit Price',
+						name: 'goodPrice',
+						type: 'number',
+						typeOptions: { minValue: 0, numberPrecision: 2 },
+						default: 0,
+					},
+					{
+						displayName: 'Quantity',
+						name: 'num',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 1,
+					},
 				],
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['createOrUpdate'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['createOrUpdate'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const input = ParameterReader.forItem(this, i, description);

@@ -12,16 +12,43 @@ import { readSimplify, simplifyProperty } from '../simplify';
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(ENDPOINTS.orderList),
 	filtersCollection([
-		{ displayName: 'Ordered After', name: 'startDate', type: 'dateTime', default: '', description: 'Orders placed at or after this time (China Standard Time)' },
-		{ displayName: 'Ordered Before', name: 'endDate', type: 'dateTime', default: '', description: 'Orders placed at or before this time (China Standard Time)' },
+		{
+			displayName: 'Ordered After',
+			name: 'startDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Orders placed at or after this time (China Standard Time)',
+		},
+		{
+			displayName: 'Ordered Before',
+			name: 'endDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Orders placed at or before this time (China Standard Time)',
+		},
 		platformIdProperty(false),
-		{ displayName: 'Search Text', name: 'keyWord', type: 'string', default: '', description: 'Order number or customer name' },
-		{ displayName: 'Status', name: 'status', type: 'options', options: [...ORDER_STATUSES], default: 2 },
+		{
+			displayName: 'Search Text',
+			name: 'keyWord',
+			type: 'string',
+			default: '',
+			description: 'Order number or customer name',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [...ORDER_STATUSES],
+			default: 2,
+		},
 	]),
 	simplifyProperty(),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['getMany'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const input = ParameterReader.forItem(this, i, description);
@@ -32,6 +59,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	setIfGiven(body, 'startDate', filters.tanmaTime('startDate'));
 	setIfGiven(body, 'endDate', filters.tanmaTime('endDate'));
 	setIfGiven(body, 'keyWord', filters.text('keyWord'));
-	if (filters.has('status')) body.status = filters.choice<(typeof ORDER_STATUS_CODES)[number]>('status', 2);
-	return simplify(await readList.call(this, i, ENDPOINTS.orderList, body, (order) => String(order.id)));
+	if (filters.has('status'))
+		body.status = filters.choice<(typeof ORDER_STATUS_CODES)[number]>('status', 2);
+	return simplify(
+		await readList.call(this, i, ENDPOINTS.orderList, body, (order) => String(order.id)),
+	);
 }

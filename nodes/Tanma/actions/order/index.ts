@@ -17,9 +17,24 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['order'] } },
 		options: [
-			{ name: 'Create or Update', value: 'createOrUpdate', description: 'Import a shop order, or update its status, amount and custom fields', action: 'Create or update an order' },
-			{ name: 'Get', value: 'get', description: 'Get an order with its goods', action: 'Get an order' },
-			{ name: 'Get Many', value: 'getMany', description: 'List orders, optionally by order time, platform and status', action: 'Get many orders' },
+			{
+				name: 'Create or Update',
+				value: 'createOrUpdate',
+				description: 'Import a shop order, or update its status, amount and custom fields',
+				action: 'Create or update an order',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get an order with its goods',
+				action: 'Get an order',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'List orders, optionally by order time, platform and status',
+				action: 'Get many orders',
+			},
 		],
 		default: 'getMany',
 	},

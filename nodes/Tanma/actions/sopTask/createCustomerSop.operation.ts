@@ -20,8 +20,16 @@ const properties: INodeProperties[] = [
 		name: 'sopKind',
 		type: 'options',
 		options: [
-			{ name: 'Mass-Send Assistant', value: 'massSendAssistant', description: 'Mass-send assistant SOP (type 4)' },
-			{ name: 'Other (Enter Type Code)', value: 'other', description: 'For example the periodic reminder' },
+			{
+				name: 'Mass-Send Assistant',
+				value: 'massSendAssistant',
+				description: 'Mass-send assistant SOP (type 4)',
+			},
+			{
+				name: 'Other (Enter Type Code)',
+				value: 'other',
+				description: 'For example the periodic reminder',
+			},
 		],
 		default: 'massSendAssistant',
 	},
@@ -42,7 +50,11 @@ const properties: INodeProperties[] = [
 		description: 'Customer SOP type code',
 	},
 	staffMultiSelect('salesIds', 'Staff Names or IDs', 'Staff who carry out the SOP', true),
-	tagMultiSelect('tagIds', 'Customer Tag Names or IDs', 'Only customers with these tags; all customers when empty'),
+	tagMultiSelect(
+		'tagIds',
+		'Customer Tag Names or IDs',
+		'Only customers with these tags; all customers when empty',
+	),
 	{
 		displayName: 'Send Times',
 		name: 'sendTimes',
@@ -69,7 +81,8 @@ const properties: INodeProperties[] = [
 						name: 'sendType',
 						type: 'number',
 						default: 2,
-						description: 'Send type code; 2 appears in the vendor example, the values are unpublished',
+						description:
+							'Send type code; 2 appears in the vendor example, the values are unpublished',
 					},
 				],
 			},
@@ -84,7 +97,8 @@ const properties: INodeProperties[] = [
 			default: '[]',
 			// "&#105;d" shows as "id" in the editor: n8n's lint rewrites a plain "id" in a description to "ID", which
 			// Tanma's key is not (test/translations/english.test.ts reads every JSON example's keys).
-			description: 'Match on customer field values, sent as is: [{"&#105;d": &lt;field ID&gt;, "name": ...}]. The full item schema is unpublished.',
+			description:
+				'Match on customer field values, sent as is: [{"&#105;d": &lt;field ID&gt;, "name": ...}]. The full item schema is unpublished.',
 		},
 	]),
 ];
@@ -98,7 +112,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const input = ParameterReader.forItem(this, i, description);
 	const title = input.text('title', { required: true });
 	const kind = input.choice<'massSendAssistant' | 'other'>('sopKind', 'massSendAssistant');
-	const type = kind === 'other' ? input.wholeNumber('typeCode', { min: 1 }) : MASS_SEND_ASSISTANT_SOP;
+	const type =
+		kind === 'other' ? input.wholeNumber('typeCode', { min: 1 }) : MASS_SEND_ASSISTANT_SOP;
 	const salesIds = input.integerIdList('salesIds', { required: true });
 	const tagIds = input.integerIdList('tagIds');
 	const times = input.rows('sendTimes', 'time', { required: true });
@@ -113,6 +128,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const body: Record<string, unknown> = { title, type, salesIds, sopContents };
 	setIfGiven(body, 'tagIds', tagIds);
 	setIfGiven(body, 'customerConditions', customerConditions);
-	const data = await tanmaApiRequest.call(this, ENDPOINTS.customerSopSave, body as IDataObject, { itemIndex: i });
+	const data = await tanmaApiRequest.call(this, ENDPOINTS.customerSopSave, body as IDataObject, {
+		itemIndex: i,
+	});
 	return asItems(data);
 }

@@ -37,13 +37,20 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Send Time',
 		required: true,
 		default: {},
-		description: 'When the content is sent (to the minute); each time gets the same message content',
+		description:
+			'When the content is sent (to the minute); each time gets the same message content',
 		options: [
 			{
 				displayName: 'Send Time',
 				name: 'time',
 				values: [
-					{ displayName: 'Send At', name: 'sendTime', type: 'dateTime', default: '', description: 'Date and time (China Standard Time)' },
+					{
+						displayName: 'Send At',
+						name: 'sendTime',
+						type: 'dateTime',
+						default: '',
+						description: 'Date and time (China Standard Time)',
+					},
 				],
 			},
 		],
@@ -64,9 +71,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const times = input.rows('sendTimes', 'time', { required: true });
 	const sopDatas = buildContentItems(input);
 	// This endpoint takes minutes only: "yyyy-MM-dd HH:mm".
-	const sopContents = times.map((time) => ({ sendTime: time.tanmaTime('sendTime', { required: true }).slice(0, 16), sopDatas }));
+	const sopContents = times.map((time) => ({
+		sendTime: time.tanmaTime('sendTime', { required: true }).slice(0, 16),
+		sopDatas,
+	}));
 	const body: IDataObject = { title, chatIds, owners, sopContents };
 	setIfGiven(body, 'instruction', input.text('instruction'));
-	const data = await tanmaApiRequest.call(this, ENDPOINTS.groupSopAssistant, body, { itemIndex: i });
+	const data = await tanmaApiRequest.call(this, ENDPOINTS.groupSopAssistant, body, {
+		itemIndex: i,
+	});
 	return asItems(data);
 }

@@ -11,7 +11,17 @@ import { locator } from '../locators';
 
 const properties: INodeProperties[] = [
 	sopTitleProperty(),
-	...locator('groupChat', { displayName: 'Chat ID', name: 'chatId', type: 'string', default: '', description: 'Group chat ID, starting with "wr"' }, 'Group Chat').map(
+	...locator(
+		'groupChat',
+		{
+			displayName: 'Chat ID',
+			name: 'chatId',
+			type: 'string',
+			default: '',
+			description: 'Group chat ID, starting with "wr"',
+		},
+		'Group Chat',
+	).map(
 		({ displayOptions, ...chatId }): INodeProperties => ({
 			displayName: 'Groups',
 			name: 'groups',
@@ -20,7 +30,8 @@ const properties: INodeProperties[] = [
 			placeholder: 'Add Group',
 			required: true,
 			default: {},
-			description: 'Group chats the SOP runs in, each with its owner; Group Chat → Get Many lists them with their owners',
+			description:
+				'Group chats the SOP runs in, each with its owner; Group Chat → Get Many lists them with their owners',
 			// The row's chat field differs by version (text at version 1, picked from a list from version 2): one Groups field each.
 			displayOptions,
 			options: [
@@ -29,7 +40,13 @@ const properties: INodeProperties[] = [
 					name: 'group',
 					values: [
 						chatId,
-						{ displayName: 'Owner Staff ID', name: 'chatOwner', type: 'string', default: '', description: 'Tanma staff ID of the group owner' },
+						{
+							displayName: 'Owner Staff ID',
+							name: 'chatOwner',
+							type: 'string',
+							default: '',
+							description: 'Tanma staff ID of the group owner',
+						},
 					],
 				},
 			],
@@ -43,14 +60,29 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Send Time',
 		required: true,
 		default: {},
-		description: 'When the owner is reminded to send, counted in days; each entry gets the same message content',
+		description:
+			'When the owner is reminded to send, counted in days; each entry gets the same message content',
 		options: [
 			{
 				displayName: 'Send Time',
 				name: 'time',
 				values: [
-					{ displayName: 'Day', name: 'showDate', type: 'number', typeOptions: { minValue: 1 }, default: 1, description: 'The day on which to send' },
-					{ displayName: 'Time', name: 'showTime', type: 'string', default: '10:00', placeholder: '10:00', description: 'Time of day, 24-hour "HH:mm"' },
+					{
+						displayName: 'Day',
+						name: 'showDate',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 1,
+						description: 'The day on which to send',
+					},
+					{
+						displayName: 'Time',
+						name: 'showTime',
+						type: 'string',
+						default: '10:00',
+						placeholder: '10:00',
+						description: 'Time of day, 24-hour "HH:mm"',
+					},
 				],
 			},
 		],

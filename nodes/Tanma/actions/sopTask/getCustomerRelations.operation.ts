@@ -31,7 +31,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		salesIds: input.integerIdList('salesIds', { required: true }),
 	};
 	const limit = limitOf(this, i);
-	const rows = ((await tanmaApiRequest.call(this, ENDPOINTS.sopTaskCustomers, body, { itemIndex: i })) as IDataObject[] | null) ?? [];
+	const rows =
+		((await tanmaApiRequest.call(this, ENDPOINTS.sopTaskCustomers, body, { itemIndex: i })) as
+			| IDataObject[]
+			| null) ?? [];
 	// Tanma answers with every relation at once; Limit applies here.
 	return limit === undefined ? rows : rows.slice(0, limit);
 }

@@ -8,7 +8,12 @@ import * as createGroupSop from './createGroupSop.operation';
 import * as getCustomerRelations from './getCustomerRelations.operation';
 
 /** The resource's operations by value, as the router looks them up. */
-export const operations = { createCustomerSop, createGroupAssistantSop, createGroupSop, getCustomerRelations } satisfies Record<string, TanmaOperation>;
+export const operations = {
+	createCustomerSop,
+	createGroupAssistantSop,
+	createGroupSop,
+	getCustomerRelations,
+} satisfies Record<string, TanmaOperation>;
 
 export const description: INodeProperties[] = [
 	{

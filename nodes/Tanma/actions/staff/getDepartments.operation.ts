@@ -12,7 +12,14 @@ import { setIfGiven } from '../../helpers/body';
 const properties: INodeProperties[] = [
 	...locator(
 		'staff',
-		{ displayName: 'Staff WeCom ID', name: 'qwUserId', type: 'string', default: '', placeholder: 'zhangsan', description: 'WeCom user ID of the staff member. Give this or the Staff ID.' },
+		{
+			displayName: 'Staff WeCom ID',
+			name: 'qwUserId',
+			type: 'string',
+			default: '',
+			placeholder: 'zhangsan',
+			description: 'WeCom user ID of the staff member. Give this or the Staff ID.',
+		},
 		'Staff Member',
 	),
 	{
@@ -33,9 +40,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const input = ParameterReader.forItem(this, i, description);
 	const qwUserId = input.id('qwUserId');
 	const salesId = input.integerId('salesId');
-	if (!qwUserId && salesId === undefined) input.refuse('qwUserId', `and "${input.labelOf('salesId')}" are both empty: give one of them`);
+	if (!qwUserId && salesId === undefined)
+		input.refuse('qwUserId', `and "${input.labelOf('salesId')}" are both empty: give one of them`);
 	const body: TanmaBody = {};
 	setIfGiven(body, 'qwUserId', qwUserId);
 	setIfGiven(body, 'salesId', salesId);
-	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.staffDepartments, body, { itemIndex: i }));
+	return asItems(
+		await tanmaApiRequest.call(this, ENDPOINTS.staffDepartments, body, { itemIndex: i }),
+	);
 }

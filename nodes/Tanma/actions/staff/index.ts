@@ -16,8 +16,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['staff'] } },
 		options: [
-			{ name: 'Get Departments', value: 'getDepartments', description: 'List the departments of a staff member', action: 'Get departments of a staff member' },
-			{ name: 'Get Many', value: 'getMany', description: 'List staff members', action: 'Get many staff members' },
+			{
+				name: 'Get Departments',
+				value: 'getDepartments',
+				description: 'List the departments of a staff member',
+				action: 'Get departments of a staff member',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'List staff members',
+				action: 'Get many staff members',
+			},
 		],
 		default: 'getMany',
 	},

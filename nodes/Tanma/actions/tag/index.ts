@@ -14,7 +14,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['tag'] } },
-		options: [{ name: 'Get Tree', value: 'getTree', description: 'Get the tag groups and their tags', action: 'Get the tag tree' }],
+		options: [
+			{
+				name: 'Get Tree',
+				value: 'getTree',
+				description: 'Get the tag groups and their tags',
+				action: 'Get the tag tree',
+			},
+		],
 		default: 'getTree',
 	},
 	...getTree.description,

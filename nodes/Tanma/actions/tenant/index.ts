@@ -18,7 +18,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Check',
 				value: 'check',
-				description: 'Test, read-only, whether the node’s inferences about Tanma’s API hold on this tenant',
+				description:
+					'Test, read-only, whether the node’s inferences about Tanma’s API hold on this tenant',
 				action: 'Check the node against this tenant',
 			},
 		],

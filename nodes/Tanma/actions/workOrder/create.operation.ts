@@ -47,7 +47,8 @@ const properties: INodeProperties[] = [
 		type: 'number',
 		required: true,
 		default: 2,
-		description: 'Priority code. The vendor has not published the values; 2 appears in its example.',
+		description:
+			'Priority code. The vendor has not published the values; 2 appears in its example.',
 	},
 	{
 		displayName: 'Department Name or ID',
@@ -87,7 +88,8 @@ const properties: INodeProperties[] = [
 			name: 'moduleType',
 			type: 'number',
 			default: 1,
-			description: 'Sent as moduleType: Tanma’s example sends 1, its table does not list the field and the values are unpublished',
+			description:
+				'Sent as moduleType: Tanma’s example sends 1, its table does not list the field and the values are unpublished',
 		},
 		{
 			displayName: 'Order IDs',
@@ -110,9 +112,27 @@ const properties: INodeProperties[] = [
 				displayName: 'Watcher',
 				name: 'watcher',
 				values: [
-					{ displayName: 'ID', name: 'unitId', type: 'string', default: '', description: 'Watcher ID' },
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Watcher name' },
-					{ displayName: 'Type', name: 'type', type: 'number', default: 2, description: 'Watcher type code; 2 appears in the vendor example' },
+					{
+						displayName: 'ID',
+						name: 'unitId',
+						type: 'string',
+						default: '',
+						description: 'Watcher ID',
+					},
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						description: 'Watcher name',
+					},
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'number',
+						default: 2,
+						description: 'Watcher type code; 2 appears in the vendor example',
+					},
 				],
 			},
 		],
@@ -130,8 +150,20 @@ const properties: INodeProperties[] = [
 				name: 'file',
 				values: [
 					{ displayName: 'File Name', name: 'fileName', type: 'string', default: '' },
-					{ displayName: 'File Size', name: 'fileSize', type: 'string', default: '', placeholder: '9.38KB' },
-					{ displayName: 'File Type', name: 'fileType', type: 'string', default: '', placeholder: 'jpg' },
+					{
+						displayName: 'File Size',
+						name: 'fileSize',
+						type: 'string',
+						default: '',
+						placeholder: '9.38KB',
+					},
+					{
+						displayName: 'File Type',
+						name: 'fileType',
+						type: 'string',
+						default: '',
+						placeholder: 'jpg',
+					},
 					{ displayName: 'URL', name: 'url', type: 'string', default: '' },
 				],
 			},
@@ -179,6 +211,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		return out;
 	});
 	setIfGiven(body, 'appendix', files);
-	const data = await tanmaApiRequest.call(this, ENDPOINTS.workOrderCreate, body as IDataObject, { itemIndex: i });
+	const data = await tanmaApiRequest.call(this, ENDPOINTS.workOrderCreate, body as IDataObject, {
+		itemIndex: i,
+	});
 	return asItems(data, 'id');
 }

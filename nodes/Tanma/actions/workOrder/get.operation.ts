@@ -8,7 +8,18 @@ import { asItems } from '../lists';
 import { locator } from '../locators';
 
 const properties: INodeProperties[] = [
-	...locator('workOrder', { displayName: 'Work Order ID', name: 'detailId', type: 'string', required: true, default: '', description: 'ID of the work order' }, 'Work Order'),
+	...locator(
+		'workOrder',
+		{
+			displayName: 'Work Order ID',
+			name: 'detailId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'ID of the work order',
+		},
+		'Work Order',
+	),
 ];
 
 export const description = updateDisplayOptions(
@@ -17,6 +28,10 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const detailId = ParameterReader.forItem(this, i, description).integerId('detailId', { required: true });
-	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.workOrderDetail, { detailId }, { itemIndex: i }));
+	const detailId = ParameterReader.forItem(this, i, description).integerId('detailId', {
+		required: true,
+	});
+	return asItems(
+		await tanmaApiRequest.call(this, ENDPOINTS.workOrderDetail, { detailId }, { itemIndex: i }),
+	);
 }

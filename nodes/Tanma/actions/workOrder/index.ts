@@ -16,7 +16,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['workOrder'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Create a work order', action: 'Create a work order' },
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a work order',
+				action: 'Create a work order',
+			},
 			{ name: 'Get', value: 'get', description: 'Get a work order', action: 'Get a work order' },
 		],
 		default: 'create',

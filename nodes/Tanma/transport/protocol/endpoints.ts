@@ -28,13 +28,47 @@ export type PagingWire =
 			/** The answer repeats the page number and size it was asked for, under these names. */
 			echo?: { page: string; size: string };
 	  }
-	| { kind: 'cursor'; cursorField: string; sizeField: string; listField: string; nextCursorField: string };
+	| {
+			kind: 'cursor';
+			cursorField: string;
+			sizeField: string;
+			listField: string;
+			nextCursorField: string;
+	  };
 
 export const PAGING_WIRE: Record<Exclude<PagingStyle, 'none'>, PagingWire> = {
-	page: { kind: 'numbered', pageField: 'pageNo', sizeField: 'pageSize', listField: 'result', totalPageField: 'totalPage', totalCountField: 'totalCount', echo: { page: 'pageNo', size: 'pageSize' } },
-	search: { kind: 'numbered', pageField: 'pageNo', sizeField: 'pageSize', listField: 'data', totalPageField: 'totalPage' },
-	cursor: { kind: 'cursor', cursorField: 'cursor', sizeField: 'size', listField: 'list', nextCursorField: 'nextCursor' },
-	list: { kind: 'numbered', pageField: 'pageNo', sizeField: 'pageSize', listField: 'list', totalPageField: 'totalPage', totalCountField: 'totalCount', echo: { page: 'currentPage', size: 'pageSize' } },
+	page: {
+		kind: 'numbered',
+		pageField: 'pageNo',
+		sizeField: 'pageSize',
+		listField: 'result',
+		totalPageField: 'totalPage',
+		totalCountField: 'totalCount',
+		echo: { page: 'pageNo', size: 'pageSize' },
+	},
+	search: {
+		kind: 'numbered',
+		pageField: 'pageNo',
+		sizeField: 'pageSize',
+		listField: 'data',
+		totalPageField: 'totalPage',
+	},
+	cursor: {
+		kind: 'cursor',
+		cursorField: 'cursor',
+		sizeField: 'size',
+		listField: 'list',
+		nextCursorField: 'nextCursor',
+	},
+	list: {
+		kind: 'numbered',
+		pageField: 'pageNo',
+		sizeField: 'pageSize',
+		listField: 'list',
+		totalPageField: 'totalPage',
+		totalCountField: 'totalCount',
+		echo: { page: 'currentPage', size: 'pageSize' },
+	},
 };
 
 export type VendorStatus = 'current' | 'toBeDeprecated' | 'deprecated' | 'unknown';
@@ -53,7 +87,8 @@ export interface TanmaEndpoint {
 }
 
 /** Tanma's published OpenAPI pages; a page id (api-…, doc-…) is appended. */
-export const VENDOR_DOCS_BASE = 'https://apifox.com/apidoc/shared/4b77e117-3c1e-47a1-b899-abe28a9438db/';
+export const VENDOR_DOCS_BASE =
+	'https://apifox.com/apidoc/shared/4b77e117-3c1e-47a1-b899-abe28a9438db/';
 
 /** The vendor page of an endpoint, if it has one. */
 export function vendorPageUrl(endpoint: Pick<TanmaEndpoint, 'docPage'>): string | undefined {

@@ -33,12 +33,15 @@ export function stringifyJson(value: unknown): string {
 	let sawBigint = false;
 	// Look at the holder's own value: some hosts define BigInt.prototype.toJSON, which would hand the
 	// replacer a plain string instead of the bigint.
-	const text = JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
-		const original = this[key];
-		if (typeof original !== 'bigint') return v;
-		sawBigint = true;
-		return `\u0000bigint:${original.toString()}`;
-	});
+	const text = JSON.stringify(
+		value,
+		function (this: Record<string, unknown>, key: string, v: unknown) {
+			const original = this[key];
+			if (typeof original !== 'bigint') return v;
+			sawBigint = true;
+			return `\u0000bigint:${original.toString()}`;
+		},
+	);
 	if (text === undefined) return '';
 	if (!sawBigint) return text;
 	// Placeholders are whole strings starting with U+0000 (written as the escape \u0000); only a value
@@ -71,7 +74,8 @@ export function hasUnsafeInteger(value: unknown): boolean {
 		if (typeof current === 'number') {
 			if (Number.isInteger(current) && !Number.isSafeInteger(current)) return true;
 		} else if (Array.isArray(current)) {
-			for (const entry of current) if (typeof entry === 'object' || typeof entry === 'number') stack.push(entry);
+			for (const entry of current)
+				if (typeof entry === 'object' || typeof entry === 'number') stack.push(entry);
 		} else if (current !== null && typeof current === 'object') {
 			for (const key in current) {
 				const entry = (current as Record<string, unknown>)[key];

@@ -11,7 +11,12 @@ import { sha256, sha256Hex } from './signature';
  */
 
 /** sign = lowercase hex SHA-256(appId + version + timestamp + appKey). */
-export function pushSign(appId: string, version: string, timestamp: string, appKey: string): string {
+export function pushSign(
+	appId: string,
+	version: string,
+	timestamp: string,
+	appKey: string,
+): string {
 	return sha256Hex(appId + version + timestamp + appKey);
 }
 
@@ -48,7 +53,11 @@ export function pushCiphertext(body: string): Buffer | undefined {
 }
 
 /** Decrypts push ciphertext; undefined when it does not decrypt to UTF-8 text. */
-export function decryptPush(ciphertext: Buffer, corpId: string, appKey: string): string | undefined {
+export function decryptPush(
+	ciphertext: Buffer,
+	corpId: string,
+	appKey: string,
+): string | undefined {
 	const { key, iv } = pushCipherParams(corpId, appKey);
 	const decipher = createDecipheriv('aes-128-ctr', key, iv);
 	const plain = Buffer.concat([decipher.update(ciphertext), decipher.final()]);
@@ -102,7 +111,8 @@ export function parsePushMessage(plaintext: string): PushMessage | undefined {
 	if (noiseText === undefined || msgIdText === undefined) return undefined;
 	// If the raw token occurs once, echo it character for character.
 	const tokens = [...plaintext.matchAll(/"noise"\s*:\s*(-?\d+)/g)].map((m) => m[1]);
-	const raw = tokens.length === 1 && BigInt(tokens[0]) === BigInt(noiseText) ? tokens[0] : noiseText;
+	const raw =
+		tokens.length === 1 && BigInt(tokens[0]) === BigInt(noiseText) ? tokens[0] : noiseText;
 	const message: PushMessage = { type, msgId: msgIdText, noise: raw, content };
 	if (typeof eventId === 'string' && eventId) message.eventId = eventId;
 	return message;

@@ -79,7 +79,10 @@ export function loadState(raw: unknown, config: string): TriggerState | undefine
 	const state = raw as Partial<TriggerState>;
 	if (state.v !== 1 || state.config !== config || typeof state.since !== 'string') return undefined;
 	if (parseTanmaTime(state.since) === undefined) return undefined;
-	const filterCheck = state.filterCheck && typeof state.filterCheck.from === 'string' ? { ...state.filterCheck } : undefined;
+	const filterCheck =
+		state.filterCheck && typeof state.filterCheck.from === 'string'
+			? { ...state.filterCheck }
+			: undefined;
 	return {
 		v: 1,
 		config,
@@ -94,13 +97,17 @@ export function loadState(raw: unknown, config: string): TriggerState | undefine
 
 /** The revision of a saved state ('' when there is none, or it has none). */
 export function revOf(raw: unknown): string {
-	return raw && typeof raw === 'object' && typeof (raw as TriggerState).rev === 'string' ? (raw as TriggerState).rev! : '';
+	return raw && typeof raw === 'object' && typeof (raw as TriggerState).rev === 'string'
+		? (raw as TriggerState).rev!
+		: '';
 }
 
 /** When the last poll of a saved state of any configuration started, if it says. */
 export function lastPolledAt(raw: unknown): string | undefined {
 	const polledAt = raw && typeof raw === 'object' ? (raw as TriggerState).polledAt : undefined;
-	return typeof polledAt === 'string' && parseTanmaTime(polledAt) !== undefined ? polledAt : undefined;
+	return typeof polledAt === 'string' && parseTanmaTime(polledAt) !== undefined
+		? polledAt
+		: undefined;
 }
 
 /**
@@ -113,16 +120,32 @@ export const ACTIVATION_MARKS_KEY = 'tanmaTriggerActivations';
 
 function marksIn(global: Record<string, unknown>): ActivationMarks | undefined {
 	const marks = global[ACTIVATION_MARKS_KEY];
-	return marks && typeof marks === 'object' && !Array.isArray(marks) ? (marks as ActivationMarks) : undefined;
+	return marks && typeof marks === 'object' && !Array.isArray(marks)
+		? (marks as ActivationMarks)
+		: undefined;
 }
 
 /** The moment this trigger's configuration was first seen without state, if it was marked. */
-export function activationMark(global: Record<string, unknown>, nodeId: string, config: string): string | undefined {
+export function activationMark(
+	global: Record<string, unknown>,
+	nodeId: string,
+	config: string,
+): string | undefined {
 	const mark = marksIn(global)?.[nodeId];
-	return mark && mark.config === config && typeof mark.at === 'string' && parseTanmaTime(mark.at) !== undefined ? mark.at : undefined;
+	return mark &&
+		mark.config === config &&
+		typeof mark.at === 'string' &&
+		parseTanmaTime(mark.at) !== undefined
+		? mark.at
+		: undefined;
 }
 
-export function markActivation(global: Record<string, unknown>, nodeId: string, config: string, at: string): void {
+export function markActivation(
+	global: Record<string, unknown>,
+	nodeId: string,
+	config: string,
+	at: string,
+): void {
 	global[ACTIVATION_MARKS_KEY] = { ...marksIn(global), [nodeId]: { config, at } };
 }
 
@@ -145,14 +168,22 @@ export function compareKeys(a: UnitKey, b: UnitKey): number {
 /** Starts a scan at `started`, or carries on an unfinished one (its start and last read unit kept). */
 export function beginScan(state: TriggerState, started: number): void {
 	const { after, check } = state.scan ?? {};
-	state.scan = { start: state.scan?.start ?? formatTanmaTime(started), ...(after ? { after } : {}), ...(check ? { check } : {}) };
+	state.scan = {
+		start: state.scan?.start ?? formatTanmaTime(started),
+		...(after ? { after } : {}),
+		...(check ? { check } : {}),
+	};
 }
 
 /**
  * Makes this scan a check of the source's filter when one is due (never checked, or the last check is
  * `intervalMs` old) or an unfinished check is being carried on; never once the filter is distrusted.
  */
-export function beginFilterCheck(state: TriggerState, started: number, schedule: FilterCheckSchedule): void {
+export function beginFilterCheck(
+	state: TriggerState,
+	started: number,
+	schedule: FilterCheckSchedule,
+): void {
 	const check = (state.filterCheck ??= { from: state.since });
 	// Only a fresh scan becomes a check: one carried on has passed units a check would have to read.
 	if (!state.scan || check.distrusted || state.scan.check || state.scan.after) return;
@@ -160,7 +191,8 @@ export function beginFilterCheck(state: TriggerState, started: number, schedule:
 	const due =
 		last === undefined ||
 		(started - last >= schedule.intervalMs &&
-			(schedule.maxShare === undefined || (check.requests ?? 0) * schedule.maxShare >= (check.spent ?? 0) + (check.cost ?? 0)));
+			(schedule.maxShare === undefined ||
+				(check.requests ?? 0) * schedule.maxShare >= (check.spent ?? 0) + (check.cost ?? 0)));
 	if (due) state.scan.check = { from: check.from < state.since ? check.from : state.since };
 }
 
@@ -193,7 +225,11 @@ export function unitsToRead<T extends { key: UnitKey }>(units: T[], state: Trigg
 }
 
 /** Records of one unit that have not been emitted (deduplicated within the batch too). */
-export function newRecords(state: TriggerState, records: TriggerRecord[], floor = state.since): TriggerRecord[] {
+export function newRecords(
+	state: TriggerState,
+	records: TriggerRecord[],
+	floor = state.since,
+): TriggerRecord[] {
 	const out: TriggerRecord[] = [];
 	const batch = new Set<string>();
 	for (const record of records) {
@@ -235,7 +271,8 @@ export function completeScan(state: TriggerState, lateArrivalMs: number): void {
 		check.cost = checked.cost ?? 0;
 	}
 	// A trusted filter is checked from `check.from` on next time: keep the ids emitted since then.
-	const keepFrom = check && !check.distrusted && check.from < state.since ? check.from : state.since;
+	const keepFrom =
+		check && !check.distrusted && check.from < state.since ? check.from : state.since;
 	const floorSeconds = Math.floor((parseTanmaTime(keepFrom) ?? 0) / 1000);
 	for (const [id, seconds] of Object.entries(state.seen)) {
 		if (seconds < floorSeconds) delete state.seen[id];

@@ -19,7 +19,11 @@ export const pollTriggerProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { event: ['newFollowUp'] } },
-		options: FOLLOW_UP_WATCHES.map(({ value, name, description }) => ({ name, value, description })),
+		options: FOLLOW_UP_WATCHES.map(({ value, name, description }) => ({
+			name,
+			value,
+			description,
+		})),
 		default: 'recentlyActive',
 	},
 	{
@@ -39,7 +43,8 @@ export const pollTriggerProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'wmAAAA, wmBBBB',
 		displayOptions: { show: { event: ['newFollowUp'], [WATCH_PARAMETER]: ['specificCustomers'] } },
-		description: 'WeCom external user IDs of the customers to watch, separated by commas or new lines (or an expression giving a list)',
+		description:
+			'WeCom external user IDs of the customers to watch, separated by commas or new lines (or an expression giving a list)',
 	},
 	{
 		displayName: 'Options',
@@ -63,7 +68,9 @@ export const pollTriggerProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 10080 },
 				default: 60,
-				displayOptions: { show: { '/event': ['newFollowUp'], [`/${WATCH_PARAMETER}`]: ['recentlyActive'] } },
+				displayOptions: {
+					show: { '/event': ['newFollowUp'], [`/${WATCH_PARAMETER}`]: ['recentlyActive'] },
+				},
 				description:
 					'How often the trigger also searches every customer (one request per 100 customers) to check that Tanma’s last follow-up filter left nobody out; follow-ups of a customer it left out are emitted at the next check. Not set: at most hourly, and only while checks add no more than 5% to the trigger’s requests.',
 			},

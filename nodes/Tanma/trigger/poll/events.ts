@@ -1,6 +1,11 @@
 import type { ParameterReader } from '../../helpers/parameters';
 import type { TriggerSource } from './sources';
-import { newCustomersSource, newLeadsSource, recentlyActiveSource, specificCustomersSource } from './sources';
+import {
+	newCustomersSource,
+	newLeadsSource,
+	recentlyActiveSource,
+	specificCustomersSource,
+} from './sources';
 
 /**
  * The Tanma Trigger's event table: each event (and, for follow-ups, each watch) with the text the editor
@@ -21,7 +26,12 @@ interface Choice {
 export const WATCH_PARAMETER = 'scope';
 
 export const FOLLOW_UP_WATCHES = [
-	{ value: 'recentlyActive', name: 'Recently Active Customers', description: 'Every customer whose last follow-up time moved', source: () => recentlyActiveSource },
+	{
+		value: 'recentlyActive',
+		name: 'Recently Active Customers',
+		description: 'Every customer whose last follow-up time moved',
+		source: () => recentlyActiveSource,
+	},
 	{
 		value: 'specificCustomers',
 		name: 'Specific Customers',
@@ -31,13 +41,26 @@ export const FOLLOW_UP_WATCHES = [
 ] as const satisfies readonly Choice[];
 
 export const POLL_EVENTS = [
-	{ value: 'newCustomer', name: 'New Customer', description: 'A WeCom customer was added (by creation time)', source: () => newCustomersSource },
-	{ value: 'newLead', name: 'New Lead', description: 'A lead or unassigned customer was created (by creation time)', source: () => newLeadsSource },
+	{
+		value: 'newCustomer',
+		name: 'New Customer',
+		description: 'A WeCom customer was added (by creation time)',
+		source: () => newCustomersSource,
+	},
+	{
+		value: 'newLead',
+		name: 'New Lead',
+		description: 'A lead or unassigned customer was created (by creation time)',
+		source: () => newLeadsSource,
+	},
 	{
 		value: 'newFollowUp',
 		name: 'New Follow-Up Record',
 		description: 'A follow-up record was written for a customer',
-		source: (input) => chosen(FOLLOW_UP_WATCHES, input.choice<WatchName>(WATCH_PARAMETER, 'recentlyActive')).source(input),
+		source: (input) =>
+			chosen(FOLLOW_UP_WATCHES, input.choice<WatchName>(WATCH_PARAMETER, 'recentlyActive')).source(
+				input,
+			),
 	},
 ] as const satisfies readonly Choice[];
 

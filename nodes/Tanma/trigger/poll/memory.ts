@@ -37,11 +37,15 @@ export class PollMemory {
 	remember(receiverId: string, fromRev: string, state: TriggerState): void {
 		const rev = state.rev ?? NO_STATE;
 		const entry = this.receivers.get(receiverId);
-		const lineage = entry && fromRev !== NO_STATE && entry.lineage.includes(fromRev) ? [...entry.lineage, rev] : [fromRev, rev].filter((r) => r !== NO_STATE);
+		const lineage =
+			entry && fromRev !== NO_STATE && entry.lineage.includes(fromRev)
+				? [...entry.lineage, rev]
+				: [fromRev, rev].filter((r) => r !== NO_STATE);
 		// The first revision is where this lineage met n8n's saved state: keep it, drop the oldest after it.
 		if (lineage.length > LINEAGE_MAX + 1) lineage.splice(1, lineage.length - LINEAGE_MAX - 1);
 		this.receivers.delete(receiverId);
 		this.receivers.set(receiverId, { lineage, json: JSON.stringify(state) });
-		if (this.receivers.size > RECEIVERS_MAX) this.receivers.delete(this.receivers.keys().next().value as string);
+		if (this.receivers.size > RECEIVERS_MAX)
+			this.receivers.delete(this.receivers.keys().next().value as string);
 	}
 }

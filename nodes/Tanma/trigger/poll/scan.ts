@@ -52,7 +52,14 @@ export interface PollSettings {
 }
 
 /** What a check found, for n8n's log: the filter left customers out, or the answer could not tell. */
-function reportFilterCheck(this: IPollFunctions, source: TriggerSource, state: TriggerState, units: TriggerUnit[], report: ListOptions['report'], started: number): void {
+function reportFilterCheck(
+	this: IPollFunctions,
+	source: TriggerSource,
+	state: TriggerState,
+	units: TriggerUnit[],
+	report: ListOptions['report'],
+	started: number,
+): void {
 	const check = state.filterCheck;
 	if (!check || !source.checkedFilter) return;
 	const leftOut = units.filter((unit) => unit.leftOutByFilter);
@@ -101,14 +108,25 @@ const memory = new PollMemory();
  * configuration's last poll started, so nothing written after a change is missed under a scheduler that runs
  * no poll when the workflow is published. Undefined: first activation, start from now.
  */
-function startingPoint(previous: unknown, stores: PollStores, settings: PollSettings): number | undefined {
+function startingPoint(
+	previous: unknown,
+	stores: PollStores,
+	settings: PollSettings,
+): number | undefined {
 	if (settings.startFromMs !== undefined) return settings.startFromMs;
-	const from = activationMark(stores.global, settings.nodeId, settings.config) ?? lastPolledAt(previous);
+	const from =
+		activationMark(stores.global, settings.nodeId, settings.config) ?? lastPolledAt(previous);
 	return from === undefined ? undefined : parseTanmaTime(from);
 }
 
 /** The poll's new state, named and stored where n8n saves it and in this process's memory. */
-function keep(stores: PollStores, settings: PollSettings, fromRev: string, state: TriggerState, started: number): void {
+function keep(
+	stores: PollStores,
+	settings: PollSettings,
+	fromRev: string,
+	state: TriggerState,
+	started: number,
+): void {
 	state.polledAt = formatTanmaTime(started);
 	state.rev = `${started.toString(36)}.${randomBytes(4).toString('hex')}`;
 	stores.node.state = state;
@@ -142,7 +160,15 @@ export async function pollNewRecords(
 		keep(stores, settings, revOf(current), freshState(settings.config, start), started);
 		return [];
 	}
-	return await scan.call(this, source, stores, freshState(settings.config, since), settings, started, revOf(current));
+	return await scan.call(
+		this,
+		source,
+		stores,
+		freshState(settings.config, since),
+		settings,
+		started,
+		revOf(current),
+	);
 }
 
 async function scan(
@@ -159,9 +185,20 @@ async function scan(
 	const floor = scanFloor(state);
 	const pacer = new ReadPacer(settings.maxParallel);
 	const options: ScanOptions = { credentials: await loadTanmaCredentials.call(this), pacer };
-	const listing = !source.checkedFilter ? undefined : state.filterCheck?.distrusted ? 'unfiltered' : state.scan?.check ? 'check' : 'filtered';
+	const listing = !source.checkedFilter
+		? undefined
+		: state.filterCheck?.distrusted
+			? 'unfiltered'
+			: state.scan?.check
+				? 'check'
+				: 'filtered';
 	const report: ListOptions['report'] = {};
-	const units = await source.listUnits.call(this, floor, windowEnd(started, settings.lateArrivalMs), { ...options, listing, report });
+	const units = await source.listUnits.call(
+		this,
+		floor,
+		windowEnd(started, settings.lateArrivalMs),
+		{ ...options, listing, report },
+	);
 	reportFilterCheck.call(this, source, state, units, report, started);
 	const pending = unitsToRead(units, state);
 
@@ -177,7 +214,10 @@ async function scan(
 				// Out of time: no new unit starts; the next poll carries on after the last finished one.
 				if (nextIndex > 0 && settings.clock() - started >= settings.budgetMs) return undefined;
 				const unit = pending[nextIndex++];
-				return async () => ({ unit, records: unit.records ?? (await source.readUnit.call(this, unit, options)) });
+				return async () => ({
+					unit,
+					records: unit.records ?? (await source.readUnit.call(this, unit, options)),
+				});
 			},
 			accept: (result) => {
 				read.push(result);
@@ -205,27 +245,43 @@ async function scan(
 }
 
 /** "Fetch Test Event": the most recent record, without touching the saved state. */
-export async function latestRecord(this: IPollFunctions, source: TriggerSource, now: number, slackMs: number, maxParallel: number): Promise<IDataObject[]> {
+export async function latestRecord(
+	this: IPollFunctions,
+	source: TriggerSource,
+	now: number,
+	slackMs: number,
+	maxParallel: number,
+): Promise<IDataObject[]> {
 	const pacer = new ReadPacer(maxParallel);
 	const options: ScanOptions = { credentials: await loadTanmaCredentials.call(this), pacer };
 	// A check listing: a filter that leaves customers out must not make the test event look empty.
-	const units = await source.listUnits.call(this, formatTanmaTime(now - MANUAL_LOOKBACK_MS), windowEnd(now, slackMs), {
-		...options,
-		listing: source.checkedFilter ? 'check' : undefined,
-	});
+	const units = await source.listUnits.call(
+		this,
+		formatTanmaTime(now - MANUAL_LOOKBACK_MS),
+		windowEnd(now, slackMs),
+		{
+			...options,
+			listing: source.checkedFilter ? 'check' : undefined,
+		},
+	);
 	const leftOut = units.filter((unit) => unit.leftOutByFilter).length;
 	if (leftOut) {
 		this.logger.warn(
 			`Tanma Trigger "${this.getNode().name}": Tanma's search filter ${source.checkedFilter} left out ${leftOut} of the customers followed up in the last 30 days; the active trigger notices this at its first check and then scans without the filter.`,
 		);
 	}
-	const newestFirst = units.slice().sort((a, b) => (a.key[0] === b.key[0] ? 0 : a.key[0] < b.key[0] ? 1 : -1)).slice(0, MANUAL_UNIT_CAP);
+	const newestFirst = units
+		.slice()
+		.sort((a, b) => (a.key[0] === b.key[0] ? 0 : a.key[0] < b.key[0] ? 1 : -1))
+		.slice(0, MANUAL_UNIT_CAP);
 	const records: TriggerRecord[] = [];
 	let nextIndex = 0;
 	await readInOrder(pacer, {
 		next: () => {
 			const unit = newestFirst[nextIndex++];
-			return unit && (async () => unit.records ?? (await source.readUnit.call(this, unit, options)));
+			return (
+				unit && (async () => unit.records ?? (await source.readUnit.call(this, unit, options)))
+			);
 		},
 		accept: (unitRecords) => {
 			records.push(...usableRecords(unitRecords));

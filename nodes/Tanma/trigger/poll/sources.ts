@@ -38,8 +38,17 @@ export interface ListOptions extends ScanOptions {
 
 export interface TriggerSource {
 	/** Units that may hold records with a time in [since, until]. */
-	listUnits(this: IPollFunctions, since: string, until: string, options?: ListOptions): Promise<TriggerUnit[]>;
-	readUnit(this: IPollFunctions, unit: TriggerUnit, options?: ScanOptions): Promise<TriggerRecord[]>;
+	listUnits(
+		this: IPollFunctions,
+		since: string,
+		until: string,
+		options?: ListOptions,
+	): Promise<TriggerUnit[]>;
+	readUnit(
+		this: IPollFunctions,
+		unit: TriggerUnit,
+		options?: ScanOptions,
+	): Promise<TriggerRecord[]>;
 	/** The unpublished filter the listing relies on, named for messages; the poll checks it (poll.ts). */
 	checkedFilter?: string;
 }
@@ -48,21 +57,38 @@ function followUpRecord(row: IDataObject, context: IDataObject): TriggerRecord {
 	return {
 		id: String(row.id),
 		time: String(row.gmtCreateTime ?? ''),
-		json: { ...row, customer: { ...context, externalUserId: row.externalUserId ?? context.externalUserId } },
+		json: {
+			...row,
+			customer: { ...context, externalUserId: row.externalUserId ?? context.externalUserId },
+		},
 	};
 }
 
-async function readFollowUps(this: IPollFunctions, unit: TriggerUnit, options: ScanOptions = {}): Promise<TriggerRecord[]> {
+async function readFollowUps(
+	this: IPollFunctions,
+	unit: TriggerUnit,
+	options: ScanOptions = {},
+): Promise<TriggerRecord[]> {
 	const externalUserId = String(unit.context.externalUserId);
-	const rows = ((await tanmaApiRequest.call(this, ENDPOINTS.customerFollowUps, { externalUserId }, options)) ?? []) as IDataObject[];
-	return rows.filter((row) => row && row.id !== undefined && row.gmtCreateTime).map((row) => followUpRecord(row, unit.context));
+	const rows = ((await tanmaApiRequest.call(
+		this,
+		ENDPOINTS.customerFollowUps,
+		{ externalUserId },
+		options,
+	)) ?? []) as IDataObject[];
+	return rows
+		.filter((row) => row && row.id !== undefined && row.gmtCreateTime)
+		.map((row) => followUpRecord(row, unit.context));
 }
 
 /** Follow-ups of a fixed list of customers: every customer is read on every scan. */
 export function specificCustomersSource(externalUserIds: string[]): TriggerSource {
 	return {
 		async listUnits() {
-			return [...new Set(externalUserIds)].map((externalUserId) => ({ key: ['', externalUserId], context: { externalUserId } }));
+			return [...new Set(externalUserIds)].map((externalUserId) => ({
+				key: ['', externalUserId],
+				context: { externalUserId },
+			}));
 		},
 		readUnit: readFollowUps,
 	};
@@ -84,7 +110,11 @@ function customerUnit(row: IDataObject): TriggerUnit | undefined {
 	};
 }
 
-async function searchCustomers(this: IPollFunctions, body: IDataObject, options: ScanOptions): Promise<TriggerUnit[]> {
+async function searchCustomers(
+	this: IPollFunctions,
+	body: IDataObject,
+	options: ScanOptions,
+): Promise<TriggerUnit[]> {
 	const rows = await tanmaApiRequestAll.call(this, ENDPOINTS.customerSearch, body, {
 		...options,
 		idOf: (row) => String(row.externalUserId ?? row.customerId),
@@ -105,15 +135,19 @@ export const recentlyActiveSource: TriggerSource = {
 		// Unfiltered first: a customer followed up between the two searches is then in both, not "left out".
 		const sentBefore = options.pacer?.sent ?? 0;
 		const everyone = listing === 'filtered' ? [] : await searchCustomers.call(this, {}, options);
-		if (listing === 'check' && options.report) options.report.checkRequests = (options.pacer?.sent ?? 0) - sentBefore;
+		if (listing === 'check' && options.report)
+			options.report.checkRequests = (options.pacer?.sent ?? 0) - sentBefore;
 		// Rows without a time are read only when no row has one (then the answer cannot tell who was active).
 		const timed = everyone.some((unit) => unit.key[0] !== '');
-		if (listing === 'check' && everyone.length && !timed && options.report) options.report.uncheckable = true;
-		const unfiltered = everyone.filter((unit) => (unit.key[0] === '' ? !timed : unit.key[0] >= since));
-		if (listing === 'unfiltered') return unfiltered;
-		const filtered = (await searchCustomers.call(this, { qwLastFollowTypes: { start: since, end: until } }, options)).filter(
-			(unit) => unit.key[0] === '' || unit.key[0] >= since,
+		if (listing === 'check' && everyone.length && !timed && options.report)
+			options.report.uncheckable = true;
+		const unfiltered = everyone.filter((unit) =>
+			unit.key[0] === '' ? !timed : unit.key[0] >= since,
 		);
+		if (listing === 'unfiltered') return unfiltered;
+		const filtered = (
+			await searchCustomers.call(this, { qwLastFollowTypes: { start: since, end: until } }, options)
+		).filter((unit) => unit.key[0] === '' || unit.key[0] >= since);
 		if (listing === 'filtered') return filtered;
 		const selected = new Set(filtered.map((unit) => unit.key[1]));
 		const leftOut = unfiltered
@@ -152,13 +186,26 @@ export const newCustomersSource: TriggerSource = {
 export const newLeadsSource: TriggerSource = {
 	async listUnits(since, until, options = {}) {
 		// `before` is exclusive on this endpoint; the window end is already past now (windowEnd).
-		const rows = await tanmaApiRequestAll.call(this, ENDPOINTS.leadsByCreateTime, { since, before: until }, { ...options, idOf: (row) => String(row.customerId) });
+		const rows = await tanmaApiRequestAll.call(
+			this,
+			ENDPOINTS.leadsByCreateTime,
+			{ since, before: until },
+			{ ...options, idOf: (row) => String(row.customerId) },
+		);
 		return rows
 			.filter((row) => row.customerId !== undefined && row.customerId !== null)
-			.map((row) => ({ key: ['', String(row.customerId)] as UnitKey, context: { customerId: row.customerId } }));
+			.map((row) => ({
+				key: ['', String(row.customerId)] as UnitKey,
+				context: { customerId: row.customerId },
+			}));
 	},
 	async readUnit(unit, options = {}) {
-		const lead = (await tanmaApiRequest.call(this, ENDPOINTS.leadDetail, { customerId: unit.context.customerId as IDataObject[string] }, options)) as IDataObject | null;
+		const lead = (await tanmaApiRequest.call(
+			this,
+			ENDPOINTS.leadDetail,
+			{ customerId: unit.context.customerId as IDataObject[string] },
+			options,
+		)) as IDataObject | null;
 		if (!lead || typeof lead.createTime !== 'string') return [];
 		return [{ id: String(lead.customerId ?? unit.key[1]), time: lead.createTime, json: lead }];
 	},

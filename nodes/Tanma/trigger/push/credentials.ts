@@ -26,9 +26,14 @@ export class CredentialCache<T> {
 	 * The credential of `key`, read through `read` when absent or older than MAX_AGE_MS. Concurrent
 	 * callers share one read. `cached`: whether it came from an earlier read (so it may be stale).
 	 */
-	async get(key: string, now: number, read: () => Promise<T>): Promise<{ value: T; cached: boolean }> {
+	async get(
+		key: string,
+		now: number,
+		read: () => Promise<T>,
+	): Promise<{ value: T; cached: boolean }> {
 		const entry = this.entries.get(key);
-		if (entry && now - entry.readAt <= MAX_AGE_MS && now >= entry.readAt) return { value: await entry.value, cached: true };
+		if (entry && now - entry.readAt <= MAX_AGE_MS && now >= entry.readAt)
+			return { value: await entry.value, cached: true };
 		return { value: await this.store(key, now, read), cached: false };
 	}
 
@@ -50,12 +55,18 @@ export class CredentialCache<T> {
 		return this.entries.size;
 	}
 
-	private async store(key: string, now: number, read: () => Promise<T>, refreshedAt = this.entries.get(key)?.refreshedAt): Promise<T> {
+	private async store(
+		key: string,
+		now: number,
+		read: () => Promise<T>,
+		refreshedAt = this.entries.get(key)?.refreshedAt,
+	): Promise<T> {
 		const value = read();
 		const entry: Entry<T> = { value, readAt: now, refreshedAt };
 		this.entries.delete(key);
 		this.entries.set(key, entry);
-		while (this.entries.size > ENTRIES_MAX) this.entries.delete(this.entries.keys().next().value as string);
+		while (this.entries.size > ENTRIES_MAX)
+			this.entries.delete(this.entries.keys().next().value as string);
 		// A failed read is not kept: the next push reads again. (The caller still gets the failure.)
 		value.catch(() => {
 			if (this.entries.get(key) === entry) this.entries.delete(key);

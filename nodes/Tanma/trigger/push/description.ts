@@ -60,7 +60,11 @@ export const pushTriggerProperties: INodeProperties[] = [
 				type: 'options',
 				options: [
 					{ name: 'Noise Only (Plain Text)', value: 'text' },
-					{ name: 'JSON Object With Noise', value: 'json', description: 'For example {"noise": 123}' },
+					{
+						name: 'JSON Object With Noise',
+						value: 'json',
+						description: 'For example {"noise": 123}',
+					},
 				],
 				default: 'text',
 				description:
@@ -71,7 +75,8 @@ export const pushTriggerProperties: INodeProperties[] = [
 				name: 'emitRegister',
 				type: 'boolean',
 				default: false,
-				description: 'Whether the "register" confirmation starts the workflow (it is always acknowledged)',
+				description:
+					'Whether the "register" confirmation starts the workflow (it is always acknowledged)',
 			},
 			{
 				displayName: 'Replay Window (Seconds)',

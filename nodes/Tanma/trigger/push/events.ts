@@ -28,7 +28,11 @@ export function subscriptionFor(events: readonly string[]): string {
 }
 
 /** Whether a verified message of `type` starts the workflow. */
-export function startsWorkflow(type: string, events: readonly string[], emitRegister: boolean): boolean {
+export function startsWorkflow(
+	type: string,
+	events: readonly string[],
+	emitRegister: boolean,
+): boolean {
 	if (type === REGISTER_TYPE) return emitRegister;
 	return events.includes(ALL_EVENTS) || events.includes(type);
 }

@@ -51,7 +51,10 @@ interface Accepted extends PushDelivery {
  * Static-data form: [key, at] or, while inside the replay window, [key, at, headers, body, noise].
  * Version 1 wrote [key, at, headers, body] (no noise); it is still read.
  */
-type PersistedEntry = [string, number] | [string, number, string, string] | [string, number, string, string, string];
+type PersistedEntry =
+	| [string, number]
+	| [string, number, string, string]
+	| [string, number, string, string, string];
 
 interface PersistedLedger {
 	v: 1 | 2;
@@ -82,14 +85,21 @@ export type Admission =
 
 function persistedOf(store: Record<string, unknown>): PersistedEntry[] {
 	const ledger = store.pushLedger as PersistedLedger | undefined;
-	return ledger && (ledger.v === 1 || ledger.v === 2) && Array.isArray(ledger.accepted) ? ledger.accepted : [];
+	return ledger && (ledger.v === 1 || ledger.v === 2) && Array.isArray(ledger.accepted)
+		? ledger.accepted
+		: [];
 }
 
 /** Why a body under accepted headers is an alteration of one of `seen`, or undefined when it is not. */
-function alteration(seen: Array<{ key: string; body: string; noise?: string }>, push: PushDelivery): string | undefined {
+function alteration(
+	seen: Array<{ key: string; body: string; noise?: string }>,
+	push: PushDelivery,
+): string | undefined {
 	if (seen.some((e) => e.body === push.body)) return undefined; // the same bytes: a redelivery
-	if (seen.some((e) => e.noise !== undefined && e.noise === push.noise)) return 'replayed headers with a different body (same noise)';
-	if (seen.some((e) => e.key === push.key)) return 'replayed headers with a different body (same msgId)';
+	if (seen.some((e) => e.noise !== undefined && e.noise === push.noise))
+		return 'replayed headers with a different body (same noise)';
+	if (seen.some((e) => e.key === push.key))
+		return 'replayed headers with a different body (same msgId)';
 	return undefined;
 }
 
@@ -99,9 +109,16 @@ export class PushLedger {
 	private receiver(id: string): ReceiverRecord {
 		let record = this.receivers.get(id);
 		if (!record) {
-			record = { byKey: new Map(), byHeaders: new Map(), recent: [], released: new Set(), learned: new Map() };
+			record = {
+				byKey: new Map(),
+				byHeaders: new Map(),
+				recent: [],
+				released: new Set(),
+				learned: new Map(),
+			};
 			this.receivers.set(id, record);
-			if (this.receivers.size > RECEIVERS_MAX) this.receivers.delete(this.receivers.keys().next().value as string);
+			if (this.receivers.size > RECEIVERS_MAX)
+				this.receivers.delete(this.receivers.keys().next().value as string);
 		}
 		return record;
 	}
@@ -110,9 +127,17 @@ export class PushLedger {
 	 * Decides a verified, decrypted delivery and, when it is new, records it as pending and writes it to
 	 * `store` (the node's static data), merged with what this n8n instance accepted lately.
 	 */
-	admit(receiverId: string, store: Record<string, unknown>, push: PushDelivery, windowMs: number): Admission {
+	admit(
+		receiverId: string,
+		store: Record<string, unknown>,
+		push: PushDelivery,
+		windowMs: number,
+	): Admission {
 		const record = this.receiver(receiverId);
-		const persisted = this.learn(record, persistedOf(store).filter((e) => !record.released.has(e[0])));
+		const persisted = this.learn(
+			record,
+			persistedOf(store).filter((e) => !record.released.has(e[0])),
+		);
 		const underSameHeaders = [
 			...(record.byHeaders.get(push.headers) ?? []),
 			...persisted
@@ -124,12 +149,16 @@ export class PushLedger {
 
 		const known = record.byKey.get(push.key);
 		if (known?.pending) return { kind: 'pending', settled: known.pending.settled };
-		if (known || persisted.some((e) => e[0] === push.key && push.at - e[1] < keepFor(windowMs))) return { kind: 'redelivery' };
+		if (known || persisted.some((e) => e[0] === push.key && push.at - e[1] < keepFor(windowMs)))
+			return { kind: 'redelivery' };
 
 		let settle: (taken: boolean) => void = () => undefined;
 		const settled = new Promise<boolean>((resolve) => (settle = resolve));
 		this.remember(record, { ...push, pending: { settled, settle } }, windowMs);
-		store.pushLedger = { v: 2, accepted: this.merged(record, persisted, push.at, windowMs, push.key) } satisfies PersistedLedger;
+		store.pushLedger = {
+			v: 2,
+			accepted: this.merged(record, persisted, push.at, windowMs, push.key),
+		} satisfies PersistedLedger;
 		return { kind: 'new' };
 	}
 
@@ -139,7 +168,8 @@ export class PushLedger {
 			record.learned.delete(entry[0]);
 			record.learned.set(entry[0], entry);
 		}
-		while (record.learned.size > PERSIST_MAX) record.learned.delete(record.learned.keys().next().value as string);
+		while (record.learned.size > PERSIST_MAX)
+			record.learned.delete(record.learned.keys().next().value as string);
 		if (record.learned.size === loaded.length) return loaded;
 		return [...record.learned.values()].sort((a, b) => a[1] - b[1]);
 	}
@@ -149,14 +179,23 @@ export class PushLedger {
 	 * by any request of this process since, not only by this one, so a save that lands late does not drop what
 	 * another process saved in the meantime (when this process has seen it).
 	 */
-	snapshot(receiverId: string, store: Record<string, unknown>, ownKey: string, now: number, windowMs: number): void {
+	snapshot(
+		receiverId: string,
+		store: Record<string, unknown>,
+		ownKey: string,
+		now: number,
+		windowMs: number,
+	): void {
 		const record = this.receivers.get(receiverId);
 		if (!record) return;
 		// Asked for once n8n has registered the execution of `ownKey`: from now on other saves may write it too.
 		const own = record.byKey.get(ownKey);
 		if (own?.pending) own.pending.registered = true;
 		const known = [...record.learned.values()].sort((a, b) => a[1] - b[1]);
-		store.pushLedger = { v: 2, accepted: this.merged(record, known, now, windowMs, ownKey) } satisfies PersistedLedger;
+		store.pushLedger = {
+			v: 2,
+			accepted: this.merged(record, known, now, windowMs, ownKey),
+		} satisfies PersistedLedger;
 	}
 
 	/** n8n registered the execution of the pending message `key`: later copies are redeliveries. */
@@ -180,7 +219,8 @@ export class PushLedger {
 		record.recent = record.recent.filter((e) => e !== entry);
 		record.released.add(key);
 		record.learned.delete(key);
-		if (record.released.size > RELEASED_MAX) record.released.delete(record.released.values().next().value as string);
+		if (record.released.size > RELEASED_MAX)
+			record.released.delete(record.released.values().next().value as string);
 		entry.pending.settle(false);
 	}
 
@@ -195,7 +235,11 @@ export class PushLedger {
 		// Maps iterate in insertion order, so the oldest entries are at the front. A pending entry is never
 		// evicted here: its request is still being answered.
 		for (const [key, entry] of record.byKey) {
-			if (entry.pending || (record.byKey.size <= MEMORY_MAX && push.at - entry.at < keepFor(windowMs))) break;
+			if (
+				entry.pending ||
+				(record.byKey.size <= MEMORY_MAX && push.at - entry.at < keepFor(windowMs))
+			)
+				break;
 			record.byKey.delete(key);
 		}
 		for (const [headers, entries] of record.byHeaders) {
@@ -211,21 +255,32 @@ export class PushLedger {
 	 * execution) and those whose execution n8n has registered are written: another message may never be taken (a
 	 * crash, an error answer), and written down it would make that message's redelivery look like a copy of one n8n ran.
 	 */
-	private merged(record: ReceiverRecord, persisted: PersistedEntry[], now: number, windowMs: number, ownKey: string): PersistedEntry[] {
+	private merged(
+		record: ReceiverRecord,
+		persisted: PersistedEntry[],
+		now: number,
+		windowMs: number,
+		ownKey: string,
+	): PersistedEntry[] {
 		const keepMs = keepFor(windowMs);
-		const mine = record.recent.filter((p) => now - p.at < keepMs && (!p.pending || p.pending.registered || p.key === ownKey));
+		const mine = record.recent.filter(
+			(p) => now - p.at < keepMs && (!p.pending || p.pending.registered || p.key === ownKey),
+		);
 		const inMemory = new Set(mine.map((p) => p.key));
 		const loaded = persisted.filter((e) => now - e[1] < keepMs && !inMemory.has(e[0]));
 		const out: PersistedEntry[] = [];
 		let i = 0;
 		let j = 0;
 		while (i < loaded.length || j < mine.length) {
-			if (j >= mine.length || (i < loaded.length && loaded[i][1] <= mine[j].at)) out.push(loaded[i++]);
+			if (j >= mine.length || (i < loaded.length && loaded[i][1] <= mine[j].at))
+				out.push(loaded[i++]);
 			else {
 				const p = mine[j++];
 				out.push([p.key, p.at, p.headers, p.body, p.noise]);
 			}
 		}
-		return out.slice(-PERSIST_MAX).map((e) => (e.length >= 4 && now - e[1] > windowMs ? [e[0], e[1]] : e));
+		return out
+			.slice(-PERSIST_MAX)
+			.map((e) => (e.length >= 4 && now - e[1] > windowMs ? [e[0], e[1]] : e));
 	}
 }

@@ -1,5 +1,10 @@
 import type { PushMessage } from '../../transport/protocol/pushCrypto';
-import { corpIdCandidates, openPush, pushSign, pushSignMatches } from '../../transport/protocol/pushCrypto';
+import {
+	corpIdCandidates,
+	openPush,
+	pushSign,
+	pushSignMatches,
+} from '../../transport/protocol/pushCrypto';
 import { sha256Hex } from '../../transport/protocol/signature';
 import type { Admission, PushLedger } from './ledger';
 
@@ -28,7 +33,12 @@ export type PushOutcome =
 	/** `credentialMismatch`: the answer could change with another App ID, App Key or Corp ID. */
 	| { kind: 'rejected'; status: 400 | 403; reason: string; credentialMismatch?: true }
 	/** `admission`: new (pending until n8n settles it), a redelivery, or a copy of a pending one. */
-	| { kind: 'accepted'; message: PushMessage; key: string; admission: Exclude<Admission, { kind: 'altered' }> };
+	| {
+			kind: 'accepted';
+			message: PushMessage;
+			key: string;
+			admission: Exclude<Admission, { kind: 'altered' }>;
+	  };
 
 /** The trigger that received a push ("<workflow id>:<node id>") and its static data, where its ledger is kept. */
 export interface PushReceiver {
@@ -38,7 +48,7 @@ export interface PushReceiver {
 
 function header(req: PushRequest, name: string): string {
 	const value = req.headers[name.toLowerCase()];
-	return (Array.isArray(value) ? value[0] : value ?? '').trim();
+	return (Array.isArray(value) ? value[0] : (value ?? '')).trim();
 }
 
 /** The body exactly as received: n8n keeps the raw bytes; a plain-text body may also arrive parsed. */
@@ -55,19 +65,42 @@ export function receivePush(
 	receiver: PushReceiver,
 	now: number,
 ): PushOutcome {
-	const got = { appId: header(req, 'appId'), version: header(req, 'version'), timestamp: header(req, 'timestamp'), sign: header(req, 'sign') };
-	const missing = Object.entries(got).filter(([, v]) => !v).map(([k]) => k);
-	if (missing.length) return { kind: 'rejected', status: 400, reason: `missing header: ${missing.join(', ')}` };
-	if (got.appId !== keys.appId) return { kind: 'rejected', status: 403, reason: 'unknown appId', credentialMismatch: true };
-	if (!/^\d{13}$/.test(got.timestamp) || Math.abs(now - Number(got.timestamp)) > keys.replayWindowMs) {
+	const got = {
+		appId: header(req, 'appId'),
+		version: header(req, 'version'),
+		timestamp: header(req, 'timestamp'),
+		sign: header(req, 'sign'),
+	};
+	const missing = Object.entries(got)
+		.filter(([, v]) => !v)
+		.map(([k]) => k);
+	if (missing.length)
+		return { kind: 'rejected', status: 400, reason: `missing header: ${missing.join(', ')}` };
+	if (got.appId !== keys.appId)
+		return { kind: 'rejected', status: 403, reason: 'unknown appId', credentialMismatch: true };
+	if (
+		!/^\d{13}$/.test(got.timestamp) ||
+		Math.abs(now - Number(got.timestamp)) > keys.replayWindowMs
+	) {
 		return { kind: 'rejected', status: 403, reason: 'timestamp outside the replay window' };
 	}
 	if (!pushSignMatches(got.sign, pushSign(got.appId, got.version, got.timestamp, keys.appKey))) {
-		return { kind: 'rejected', status: 403, reason: 'signature mismatch', credentialMismatch: true };
+		return {
+			kind: 'rejected',
+			status: 403,
+			reason: 'signature mismatch',
+			credentialMismatch: true,
+		};
 	}
 	const body = rawBodyOf(req);
 	const message = openPush(body, corpIdCandidates(keys.appId, keys.corpId), keys.appKey);
-	if (!message) return { kind: 'rejected', status: 400, reason: 'body is not a Tanma push message', credentialMismatch: true };
+	if (!message)
+		return {
+			kind: 'rejected',
+			status: 400,
+			reason: 'body is not a Tanma push message',
+			credentialMismatch: true,
+		};
 	const key = `${message.type}:${message.msgId}`;
 	const admission = ledger.admit(
 		receiver.id,
@@ -82,6 +115,7 @@ export function receivePush(
 		},
 		keys.replayWindowMs,
 	);
-	if (admission.kind === 'altered') return { kind: 'rejected', status: 403, reason: admission.reason };
+	if (admission.kind === 'altered')
+		return { kind: 'rejected', status: 403, reason: admission.reason };
 	return { kind: 'accepted', message, key, admission };
 }

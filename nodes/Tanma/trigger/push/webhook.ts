@@ -1,4 +1,9 @@
-import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { ParameterReader } from '../../helpers/parameters';
 import { tanmaApiRequest } from '../../transport';
@@ -25,7 +30,12 @@ export function readPushTriggerOptions(ctx: IHookFunctions | IWebhookFunctions) 
 		events,
 		ackFormat: options.choice<'text' | 'json'>('ackFormat', 'text'),
 		emitRegister: options.flag('emitRegister'),
-		replayWindowMs: options.wholeNumber('replayWindowSeconds', { min: 1, max: MAX_REPLAY_WINDOW_SECONDS, fallback: 300 }) * 1000,
+		replayWindowMs:
+			options.wholeNumber('replayWindowSeconds', {
+				min: 1,
+				max: MAX_REPLAY_WINDOW_SECONDS,
+				fallback: 300,
+			}) * 1000,
 		registerAddress: input.flag('registerAddress'),
 	};
 }
@@ -76,12 +86,24 @@ export async function answerPush(this: IWebhookFunctions): Promise<IWebhookRespo
 	const receiverId = `${this.getWorkflow().id ?? ''}:${node.id}`;
 	const credentialKey = `${receiverId}:${node.credentials?.tanmaApi?.id ?? ''}`;
 	const readCredentials = async () => {
-		const c = await this.getCredentials<{ appId: string; appKey: string; corpId?: string }>('tanmaApi');
-		return { appId: String(c.appId ?? '').trim(), appKey: String(c.appKey ?? '').trim(), corpId: String(c.corpId ?? '') };
+		const c = await this.getCredentials<{ appId: string; appKey: string; corpId?: string }>(
+			'tanmaApi',
+		);
+		return {
+			appId: String(c.appId ?? '').trim(),
+			appKey: String(c.appKey ?? '').trim(),
+			corpId: String(c.corpId ?? ''),
+		};
 	};
 	const store = this.getWorkflowStaticData('node');
 	const receive = (credentials: { appId: string; appKey: string; corpId: string }) =>
-		receivePush(req, { ...credentials, replayWindowMs: options.replayWindowMs }, ledger, { id: receiverId, store }, Date.now());
+		receivePush(
+			req,
+			{ ...credentials, replayWindowMs: options.replayWindowMs },
+			ledger,
+			{ id: receiverId, store },
+			Date.now(),
+		);
 	// receive() does not await between its first check and the ledger's decision, so concurrent copies of
 	// a message are decided one after the other (trigger/push/ledger.ts).
 	const credentials = await credentialCache.get(credentialKey, Date.now(), readCredentials);
@@ -103,8 +125,13 @@ export async function answerPush(this: IWebhookFunctions): Promise<IWebhookRespo
 	const { message, key } = outcome;
 	// n8n sends this answer itself ("onReceived"), and only after it has registered the execution and saved
 	// the static data: an acknowledged message is one n8n holds (README "Tanma Push Trigger").
-	res.setHeader('Content-Type', options.ackFormat === 'json' ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8');
-	const acknowledgement: IWebhookResponseData = { webhookResponse: options.ackFormat === 'json' ? `{"noise":${message.noise}}` : message.noise };
+	res.setHeader(
+		'Content-Type',
+		options.ackFormat === 'json' ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
+	);
+	const acknowledgement: IWebhookResponseData = {
+		webhookResponse: options.ackFormat === 'json' ? `{"noise":${message.noise}}` : message.noise,
+	};
 	if (outcome.admission.kind !== 'new') return acknowledgement;
 
 	if (!startsWorkflow(message.type, options.events, options.emitRegister)) {
@@ -126,7 +153,9 @@ export async function answerPush(this: IWebhookFunctions): Promise<IWebhookRespo
 		settle();
 		return end(...args);
 	}) as typeof res.end;
-	const started: IWebhookResponseData = { workflowData: [this.helpers.returnJsonArray([pushItem(message, new Date())])] };
+	const started: IWebhookResponseData = {
+		workflowData: [this.helpers.returnJsonArray([pushItem(message, new Date())])],
+	};
 	// n8n 2.40.7 registers the execution before it saves the static data, and registering builds a Workflow
 	// over the same static-data object, which clears its changed mark: the record just written would not be
 	// saved. n8n reads the answer after registering and before saving, so writing the record then marks it again;
