@@ -17,7 +17,8 @@ beforeAll(async () => {
 afterAll(async () => sandbox.close());
 beforeEach(() => sandbox.reset());
 
-const probe = (overrides: Record<string, string | boolean> = {}) => probeContext(credentialsFor(sandbox, overrides));
+const probe = (overrides: Record<string, string | boolean> = {}) =>
+	probeContext(credentialsFor(sandbox, overrides));
 
 async function failure(promise: Promise<unknown>): Promise<NodeApiError> {
 	try {
@@ -42,8 +43,12 @@ describe('what reaches Tanma', () => {
 		const [received] = sandbox.requests;
 		const [{ after }] = helper.authenticated;
 		expect(received.rawBody).toBe(after.body);
-		expect(received.rawBody).toBe(JSON.stringify({ externalUserId: customer.externalUserId, note: '中文 and emoji 🎉' }));
-		expect(received.headers.sign).toBe(sha256(sandbox.appId + received.headers.timestamp + received.rawBody + sandbox.appKey));
+		expect(received.rawBody).toBe(
+			JSON.stringify({ externalUserId: customer.externalUserId, note: '中文 and emoji 🎉' }),
+		);
+		expect(received.headers.sign).toBe(
+			sha256(sandbox.appId + received.headers.timestamp + received.rawBody + sandbox.appKey),
+		);
 		expect(received.headers.timestamp).toMatch(/^\d{13}$/);
 		expect(received.headers['content-type']).toBe('application/json');
 		expect(received.headers.appkey).toBeUndefined();
@@ -56,7 +61,9 @@ describe('what reaches Tanma', () => {
 		expect(tree.map((g) => g.name)).toEqual(['企业类型', '客户等级', '意向阶段']);
 		const [received] = sandbox.requests;
 		expect(received.rawBody).toBe('');
-		expect(received.headers.sign).toBe(sha256(`${sandbox.appId}${received.headers.timestamp}${sandbox.appKey}`));
+		expect(received.headers.sign).toBe(
+			sha256(`${sandbox.appId}${received.headers.timestamp}${sandbox.appKey}`),
+		);
 	});
 
 	test('ids beyond 2^53 travel both ways without losing a digit', async () => {
@@ -115,7 +122,9 @@ describe('errors', () => {
 	test('an unknown vendor code fails with its code and message, and says what to check: the edition, the app’s permission, the page', async () => {
 		sandbox.addFault({ kind: 'vendor', code: 1008, message: '无权限访问' });
 		const { context } = probe();
-		const error = await failure(tanmaApiRequest.call(context, ENDPOINTS.tagTree, undefined, FAST_RETRY));
+		const error = await failure(
+			tanmaApiRequest.call(context, ENDPOINTS.tagTree, undefined, FAST_RETRY),
+		);
 		expect(error.message).toBe('Tanma error 1008: 无权限访问');
 		expect(error.description).toBe(
 			`Tanma refused ${ENDPOINTS.tagTree.path} (code 1008; Tanma publishes no table of its codes). If the values sent are right and other ` +
@@ -128,20 +137,40 @@ describe('errors', () => {
 	test('a refusal names the editions Tanma’s page gives for the endpoint; without a page, no link', async () => {
 		sandbox.addFault({ kind: 'vendor', code: 1008, message: '无权限访问' });
 		const { context } = probe();
-		const details = await failure(tanmaApiRequest.call(context, ENDPOINTS.customerDetails, { externalUserId: 'wm1' }, FAST_RETRY));
-		expect(details.description).toContain("your Tanma edition includes it (Tanma's page lists it for the WeCom Basic and WeCom Advanced editions)");
+		const details = await failure(
+			tanmaApiRequest.call(
+				context,
+				ENDPOINTS.customerDetails,
+				{ externalUserId: 'wm1' },
+				FAST_RETRY,
+			),
+		);
+		expect(details.description).toContain(
+			"your Tanma edition includes it (Tanma's page lists it for the WeCom Basic and WeCom Advanced editions)",
+		);
 		sandbox.addFault({ kind: 'vendor', code: 50001, message: '未知错误' });
 		const error = await failure(tanmaApiRequest.call(context, ENDPOINTS.staffList, {}, FAST_RETRY));
 		expect(ENDPOINTS.staffList.docPage).toBeUndefined();
-		expect(error.description).toMatch(/^Tanma refused \/api\/v3\/get-users \(code 50001;.*or ask Tanma support\.$/);
+		expect(error.description).toMatch(
+			/^Tanma refused \/api\/v3\/get-users \(code 50001;.*or ask Tanma support\.$/,
+		);
 	});
 
 	test('HTTP 403: Tanma’s words and what to check', async () => {
-		sandbox.addFault({ kind: 'http', status: 403, body: 'Forbidden: app not authorized', times: 5 });
+		sandbox.addFault({
+			kind: 'http',
+			status: 403,
+			body: 'Forbidden: app not authorized',
+			times: 5,
+		});
 		const { context } = probe();
-		const error = await failure(tanmaApiRequest.call(context, ENDPOINTS.opportunityConfig, undefined, FAST_RETRY));
+		const error = await failure(
+			tanmaApiRequest.call(context, ENDPOINTS.opportunityConfig, undefined, FAST_RETRY),
+		);
 		expect(error.message).toBe('Tanma answered HTTP 403');
-		expect(error.description).toMatch(/^Tanma said: Forbidden: app not authorized\. Tanma refused \/api\/v3\/opportunity\/config\/get \(HTTP 403;/);
+		expect(error.description).toMatch(
+			/^Tanma said: Forbidden: app not authorized\. Tanma refused \/api\/v3\/opportunity\/config\/get \(HTTP 403;/,
+		);
 		expect(error.description).toMatch(/Tanma edition includes it/);
 	});
 
@@ -165,18 +194,25 @@ describe('errors', () => {
 		const creds = credentialsFor(closed, { sendAppKeyHeader: true });
 		await closed.close();
 		const { context } = probeContext(creds);
-		const error = await failure(tanmaApiRequest.call(context, ENDPOINTS.tagTree, undefined, FAST_RETRY));
+		const error = await failure(
+			tanmaApiRequest.call(context, ENDPOINTS.tagTree, undefined, FAST_RETRY),
+		);
 		expect(error.message).toMatch(/refused the connection|Could not reach Tanma/);
-		const everything = JSON.stringify({ ...error, message: error.message, description: error.description, stack: error.stack });
+		const everything = JSON.stringify({
+			...error,
+			message: error.message,
+			description: error.description,
+			stack: error.stack,
+		});
 		expect(everything).not.toContain(creds.appKey);
 	});
 
 	test('vendor errors never echo the App Key either', async () => {
 		const { context } = probe({ sendAppKeyHeader: true, appKey: 'wrong-secret-value' });
 		const error = await failure(tanmaApiRequest.call(context, ENDPOINTS.tagTree));
-		expect(JSON.stringify({ ...error, message: error.message, description: error.description })).not.toContain(
-			'wrong-secret-value',
-		);
+		expect(
+			JSON.stringify({ ...error, message: error.message, description: error.description }),
+		).not.toContain('wrong-secret-value');
 	});
 });
 
@@ -193,7 +229,9 @@ describe('retries', () => {
 		sandbox.addFault({ kind: 'http', status: 429, retryAfterSeconds: 0.2 });
 		const { context } = probe();
 		const started = Date.now();
-		await tanmaApiRequest.call(context, ENDPOINTS.tagTree, undefined, { retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 1000 } });
+		await tanmaApiRequest.call(context, ENDPOINTS.tagTree, undefined, {
+			retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 1000 },
+		});
 		expect(Date.now() - started).toBeGreaterThanOrEqual(190);
 		expect(sandbox.requests).toHaveLength(2);
 	});
@@ -208,14 +246,19 @@ describe('retries', () => {
 	test('a slow answer times out and the read is retried', async () => {
 		sandbox.addFault({ kind: 'slow', delayMs: 1500 });
 		const { context } = probe();
-		await tanmaApiRequest.call(context, ENDPOINTS.tagTree, undefined, { ...FAST_RETRY, timeoutMs: 300 });
+		await tanmaApiRequest.call(context, ENDPOINTS.tagTree, undefined, {
+			...FAST_RETRY,
+			timeoutMs: 300,
+		});
 		expect(sandbox.requests).toHaveLength(2);
 	});
 
 	test('retries are bounded: a persistent 503 fails after 1 + retries attempts', async () => {
 		sandbox.addFault({ kind: 'http', status: 503, times: 100 });
 		const { context } = probe();
-		const error = await failure(tanmaApiRequest.call(context, ENDPOINTS.tagTree, undefined, FAST_RETRY));
+		const error = await failure(
+			tanmaApiRequest.call(context, ENDPOINTS.tagTree, undefined, FAST_RETRY),
+		);
 		expect(error.httpCode).toBe('503');
 		expect(sandbox.requests).toHaveLength(4);
 	});
@@ -251,7 +294,12 @@ describe('paging through the sandbox', () => {
 
 	test('search style: Limit stops early and asks only for what it needs', async () => {
 		const { context } = probe();
-		const some = await tanmaApiRequestAll.call(context, ENDPOINTS.customerSearch, { searchKey: '' }, { limit: 130 });
+		const some = await tanmaApiRequestAll.call(
+			context,
+			ENDPOINTS.customerSearch,
+			{ searchKey: '' },
+			{ limit: 130 },
+		);
 		expect(some).toHaveLength(130);
 		expect(sandbox.requests.map((r) => r.json?.pageNo)).toEqual([1, 2]);
 		const few = await tanmaApiRequestAll.call(context, ENDPOINTS.customerSearch, {}, { limit: 5 });
@@ -264,13 +312,23 @@ describe('paging through the sandbox', () => {
 		const staff = await tanmaApiRequestAll.call(context, ENDPOINTS.staffList, {}, { pageSize: 5 });
 		expect(staff).toHaveLength(sandbox.tenant.staff.length);
 		expect(sandbox.requests.map((r) => r.json?.pageNo)).toEqual([1, 2, 3]);
-		const groups = await tanmaApiRequestAll.call(context, ENDPOINTS.groupList, {}, { limit: 12, pageSize: 10 });
+		const groups = await tanmaApiRequestAll.call(
+			context,
+			ENDPOINTS.groupList,
+			{},
+			{ limit: 12, pageSize: 10 },
+		);
 		expect(groups).toHaveLength(12);
 	});
 
 	test('cursor style (relations by create time): follows nextCursor to the end', async () => {
 		const { context } = probe();
-		const all = await tanmaApiRequestAll.call(context, ENDPOINTS.relationsByCreateTime, {}, { pageSize: 40 });
+		const all = await tanmaApiRequestAll.call(
+			context,
+			ENDPOINTS.relationsByCreateTime,
+			{},
+			{ pageSize: 40 },
+		);
 		expect(all).toHaveLength(sandbox.tenant.relations.length);
 		const cursors = sandbox.requests.map((r) => r.json?.cursor);
 		expect(cursors[0]).toBeUndefined();
@@ -280,7 +338,12 @@ describe('paging through the sandbox', () => {
 
 	test('records repeated across shifted pages are dropped when the id is known', async () => {
 		const { context } = probe();
-		sandbox.addFault({ kind: 'duplicate', overlap: 3, path: ENDPOINTS.customerSearch.path, after: 1 });
+		sandbox.addFault({
+			kind: 'duplicate',
+			overlap: 3,
+			path: ENDPOINTS.customerSearch.path,
+			after: 1,
+		});
 		const idOf = (c: IDataObject) => String(c.customerId);
 		const all = await tanmaApiRequestAll.call(context, ENDPOINTS.customerSearch, {}, { idOf });
 		expect(sandbox.requests.map((r) => r.fault)).toEqual([undefined, 'duplicate', undefined]);
@@ -291,7 +354,12 @@ describe('paging through the sandbox', () => {
 
 	test('without an id, the overlap shows up (the fault is real)', async () => {
 		const { context } = probe();
-		sandbox.addFault({ kind: 'duplicate', overlap: 3, path: ENDPOINTS.customerSearch.path, after: 1 });
+		sandbox.addFault({
+			kind: 'duplicate',
+			overlap: 3,
+			path: ENDPOINTS.customerSearch.path,
+			after: 1,
+		});
 		const all = await tanmaApiRequestAll.call(context, ENDPOINTS.customerSearch, {});
 		expect(all).toHaveLength(sandbox.tenant.customers.length + 3);
 	});
@@ -299,78 +367,12 @@ describe('paging through the sandbox', () => {
 	test('a transient failure mid-paging is retried without losing or repeating records', async () => {
 		const { context } = probe();
 		sandbox.addFault({ kind: 'http', status: 500, path: ENDPOINTS.relationsByCreateTime.path });
-		const all = await tanmaApiRequestAll.call(context, ENDPOINTS.relationsByCreateTime, {}, { ...FAST_RETRY, pageSize: 100 });
+		const all = await tanmaApiRequestAll.call(
+			context,
+			ENDPOINTS.relationsByCreateTime,
+			{},
+			{ ...FAST_RETRY, pageSize: 100 },
+		);
 		expect(all).toHaveLength(sandbox.tenant.relations.length);
-	});
-});
-
-describe('reading pages several at a time (a sandbox that answers after 20 ms, as a distant server would)', () => {
-	let distant: Sandbox;
-	beforeAll(async () => {
-		distant = await startSandbox({ seed: { customers: 1_000 }, answerDelayMs: 20 });
-	});
-	afterAll(async () => distant.close());
-	beforeEach(() => distant.reset());
-
-	const idOf = (c: IDataObject) => String(c.customerId);
-	const searches = () => distant.requestsTo(ENDPOINTS.customerSearch.path);
-	const readAll = async (options: Parameters<typeof tanmaApiRequestAll>[2] = {}) => {
-		const { context } = probeContext(credentialsFor(distant));
-		return await tanmaApiRequestAll.call(context, ENDPOINTS.customerSearch, {}, { idOf, ...FAST_RETRY, ...options });
-	};
-
-	test('Return All: 4 pages in flight by default, every page asked once, the records in the order one-by-one reading gives', async () => {
-		const oneByOne = await readAll({ maxParallel: 1 });
-		expect(Math.max(...searches().map((r) => r.inFlight))).toBe(1);
-		distant.reset();
-		const parallel = await readAll();
-		expect(parallel.map(idOf)).toEqual(oneByOne.map(idOf));
-		expect(parallel).toHaveLength(1_000);
-		expect(searches().map((r) => r.json?.pageNo).sort((a, b) => Number(a) - Number(b))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-		expect(Math.max(...searches().map((r) => r.inFlight))).toBe(4);
-		expect(searches().every((r) => r.outcome === '0')).toBe(true);
-	});
-
-	test('Limit: pages beyond what the limit needs are never asked for', async () => {
-		const some = await readAll({ limit: 301, maxParallel: 8 });
-		expect(some).toHaveLength(301);
-		expect(searches().map((r) => Number(r.json?.pageNo)).sort((a, b) => a - b)).toEqual([1, 2, 3, 4]);
-	});
-
-	test('HTTP 429 with Retry-After: the page is retried after the wait and the read backs off to one request at a time', async () => {
-		distant.addFault({ kind: 'http', status: 429, retryAfterSeconds: 0.3, path: ENDPOINTS.customerSearch.path, after: 2 });
-		const all = await readAll({ retry: { retries: 3, baseDelayMs: 5, maxDelayMs: 2000 } });
-		expect(all).toHaveLength(1_000);
-		expect(new Set(all.map(idOf)).size).toBe(1_000);
-		const requests = searches();
-		const throttled = requests.find((r) => r.outcome === 'fault:http')!;
-		const retry = requests.find((r) => r !== throttled && r.json?.pageNo === throttled.json?.pageNo)!;
-		expect(retry.receivedAt - throttled.answeredAt!).toBeGreaterThanOrEqual(290);
-		// Nothing new started during the wait (a page whose answer the client read just before the 429 may have
-		// started one, within moments of it); from the retry on, one request at a time.
-		const duringWait = requests.filter((r) => r.receivedAt >= throttled.answeredAt! && r.receivedAt < retry.receivedAt);
-		expect(duringWait.every((r) => r.receivedAt - throttled.answeredAt! < 50)).toBe(true);
-		const fromRetry = requests.filter((r) => r.receivedAt >= retry.receivedAt);
-		expect(fromRetry.map((r) => r.inFlight)).toEqual(fromRetry.map(() => 1));
-		expect(fromRetry.length).toBeGreaterThan(3);
-		expect(Math.max(...requests.map((r) => r.inFlight))).toBeGreaterThan(1); // it was reading in parallel before
-	});
-
-	test('a vendor "too frequent" answer to a read is retried and backs off the same way', async () => {
-		distant.addFault({ kind: 'vendor', code: 429001, message: '请求过于频繁，请稍后再试', path: ENDPOINTS.customerSearch.path, after: 1 });
-		const all = await readAll();
-		expect(all).toHaveLength(1_000);
-		const requests = searches();
-		const throttled = requests.find((r) => r.outcome === '429001')!;
-		expect(requests.filter((r) => r.json?.pageNo === throttled.json?.pageNo)).toHaveLength(2);
-		const retry = requests.find((r) => r !== throttled && r.json?.pageNo === throttled.json?.pageNo)!;
-		const fromRetry = requests.filter((r) => r.receivedAt >= retry.receivedAt);
-		expect(fromRetry.map((r) => r.inFlight)).toEqual(fromRetry.map(() => 1));
-	});
-
-	test('a vendor failure that is not about load is neither retried nor slowing anything: the read fails', async () => {
-		distant.addFault({ kind: 'vendor', code: -1, message: '操作失败', path: ENDPOINTS.customerSearch.path, after: 1 });
-		await expect(readAll()).rejects.toThrow('Tanma error -1: 操作失败');
-		expect(searches().filter((r) => r.outcome === '-1')).toHaveLength(1);
 	});
 });
