@@ -5,6 +5,7 @@
  */
 import type { ChildProcess } from 'child_process';
 import { execFile, spawn } from 'child_process';
+import { parse } from 'flatted';
 import fs from 'fs';
 import { createServer } from 'net';
 import os from 'os';
@@ -338,6 +339,63 @@ export class N8nInstance {
 		}
 	}
 
+	/** Creates a workflow through the REST API (as the editor saves one), keeping its id; no CLI boot. */
+	async createWorkflow(
+		cookie: string,
+		workflow: { id: string; name: string } & Record<string, unknown>,
+	): Promise<void> {
+		const answer = await fetch(`${this.baseUrl}/rest/workflows`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', cookie },
+			body: JSON.stringify(workflow),
+		});
+		if (!answer.ok)
+			throw new Error(
+				`creating workflow ${workflow.id} failed: ${answer.status} ${await answer.text()}`,
+			);
+	}
+
+	/** Creates a credential through the REST API; n8n gives it an id, which is returned. */
+	async createCredential(
+		cookie: string,
+		credential: { name: string; type: string; data: object },
+	): Promise<string> {
+		const answer = await fetch(`${this.baseUrl}/rest/credentials`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', cookie },
+			body: JSON.stringify(credential),
+		});
+		if (!answer.ok)
+			throw new Error(
+				`creating credential ${credential.name} failed: ${answer.status} ${await answer.text()}`,
+			);
+		return ((await answer.json()) as { data: { id: string } }).data.id;
+	}
+
+	/** Unpublishes (deactivates) a workflow while n8n runs. */
+	async deactivateWorkflow(cookie: string, workflowId: string): Promise<void> {
+		const answer = await fetch(`${this.baseUrl}/rest/workflows/${workflowId}/deactivate`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', cookie },
+			body: '{}',
+		});
+		if (!answer.ok)
+			throw new Error(
+				`deactivating workflow ${workflowId} failed: ${answer.status} ${await answer.text()}`,
+			);
+	}
+
+	/** Executions of a workflow n8n has not finished (new, running or waiting). */
+	async unfinishedExecutions(cookie: string, workflowId: string): Promise<number> {
+		const filter = encodeURIComponent(
+			JSON.stringify({ workflowId, status: ['new', 'running', 'waiting'] }),
+		);
+		const answer = await fetch(`${this.baseUrl}/rest/executions?filter=${filter}&limit=100`, {
+			headers: { cookie },
+		});
+		return ((await answer.json()) as { data: { results: unknown[] } }).data.results.length;
+	}
+
 	/**
 	 * Publishes (activates) a workflow while n8n runs, as the editor's Publish button does: its current version,
 	 * through POST /rest/workflows/:id/activate. Returns when n8n has activated it.
@@ -359,6 +417,54 @@ export class N8nInstance {
 			throw new Error(
 				`activating workflow ${workflowId} failed: ${answer.status} ${await answer.text()}`,
 			);
+	}
+
+	/**
+	 * Runs a workflow on the started n8n as the editor's *Execute workflow* does (POST /rest/workflows/:id/run from its
+	 * trigger `startNode`), and waits for the execution n8n stores: its status, and each node's items or error as n8n
+	 * reports them. No CLI boot: the run takes what the workflow takes.
+	 */
+	async runWorkflow(
+		cookie: string,
+		workflowId: string,
+		startNode: string,
+		timeoutMs = 120_000,
+	): Promise<{ executionId: string; status: string; nodes: Record<string, unknown[]> }> {
+		const headers = { 'Content-Type': 'application/json', cookie };
+		const started = await fetch(`${this.baseUrl}/rest/workflows/${workflowId}/run`, {
+			method: 'POST',
+			headers,
+			body: JSON.stringify({ triggerToStartFrom: { name: startNode } }),
+		});
+		if (!started.ok)
+			throw new Error(
+				`running workflow ${workflowId} failed: ${started.status} ${await started.text()}`,
+			);
+		const { executionId } = ((await started.json()) as { data: { executionId: string } }).data;
+		let execution: { status: string; data: string } | undefined;
+		await waitFor(
+			async () => {
+				const answer = await fetch(`${this.baseUrl}/rest/executions/${executionId}`, { headers });
+				const found = ((await answer.json()) as { data?: { status: string; data: string } }).data;
+				if (found && !['new', 'running', 'waiting'].includes(found.status)) execution = found;
+				return execution !== undefined;
+			},
+			timeoutMs,
+			() =>
+				`execution ${executionId} of ${workflowId} to finish; n8n log:\n${this.log.slice(-2000)}`,
+		);
+		const run = parse(execution!.data) as {
+			resultData: {
+				runData: Record<string, Array<{ data?: unknown; error?: { message?: string } }>>;
+			};
+		};
+		const nodes = Object.fromEntries(
+			Object.entries(run.resultData.runData).map(([name, runs]) => [
+				name,
+				runs.map((r) => r.data ?? { error: r.error?.message }),
+			]),
+		);
+		return { executionId, status: execution!.status, nodes };
 	}
 
 	/** n8n's own credential test (POST /rest/credentials/test) on `credential`, as the editor's Test button runs it. */

@@ -153,15 +153,7 @@ test('trigger records are polled by the main, executed by the worker, each exact
 });
 
 /** Executions of a workflow n8n has not finished (new, running or waiting). */
-async function inFlight(workflowId: string): Promise<number> {
-	const filter = encodeURIComponent(
-		JSON.stringify({ workflowId, status: ['new', 'running', 'waiting'] }),
-	);
-	const answer = await fetch(`${main.baseUrl}/rest/executions?filter=${filter}&limit=100`, {
-		headers: { cookie },
-	});
-	return ((await answer.json()) as { data: { results: unknown[] } }).data.results.length;
-}
+const inFlight = (workflowId: string) => main.unfinishedExecutions(cookie, workflowId);
 
 /** The push ledger n8n saved for a workflow's trigger: the accepted msgIds it lists. */
 async function savedLedger(workflowId: string): Promise<Set<string>> {
@@ -310,10 +302,7 @@ describe('the Push Trigger behind n8n webhook processes', () => {
 		};
 		await inParallel(pushes, 20, send, () => killed !== undefined);
 		await killed;
-		const enqueuedBeforeKill = await jobsAndExecutions(CRASH.id);
-		log(
-			`webhook process killed after ${ackedBeforeKill.size} acknowledgements; ${enqueuedBeforeKill} executions of the crash workflow stored`,
-		);
+		log(`webhook process killed after ${ackedBeforeKill.size} acknowledgements`);
 		await hookA.startWebhook();
 		await routed(hookA);
 		for (let round = 0; round < 5 && acked.size < pushes.length; round++)
@@ -336,15 +325,6 @@ describe('the Push Trigger behind n8n webhook processes', () => {
 		expect(twice.filter((id) => ackedBeforeKill.has(String(id)))).toEqual([]);
 		expect(twice.length).toBeLessThanOrEqual(20);
 	});
-
-	/** How many executions of a workflow n8n has stored (any status). */
-	async function jobsAndExecutions(workflowId: string): Promise<number> {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const answer = await fetch(`${main.baseUrl}/rest/executions?filter=${filter}&limit=1`, {
-			headers: { cookie },
-		});
-		return ((await answer.json()) as { data: { count: number } }).data.count;
-	}
 
 	test('two webhook processes, each push sent to one and, once acknowledged, its copy to the other: duplicates and ledger entries lost, measured', async () => {
 		await hookB.startWebhook();

@@ -5,7 +5,8 @@
  * (N8N_POLLER_DURABLE_CURSORS_ENABLED). The workflow (New Follow-Up Record, Recently Active Customers, every minute,
  * no Start From) is published while n8n runs, just after the second of the minute the durable scheduler polls it
  * at, so its first tick comes almost a minute after activation. A follow-up is written every 15 s from the moment
- * of activation, n8n is restarted in the middle, and every follow-up must reach the sink exactly once.
+ * of activation, n8n is restarted after the third (before that first tick), and every follow-up must reach the sink
+ * exactly once.
  */
 import { createHash } from 'crypto';
 import fs from 'fs';
@@ -34,10 +35,10 @@ type SchedulerName = keyof typeof SCHEDULERS;
 
 const WORKFLOW_ID = 'tanmaE2eSched001';
 const TRIGGER_NODE_ID = 'trigger';
-const FOLLOW_UPS = 10;
+const FOLLOW_UPS = 6;
 const EVERY_MS = 15_000;
 /** Written after this many follow-ups, n8n restarts (stop, start) while the rest keep coming. */
-const RESTART_AFTER = 5;
+const RESTART_AFTER = 3;
 
 /** The second of each minute n8n's durable scheduler polls an "every minute" trigger at (its seeded cron). */
 function durableTickSecond(workflowId: string, nodeId: string): number {
