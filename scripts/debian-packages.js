@@ -3,7 +3,9 @@
 'use strict';
 const { execFileSync } = require('child_process');
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
+const { withInstallLock } = require('./install-lock');
 
 function which(name) {
 	for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {

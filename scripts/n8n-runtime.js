@@ -7,6 +7,7 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { withInstallLock } = require('./install-lock');
 
 const LINES = {
 	// The newest 2.x that installs from the registry (2026-12-04): 2.41.3 pins 21 packages of its own release the
@@ -33,7 +34,16 @@ function ensureRuntime(line = '2.x', log = (m) => process.stderr.write(`${m}\n`)
 	};
 	const marker = path.join(root, '.ready');
 	if (fs.existsSync(marker)) return info;
+	// Suites run in parallel workers: one installs, the others wait and find it done.
+	withInstallLock(
+		`${root}.lock`,
+		() => fs.existsSync(marker),
+		() => install(pin, root, nodeDir, marker, log),
+	);
+	return info;
+}
 
+function install(pin, root, nodeDir, marker, log) {
 	fs.mkdirSync(root, { recursive: true });
 	const manifest = {
 		name: 'tanma-n8n-runtime',
@@ -81,7 +91,6 @@ function ensureRuntime(line = '2.x', log = (m) => process.stderr.write(`${m}\n`)
 	if (!fs.existsSync(binding)) throw new Error(`sqlite3 was not built (${binding} is missing)`);
 	fs.writeFileSync(marker, new Date().toISOString());
 	log(`n8n ${pin.n8n} ready in ${Math.round((Date.now() - started) / 1000)} s`);
-	return info;
 }
 
 module.exports = { ensureRuntime, LINES, NODE_RUNTIME };
