@@ -1,7 +1,7 @@
 /**
  * A real n8n as a user would have it: this package installed from its tarball, the Tanma sandbox, a credential
  * pointing at it, every example workflow imported and an owner account. `npm run demo` and the editor checks
- * (test/e2e-editor.test.ts) start it the same way.
+ * (test/e2e/editor.ts) start it the same way.
  */
 import fs from 'fs';
 import path from 'path';

@@ -40,7 +40,8 @@ function runnableExample(
 	const workflow = JSON.parse(
 		fs.readFileSync(path.join(REPO, 'examples', file), 'utf8'),
 	) as Workflow;
-	workflow.id = `${workflow.id.slice(0, 12)}Run1`;
+	// Each example's own id with "Run" for "Example" (tanmaExampleDay01 → tanmaRunDay01): one run copy per example.
+	workflow.id = workflow.id.replace('Example', 'Run');
 	workflow.name = `${workflow.name} (run by the tests)`;
 	const start = workflow.nodes.find((n) => n.type === trigger)!;
 	Object.assign(start, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
@@ -130,10 +131,18 @@ export function describeActions(shared: Shared): void {
 		sandbox().requests.length = 0;
 		const { nodes } = await run(badInputWorkflow());
 		expect(itemsOf(nodes, 'Get Customer')).toEqual([
-			{ error: '"Customer WeCom ID" must be text, got an object' },
+			{
+				error: '"Customer WeCom ID" must be text, got an object',
+				description:
+					'An expression here returned an object or a list; pick the field that holds the value (for example {{ $json.id }}).',
+			},
 		]);
 		expect(itemsOf(nodes, 'Customers Created')).toEqual([
-			{ error: '"Created After" is not a valid date-time: "2026-02-30 10:00:00"' },
+			{
+				error: '"Created After" is not a valid date-time: "2026-02-30 10:00:00"',
+				description:
+					'Use an n8n date, an ISO date-time or "yyyy-MM-dd HH:mm:ss" (read as China Standard Time).',
+			},
 		]);
 		expect(sandbox().requests).toHaveLength(0);
 	});

@@ -19,6 +19,7 @@ import { chromium } from 'playwright-core';
 import type { Demo } from '../../lab/demo-instance';
 import { DEMO_LOGIN } from '../../lab/demo-instance';
 import { REPO } from '../../lab/n8n-instance';
+import { CREDENTIAL_ID } from '../../lab/workflows';
 import { CJK, uiStrings } from '../support/uiText';
 import type { Shared } from './shared';
 
@@ -45,6 +46,21 @@ interface Description {
 	name: string;
 	properties?: unknown[];
 	translation?: unknown;
+}
+
+/**
+ * Picks the "Tanma sandbox" credential in the open node's details. The shared n8n holds more than one Tanma
+ * credential (the push group adds the vendor's), and then n8n leaves the choice to the user.
+ */
+async function pickSandboxCredential(page: Page): Promise<void> {
+	await page
+		.locator('[data-test-id="ndv"] [data-test-id="node-credentials-select"]')
+		.first()
+		.click();
+	await page
+		.locator(`[data-test-id="node-credentials-select-item-${CREDENTIAL_ID}"]`)
+		.first()
+		.click();
 }
 
 export function describeEditor(shared: Shared): void {
@@ -217,6 +233,7 @@ export function describeEditor(shared: Shared): void {
 		await action.click();
 		const ndv = page.locator('[data-test-id="ndv"]');
 		await ndv.waitFor({ timeout: 30_000 });
+		await pickSandboxCredential(page);
 		const limit = ndv.locator('[data-test-id="parameter-input-limit"] input').first();
 		await limit.fill('5');
 		await limit.press('Tab');
@@ -278,6 +295,7 @@ export function describeEditor(shared: Shared): void {
 		await action.click();
 		const ndv = page.locator('[data-test-id="ndv"]');
 		await ndv.waitFor({ timeout: 30_000 });
+		await pickSandboxCredential(page);
 		// The Customer field opens on From List; typing searches Tanma (the sandbox sees the text as searchKey).
 		const field = ndv.locator('[data-test-id="parameter-input-externalUserId"]').first();
 		await field.locator('[data-test-id="rlc-input"]').first().click();

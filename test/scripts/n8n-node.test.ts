@@ -2,7 +2,7 @@
  * n8n's author tool (scripts/n8n-node.mjs, the pinned @n8n/node-cli). `n8n-node lint` passes on the package in
  * strict mode, and does fail on a planted console call and on a changed eslint config, so a pass means something.
  * `n8n-node build` makes the files `npm run build` makes, but for declarations (ours) and source maps (theirs);
- * test/e2e-build.test.ts runs both builds in real n8n.
+ * test/e2e/build.ts runs both builds in real n8n.
  */
 import { spawnSync } from 'child_process';
 import {
