@@ -98,8 +98,9 @@ test('a description edit is rebuilt and reloaded into the running n8n', async ()
 	const node = await tanmaNode();
 	edit(
 		'nodes/Tanma/Tanma.node.ts',
-		`description: '${node!.description!}'`,
-		"description: 'Edited while n8n runs'",
+		// The string itself, wherever the formatter put it (its own line once it is long).
+		`'${node!.description!}'`,
+		"'Edited while n8n runs'",
 	);
 	await dev.build.waitForBuild(builds);
 	await waitFor(
