@@ -200,6 +200,9 @@ async function startQueueServices(log) {
 				DB_POSTGRESDB_DATABASE: 'n8n',
 				DB_POSTGRESDB_USER: 'n8n',
 				DB_POSTGRESDB_PASSWORD: '',
+				// n8n waits 20 s for a pooled connection by default; a burst of 100 pushes on a 2-core machine
+				// busy with other suites can wait longer, and the webhook process then answers 500.
+				DB_POSTGRESDB_CONNECTION_TIMEOUT: '60000',
 			},
 			redisPort,
 			pgPort,
