@@ -166,6 +166,21 @@ export abstract class N8nRestApi {
 		return { executionId, status: execution!.status, nodes };
 	}
 
+	/** A workflow's static data as n8n saved it (its nodes' keys, `node:<name>`, and `global`). */
+	async workflowStaticData(cookie: string, workflowId: string): Promise<Record<string, unknown>> {
+		const answer = await fetch(`${this.baseUrl}/rest/workflows/${workflowId}`, {
+			headers: { cookie },
+		});
+		if (!answer.ok)
+			throw new Error(
+				`reading workflow ${workflowId} failed: ${answer.status} ${await answer.text()}`,
+			);
+		return (
+			((await answer.json()) as { data: { staticData?: Record<string, unknown> } }).data
+				.staticData ?? {}
+		);
+	}
+
 	/** n8n's own credential test (POST /rest/credentials/test) on `credential`, as the editor's Test button runs it. */
 	async testCredential(
 		cookie: string,

@@ -27,7 +27,16 @@ import {
 	VENDOR_EXAMPLE_CREDENTIAL,
 	vendorExampleCredential,
 } from '../lab/workflows';
-import { acknowledged, inParallel, range, signedPushes, sunk } from './support/e2e';
+import {
+	acknowledged,
+	errorLines,
+	inParallel,
+	ledgerMsgIds,
+	range,
+	settle as settleAt,
+	signedPushes,
+	twiceIn,
+} from './support/e2e';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startQueueServices } = require('../scripts/queue-services.js') as {
@@ -155,52 +164,15 @@ test('trigger records are polled by the main, executed by the worker, each exact
 /** Executions of a workflow n8n has not finished (new, running or waiting). */
 const inFlight = (workflowId: string) => main.unfinishedExecutions(cookie, workflowId);
 
-/** The push ledger n8n saved for a workflow's trigger: the accepted msgIds it lists. */
-async function savedLedger(workflowId: string): Promise<Set<string>> {
-	const answer = await fetch(`${main.baseUrl}/rest/workflows/${workflowId}`, {
-		headers: { cookie },
-	});
-	const staticData =
-		(
-			(await answer.json()) as {
-				data: { staticData?: Record<string, { pushLedger?: { accepted: Array<[string]> } }> };
-			}
-		).data.staticData ?? {};
-	const node = Object.values(staticData).find(
-		(data) => data && typeof data === 'object' && 'pushLedger' in data,
-	);
-	return new Set((node?.pushLedger?.accepted ?? []).map((entry) => entry[0].split(':').pop()!));
-}
-
 /** Waits for `count` distinct ids in [from, to) at the sink and for the workflow's executions to finish. */
-async function settle(
-	workflowId: string,
-	from: number,
-	to: number,
-	count: number,
-): Promise<number[]> {
-	await waitFor(
-		() => new Set(sunk(sandbox, from, to)).size >= count,
-		180_000,
-		`${count} distinct ids in [${from}, ${to})`,
-	);
-	await waitFor(
+const settle = (workflowId: string, from: number, to: number, count: number) =>
+	settleAt(
+		sandbox,
+		{ from, to, count },
 		async () => (await inFlight(workflowId)) === 0,
+		() => clusterLogs(`${count} distinct ids in [${from}, ${to})`),
 		180_000,
-		`the executions of ${workflowId} to finish`,
 	);
-	return sunk(sandbox, from, to);
-}
-
-const twiceIn = (ids: number[]) => ids.filter((id, i) => ids[i - 1] === id);
-/** The error lines a process printed, for a log line when n8n answered 500. */
-const errorLines = (n: N8nInstance) =>
-	n.log
-		.split('\n')
-		.filter((l) => /error/i.test(l))
-		.slice(-5)
-		.join(' | ')
-		.slice(0, 1500);
 
 describe('the Push Trigger behind n8n webhook processes', () => {
 	const sinkUrl = () => `${sandbox.baseUrl}/__sandbox/sink`;
@@ -289,7 +261,7 @@ describe('the Push Trigger behind n8n webhook processes', () => {
 		expect(refusals.map((a) => `${a.status} ${a.body}`)).toEqual([]);
 		if (failed.length)
 			log(
-				`n8n answered 500 to a copy of ${failed.length} of 50 messages; redelivered. Webhook process errors: ${errorLines(hookA)}`,
+				`n8n answered 500 to a copy of ${failed.length} of 50 messages; redelivered. Webhook process errors: ${errorLines(hookA.log)}`,
 			);
 		for (let round = 0; round < 5 && failed.length; round++) {
 			const answers = await Promise.all(
@@ -374,7 +346,7 @@ describe('the Push Trigger behind n8n webhook processes', () => {
 		);
 		expect(refused).toEqual([]);
 		const delivered = await settle(PUSH.id, 7_300_000, 7_300_200, 200);
-		const saved = await savedLedger(PUSH.id);
+		const saved = ledgerMsgIds(await main.workflowStaticData(cookie, PUSH.id));
 		const lost = ids.filter((id) => !saved.has(String(id)));
 		const twice = twiceIn(delivered);
 		log(
@@ -408,15 +380,14 @@ describe('the Push Trigger behind n8n webhook processes', () => {
 	});
 });
 
+function clusterLogs(what: string): string {
+	return `waiting for ${what}; main log:\n${main.log.slice(-2000)}\nworker log:\n${worker.log.slice(-2000)}\nwebhook A log:\n${hookA?.log.slice(-1500)}`;
+}
+
 function waitFor(
 	condition: () => boolean | Promise<boolean>,
 	timeoutMs: number,
 	what: string,
 ): Promise<void> {
-	return waitUntil(
-		condition,
-		timeoutMs,
-		() =>
-			`waiting for ${what}; main log:\n${main.log.slice(-2000)}\nworker log:\n${worker.log.slice(-2000)}\nwebhook A log:\n${hookA?.log.slice(-1500)}`,
-	);
+	return waitUntil(condition, timeoutMs, () => clusterLogs(what));
 }

@@ -70,3 +70,23 @@ export async function inParallel<T>(
 	};
 	await Promise.all(Array.from({ length: concurrency }, worker));
 }
+
+/** The ids that occur more than once in a sorted list (a second execution of one message). */
+export const twiceIn = (ids: number[]) => ids.filter((id, i) => ids[i - 1] === id);
+
+/** The msgIds a Push Trigger's saved ledger lists, found in a workflow's static data (trigger/push/ledger.ts). */
+export function ledgerMsgIds(staticData: Record<string, unknown>): Set<string> {
+	const node = Object.values(staticData).find(
+		(data) => data && typeof data === 'object' && 'pushLedger' in data,
+	) as { pushLedger?: { accepted: Array<[string]> } } | undefined;
+	return new Set((node?.pushLedger?.accepted ?? []).map((entry) => entry[0].split(':').pop()!));
+}
+
+/** The last error lines a process printed, for a log line. */
+export const errorLines = (log: string) =>
+	log
+		.split('\n')
+		.filter((l) => /error/i.test(l))
+		.slice(-5)
+		.join(' | ')
+		.slice(0, 1500);
