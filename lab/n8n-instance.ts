@@ -200,8 +200,8 @@ export class N8nInstance extends N8nRestApi {
 	/**
 	 * `n8n execute --rawOutput` for a workflow whose nodes end in error items (Continue On Fail): now and then
 	 * n8n 2.40.7 exited 1 while shutting down after it had printed a finished, successful run (seen twice in
-	 * about a dozen runs of the bad-input workflow; its cause is not known). Such a run is returned with the exit
-	 * code noted; any other failure throws.
+	 * about a dozen runs of the bad-input workflow; its cause is not known), and n8n 1.123.81 once died with SIGSEGV
+	 * there. Such a run is returned with the exit code or signal noted; any other failure throws.
 	 */
 	async executeTolerantOfShutdown(
 		workflowId: string,
@@ -216,7 +216,8 @@ export class N8nInstance extends N8nRestApi {
 				stdout = '',
 				stderr = '',
 				code,
-			} = error as { stdout?: string; stderr?: string; code?: unknown };
+				signal,
+			} = error as { stdout?: string; stderr?: string; code?: unknown; signal?: unknown };
 			if (!/"status": "success",\s*"finished": true\s*}\s*$/.test(stdout)) {
 				throw new Error(
 					`n8n execute failed (exit ${String(code)}):\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`,
@@ -224,7 +225,7 @@ export class N8nInstance extends N8nRestApi {
 			}
 			return {
 				output: stdout,
-				exitNote: `n8n exited ${String(code)}${stderr.trim() ? ` (${stderr.trim().slice(-300)})` : ''}`,
+				exitNote: `n8n exited ${String(code ?? signal)}${stderr.trim() ? ` (${stderr.trim().slice(-300)})` : ''}`,
 			};
 		}
 	}

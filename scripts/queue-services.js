@@ -200,8 +200,10 @@ async function startQueueServices(log) {
 				DB_POSTGRESDB_DATABASE: 'n8n',
 				DB_POSTGRESDB_USER: 'n8n',
 				DB_POSTGRESDB_PASSWORD: '',
-				// n8n waits 20 s for a pooled connection by default; a burst of 100 pushes on a 2-core machine
-				// busy with other suites can wait longer, and the webhook process then answers 500.
+				// n8n keeps 2 pooled connections and waits 20 s for one by default; a burst of 100 pushes on a
+				// 2-core machine busy with other suites waited longer (the webhook process answered 500, or timed out
+				// in a check of its own after answering). A cluster serving bursts runs a larger pool.
+				DB_POSTGRESDB_POOL_SIZE: '10',
 				DB_POSTGRESDB_CONNECTION_TIMEOUT: '60000',
 			},
 			redisPort,

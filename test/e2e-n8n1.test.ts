@@ -45,7 +45,9 @@ test('n8n 1.x lists the three nodes', async () => {
 test('n8n 1.x runs the action workflow with `n8n execute`', async () => {
 	await n8n.importJson('workflow', [actionWorkflow()]);
 	sandbox.requests.length = 0;
-	const output = await n8n.cli(['execute', `--id=${actionWorkflow().id}`, '--rawOutput']);
+	// n8n 1.x's CLI now and then dies (SIGSEGV) on its way out after printing a finished run: that run counts.
+	const { output, exitNote } = await n8n.executeTolerantOfShutdown(actionWorkflow().id);
+	if (exitNote) process.stdout.write(`[e2e-n8n1] ${exitNote}\n`);
 	expect(sandbox.requests.map((r) => [r.path, r.outcome])).toEqual([
 		['/api/v3/customer/search', '0'],
 	]);
