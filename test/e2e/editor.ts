@@ -63,6 +63,32 @@ async function pickSandboxCredential(page: Page): Promise<void> {
 		.click();
 }
 
+/**
+ * A new workflow as a user starts one: Trigger manually, then + → "Tanma". n8n lists the action node and the Tanma
+ * Trigger as one entry, "Tanma"; it opens on their actions.
+ */
+async function newWorkflowWithTanma(page: Page, baseUrl: string): Promise<void> {
+	await page.goto(`${baseUrl}/workflow/new`);
+	await page.locator('[data-test-id="canvas-add-button"]').first().click();
+	const search = page
+		.locator(
+			'[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]',
+		)
+		.first();
+	await search.fill('manual');
+	await page
+		.locator('[data-test-id="item-iterator-item"]')
+		.filter({ hasText: 'Trigger manually' })
+		.first()
+		.click();
+	await page.locator('[data-test-id="canvas-handle-plus"]').first().click();
+	await search.fill('Tanma');
+	const tanma = page.locator('[data-test-id="node-creator-item-name"]', {
+		hasText: /^\s*Tanma\s*$/,
+	});
+	await page.locator('[data-test-id="item-iterator-item"]').filter({ has: tanma }).first().click();
+}
+
 export function describeEditor(shared: Shared): void {
 	let demo: Demo;
 	let browser: Browser;
@@ -202,30 +228,7 @@ export function describeEditor(shared: Shared): void {
 		await page.keyboard.press('Escape');
 
 		// 2. A new workflow: Trigger manually, then + → Tanma → Search customers, Limit 5, execute.
-		await page.goto(`${demo.n8n.baseUrl}/workflow/new`);
-		await page.locator('[data-test-id="canvas-add-button"]').first().click();
-		const search = page
-			.locator(
-				'[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]',
-			)
-			.first();
-		await search.fill('manual');
-		await page
-			.locator('[data-test-id="item-iterator-item"]')
-			.filter({ hasText: 'Trigger manually' })
-			.first()
-			.click();
-		await page.locator('[data-test-id="canvas-handle-plus"]').first().click();
-		await search.fill('Tanma');
-		// n8n lists the action node and the Tanma Trigger as one entry, "Tanma"; it opens on their actions.
-		const tanma = page.locator('[data-test-id="node-creator-item-name"]', {
-			hasText: /^\s*Tanma\s*$/,
-		});
-		await page
-			.locator('[data-test-id="item-iterator-item"]')
-			.filter({ has: tanma })
-			.first()
-			.click();
+		await newWorkflowWithTanma(page, demo.n8n.baseUrl);
 		await page.screenshot({ path: path.join(SHOTS, 'quick-start.2-actions.png') });
 		// The entry opens n8n's node details for an npm package, with the actions listed by resource.
 		const action = page.getByText('Search customers', { exact: true }).first();
@@ -267,29 +270,7 @@ export function describeEditor(shared: Shared): void {
 			(c) => c.wechatNickname.length >= 3 && c.externalUserId,
 		)!;
 		const typed = customer.wechatNickname.slice(0, 2);
-		await page.goto(`${demo.n8n.baseUrl}/workflow/new`);
-		await page.locator('[data-test-id="canvas-add-button"]').first().click();
-		const search = page
-			.locator(
-				'[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]',
-			)
-			.first();
-		await search.fill('manual');
-		await page
-			.locator('[data-test-id="item-iterator-item"]')
-			.filter({ hasText: 'Trigger manually' })
-			.first()
-			.click();
-		await page.locator('[data-test-id="canvas-handle-plus"]').first().click();
-		await search.fill('Tanma');
-		const tanma = page.locator('[data-test-id="node-creator-item-name"]', {
-			hasText: /^\s*Tanma\s*$/,
-		});
-		await page
-			.locator('[data-test-id="item-iterator-item"]')
-			.filter({ has: tanma })
-			.first()
-			.click();
+		await newWorkflowWithTanma(page, demo.n8n.baseUrl);
 		const action = page.getByText('Get a customer', { exact: true }).first();
 		await action.scrollIntoViewIfNeeded();
 		await action.click();
