@@ -86,13 +86,21 @@ export abstract class N8nRestApi {
 
 	/** Executions of a workflow n8n has not finished (new, running or waiting). */
 	async unfinishedExecutions(cookie: string, workflowId: string): Promise<number> {
-		const filter = encodeURIComponent(
-			JSON.stringify({ workflowId, status: ['new', 'running', 'waiting'] }),
-		);
+		return (await this.executionsIn(cookie, workflowId, ['new', 'running', 'waiting'])).length;
+	}
+
+	/** The newest 100 executions of a workflow in the given statuses, with their status. */
+	async executionsIn(
+		cookie: string,
+		workflowId: string,
+		status: string[],
+	): Promise<Array<{ id: string; status: string }>> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId, status }));
 		const answer = await fetch(`${this.baseUrl}/rest/executions?filter=${filter}&limit=100`, {
 			headers: { cookie },
 		});
-		return ((await answer.json()) as { data: { results: unknown[] } }).data.results.length;
+		type Page = { data: { results: Array<{ id: string; status: string }> } };
+		return ((await answer.json()) as Page).data.results;
 	}
 
 	/**

@@ -9,7 +9,6 @@
  *   push's copy sent to the other one: the duplicates and the ledger entries lost to n8n's last-writer-wins save of
  *   static data are measured and bounded.
  */
-import { execFileSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -33,10 +32,11 @@ import {
 	inParallel,
 	ledgerMsgIds,
 	range,
-	settle as settleAt,
 	signedPushes,
 	twiceIn,
 } from './support/e2e';
+import type { QueueCluster } from './support/queue';
+import { clusterLogs, jobsIn, settleQueue } from './support/queue';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startQueueServices } = require('../scripts/queue-services.js') as {
@@ -60,13 +60,6 @@ type SinkEntry = { event?: string; id: number; execution: string };
 const followUps = () =>
 	sandbox.sink.filter((s) => (s as SinkEntry).event === 'followUp') as SinkEntry[];
 const searches = () => sandbox.requests.filter((r) => r.path === '/api/v3/customer/search').length;
-/** Jobs waiting in n8n's Bull queue ("jobs", prefix "bull"). */
-const waitingJobs = () =>
-	Number(
-		execFileSync('redis-cli', ['-p', String(services.redisPort), 'LLEN', 'bull:jobs:wait'])
-			.toString()
-			.trim(),
-	);
 
 const PUSH = { id: 'tanmaQueuePush01', webhookId: '7d3e5f2a-9c4b-4d6e-8f1a-2b3c4d5e6f01' };
 const CRASH = { id: 'tanmaQueueCrash1', webhookId: '7d3e5f2a-9c4b-4d6e-8f1a-2b3c4d5e6f02' };
@@ -164,15 +157,13 @@ test('trigger records are polled by the main, executed by the worker, each exact
 /** Executions of a workflow n8n has not finished (new, running or waiting). */
 const inFlight = (workflowId: string) => main.unfinishedExecutions(cookie, workflowId);
 
-/** Waits for `count` distinct ids in [from, to) at the sink and for the workflow's executions to finish. */
-const settle = (workflowId: string, from: number, to: number, count: number) =>
-	settleAt(
-		sandbox,
-		{ from, to, count },
-		async () => (await inFlight(workflowId)) === 0,
-		() => clusterLogs(`${count} distinct ids in [${from}, ${to})`),
-		180_000,
-	);
+/** The cluster as the probes in test/support/queue.ts read it. */
+const cluster = (): QueueCluster => {
+	return { sandbox, redisPort: services.redisPort, main, worker, hook: hookA, cookie, log };
+};
+const waitingJobs = () => jobsIn(cluster(), 'wait');
+const settle = (workflowId: string, from: number, to: number, count: number, orphans = 0) =>
+	settleQueue(cluster(), workflowId, { from, to, count }, orphans);
 
 describe('the Push Trigger behind n8n webhook processes', () => {
 	const sinkUrl = () => `${sandbox.baseUrl}/__sandbox/sink`;
@@ -278,7 +269,8 @@ describe('the Push Trigger behind n8n webhook processes', () => {
 				again.push(`${p.msgId}: ${answer.status} ${answer.body.slice(0, 200)}`);
 		}
 		expect(again).toEqual([]);
-		const delivered = await settle(PUSH.id, 7_100_000, 7_100_050, 50);
+		// A copy n8n answered 500 after inserting its row but before queueing its job leaves an orphan row.
+		const delivered = await settle(PUSH.id, 7_100_000, 7_100_050, 50, redelivered.size);
 		expect([...new Set(delivered)]).toEqual(ids);
 		// A message n8n answered 500 after queueing its job runs again when redelivered: never lost, at most twice.
 		expect(twiceIn(delivered).filter((id) => !redelivered.has(String(id)))).toEqual([]);
@@ -314,7 +306,8 @@ describe('the Push Trigger behind n8n webhook processes', () => {
 			);
 		expect(acked.size).toBe(pushes.length);
 
-		const delivered = await settle(CRASH.id, 7_200_000, 7_200_300, 300);
+		// Up to 20 pushes were in flight at the kill: each may leave an orphan row (their copies were sent again).
+		const delivered = await settle(CRASH.id, 7_200_000, 7_200_300, 300, 20);
 		const twice = twiceIn(delivered);
 		log(
 			`delivered ${new Set(delivered).size} distinct of 300; twice: ${twice.length} (${twice.join(', ')}), none acknowledged before the kill`,
@@ -380,14 +373,10 @@ describe('the Push Trigger behind n8n webhook processes', () => {
 	});
 });
 
-function clusterLogs(what: string): string {
-	return `waiting for ${what}; main log:\n${main.log.slice(-2000)}\nworker log:\n${worker.log.slice(-2000)}\nwebhook A log:\n${hookA?.log.slice(-1500)}`;
-}
-
 function waitFor(
 	condition: () => boolean | Promise<boolean>,
 	timeoutMs: number,
 	what: string,
 ): Promise<void> {
-	return waitUntil(condition, timeoutMs, () => clusterLogs(what));
+	return waitUntil(condition, timeoutMs, () => clusterLogs(cluster(), what));
 }

@@ -75,12 +75,23 @@ async function newWorkflowWithTanma(page: Page, baseUrl: string): Promise<void> 
 			'[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]',
 		)
 		.first();
-	await search.fill('manual');
-	await page
-		.locator('[data-test-id="item-iterator-item"]')
-		.filter({ hasText: 'Trigger manually' })
-		.first()
-		.click();
+	// The list re-renders while the search applies; a click that met a replaced entry is tried again (seen once
+	// in CI: the entry never became clickable within 30 s). Done when the canvas shows the trigger.
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await search.fill('manual');
+			await page
+				.locator('[data-test-id="item-iterator-item"]')
+				.filter({ hasText: 'Trigger manually' })
+				.first()
+				.click({ timeout: 10_000 });
+			await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 10_000 });
+			break;
+		} catch (error) {
+			if (attempt === 3) throw error;
+			log(`adding Trigger manually, attempt ${attempt}: ${String(error).split('\n')[0]}`);
+		}
+	}
 	await page.locator('[data-test-id="canvas-handle-plus"]').first().click();
 	await search.fill('Tanma');
 	const tanma = page.locator('[data-test-id="node-creator-item-name"]', {
