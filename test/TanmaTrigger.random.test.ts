@@ -20,8 +20,8 @@ const LATE_WINDOW_MINUTES = 1;
 // 800 records a run in npm test (six runs: about a minute); TRIGGER_RANDOM_RECORDS sets more for a longer hunt.
 const TARGET_RECORDS = Number(process.env.TRIGGER_RANDOM_RECORDS ?? 800);
 
-// Each answer takes 2 ms, so reads started together are in flight together (loopback alone answers too fast).
-const t = sandboxOnFakeDate(START, { sandbox: { answerDelayMs: 2 } });
+// Each answer takes 1 ms, so reads started together are in flight together (loopback alone answers too fast).
+const t = sandboxOnFakeDate(START, { sandbox: { answerDelayMs: 1 } });
 
 interface Outcome {
 	created: number;
