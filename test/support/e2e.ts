@@ -1,7 +1,9 @@
 /** What the real-n8n suites share: pushes as Tanma sends them, and what reached the sandbox's sink. */
+import { setTimeout as sleep } from 'timers/promises';
+
 import { waitFor } from '../../lab/n8n-instance';
 import type { RawPush } from '../../sandbox/push';
-import { buildPush } from '../../sandbox/push';
+import { buildPush, postRaw } from '../../sandbox/push';
 import type { Sandbox } from '../../sandbox/server';
 
 export const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
@@ -37,6 +39,30 @@ export async function settle(
 /** A push is acknowledged when it is answered 200 with its noise. */
 export const acknowledged = (answer: { status: number; body: string }, noise: string) =>
 	answer.status === 200 && answer.body === noise;
+
+/** How many answers postServed took for n8n's "Database is not ready!" and sent again. */
+export const databaseNotReady = { answers: 0 };
+
+/**
+ * Posts a push and, while n8n answers 503 "Database is not ready!", posts it again a second later, as Tanma
+ * redelivers what is not acknowledged. That answer is n8n's own gate (abstract-server), which refuses every request
+ * before any workflow runs while its database ping fails; under a burst on a small machine the ping can wait more
+ * than its 5 s for a pooled connection (seen in a whole local run: 9 copies of the 50-message burst).
+ */
+export async function postServed(
+	url: string,
+	raw: RawPush,
+	timeoutMs = 60_000,
+): Promise<{ status: number; body: string }> {
+	const until = Date.now() + timeoutMs;
+	for (;;) {
+		const answer = await postRaw(url, raw);
+		const notReady = answer.status === 503 && answer.body.includes('Database is not ready');
+		if (!notReady || Date.now() > until) return answer;
+		databaseNotReady.answers++;
+		await sleep(1000);
+	}
+}
 
 /** Pushes signed now, `perTimestamp` to one timestamp header (a sender's burst), each with its own noise. */
 export function signedPushes(
