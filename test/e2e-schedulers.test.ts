@@ -4,9 +4,9 @@
  * N8N_SCHEDULER_POLL_TRIGGERS_ENABLED), and the durable scheduler with durable cursors
  * (N8N_POLLER_DURABLE_CURSORS_ENABLED). The workflow (New Follow-Up Record, Recently Active Customers, every minute,
  * no Start From) is published while n8n runs, just after the second of the minute the durable scheduler polls it
- * at, so its first tick comes almost a minute after activation. A follow-up is written every 15 s from the moment
- * of activation, n8n is restarted after the third (before that first tick), and every follow-up must reach the sink
- * exactly once.
+ * at (its trigger node's id is picked so that this second has just passed), so its first tick comes almost a minute
+ * after activation. A follow-up is written every 10 s from the moment of activation, n8n is restarted after the
+ * third, all before that first tick, and every follow-up must reach the sink exactly once.
  */
 import { createHash } from 'crypto';
 import fs from 'fs';
@@ -34,9 +34,8 @@ const SCHEDULERS = {
 type SchedulerName = keyof typeof SCHEDULERS;
 
 const WORKFLOW_ID = 'tanmaE2eSched001';
-const TRIGGER_NODE_ID = 'trigger';
 const FOLLOW_UPS = 6;
-const EVERY_MS = 15_000;
+const EVERY_MS = 10_000;
 /** Written after this many follow-ups, n8n restarts (stop, start) while the rest keep coming. */
 const RESTART_AFTER = 3;
 
@@ -47,14 +46,21 @@ function durableTickSecond(workflowId: string, nodeId: string): number {
 	);
 }
 
-function schedulerWorkflow() {
+/** A trigger node id whose durable tick falls on `second`: choosing it saves waiting for the clock. */
+function triggerNodeIdTickingAt(second: number): string {
+	for (let n = 0; ; n++) {
+		if (durableTickSecond(WORKFLOW_ID, `trigger-${n}`) === second) return `trigger-${n}`;
+	}
+}
+
+function schedulerWorkflow(triggerNodeId: string, sinkUrl: string) {
 	return {
 		id: WORKFLOW_ID,
 		name: 'Tanma e2e: follow-ups under a scheduler',
 		active: false,
 		nodes: [
 			{
-				id: TRIGGER_NODE_ID,
+				id: triggerNodeId,
 				name: 'Tanma Trigger',
 				type: 'n8n-nodes-tanma.tanmaTrigger',
 				typeVersion: 1,
@@ -67,7 +73,7 @@ function schedulerWorkflow() {
 				},
 				credentials: CREDENTIAL_REF,
 			},
-			sinkNode('SINK_URL', [220, 0]),
+			sinkNode(sinkUrl, [220, 0]),
 		],
 		connections: {
 			'Tanma Trigger': { main: [[{ node: 'Record in Sink', type: 'main', index: 0 }]] },
@@ -96,9 +102,6 @@ beforeAll(async () => {
 		setups.map(async (s) => {
 			await s.n8n.installPackage(tarball);
 			await s.n8n.importJson('credentials', sandboxCredential(s.sandbox));
-			const workflow = schedulerWorkflow();
-			workflow.nodes[1] = sinkNode(`${s.sandbox.baseUrl}/__sandbox/sink`, [220, 0]);
-			await s.n8n.importJson('workflow', [workflow]);
 			await s.n8n.start();
 			s.cookie = await s.n8n.ownerCookie();
 		}),
@@ -118,14 +121,16 @@ const delivered = (s: Setup) =>
 	s.sandbox.sink.map((entry) => Number((entry as { id: number }).id)).sort((a, b) => a - b);
 
 test('every follow-up written after activation reaches the workflow once, under each scheduler, across a restart', async () => {
-	// Publish just after the durable tick's second: its first poll is then about a minute away.
-	const tick = durableTickSecond(WORKFLOW_ID, TRIGGER_NODE_ID);
-	await waitFor(
-		() => new Date().getUTCSeconds() === (tick + 2) % 60,
-		61_000,
-		() => 'the clock',
+	// Published just after the durable tick's second: its first poll is then about a minute away.
+	const tick = (new Date().getUTCSeconds() + 59) % 60;
+	const triggerNodeId = triggerNodeIdTickingAt(tick);
+	await Promise.all(
+		setups.map(async (s) => {
+			const sinkUrl = `${s.sandbox.baseUrl}/__sandbox/sink`;
+			await s.n8n.createWorkflow(s.cookie, schedulerWorkflow(triggerNodeId, sinkUrl));
+			await s.n8n.activateWorkflow(s.cookie, WORKFLOW_ID);
+		}),
 	);
-	await Promise.all(setups.map(async (s) => await s.n8n.activateWorkflow(s.cookie, WORKFLOW_ID)));
 	const activatedAt = Date.now();
 	log(
 		`activated at second ${new Date(activatedAt).getUTCSeconds()}; durable ticks at second ${tick}`,
