@@ -68,18 +68,19 @@ async function pickSandboxCredential(page: Page): Promise<void> {
  * Trigger as one entry, "Tanma"; it opens on their actions.
  */
 async function newWorkflowWithTanma(page: Page, baseUrl: string): Promise<void> {
-	await page.goto(`${baseUrl}/workflow/new`);
-	await page.locator('[data-test-id="canvas-add-button"]').first().click();
 	const search = page
 		.locator(
 			'[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]',
 		)
 		.first();
-	// The list re-renders while the search applies; a click that met a replaced entry is tried again (seen once
-	// in CI: the entry never became clickable within 30 s). Done when the canvas shows the trigger.
+	// The list re-renders while the search applies, and in a whole run the entry was once never clickable within
+	// 30 s on the same page. Each attempt starts over from a freshly loaded editor and leaves a screenshot when it
+	// fails. Done when the canvas shows the trigger.
 	for (let attempt = 1; ; attempt++) {
 		try {
-			await search.fill('manual');
+			await page.goto(`${baseUrl}/workflow/new`);
+			await page.locator('[data-test-id="canvas-add-button"]').first().click({ timeout: 15_000 });
+			await search.fill('manual', { timeout: 10_000 });
 			await page
 				.locator('[data-test-id="item-iterator-item"]')
 				.filter({ hasText: 'Trigger manually' })
@@ -88,6 +89,7 @@ async function newWorkflowWithTanma(page: Page, baseUrl: string): Promise<void> 
 			await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 10_000 });
 			break;
 		} catch (error) {
+			await page.screenshot({ path: path.join(SHOTS, `new-workflow.attempt-${attempt}.png`) });
 			if (attempt === 3) throw error;
 			log(`adding Trigger manually, attempt ${attempt}: ${String(error).split('\n')[0]}`);
 		}
