@@ -1,8 +1,7 @@
 /**
  * Queue mode end to end, on PostgreSQL and Redis that the project starts on loopback (scripts/queue-services.js):
  * one n8n main (it does not serve production webhooks, as behind a load balancer that sends them to webhook
- * processes), one worker, and `n8n webhook` processes, each with its own user folder and our package installed
- * from the tarball, as in a real cluster.
+ * processes), one worker, and `n8n webhook` processes, each with its own user folder and the packed package.
  * - The Tanma Trigger: the main polls and only enqueues; the worker runs each execution, every record once.
  * - The Push Trigger behind webhook processes: Tanma's worked example, bursts, redelivery, a webhook process
  *   killed (SIGKILL) mid-burst and restarted (nothing acknowledged vanishes), then two webhook processes with each
@@ -65,6 +64,7 @@ const searches = () => sandbox.requests.filter((r) => r.path === '/api/v3/custom
 const PUSH = { id: 'tanmaQueuePush01', webhookId: '7d3e5f2a-9c4b-4d6e-8f1a-2b3c4d5e6f01' };
 const CRASH = { id: 'tanmaQueueCrash1', webhookId: '7d3e5f2a-9c4b-4d6e-8f1a-2b3c4d5e6f02' };
 const VENDOR = { id: 'tanmaQueueVndr01', webhookId: '7d3e5f2a-9c4b-4d6e-8f1a-2b3c4d5e6f03' };
+const example = pushWorkedExample(); // Tanma's push worked example (doc-501862)
 const hookUrl = (hook: N8nInstance, webhookId: string) =>
 	`${hook.baseUrl}/webhook/${webhookId}/webhook`;
 
@@ -82,7 +82,10 @@ beforeAll(async () => {
 	hookB = await N8nInstance.create(rt, { env });
 	// Every process loads community nodes from its own disk, so each gets the package, as in a real cluster.
 	await Promise.all([main, worker, hookA, hookB].map(async (n) => await n.installPackage(tarball)));
-	await main.importJson('credentials', sandboxCredential(sandbox));
+	await main.importJson('credentials', [
+		...sandboxCredential(sandbox),
+		...vendorExampleCredential(sandbox.baseUrl, example.inputs),
+	]);
 	await main.start();
 	cookie = await main.ownerCookie();
 });
@@ -115,7 +118,7 @@ let story:
 test('trigger records are polled by the main and wait in Redis until a worker executes them', async () => {
 	const sinkUrl = `${sandbox.baseUrl}/__sandbox/sink`;
 	const workflow = triggerWorkflow(sinkUrl, new Date(Date.now() - 60_000).toISOString());
-	await main.importJson('workflow', [workflow]);
+	await main.createWorkflow(cookie, workflow);
 
 	// Written before the workflow is published: the activation poll finds them (Start From is a minute earlier).
 	const first = sandbox.tenant.customers
@@ -164,13 +167,11 @@ const settle = (workflowId: string, from: number, to: number, count: number, orp
 
 describe('the Push Trigger behind n8n webhook processes', () => {
 	const sinkUrl = () => `${sandbox.baseUrl}/__sandbox/sink`;
-	const example = pushWorkedExample();
 
 	beforeAll(async () => {
-		await main.importJson('credentials', vendorExampleCredential(sandbox.baseUrl, example.inputs));
 		const replayWindowSeconds =
 			Math.ceil((Date.now() - Number(example.request.headers.timestamp)) / 1000) + 86_400;
-		await main.importJson('workflow', [
+		for (const workflow of [
 			pushWorkflow(sinkUrl(), PUSH),
 			pushWaitWorkflow(sinkUrl(), {
 				...CRASH,
@@ -182,7 +183,8 @@ describe('the Push Trigger behind n8n webhook processes', () => {
 				credential: VENDOR_EXAMPLE_CREDENTIAL,
 				options: { emitRegister: true, replayWindowSeconds },
 			}),
-		]);
+		])
+			await main.createWorkflow(cookie, workflow);
 		for (const { id } of [PUSH, CRASH, VENDOR]) await main.activateWorkflow(cookie, id);
 		await startWorker();
 		await hookA.startWebhook();

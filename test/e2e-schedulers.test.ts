@@ -14,7 +14,7 @@ import os from 'os';
 import path from 'path';
 
 import { N8nInstance, packPackage, runtime, waitFor } from '../lab/n8n-instance';
-import { sandboxCredential, sinkNode, CREDENTIAL_REF } from '../lab/workflows';
+import { sandboxCredential, sinkNode } from '../lab/workflows';
 import type { Sandbox } from '../sandbox/server';
 import { startSandbox } from '../sandbox/server';
 
@@ -53,7 +53,7 @@ function triggerNodeIdTickingAt(second: number): string {
 	}
 }
 
-function schedulerWorkflow(triggerNodeId: string, sinkUrl: string) {
+function schedulerWorkflow(triggerNodeId: string, sinkUrl: string, credentialId: string) {
 	return {
 		id: WORKFLOW_ID,
 		name: 'Tanma e2e: follow-ups under a scheduler',
@@ -71,7 +71,7 @@ function schedulerWorkflow(triggerNodeId: string, sinkUrl: string) {
 					scope: 'recentlyActive',
 					options: { lateArrivalMinutes: 2 },
 				},
-				credentials: CREDENTIAL_REF,
+				credentials: { tanmaApi: { id: credentialId, name: 'Tanma sandbox' } },
 			},
 			sinkNode(sinkUrl, [220, 0]),
 		],
@@ -87,6 +87,8 @@ interface Setup {
 	sandbox: Sandbox;
 	n8n: N8nInstance;
 	cookie: string;
+	/** The sandbox credential, created through the REST API (n8n gives it its id). */
+	credentialId: string;
 }
 const setups: Setup[] = [];
 
@@ -96,14 +98,16 @@ beforeAll(async () => {
 	for (const name of Object.keys(SCHEDULERS) as SchedulerName[]) {
 		const sandbox = await startSandbox();
 		const n8n = await N8nInstance.create(rt, { env: { ...SCHEDULERS[name] } });
-		setups.push({ name, sandbox, n8n, cookie: '' });
+		setups.push({ name, sandbox, n8n, cookie: '', credentialId: '' });
 	}
 	await Promise.all(
 		setups.map(async (s) => {
 			await s.n8n.installPackage(tarball);
-			await s.n8n.importJson('credentials', sandboxCredential(s.sandbox));
 			await s.n8n.start();
 			s.cookie = await s.n8n.ownerCookie();
+			// Through the REST API, not `n8n import`: one n8n boot fewer for each scheduler.
+			const [{ name, type, data }] = sandboxCredential(s.sandbox);
+			s.credentialId = await s.n8n.createCredential(s.cookie, { name, type, data });
 		}),
 	);
 });
@@ -127,7 +131,10 @@ test('every follow-up written after activation reaches the workflow once, under 
 	await Promise.all(
 		setups.map(async (s) => {
 			const sinkUrl = `${s.sandbox.baseUrl}/__sandbox/sink`;
-			await s.n8n.createWorkflow(s.cookie, schedulerWorkflow(triggerNodeId, sinkUrl));
+			await s.n8n.createWorkflow(
+				s.cookie,
+				schedulerWorkflow(triggerNodeId, sinkUrl, s.credentialId),
+			);
 			await s.n8n.activateWorkflow(s.cookie, WORKFLOW_ID);
 		}),
 	);

@@ -52,14 +52,15 @@ export function describeBuild(shared: Shared): void {
 			await packPackage(fs.mkdtempSync(path.join(os.tmpdir(), 'tanma-pack-theirs-')), theirsFolder),
 		);
 		await theirs.importJson('credentials', sandboxCredential(s.demo.sandbox));
-		await theirs.importJson('workflow', WORKFLOWS);
 		await theirs.start();
 		theirsCookie = await theirs.ownerCookie(DEMO_LOGIN);
-		for (const workflow of WORKFLOWS)
+		for (const workflow of WORKFLOWS) {
+			await theirs.createWorkflow(theirsCookie, workflow);
 			await s.demo.n8n.createWorkflow(s.cookie, {
 				...workflow,
 				id: `${workflow.id.slice(0, 12)}Ours`,
 			});
+		}
 	});
 
 	afterAll(async () => {
