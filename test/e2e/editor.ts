@@ -194,7 +194,7 @@ export function describeEditor(shared: Shared): void {
 		await page.keyboard.press('Escape');
 
 		// 2. A new workflow: Trigger manually, then + → Tanma → Search customers, Limit 5, execute.
-		await newWorkflowWithTanma(page, demo.n8n.baseUrl, 'a saved page');
+		await newWorkflowWithTanma(page, demo.n8n.baseUrl, 'a saved workflow');
 		await page.screenshot({ path: path.join(SHOTS, 'quick-start.2-actions.png') });
 		// The entry opens n8n's node details for an npm package, with the actions listed by resource.
 		const action = page.getByText('Search customers', { exact: true }).first();
@@ -216,9 +216,8 @@ export function describeEditor(shared: Shared): void {
 		expect(searches.at(-1)?.json).toMatchObject({ pageNo: 1, pageSize: 5 });
 		await page.keyboard.press('Escape');
 
-		// 3. Import an example from its file, as a user downloads it from examples/ (the workflow of step 2 is unsaved:
-		// a fresh page, so n8n does not ask whether to leave it).
-		await page.goto(`${demo.n8n.baseUrl}/workflow/new`);
+		// 3. Import an example from its file, as a user downloads it from examples/.
+		await openInEditor(page, demo.n8n.baseUrl, '/workflow/new');
 		await page.locator('[data-test-id="canvas-add-button"]').first().waitFor({ timeout: 60_000 });
 		await page.locator('[data-test-id="workflow-menu"]').first().click();
 		await page.locator('[data-test-id="workflow-menu-item-import"]').first().hover();
@@ -237,7 +236,8 @@ export function describeEditor(shared: Shared): void {
 			(c) => c.wechatNickname.length >= 3 && c.externalUserId,
 		)!;
 		const typed = customer.wechatNickname.slice(0, 2);
-		await newWorkflowWithTanma(page, demo.n8n.baseUrl, 'a page with unsaved changes');
+		// The page may still show the example the Quick start imported, which n8n has not saved.
+		await newWorkflowWithTanma(page, demo.n8n.baseUrl, 'unsaved changes');
 		const action = page.getByText('Get a customer', { exact: true }).first();
 		await action.scrollIntoViewIfNeeded();
 		await action.click();
@@ -303,7 +303,7 @@ export function describeEditor(shared: Shared): void {
 		);
 
 		const example = demo.examples.find((e) => e.file === 'daily-tagged-customers-mass-send.json')!;
-		await page.goto(`${demo.n8n.baseUrl}/workflow/${example.workflow.id}`);
+		await openInEditor(page, demo.n8n.baseUrl, `/workflow/${example.workflow.id}`);
 		await page
 			.locator('[data-test-id="canvas-node"][data-node-name="Search Tagged Customers"]')
 			.dblclick();

@@ -30,8 +30,9 @@ export async function pickSandboxCredential(page: Page): Promise<void> {
  * Opens a path of the editor the way a click in it does: its router navigates inside the loaded app, no page load.
  * A load of n8n's editor costs Chromium about 10 s of CPU and n8n one or two, and a whole test run is CPU-bound.
  * A navigation the app cancels (right after signing in it is still redirecting) is asked for again; a page without
- * the loaded editor, or an editor whose router is not found, is loaded instead. Only for a page whose workflow has
- * no unsaved changes: n8n asks before leaving one.
+ * the loaded editor, or an editor whose router is not found, is loaded instead, and so is a page whose navigation
+ * has not ended within 10 s (n8n asking whether to leave unsaved changes). n8n 2.x saves a workflow built on its
+ * canvas as it is edited; one imported from a file it does not.
  */
 export async function openInEditor(page: Page, baseUrl: string, pathname: string): Promise<void> {
 	// Strings: this project compiles without the DOM's types. `__vue_app__` is where Vue keeps the mounted app.
@@ -39,7 +40,10 @@ export async function openInEditor(page: Page, baseUrl: string, pathname: string
 		const app = document.querySelector('#app')?.__vue_app__;
 		const router = app?.config.globalProperties.$router;
 		if (!router) return 'no router';
-		const failure = await router.push(${JSON.stringify(pathname)});
+		const failure = await Promise.race([
+			router.push(${JSON.stringify(pathname)}),
+			new Promise((resolve) => setTimeout(() => resolve('no answer'), 10000)),
+		]);
 		return failure ? String(failure.message || failure) : '';
 	})()`;
 	const inEditor =
@@ -47,7 +51,7 @@ export async function openInEditor(page: Page, baseUrl: string, pathname: string
 	for (let attempt = 1; inEditor; attempt++) {
 		const failure = (await page.evaluate(push)) as string;
 		if (failure === '') return;
-		if (failure === 'no router' || attempt === 5) break;
+		if (failure === 'no router' || failure === 'no answer' || attempt === 5) break;
 		await page.waitForTimeout(1000);
 	}
 	await page.goto(`${baseUrl}${pathname}`);
@@ -60,7 +64,7 @@ export async function openInEditor(page: Page, baseUrl: string, pathname: string
 export async function newWorkflowWithTanma(
 	page: Page,
 	baseUrl: string,
-	from: 'a saved page' | 'a page with unsaved changes',
+	from: 'a saved workflow' | 'unsaved changes',
 ): Promise<void> {
 	const search = page
 		.locator(
@@ -72,7 +76,7 @@ export async function newWorkflowWithTanma(
 	// screenshot. Done when the canvas shows the trigger.
 	for (let attempt = 1; ; attempt++) {
 		try {
-			if (attempt === 1 && from === 'a saved page')
+			if (attempt === 1 && from === 'a saved workflow')
 				await openInEditor(page, baseUrl, '/workflow/new');
 			else await page.goto(`${baseUrl}/workflow/new`);
 			await page.locator('[data-test-id="canvas-add-button"]').first().click({ timeout: 15_000 });
