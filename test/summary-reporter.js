@@ -1,6 +1,7 @@
 // Prints, after the run, each suite's wall time (slowest first, and which ones start a real n8n), the tests that took
-// 20 s or more (where a real-n8n suite spends its time), and one plain closing line ("jest: N passed, N failed") that CI can read, whatever jest's own format. TEST_TIMINGS_FILE, if set,
-// also gets the timings as JSON (docs/testing.md: how the committed baseline was made).
+// 20 s or more (where a real-n8n suite spends its time), and one plain closing line ("jest: N passed, N failed")
+// that CI can read, whatever jest's own format. TEST_TIMINGS_FILE, if set, also gets the timings as JSON
+// (docs/testing.md: how the committed baseline was made).
 const fs = require('fs');
 const path = require('path');
 

@@ -20,6 +20,7 @@ import type { Demo } from '../../lab/demo-instance';
 import { DEMO_LOGIN } from '../../lab/demo-instance';
 import { REPO } from '../../lab/n8n-instance';
 import {
+	inSignedInEditor,
 	newWorkflowWithTanma,
 	openInEditor,
 	pickSandboxCredential,
@@ -108,10 +109,9 @@ export function describeEditor(shared: Shared): void {
 		}
 	});
 
-	/** Signs in, unless the page is already in the signed-in editor (a test before this one signed in). */
+	/** Signs in, unless the page is already in the signed-in editor. */
 	async function signIn(): Promise<void> {
-		const at = page.url();
-		if (at.startsWith(demo.n8n.baseUrl) && !new URL(at).pathname.startsWith('/signin')) return;
+		if (inSignedInEditor(page, demo.n8n.baseUrl)) return;
 		await page.goto(`${demo.n8n.baseUrl}/signin`);
 		// The editor sends a browser that is still signed in on to its home page.
 		const email = page.locator('input[type="email"]').first();

@@ -26,6 +26,11 @@ export async function pickSandboxCredential(page: Page): Promise<void> {
 		.click();
 }
 
+/** Whether the page shows n8n's editor, signed in (a test before this one may have left it there). */
+export function inSignedInEditor(page: Page, baseUrl: string): boolean {
+	return page.url().startsWith(baseUrl) && !new URL(page.url()).pathname.startsWith('/signin');
+}
+
 /**
  * Opens a path of the editor the way a click in it does: its router navigates inside the loaded app, no page load.
  * A load of n8n's editor costs Chromium about 10 s of CPU and n8n one or two, and a whole test run is CPU-bound.
@@ -46,9 +51,7 @@ export async function openInEditor(page: Page, baseUrl: string, pathname: string
 		]);
 		return failure ? String(failure.message || failure) : '';
 	})()`;
-	const inEditor =
-		page.url().startsWith(baseUrl) && !new URL(page.url()).pathname.startsWith('/signin');
-	for (let attempt = 1; inEditor; attempt++) {
+	for (let attempt = 1; inSignedInEditor(page, baseUrl); attempt++) {
 		const failure = (await page.evaluate(push)) as string;
 		if (failure === '') return;
 		if (failure === 'no router' || failure === 'no answer' || attempt === 5) break;
