@@ -62,6 +62,8 @@ export async function startDemo(
 		n8nPort?: number;
 		sandboxPort?: number;
 		env?: NodeJS.ProcessEnv;
+		/** n8n's task runner for Code nodes (see N8nInstance.create); the tests leave it off. */
+		codeNodes?: boolean;
 		log?: (m: string) => void;
 		install?: InstallPackage;
 		onN8nOutput?: (chunk: string) => void;
@@ -74,6 +76,7 @@ export async function startDemo(
 		userFolder: options.userFolder,
 		port: options.n8nPort,
 		env: options.env,
+		codeNodes: options.codeNodes,
 		onOutput: options.onN8nOutput,
 	});
 	let uninstall: (() => Promise<void>) | void = undefined;

@@ -89,6 +89,7 @@ export class N8nInstance extends N8nRestApi {
 		userFolder: string,
 		ports: { port: number; brokerPort: number },
 		private readonly extraEnv: NodeJS.ProcessEnv,
+		private readonly codeNodes: boolean,
 		private readonly onOutput?: (chunk: string) => void,
 	) {
 		super();
@@ -103,12 +104,25 @@ export class N8nInstance extends N8nRestApi {
 			userFolder?: string;
 			port?: number;
 			env?: NodeJS.ProcessEnv;
+			/**
+			 * Start n8n's JavaScript task runner, the process only Code nodes run in (n8n's default). Off unless
+			 * asked: no example or test workflow has a Code node, and the runner costs about 3 CPU-seconds each
+			 * time n8n starts (docs/testing.md). The demo turns it on, since a user may add one.
+			 */
+			codeNodes?: boolean;
 			onOutput?: (chunk: string) => void;
 		} = {},
 	): Promise<N8nInstance> {
 		const userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tanma-n8n-'));
 		const ports = { port: options.port ?? (await freePort()), brokerPort: await freePort() };
-		return new N8nInstance(rt, userFolder, ports, options.env ?? {}, options.onOutput);
+		return new N8nInstance(
+			rt,
+			userFolder,
+			ports,
+			options.env ?? {},
+			options.codeNodes ?? false,
+			options.onOutput,
+		);
 	}
 
 	/** The running n8n process's pid (for memory sampling and profiling), if started. */
@@ -147,6 +161,10 @@ export class N8nInstance extends N8nRestApi {
 			N8N_LOG_OUTPUT: 'console',
 			DB_SQLITE_POOL_SIZE: '2',
 			GENERIC_TIMEZONE: 'Asia/Shanghai',
+			// 'external' makes n8n wait for a runner someone else starts, instead of starting its own.
+			...(this.codeNodes
+				? {}
+				: { N8N_RUNNERS_MODE: 'external', N8N_RUNNERS_AUTH_TOKEN: 'tanma-e2e-no-runner' }),
 			...this.extraEnv,
 		};
 	}

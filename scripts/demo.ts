@@ -19,6 +19,7 @@ async function main() {
 		n8nPort: Number(process.env.N8N_PORT ?? 5678),
 		sandboxPort: Number(process.env.SANDBOX_PORT ?? 4010),
 		env: locale ? { N8N_DEFAULT_LOCALE: locale } : {},
+		codeNodes: true,
 		log: say,
 	});
 	const shutdown = async () => {

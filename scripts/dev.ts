@@ -18,6 +18,8 @@ export interface DevOptions {
 	userFolder?: string;
 	n8nPort?: number;
 	sandboxPort?: number;
+	/** n8n's task runner for Code nodes (see N8nInstance.create): on for `npm run dev`, off in its test. */
+	codeNodes?: boolean;
 	log?: (line: string) => void;
 	onN8nOutput?: (chunk: string) => void;
 }
@@ -35,6 +37,7 @@ export async function startDev(options: DevOptions = {}): Promise<Dev> {
 		sandboxPort: options.sandboxPort,
 		// n8n reloads changed node packages only with this set and NODE_ENV unset or "development".
 		env: { N8N_DEV_RELOAD: 'true' },
+		codeNodes: options.codeNodes,
 		log,
 		onN8nOutput: options.onN8nOutput,
 		install: async (n8n) => {
@@ -57,6 +60,7 @@ async function main() {
 		userFolder: path.join(REPO, '.n8n-dev'),
 		n8nPort: Number(process.env.N8N_PORT ?? 5678),
 		sandboxPort: Number(process.env.SANDBOX_PORT ?? 4010),
+		codeNodes: true,
 		log: say,
 		onN8nOutput: (chunk) => {
 			for (const line of chunk.split('\n')) if (line.trim()) say(`[n8n] ${line}`);
