@@ -75,6 +75,31 @@ export async function packPackage(dir: string, from = REPO): Promise<string> {
 	return path.join(dir, stdout.trim().split('\n').pop()!.trim());
 }
 
+/** SQLite's files for one database: the file and its write-ahead log. */
+const SQLITE_FILES = ['database.sqlite', 'database.sqlite-wal'];
+
+/**
+ * A SQLite database this n8n version has migrated, kept beside its install (made once by `n8n list:workflow`
+ * in an empty user folder). A new user folder starts from a copy instead of migrating its own: a fresh start
+ * costs about 3 CPU-seconds less (docs/testing.md). Two suites making it at once: the first rename wins.
+ */
+async function migratedDatabase(rt: N8nRuntime, env: NodeJS.ProcessEnv): Promise<string> {
+	const template = path.join(rt.root, 'sqlite-template');
+	if (fs.existsSync(path.join(template, SQLITE_FILES[0]))) return template;
+	const scratch = fs.mkdtempSync(path.join(rt.root, 'sqlite-template-'));
+	try {
+		await run(rt.node, [rt.n8n, 'list:workflow'], {
+			env: { ...env, N8N_USER_FOLDER: scratch },
+		});
+		fs.renameSync(path.join(scratch, '.n8n'), template);
+	} catch (error) {
+		if (!fs.existsSync(path.join(template, SQLITE_FILES[0]))) throw error;
+	} finally {
+		fs.rmSync(scratch, { recursive: true, force: true });
+	}
+	return template;
+}
+
 export class N8nInstance extends N8nRestApi {
 	readonly userFolder: string;
 	readonly port: number;
@@ -195,7 +220,21 @@ export class N8nInstance extends N8nRestApi {
 		);
 	}
 
+	/** A new user folder on SQLite gets a copy of the migrated database before n8n first runs in it. */
+	private async seedDatabase(): Promise<void> {
+		const env = this.env();
+		const dataFolder = path.join(this.userFolder, '.n8n');
+		if (env.DB_TYPE === 'postgresdb' || fs.existsSync(path.join(dataFolder, SQLITE_FILES[0])))
+			return;
+		const template = await migratedDatabase(this.rt, env);
+		fs.mkdirSync(dataFolder, { recursive: true });
+		for (const file of SQLITE_FILES)
+			if (fs.existsSync(path.join(template, file)))
+				fs.copyFileSync(path.join(template, file), path.join(dataFolder, file));
+	}
+
 	async cli(args: string[], timeoutMs = 300_000): Promise<string> {
+		await this.seedDatabase();
 		try {
 			const { stdout } = await run(this.rt.node, [this.rt.n8n, ...args], {
 				env: this.env(),
@@ -224,6 +263,7 @@ export class N8nInstance extends N8nRestApi {
 	async executeTolerantOfShutdown(
 		workflowId: string,
 	): Promise<{ output: string; exitNote?: string }> {
+		await this.seedDatabase();
 		const args = [this.rt.n8n, 'execute', `--id=${workflowId}`, '--rawOutput'];
 		try {
 			return {
@@ -289,6 +329,7 @@ export class N8nInstance extends N8nRestApi {
 
 	/** `n8n start`: the main process (editor, REST API, webhooks, triggers). */
 	async start(timeoutMs = 180_000): Promise<void> {
+		await this.seedDatabase();
 		const child = this.launch('start');
 		// /healthz answers before the REST API is mounted; /rest/settings answers once n8n is ready. While its database
 		// is still migrating n8n answers every path 200 "n8n is starting up. Please wait" as text/html: not ready.
@@ -305,6 +346,7 @@ export class N8nInstance extends N8nRestApi {
 
 	/** `n8n worker`: a queue-mode worker (needs EXECUTIONS_MODE=queue and the Redis/DB settings in env). */
 	async startWorker(timeoutMs = 180_000): Promise<void> {
+		await this.seedDatabase();
 		const child = this.launch('worker');
 		await this.waitUntil(
 			child,
@@ -316,6 +358,7 @@ export class N8nInstance extends N8nRestApi {
 
 	/** `n8n webhook`: a queue-mode webhook process (production webhooks only; needs EXECUTIONS_MODE=queue). */
 	async startWebhook(timeoutMs = 180_000): Promise<void> {
+		await this.seedDatabase();
 		const child = this.launch('webhook');
 		await this.waitUntil(
 			child,
