@@ -81,7 +81,7 @@ const SQLITE_FILES = ['database.sqlite', 'database.sqlite-wal'];
 /**
  * A SQLite database this n8n version has migrated, kept beside its install (made once by `n8n list:workflow`
  * in an empty user folder). A new user folder starts from a copy instead of migrating its own: a fresh start
- * costs about 3 CPU-seconds less (docs/testing.md). Two suites making it at once: the first rename wins.
+ * costs about 3½ CPU-seconds less (docs/testing.md). Two suites making it at once: the first rename wins.
  */
 async function migratedDatabase(rt: N8nRuntime, env: NodeJS.ProcessEnv): Promise<string> {
 	const template = path.join(rt.root, 'sqlite-template');
@@ -131,7 +131,7 @@ export class N8nInstance extends N8nRestApi {
 			env?: NodeJS.ProcessEnv;
 			/**
 			 * Start n8n's JavaScript task runner, the process only Code nodes run in (n8n's default). Off unless
-			 * asked: no example or test workflow has a Code node, and the runner costs about 3 CPU-seconds each
+			 * asked: no example or test workflow has a Code node, and the runner costs about 3½ CPU-seconds each
 			 * time n8n starts (docs/testing.md). The demo turns it on, since a user may add one.
 			 */
 			codeNodes?: boolean;
