@@ -87,7 +87,6 @@ const tanmaNode = (id: string, name: string, x: number, parameters: object) => (
 	credentials: CREDENTIAL_REF,
 });
 
-/** Manual trigger → Order Create or Update (the given fields) → Order Get Many (limit 2). */
 /** Manual trigger → Tanma Tenant Check: one output item per inference. */
 export function tenantCheckWorkflow() {
 	return {
@@ -110,6 +109,7 @@ export function tenantCheckWorkflow() {
 	};
 }
 
+/** Manual trigger → Order Create or Update (the given fields) → Order Get Many (limit 2). */
 export function orderWorkflow(createParameters: object) {
 	return {
 		id: 'tanmaE2eOrders01',
