@@ -131,8 +131,9 @@ export class N8nInstance extends N8nRestApi {
 			env?: NodeJS.ProcessEnv;
 			/**
 			 * Start n8n's JavaScript task runner, the process only Code nodes run in (n8n's default). Off unless
-			 * asked: no example or test workflow has a Code node, and the runner costs about 3½ CPU-seconds each
-			 * time n8n starts (docs/testing.md). The demo turns it on, since a user may add one.
+			 * asked: no example has a Code node, and the runner costs about 3½ CPU-seconds each time n8n starts
+			 * (docs/testing.md). The demo and the dev n8n turn it on, since a user may add one (test/e2e-dev.test.ts
+			 * runs one).
 			 */
 			codeNodes?: boolean;
 			onOutput?: (chunk: string) => void;

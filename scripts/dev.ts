@@ -18,7 +18,7 @@ export interface DevOptions {
 	userFolder?: string;
 	n8nPort?: number;
 	sandboxPort?: number;
-	/** n8n's task runner for Code nodes (see N8nInstance.create): on for `npm run dev`, off in its test. */
+	/** n8n's task runner for Code nodes (see N8nInstance.create): on for `npm run dev` and in its test. */
 	codeNodes?: boolean;
 	log?: (line: string) => void;
 	onN8nOutput?: (chunk: string) => void;

@@ -3,7 +3,8 @@
  * comes up with the package under its published node types and the examples; a change to a node's description
  * and to the credential's code is rebuilt and reloaded by the running n8n (its editor's descriptions and n8n's own
  * credential test change, no restart); a codex edit is copied and reloaded too; a type error is reported by the
- * build, not swallowed; the copy's own dist/ is never written.
+ * build, not swallowed; the copy's own dist/ is never written; a Code node runs on the Tanma node's output (n8n's
+ * task runner stays on in `npm run dev`, where the other real-n8n suites turn it off).
  */
 import fs from 'fs';
 import os from 'os';
@@ -11,9 +12,10 @@ import path from 'path';
 
 import { DEMO_LOGIN } from '../lab/demo-instance';
 import { REPO, waitFor } from '../lab/n8n-instance';
-import { sandboxCredential } from '../lab/workflows';
+import { actionWorkflow, sandboxCredential } from '../lab/workflows';
 import type { Dev } from '../scripts/dev';
 import { startDev } from '../scripts/dev';
+import { itemsOf } from './e2e/shared';
 
 jest.setTimeout(10 * 60 * 1000);
 
@@ -37,6 +39,7 @@ beforeAll(async () => {
 	fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(source, 'node_modules'), 'dir');
 	dev = await startDev({
 		source,
+		codeNodes: true, // as `npm run dev` starts it
 		log: (line) => (/error|reload/i.test(line) ? log(line) : undefined),
 	});
 	cookie = await dev.n8n.ownerCookie(DEMO_LOGIN);
@@ -90,6 +93,42 @@ test('the dev n8n loads the package where a community install puts it, under its
 		status: 'OK',
 		message: 'Connection successful!',
 	});
+});
+
+test("a Code node runs on the Tanma node's output: n8n's task runner is on, as a user of npm run dev expects", async () => {
+	const search = actionWorkflow();
+	const workflow = {
+		...search,
+		id: 'tanmaDevCode0001',
+		name: 'Tanma dev: a Code node after the search',
+		nodes: [
+			...search.nodes,
+			{
+				id: 'collect',
+				name: 'Collect IDs',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [440, 0],
+				parameters: {
+					jsCode:
+						'return [{ json: { customers: $input.all().map((item) => item.json.customerId) } }];',
+				},
+			},
+		],
+		connections: {
+			...search.connections,
+			'Search Customers': { main: [[{ node: 'Collect IDs', type: 'main', index: 0 }]] },
+		},
+	};
+	await dev.n8n.createWorkflow(cookie, workflow);
+	const run = await dev.n8n.runWorkflow(cookie, workflow.id, 'Start');
+	const found = itemsOf(run.nodes, 'Search Customers').map((customer) => customer.customerId);
+	expect(found).toContain('9007199254740993'); // the id beyond 2^53, as text into the Code node and out
+	// The Code node's run as n8n stored it: its one item, or (when it failed) its error message.
+	expect(run.nodes['Collect IDs']).toEqual([
+		{ main: [[expect.objectContaining({ json: { customers: found } })]] },
+	]);
+	expect(run.status).toBe('success');
 });
 
 test('a description edit is rebuilt and reloaded into the running n8n', async () => {
