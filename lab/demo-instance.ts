@@ -62,7 +62,7 @@ export async function startDemo(
 		n8nPort?: number;
 		sandboxPort?: number;
 		env?: NodeJS.ProcessEnv;
-		/** n8n's task runner for Code nodes (see N8nInstance.create); off in the tests but test/e2e-dev.test.ts. */
+		/** n8n's task runner for Code nodes (see N8nInstance.create); off in the tests except test/e2e-dev.test.ts. */
 		codeNodes?: boolean;
 		log?: (m: string) => void;
 		install?: InstallPackage;
