@@ -141,7 +141,7 @@ export class N8nInstance extends N8nRestApi {
 	): Promise<N8nInstance> {
 		const userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tanma-n8n-'));
 		const ports = { port: options.port ?? (await freePort()), brokerPort: await freePort() };
-		return new N8nInstance(
+		const instance = new N8nInstance(
 			rt,
 			userFolder,
 			ports,
@@ -149,6 +149,8 @@ export class N8nInstance extends N8nRestApi {
 			options.codeNodes ?? false,
 			options.onOutput,
 		);
+		await instance.seedDatabase();
+		return instance;
 	}
 
 	/** The running n8n process's pid (for memory sampling and profiling), if started. */
@@ -221,7 +223,7 @@ export class N8nInstance extends N8nRestApi {
 		);
 	}
 
-	/** A new user folder on SQLite gets a copy of the migrated database before n8n first runs in it. */
+	/** A new user folder on SQLite gets a copy of the migrated database, before any n8n command runs in it. */
 	private async seedDatabase(): Promise<void> {
 		const env = this.env();
 		const dataFolder = path.join(this.userFolder, '.n8n');
@@ -235,7 +237,6 @@ export class N8nInstance extends N8nRestApi {
 	}
 
 	async cli(args: string[], timeoutMs = 300_000): Promise<string> {
-		await this.seedDatabase();
 		try {
 			const { stdout } = await run(this.rt.node, [this.rt.n8n, ...args], {
 				env: this.env(),
@@ -264,7 +265,6 @@ export class N8nInstance extends N8nRestApi {
 	async executeTolerantOfShutdown(
 		workflowId: string,
 	): Promise<{ output: string; exitNote?: string }> {
-		await this.seedDatabase();
 		const args = [this.rt.n8n, 'execute', `--id=${workflowId}`, '--rawOutput'];
 		try {
 			return {
@@ -330,7 +330,6 @@ export class N8nInstance extends N8nRestApi {
 
 	/** `n8n start`: the main process (editor, REST API, webhooks, triggers). */
 	async start(timeoutMs = 180_000): Promise<void> {
-		await this.seedDatabase();
 		const child = this.launch('start');
 		// /healthz answers before the REST API is mounted; /rest/settings answers once n8n is ready. While its database
 		// is still migrating n8n answers every path 200 "n8n is starting up. Please wait" as text/html: not ready.
@@ -347,7 +346,6 @@ export class N8nInstance extends N8nRestApi {
 
 	/** `n8n worker`: a queue-mode worker (needs EXECUTIONS_MODE=queue and the Redis/DB settings in env). */
 	async startWorker(timeoutMs = 180_000): Promise<void> {
-		await this.seedDatabase();
 		const child = this.launch('worker');
 		await this.waitUntil(
 			child,
@@ -359,7 +357,6 @@ export class N8nInstance extends N8nRestApi {
 
 	/** `n8n webhook`: a queue-mode webhook process (production webhooks only; needs EXECUTIONS_MODE=queue). */
 	async startWebhook(timeoutMs = 180_000): Promise<void> {
-		await this.seedDatabase();
 		const child = this.launch('webhook');
 		await this.waitUntil(
 			child,
