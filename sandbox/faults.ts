@@ -10,6 +10,7 @@ import { delay, sendJson } from './http';
  * - malformed: HTTP 200 with a truncated JSON body
  * - vendor: HTTP 200 with this non-zero code
  * - duplicate: the next paged answer repeats the last `overlap` records of the previous page
+ * - lostAnswer: the request is carried out (a write is applied), then the connection drops before the answer
  */
 export type Fault =
 	| { kind: 'http'; status: number; body?: string; retryAfterSeconds?: number }
@@ -17,10 +18,31 @@ export type Fault =
 	| { kind: 'slow'; delayMs: number }
 	| { kind: 'malformed' }
 	| { kind: 'vendor'; code: number; message?: string }
-	| { kind: 'duplicate'; overlap?: number };
+	| { kind: 'duplicate'; overlap?: number }
+	| { kind: 'lostAnswer' };
 
-/** `path` limits a fault to one endpoint; `times` repeats it; `after` lets that many matching requests pass first. */
-export type FaultSpec = Fault & { path?: string; times?: number; after?: number };
+/**
+ * `path` limits a fault to one endpoint and `match` to requests whose JSON body has these top-level values (compared
+ * as text, e.g. one customer's `externalUserId`); `times` repeats it (0: every matching request, until cleared);
+ * `after` lets that many matching requests pass first.
+ */
+export type FaultSpec = Fault & {
+	path?: string;
+	match?: Record<string, string>;
+	times?: number;
+	after?: number;
+};
+
+function matches(
+	fault: FaultSpec,
+	path: string,
+	body: Record<string, unknown> | undefined,
+): boolean {
+	if (fault.path !== undefined && fault.path !== path) return false;
+	return Object.entries(fault.match ?? {}).every(
+		([field, value]) => body !== undefined && String(body[field]) === value,
+	);
+}
 
 export class FaultQueue {
 	private readonly pending: FaultSpec[] = [];
@@ -40,15 +62,16 @@ export class FaultQueue {
 		this.overlap = 0;
 	}
 
-	/** The fault that applies to this request to `path`, if any (counted down as it is used). */
-	take(path: string): FaultSpec | undefined {
-		const index = this.pending.findIndex((f) => f.path === undefined || f.path === path);
+	/** The fault that applies to this request (its path and JSON body), if any (counted down as it is used). */
+	take(path: string, body?: Record<string, unknown>): FaultSpec | undefined {
+		const index = this.pending.findIndex((f) => matches(f, path, body));
 		if (index < 0) return undefined;
 		const fault = this.pending[index];
 		if (fault.after) {
 			this.pending[index] = { ...fault, after: fault.after - 1 };
 			return undefined;
 		}
+		if (fault.times === 0) return fault;
 		const remaining = (fault.times ?? 1) - 1;
 		if (remaining <= 0) this.pending.splice(index, 1);
 		else this.pending[index] = { ...fault, times: remaining };
@@ -97,6 +120,14 @@ export class FaultQueue {
 			case 'duplicate':
 				this.overlap = fault.overlap ?? 1;
 				return { next: 'continue' };
+			case 'lostAnswer':
+				// Handled as usual, but whatever is answered is dropped with the connection instead.
+				res.writeHead = () => res;
+				res.end = () => {
+					req.socket.destroy();
+					return res;
+				};
+				return { next: 'continue', outcome: 'lostAnswer' };
 		}
 	}
 }

@@ -182,7 +182,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		});
 		if (options.answerDelayMs) await delay(options.answerDelayMs);
 
-		const fault = faults.take(path);
+		const fault = faults.take(path, record.json);
 		if (fault) {
 			record.fault = fault.kind;
 			record.outcome = `fault:${fault.kind}`;

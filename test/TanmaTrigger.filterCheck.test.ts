@@ -116,3 +116,44 @@ test('Fetch Test Event reads customers the filter leaves out and says so in the 
 		/left out \d+ of the customers followed up in the last 30 days/,
 	);
 });
+
+test('a tenant whose customers all fit one search page is listed whole, one request a poll, with no filter to check; past one page the filter and its checks come back', async () => {
+	t.sandbox.reset({ customers: 100 });
+	const trigger = triggerUnderTest();
+	await trigger.poll();
+	advance(MINUTE);
+	await trigger.poll(); // the first check: every customer (one page) and the filtered search
+	expect(searches()).toEqual(['unfiltered', 'filtered']);
+	const emitted: number[] = [];
+	const written: number[] = [];
+	t.sandbox.requests.length = 0;
+	for (let minute = 0; minute < 90; minute++) {
+		advance(MINUTE);
+		if (minute % 5 === 0)
+			written.push(
+				t.sandbox.addFollowUps(t.sandbox.tenant.customers[minute].externalUserId, ['x'])[0].id,
+			);
+		const run = await trigger.poll();
+		expect(run.warnings).toEqual([]);
+		emitted.push(...run.items.map((i) => Number(i.id)));
+	}
+	expect(emitted).toEqual(written);
+	// One search a poll, never the filter, no check.
+	expect(searches()).toEqual(new Array(90).fill('unfiltered'));
+
+	// The tenant grows past one page: the filtered search again, checked on its schedule.
+	const template = t.sandbox.tenant.customers[0];
+	for (let n = 0; n < 30; n++)
+		t.sandbox.tenant.customers.push({
+			...template,
+			customerId: String(700000000000000 + n),
+			externalUserId: `wmgrown${n}`,
+			lastFollowTimeMs: null,
+		});
+	advance(MINUTE);
+	await trigger.poll(); // lists everyone as before, and finds two pages
+	t.sandbox.requests.length = 0;
+	advance(MINUTE);
+	await trigger.poll();
+	expect(searches()).toEqual(['filtered']);
+});

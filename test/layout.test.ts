@@ -51,6 +51,7 @@ export const TESTED_ELSEWHERE: Record<string, string> = {
 	'nodes/Tanma/helpers/parameters.ts': 'test/helpers/validation.test.ts',
 	'nodes/Tanma/transport/protocol/pushCrypto.ts': 'test/TanmaPushTrigger.test.ts',
 	'nodes/Tanma/trigger/poll/scan.ts': 'test/TanmaTrigger.test.ts',
+	'nodes/Tanma/trigger/poll/failures.ts': 'test/TanmaTrigger.largeTenant.test.ts',
 	'nodes/Tanma/trigger/poll/description.ts': 'test/trigger/poll/events.test.ts',
 	'nodes/Tanma/trigger/poll/run.ts': 'test/TanmaTrigger.test.ts',
 	'nodes/Tanma/trigger/push/description.ts': 'test/trigger/push/events.test.ts',

@@ -4,6 +4,33 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { TanmaEndpoint } from './protocol/endpoints';
 import { vendorPageUrl } from './protocol/endpoints';
 
+/**
+ * What a failed request says of itself, for the code that acts on it (the trigger, the retries, Tenant Check): kept on
+ * the error as `tanma`, beside the words users read, so no caller has to read those words back.
+ * - vendor: Tanma answered HTTP 200 with a non-zero code
+ * - http: an HTTP status outside 2xx
+ * - network: no answer; `sent` says whether the request may have reached Tanma ('no': the connection was never made)
+ * - malformed: an answer that is not Tanma's JSON envelope
+ */
+export type TanmaFailure =
+	| { kind: 'vendor'; code: string; message: string }
+	| { kind: 'http'; status: number }
+	| { kind: 'network'; code?: string; sent: 'no' | 'maybe' }
+	| { kind: 'malformed' };
+
+export type TanmaError = NodeApiError & { readonly tanma: TanmaFailure };
+
+function carrying(error: NodeApiError, tanma: TanmaFailure): TanmaError {
+	// Not enumerable: n8n shows and stores the error as before.
+	Object.defineProperty(error, 'tanma', { value: tanma, enumerable: false });
+	return error as TanmaError;
+}
+
+/** The failure a Tanma request error carries, if `error` is one. */
+export function tanmaFailureOf(error: unknown): TanmaFailure | undefined {
+	return error instanceof NodeApiError ? (error as Partial<TanmaError>).tanma : undefined;
+}
+
 /** What an error knows of the endpoint it came from. */
 export type FailedEndpoint = Pick<TanmaEndpoint, 'path'> &
 	Partial<Pick<TanmaEndpoint, 'docPage' | 'editions'>>;
@@ -49,15 +76,18 @@ export function vendorError(
 	itemIndex?: number,
 	/** The endpoint that answered: a refusal we have no hint for names it and what to check. */
 	endpoint?: FailedEndpoint,
-): NodeApiError {
+): TanmaError {
 	const hint = vendorHint(code);
 	const response: JsonObject = { code: String(code), message: vendorMessage };
-	return new NodeApiError(node, response, {
-		message: `Tanma error ${code}: ${vendorMessage || 'no message'}`,
-		description: hint ?? refusalHint(endpoint, `code ${code}`),
-		httpCode: String(code),
-		itemIndex,
-	});
+	return carrying(
+		new NodeApiError(node, response, {
+			message: `Tanma error ${code}: ${vendorMessage || 'no message'}`,
+			description: hint ?? refusalHint(endpoint, `code ${code}`),
+			httpCode: String(code),
+			itemIndex,
+		}),
+		{ kind: 'vendor', code: String(code), message: vendorMessage },
+	);
 }
 
 export function httpStatusError(
@@ -66,9 +96,9 @@ export function httpStatusError(
 	bodyText: string,
 	itemIndex?: number,
 	endpoint?: FailedEndpoint,
-): NodeApiError {
+): TanmaError {
 	const excerpt = bodyText.length > 300 ? `${bodyText.slice(0, 300)}…` : bodyText;
-	return new NodeApiError(
+	const error = new NodeApiError(
 		node,
 		{ status: String(status), body: excerpt },
 		{
@@ -83,15 +113,16 @@ export function httpStatusError(
 			itemIndex,
 		},
 	);
+	return carrying(error, { kind: 'http', status });
 }
 
 export function malformedResponseError(
 	node: INode,
 	bodyText: string,
 	itemIndex?: number,
-): NodeApiError {
+): TanmaError {
 	const excerpt = bodyText.length > 300 ? `${bodyText.slice(0, 300)}…` : bodyText;
-	return new NodeApiError(
+	const error = new NodeApiError(
 		node,
 		{ body: excerpt },
 		{
@@ -100,6 +131,32 @@ export function malformedResponseError(
 			itemIndex,
 		},
 	);
+	return carrying(error, { kind: 'malformed' });
+}
+
+/**
+ * Network failures that happen before a request can have reached Tanma: no address, no connection, or a TLS
+ * handshake refused before anything was sent. Anything else (a reset, a timeout, a dropped answer) may come after
+ * Tanma received the request.
+ */
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EAI_NONAME',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ERR_INVALID_URL',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
+	'CERT_HAS_EXPIRED',
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+]);
+
+export function mayHaveBeenSent(networkCode: string | undefined): boolean {
+	return networkCode === undefined || !NOT_SENT_CODES.has(networkCode);
 }
 
 export function networkError(
@@ -107,8 +164,8 @@ export function networkError(
 	code: string | undefined,
 	detail: string,
 	itemIndex?: number,
-): NodeApiError {
-	return new NodeApiError(
+): TanmaError {
+	const error = new NodeApiError(
 		node,
 		{ code: code ?? 'NETWORK', message: detail },
 		{
@@ -117,6 +174,7 @@ export function networkError(
 			itemIndex,
 		},
 	);
+	return carrying(error, { kind: 'network', code, sent: mayHaveBeenSent(code) ? 'maybe' : 'no' });
 }
 
 /** Our errors pass through (given the item index if they lack one); anything else is wrapped so n8n shows it well. */

@@ -5,10 +5,10 @@ import {
 	completeScan,
 	freshState,
 	markEmitted,
-	markUnitRead,
+	markHandledUpTo,
 	noteScanRequests,
+	pruneState,
 	scanFloor,
-	unitsToRead,
 } from '../../../nodes/Tanma/trigger/poll/cursor';
 import type { TriggerState } from '../../../nodes/Tanma/trigger/poll/cursor';
 import { parseTanmaTime } from '../../../nodes/Tanma/transport/protocol/time';
@@ -17,27 +17,22 @@ const at = (tanmaTime: string) => parseTanmaTime(tanmaTime)!;
 /** The scan as the functions left it (read through a call, so TypeScript does not narrow it away). */
 const scanOf = (state: TriggerState) => state.scan;
 
-test('a scan starts at the poll time; an unfinished one keeps its start and the last unit it read', () => {
+test('a scan starts at the poll time; an unfinished one keeps its start and the last unit it handled, never moving back', () => {
 	const state = freshState('followUp:recent', at('2026-12-01 08:00:00'));
 	beginScan(state, at('2026-12-01 09:00:00'));
 	expect(state.scan).toEqual({ start: '2026-12-01 09:00:00' });
-	markUnitRead(state, ['2026-12-01 08:30:00', 'cust-2']);
+	markHandledUpTo(state, ['2026-12-01 08:30:00', 'cust-2']);
+	markHandledUpTo(state, ['2026-12-01 08:10:00', 'cust-1']);
 	beginScan(state, at('2026-12-01 09:05:00'));
 	expect(state.scan).toEqual({
 		start: '2026-12-01 09:00:00',
 		after: ['2026-12-01 08:30:00', 'cust-2'],
 	});
-	const units = [
-		{ key: ['2026-12-01 08:40:00', 'cust-3'] as [string, string] },
-		{ key: ['2026-12-01 08:30:00', 'cust-2'] as [string, string] },
-		{ key: ['2026-12-01 08:10:00', 'cust-1'] as [string, string] },
-	];
-	expect(unitsToRead(units, state).map((u) => u.key[1])).toEqual(['cust-3']);
 });
 
-test('markUnitRead outside a scan changes nothing', () => {
+test('markHandledUpTo outside a scan changes nothing', () => {
 	const state = freshState('followUp:recent', at('2026-12-01 08:00:00'));
-	markUnitRead(state, ['2026-12-01 08:30:00', 'cust-2']);
+	markHandledUpTo(state, ['2026-12-01 08:30:00', 'cust-2']);
 	expect(state.scan).toBeUndefined();
 });
 
@@ -46,6 +41,7 @@ test('a completed scan moves since to its start minus the late-arrival window (n
 	state.seen = { old: at('2026-12-01 08:00:00') / 1000, kept: at('2026-12-01 08:55:00') / 1000 };
 	beginScan(state, at('2026-12-01 09:00:00'));
 	completeScan(state, 10 * 60_000);
+	pruneState(state);
 	expect(state).toMatchObject({
 		since: '2026-12-01 08:50:00',
 		seen: { kept: at('2026-12-01 08:55:00') / 1000 },
@@ -65,7 +61,7 @@ describe('the check of a source filter', () => {
 	test('the first scan checks, reading from `since`; a carried-on scan never becomes a check', () => {
 		const state = freshState('f', at('2026-12-01 08:00:00'));
 		beginScan(state, at('2026-12-01 08:01:00'));
-		markUnitRead(state, ['2026-12-01 08:00:30', 'c1']);
+		markHandledUpTo(state, ['2026-12-01 08:00:30', 'c1']);
 		beginFilterCheck(state, at('2026-12-01 08:01:00'), { intervalMs: HOUR });
 		expect(state.scan?.check).toBeUndefined();
 		delete state.scan;
@@ -85,6 +81,7 @@ describe('the check of a source filter', () => {
 		beginFilterCheck(state, at('2026-12-01 08:40:00'), { intervalMs: HOUR });
 		expect(state.scan?.check).toBeUndefined(); // not due yet
 		completeScan(state, 60_000); // since → 08:39, past record a
+		pruneState(state);
 		expect(state.since).toBe('2026-12-01 08:39:00');
 		expect(state.seen).toHaveProperty('a'); // kept: the next check reads from 08:09
 		beginScan(state, at('2026-12-01 09:15:00'));
@@ -92,6 +89,7 @@ describe('the check of a source filter', () => {
 		expect(scanFloor(state)).toBe('2026-12-01 08:09:00');
 		state.filterCheck!.distrusted = { at: '2026-12-01 09:15:00', leftOut: 1, example: 'c9' };
 		completeScan(state, 60_000);
+		pruneState(state);
 		expect(state.seen).toEqual({});
 	});
 

@@ -1,13 +1,16 @@
 import { formatTanmaTime, parseTanmaTime } from '../../transport/protocol/time';
+import type { UnitMemo } from './units';
+import { forgetSettledUnits, oldestOwed } from './units';
 
 /**
  * The trigger's memory, kept in the node's static data as plain JSON.
  *
  * A record is new when its time is at or after `since` and its id is not in `seen`. `seen` holds the ids
  * emitted with a time at or after `since`, so nothing is emitted twice; `since` only moves forward when a
- * scan has read every unit (customer) it found, and then only to the scan's start minus the late-arrival
+ * scan has handled every unit (customer) it found, and then only to the scan's start minus the late-arrival
  * window, so records that show up late with an older time are still caught. A scan that runs out of time
- * or hits an error records how far it got (`scan.after`) and the next poll carries on from there.
+ * records how far it got (`scan.after`) and the next poll carries on from there. `units` remembers the recent
+ * customers (./units.ts): what was read at which key, the reads still owed, and the customers whose reads fail.
  * (A type, not an interface, so n8n's static data, an IDataObject, takes it without a cast.)
  */
 export type TriggerState = {
@@ -19,10 +22,12 @@ export type TriggerState = {
 	/** Emitted record ids → record time in epoch seconds. */
 	seen: Record<string, number>;
 	/**
-	 * An unfinished scan: when it started and the sort key of the last unit it finished; `check` when it is a
+	 * An unfinished scan: when it started and the sort key of the last unit it handled; `check` when it is a
 	 * check of the source's filter, reading records from `check.from` on.
 	 */
 	scan?: { start: string; after?: UnitKey; check?: { from: string; cost?: number } };
+	/** Recent and failing units by unit id (./units.ts). */
+	units?: Record<string, UnitMemo>;
 	/** The check of the source's unpublished filter (sources with `checkedFilter` only). */
 	filterCheck?: FilterCheckState;
 	/** When the poll that wrote this state started (Tanma time): where a changed configuration carries on from. */
@@ -42,6 +47,11 @@ export type FilterCheckState = {
 	lastAt?: string;
 	/** A check found customers the filter left out: the source lists without it from then on. */
 	distrusted?: { at: string; leftOut: number; example: string };
+	/**
+	 * The last listing without the filter held every customer in one search page: the source lists them all, for
+	 * the same single request, and relies on no filter (each such scan counts as a check that found nothing).
+	 */
+	onePage?: true;
 	/** A check could not tell (the rows carry no time); said once in n8n's log. */
 	uncheckable?: boolean;
 	/** Requests the last check's unfiltered listing cost; all checks' requests so far, and all other requests. */
@@ -83,12 +93,17 @@ export function loadState(raw: unknown, config: string): TriggerState | undefine
 		state.filterCheck && typeof state.filterCheck.from === 'string'
 			? { ...state.filterCheck }
 			: undefined;
+	const units =
+		state.units && typeof state.units === 'object'
+			? (JSON.parse(JSON.stringify(state.units)) as Record<string, UnitMemo>)
+			: undefined;
 	return {
 		v: 1,
 		config,
 		since: state.since,
 		seen: state.seen && typeof state.seen === 'object' ? { ...state.seen } : {},
 		...(state.scan ? { scan: { ...state.scan } } : {}),
+		...(units ? { units } : {}),
 		...(filterCheck ? { filterCheck } : {}),
 		...(typeof state.polledAt === 'string' ? { polledAt: state.polledAt } : {}),
 		...(typeof state.rev === 'string' ? { rev: state.rev } : {}),
@@ -186,7 +201,8 @@ export function beginFilterCheck(
 ): void {
 	const check = (state.filterCheck ??= { from: state.since });
 	// Only a fresh scan becomes a check: one carried on has passed units a check would have to read.
-	if (!state.scan || check.distrusted || state.scan.check || state.scan.after) return;
+	if (!state.scan || check.distrusted || check.onePage || state.scan.check || state.scan.after)
+		return;
 	const last = check.lastAt === undefined ? undefined : parseTanmaTime(check.lastAt);
 	const due =
 		last === undefined ||
@@ -210,34 +226,10 @@ export function scanFloor(state: TriggerState): string {
 	return state.scan?.check?.from ?? state.since;
 }
 
-/** Every record of this unit was emitted: an interrupted scan resumes after it. */
-export function markUnitRead(state: TriggerState, key: UnitKey): void {
-	if (state.scan) state.scan.after = key;
-}
-
-/** Units still to read in this scan, in key order. */
-export function unitsToRead<T extends { key: UnitKey }>(units: T[], state: TriggerState): T[] {
-	const after = state.scan?.after;
-	return units
-		.slice()
-		.sort((a, b) => compareKeys(a.key, b.key))
-		.filter((u) => !after || compareKeys(u.key, after) > 0);
-}
-
-/** Records of one unit that have not been emitted (deduplicated within the batch too). */
-export function newRecords(
-	state: TriggerState,
-	records: TriggerRecord[],
-	floor = state.since,
-): TriggerRecord[] {
-	const out: TriggerRecord[] = [];
-	const batch = new Set<string>();
-	for (const record of records) {
-		if (record.time < floor || record.id in state.seen || batch.has(record.id)) continue;
-		batch.add(record.id);
-		out.push(record);
-	}
-	return out;
+/** The scan has handled every unit up to this key: an unfinished scan resumes after it. */
+export function markHandledUpTo(state: TriggerState, key: UnitKey): void {
+	if (state.scan && (!state.scan.after || compareKeys(key, state.scan.after) > 0))
+		state.scan.after = key;
 }
 
 export function markEmitted(state: TriggerState, records: TriggerRecord[]): void {
@@ -254,8 +246,8 @@ export function emissionOrder(a: TriggerRecord, b: TriggerRecord): number {
 }
 
 /**
- * A scan read everything it found: move `since` to the scan's start minus the late-arrival window
- * (never backwards) and forget ids older than that.
+ * A scan handled everything it found: move `since` to the scan's start minus the late-arrival window
+ * (never backwards).
  */
 export function completeScan(state: TriggerState, lateArrivalMs: number): void {
 	const start = state.scan?.start;
@@ -265,16 +257,27 @@ export function completeScan(state: TriggerState, lateArrivalMs: number): void {
 	const candidate = formatTanmaTime((parseTanmaTime(start) ?? 0) - lateArrivalMs);
 	if (candidate > state.since) state.since = candidate;
 	const check = state.filterCheck;
-	if (check && checked) {
+	if (check && (checked || (check.onePage && !check.distrusted))) {
 		check.lastAt = start;
 		check.from = state.since;
-		check.cost = checked.cost ?? 0;
+		check.cost = checked?.cost ?? 0;
 	}
-	// A trusted filter is checked from `check.from` on next time: keep the ids emitted since then.
-	const keepFrom =
-		check && !check.distrusted && check.from < state.since ? check.from : state.since;
+}
+
+/**
+ * Forgets ids and units no longer needed: `seen` keeps the ids from the oldest time a read may still need them
+ * (`since`; a trusted filter's next check; a read still owed), and `units` what ./units.ts still needs.
+ * `listedIds`: a source with a fixed list of units forgets those no longer on it.
+ */
+export function pruneState(state: TriggerState, listedIds?: ReadonlySet<string>): void {
+	const check = state.filterCheck;
+	let keepFrom = state.since;
+	if (check && !check.distrusted && check.from < keepFrom) keepFrom = check.from;
+	const owed = oldestOwed(state);
+	if (owed !== undefined && owed < keepFrom) keepFrom = owed;
 	const floorSeconds = Math.floor((parseTanmaTime(keepFrom) ?? 0) / 1000);
 	for (const [id, seconds] of Object.entries(state.seen)) {
 		if (seconds < floorSeconds) delete state.seen[id];
 	}
+	forgetSettledUnits(state, listedIds);
 }

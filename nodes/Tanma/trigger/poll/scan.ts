@@ -3,8 +3,9 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { loadTanmaCredentials } from '../../transport';
 import { readInOrder, ReadPacer } from '../../transport/concurrency';
-import { asNodeError } from '../../transport/errors';
+import { asNodeError, tanmaFailureOf } from '../../transport/errors';
 import { formatTanmaTime, parseTanmaTime } from '../../transport/protocol/time';
+import { MAX_PAGE_SIZE } from '../../transport/protocol/endpoints';
 import type { FilterCheckSchedule, TriggerRecord, TriggerState } from './cursor';
 import {
 	activationMark,
@@ -18,16 +19,18 @@ import {
 	loadState,
 	markActivation,
 	markEmitted,
-	markUnitRead,
-	newRecords,
+	markHandledUpTo,
 	noteScanRequests,
+	pruneState,
 	revOf,
 	scanFloor,
-	unitsToRead,
 } from './cursor';
 import { PollMemory } from './memory';
 import type { ListOptions, ScanOptions, TriggerSource, TriggerUnit } from './sources';
 import { windowEnd } from './sources';
+import { aboutTheUnit, describeFailure, logFailure } from './failures';
+import type { PlannedRead } from './units';
+import { newRecordsOf, planReads, rememberFailure, rememberRead } from './units';
 
 /** Stop reading new units after this share of n8n's poll budget, leaving time to hand over. */
 export const POLL_BUDGET_SHARE = 0.6;
@@ -171,6 +174,11 @@ export async function pollNewRecords(
 	);
 }
 
+/** One read's outcome: the records, or why it failed. */
+type ReadResult =
+	| { read: PlannedRead; records: TriggerRecord[] }
+	| { read: PlannedRead; error: unknown };
+
 async function scan(
 	this: IPollFunctions,
 	source: TriggerSource,
@@ -187,7 +195,7 @@ async function scan(
 	const options: ScanOptions = { credentials: await loadTanmaCredentials.call(this), pacer };
 	const listing = !source.checkedFilter
 		? undefined
-		: state.filterCheck?.distrusted
+		: state.filterCheck?.distrusted || state.filterCheck?.onePage
 			? 'unfiltered'
 			: state.scan?.check
 				? 'check'
@@ -200,46 +208,97 @@ async function scan(
 		{ ...options, listing, report },
 	);
 	reportFilterCheck.call(this, source, state, units, report, started);
-	const pending = unitsToRead(units, state);
-
-	// Units are read several at a time but taken in key order, so `scan.after` only ever passes units whose
-	// records were all emitted; a unit read after one that failed or was not started is read again next poll.
-	const read: Array<{ unit: TriggerUnit; records: TriggerRecord[] }> = [];
-	let nextIndex = 0;
-	let failure: unknown;
-	try {
-		await readInOrder(pacer, {
-			next: () => {
-				if (nextIndex >= pending.length) return undefined;
-				// Out of time: no new unit starts; the next poll carries on after the last finished one.
-				if (nextIndex > 0 && settings.clock() - started >= settings.budgetMs) return undefined;
-				const unit = pending[nextIndex++];
-				return async () => ({
-					unit,
-					records: unit.records ?? (await source.readUnit.call(this, unit, options)),
-				});
-			},
-			accept: (result) => {
-				read.push(result);
-				return true;
-			},
-		});
-	} catch (error) {
-		failure = error;
+	if (report.everyone !== undefined && state.filterCheck) {
+		// A tenant whose every customer fits one page is listed whole: the same one request, no filter to trust.
+		if (report.everyone <= MAX_PAGE_SIZE) state.filterCheck.onePage = true;
+		else delete state.filterCheck.onePage;
 	}
+	// Keys below this fall below `since` once this scan completes: such units are not remembered (./units.ts).
+	const boundary = formatTanmaTime(
+		(parseTanmaTime(state.scan!.start) ?? started) - settings.lateArrivalMs,
+	);
+	const planned = planReads(
+		units,
+		state,
+		{
+			kind: source.unitKind,
+			nowMs: started,
+			since: state.since,
+			checkFrom: state.scan?.check?.from,
+			after: state.scan?.after,
+			boundary,
+		},
+		source.contextOf,
+	);
+
+	// Reads run several at a time and settle one by one: a failed read never stops the others.
+	const results: ReadResult[] = [];
+	let nextIndex = 0;
+	await readInOrder(pacer, {
+		next: () => {
+			if (nextIndex >= planned.length) return undefined;
+			// Out of time: no new read starts; the next poll carries on.
+			if (nextIndex > 0 && settings.clock() - started >= settings.budgetMs) return undefined;
+			const read = planned[nextIndex++];
+			return async (): Promise<ReadResult> => {
+				try {
+					return {
+						read,
+						records: read.unit.records ?? (await source.readUnit.call(this, read.unit, options)),
+					};
+				} catch (error) {
+					return { read, error };
+				}
+			};
+		},
+		accept: (result) => {
+			results.push(result);
+			return true;
+		},
+	});
+
+	const succeeded = results.some((r) => 'records' in r);
+	const failures = results.filter((r): r is { read: PlannedRead; error: unknown } => 'error' in r);
+	// Nothing read and every failure could be Tanma's or the connection's: the poll fails, the state stays.
+	if (!succeeded && failures.length && !failures.some((f) => aboutTheUnit(f.error)))
+		throw asNodeError(this.getNode(), failures[0].error);
 
 	const collected: TriggerRecord[] = [];
-	for (const { unit, records } of read) {
-		const fresh = newRecords(state, usableRecords(records), floor);
-		markEmitted(state, fresh);
-		collected.push(...fresh);
-		markUnitRead(state, unit.key);
+	const outcome = {
+		kind: source.unitKind,
+		nowMs: started,
+		lateArrivalMs: settings.lateArrivalMs,
+		since: state.since,
+		boundary,
+	};
+	for (const result of results) {
+		if ('records' in result) {
+			const fresh = newRecordsOf(state, result.read, usableRecords(result.records));
+			markEmitted(state, fresh);
+			collected.push(...fresh);
+			rememberRead(state, result.read, result.records, outcome);
+		} else {
+			// A failure counts toward giving up on the unit when it is about the unit, or others could be read.
+			const verdict = rememberFailure(state, result.read, {
+				nowMs: started,
+				counts: succeeded || aboutTheUnit(result.error),
+				failure: tanmaFailureOf(result.error),
+				said: describeFailure(result.error),
+			});
+			logFailure.call(
+				this,
+				source,
+				result,
+				verdict,
+				state.units?.[result.read.unit.key[1]]?.fail?.first,
+			);
+		}
+		markHandledUpTo(state, result.read.unit.key);
 	}
-	// A failure with nothing to emit fails the poll (state unchanged); otherwise what is in hand is emitted and
-	// the failed unit is read again next poll.
-	if (failure !== undefined && !collected.length) throw asNodeError(this.getNode(), failure);
 	noteScanRequests(state, pacer.sent, report.checkRequests ?? 0);
-	if (read.length === pending.length) completeScan(state, settings.lateArrivalMs);
+	// Reads not started (out of time) are found again by the resumed scan, or are still owed.
+	if (results.length === planned.length) completeScan(state, settings.lateArrivalMs);
+	pruneState(state, source.fixedUnits ? new Set(units.map((unit) => unit.key[1])) : undefined);
 	keep(stores, settings, fromRev, state, started);
 	return collected.sort(emissionOrder).map((r) => r.json as IDataObject);
 }

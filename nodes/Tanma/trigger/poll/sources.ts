@@ -5,6 +5,7 @@ import type { TanmaRequestOptions } from '../../transport';
 import { tanmaApiRequest, tanmaApiRequestAll } from '../../transport';
 import { formatTanmaTime } from '../../transport/protocol/time';
 import type { TriggerRecord, UnitKey } from './cursor';
+import type { UnitKind } from './units';
 
 /**
  * Where the trigger's records come from. A source lists the units to read in a time window (customers,
@@ -32,8 +33,11 @@ export type Listing = 'filtered' | 'unfiltered' | 'check';
 
 export interface ListOptions extends ScanOptions {
 	listing?: Listing;
-	/** Filled by a `check` listing: whether its rows carried no time to check against, and what the check cost. */
-	report?: { uncheckable?: boolean; checkRequests?: number };
+	/**
+	 * Filled by a `check` listing: whether its rows carried no time to check against, and what the check cost; by any
+	 * listing without the filter: how many customers the tenant has (it fits one search page or not).
+	 */
+	report?: { uncheckable?: boolean; checkRequests?: number; everyone?: number };
 }
 
 export interface TriggerSource {
@@ -49,8 +53,16 @@ export interface TriggerSource {
 		unit: TriggerUnit,
 		options?: ScanOptions,
 	): Promise<TriggerRecord[]>;
-	/** The unpublished filter the listing relies on, named for messages; the poll checks it (poll.ts). */
+	/** The unpublished filter the listing relies on, named for messages; the poll checks it (./scan.ts). */
 	checkedFilter?: string;
+	/** How its units are read (./units.ts). */
+	unitKind: UnitKind;
+	/** What one unit is called in n8n's log ("customer", "lead"). */
+	unitNoun: string;
+	/** The context readUnit needs for a unit known only by its id (one the listing no longer shows). */
+	contextOf(id: string): IDataObject;
+	/** The units are a fixed list the user gave: one taken off the list is forgotten. */
+	fixedUnits?: boolean;
 }
 
 function followUpRecord(row: IDataObject, context: IDataObject): TriggerRecord {
@@ -91,6 +103,10 @@ export function specificCustomersSource(externalUserIds: string[]): TriggerSourc
 			}));
 		},
 		readUnit: readFollowUps,
+		unitKind: 'records',
+		unitNoun: 'customer',
+		contextOf: (externalUserId) => ({ externalUserId }),
+		fixedUnits: true,
 	};
 }
 
@@ -137,6 +153,7 @@ export const recentlyActiveSource: TriggerSource = {
 		const everyone = listing === 'filtered' ? [] : await searchCustomers.call(this, {}, options);
 		if (listing === 'check' && options.report)
 			options.report.checkRequests = (options.pacer?.sent ?? 0) - sentBefore;
+		if (listing !== 'filtered' && options.report) options.report.everyone = everyone.length;
 		// Rows without a time are read only when no row has one (then the answer cannot tell who was active).
 		const timed = everyone.some((unit) => unit.key[0] !== '');
 		if (listing === 'check' && everyone.length && !timed && options.report)
@@ -156,6 +173,9 @@ export const recentlyActiveSource: TriggerSource = {
 		return [...filtered, ...leftOut];
 	},
 	readUnit: readFollowUps,
+	unitKind: 'records',
+	unitNoun: 'customer',
+	contextOf: (externalUserId) => ({ externalUserId }),
 };
 
 /** New customers by creation time: the search pages carry the records, no further reads. */
@@ -177,6 +197,9 @@ export const newCustomersSource: TriggerSource = {
 	async readUnit(unit) {
 		return unit.records ?? [];
 	},
+	unitKind: 'inline',
+	unitNoun: 'customer',
+	contextOf: (customerId) => ({ customerId }),
 };
 
 /**
@@ -209,6 +232,9 @@ export const newLeadsSource: TriggerSource = {
 		if (!lead || typeof lead.createTime !== 'string') return [];
 		return [{ id: String(lead.customerId ?? unit.key[1]), time: lead.createTime, json: lead }];
 	},
+	unitKind: 'record',
+	unitNoun: 'lead',
+	contextOf: (customerId) => ({ customerId }),
 };
 
 /** The window end sent to Tanma: a little past now, so a clock slightly behind Tanma's misses nothing. */

@@ -1,0 +1,56 @@
+import type { IPollFunctions } from 'n8n-workflow';
+
+import { tanmaFailureOf } from '../../transport/errors';
+import { formatTanmaTime } from '../../transport/protocol/time';
+import { isThrottleMessage } from '../../transport/retry';
+import type { TriggerSource } from './sources';
+import type { FailureVerdict, PlannedRead } from './units';
+import { PARKED_RETRY_MS, saysDoesNotExist } from './units';
+
+/** What the trigger makes of a failed read of one unit (a customer, a lead), and what it tells n8n's log. */
+
+/**
+ * Whether a failure is about this unit rather than about Tanma or the connection: a vendor refusal that is neither
+ * "slow down" nor a credential or clock problem (1002, 1003), which would refuse every read.
+ */
+export function aboutTheUnit(error: unknown): boolean {
+	const failure = tanmaFailureOf(error);
+	return (
+		failure?.kind === 'vendor' &&
+		failure.code !== '1002' &&
+		failure.code !== '1003' &&
+		!isThrottleMessage(failure.message)
+	);
+}
+
+export function describeFailure(error: unknown): string {
+	const failure = tanmaFailureOf(error);
+	if (failure?.kind === 'vendor')
+		return `Tanma error ${failure.code}: ${failure.message || 'no message'}`;
+	return error instanceof Error ? error.message : String(error);
+}
+
+/** Each failed read in n8n's log: which unit, what Tanma said, and what the trigger does next. */
+export function logFailure(
+	this: IPollFunctions,
+	source: TriggerSource,
+	result: { read: PlannedRead; error: unknown },
+	verdict: FailureVerdict,
+	firstFailure: number | undefined,
+): void {
+	const unit = `${source.unitNoun} ${result.read.unit.key[1]}`;
+	const said = describeFailure(result.error);
+	const prefix = `Tanma Trigger "${this.getNode().name}": could not read ${unit} (${said}).`;
+	const hours = PARKED_RETRY_MS / 3_600_000;
+	const since = firstFailure === undefined ? '' : ` since ${formatTanmaTime(firstFailure * 1000)}`;
+	const why = saysDoesNotExist(tanmaFailureOf(result.error))
+		? 'Tanma says it does not exist (read from its message)'
+		: `its reads have failed${since}`;
+	const next =
+		verdict === 'retry'
+			? ' It is read again on the next poll; the others go on.'
+			: verdict === 'parked'
+				? ` ${why}: it is no longer read on every poll, only once every ${hours} hour(s); its records from ${result.read.from} on are emitted once it can be read. Check it in Tanma, or take it off the trigger.`
+				: ` It is still not readable; tried again in ${hours} hour(s).`;
+	this.logger.warn(prefix + next);
+}
