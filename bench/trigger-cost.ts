@@ -56,6 +56,40 @@ export interface FilterCheckCost {
 	ratio: number;
 }
 
+/** A steady stream of new records and what the trigger sent for it, against the least the work needs. */
+export interface StreamCost {
+	event: 'newFollowUp' | 'newCustomer' | 'newLead';
+	customers: number;
+	/** How the stream writes: how many records a minute, spread over how many customers. */
+	stream: string;
+	hours: number;
+	polls: number;
+	records: number;
+	emitted: number;
+	requests: number;
+	/** Of those, the filter check's listings (searches without qwLastFollowTypes; own target ≤ 5 %, table above). */
+	checkRequests: number;
+	/**
+	 * The least a poll can do: one listing request per poll, plus one read per new follow-up (a customer's list) or new
+	 * lead (its detail); new customers come with the listing.
+	 */
+	least: number;
+	/** requests / least, and without the filter check's listings. */
+	ratio: number;
+	ratioWithoutChecks: number;
+}
+
+/**
+ * The search requests of the last poll that were a check of the filter: those without qwLastFollowTypes in a poll
+ * that also searched with it. Without a filtered search, the unfiltered one is the poll's listing (a tenant that fits
+ * one page, or a distrusted filter).
+ */
+function checkListings(sandbox: Sandbox): number {
+	const searches = sandbox.requests.filter((r) => r.path === '/api/v3/customer/search');
+	const unfiltered = searches.filter((r) => r.json?.qwLastFollowTypes === undefined).length;
+	return unfiltered < searches.length ? unfiltered : 0;
+}
+
 function pollingTrigger(sandbox: Sandbox, parameters: INodeParameters) {
 	let staticData: IDataObject = {};
 	return {
@@ -175,10 +209,7 @@ export async function measureFilterCheckCost(
 						}
 						sandbox.requests.length = 0;
 						await trigger.poll();
-						const unfiltered = sandbox.requests.filter(
-							(r) =>
-								r.path === '/api/v3/customer/search' && r.json?.qwLastFollowTypes === undefined,
-						).length;
+						const unfiltered = checkListings(sandbox);
 						requests += sandbox.requests.length;
 						checkRequests += unfiltered;
 						if (unfiltered) checks++;
@@ -255,4 +286,117 @@ async function measureStateGrowth(
 		duplicates,
 		requests,
 	};
+}
+
+/**
+ * Hours of polls a minute apart while records arrive at a steady rate, then a quiet Late Arrival Window: every
+ * request the trigger sent (listings, reads, filter checks, late-arrival reads) against the least the work needs.
+ * `perMinute` records a minute; follow-ups go to the next customer of `spread` (0: all, in a stride of 7, so a
+ * customer's next follow-up comes long after its window closed).
+ */
+export async function measureStreamCost(
+	sandbox: Sandbox,
+	options: {
+		event: StreamCost['event'];
+		customers: number;
+		perMinute: number;
+		spread?: number;
+		hours?: number;
+	},
+): Promise<StreamCost> {
+	const clock = installShiftedClock();
+	const hours = options.hours ?? 6;
+	try {
+		sandbox.reset({ customers: options.customers });
+		sandbox.readings = { ...sandbox.readings, lastFollowTypes: 'lastFollowTime' };
+		const trigger = pollingTrigger(sandbox, {
+			event: options.event,
+			...(options.event === 'newFollowUp' ? { scope: 'recentlyActive' } : {}),
+			options: { lateArrivalMinutes: LATE_ARRIVAL_MINUTES },
+		});
+		await trigger.poll(); // activation
+		const pool = sandbox.tenant.customers.slice(0, options.spread || options.customers);
+		const streamPolls = hours * 60;
+		let records = 0;
+		let emitted = 0;
+		let requests = 0;
+		let checkRequests = 0;
+		let polls = 0;
+		for (let minute = 0; minute < streamPolls + LATE_ARRIVAL_MINUTES + 1; minute++) {
+			const writing = minute < streamPolls;
+			for (let n = 0; writing && n < options.perMinute; n++) {
+				clock.advance(MINUTE / (options.perMinute + 1));
+				const index = records++;
+				if (options.event === 'newFollowUp') {
+					const customer = options.spread
+						? pool[index % pool.length]
+						: pool[(index * 7) % pool.length];
+					sandbox.addFollowUps(customer.externalUserId, ['bench stream']);
+				} else if (options.event === 'newLead') {
+					sandbox.addLeads([`bench ${index}`]);
+				} else {
+					const template = sandbox.tenant.customers[0];
+					sandbox.tenant.customers.push({
+						...template,
+						customerId: String(700000000000000 + index),
+						externalUserId: `wmbench${index}`,
+						createTimeMs: Date.now(),
+						lastFollowTimeMs: null,
+					});
+				}
+			}
+			clock.advance(writing ? MINUTE / (options.perMinute + 1) : MINUTE);
+			const run = await trigger.poll();
+			polls++;
+			requests += run.requests;
+			checkRequests += options.event === 'newFollowUp' ? checkListings(sandbox) : 0;
+			emitted += run.items.length;
+			sandbox.requests.length = 0;
+		}
+		if (emitted !== records)
+			throw new Error(`${options.event}: ${records} records written, ${emitted} emitted`);
+		const least = polls + (options.event === 'newCustomer' ? 0 : records);
+		return {
+			event: options.event,
+			customers: options.customers,
+			stream: !options.perMinute
+				? 'none (idle)'
+				: `${options.perMinute} a minute${options.event !== 'newFollowUp' ? '' : options.spread ? ` over ${options.spread} customers` : ', each on another customer'}`,
+			hours,
+			polls,
+			records,
+			emitted,
+			requests,
+			checkRequests,
+			least,
+			ratio: requests / least,
+			ratioWithoutChecks: (requests - checkRequests) / least,
+		};
+	} finally {
+		clock.restore();
+	}
+}
+
+/** The streams the bench measures: the targets (1 a minute at 100 and 1,000 customers; idle), then context. */
+export const STREAMS: Array<Parameters<typeof measureStreamCost>[1] & { target?: boolean }> = [
+	{ event: 'newFollowUp', customers: 100, perMinute: 1, target: true },
+	{ event: 'newFollowUp', customers: 1000, perMinute: 1, target: true },
+	{ event: 'newFollowUp', customers: 1000, perMinute: 0, target: true },
+	{ event: 'newFollowUp', customers: 100, perMinute: 4, spread: 20 },
+	{ event: 'newFollowUp', customers: 1000, perMinute: 4 },
+	{ event: 'newCustomer', customers: 100, perMinute: 1 },
+	{ event: 'newLead', customers: 100, perMinute: 1 },
+];
+
+export async function measureStreamCosts(
+	sandbox: Sandbox,
+	hours = 6,
+): Promise<Array<StreamCost & { target: boolean }>> {
+	const out: Array<StreamCost & { target: boolean }> = [];
+	for (const { target, ...stream } of STREAMS)
+		out.push({
+			...(await measureStreamCost(sandbox, { ...stream, hours })),
+			target: Boolean(target),
+		});
+	return out;
 }
