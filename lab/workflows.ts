@@ -18,11 +18,11 @@ export function sandboxCredential(sandbox: { baseUrl: string; appId: string; app
 	];
 }
 
-/** HTTP Request → the sandbox's sink; `jsonBody` says what each item records (default: event, id, execution, item). */
+/** HTTP Request → the sandbox's sink; `jsonBody` says what each item records (default: event, id, workflow, execution, item). */
 export const sinkNode = (
 	sinkUrl: string,
 	position: [number, number],
-	jsonBody = '={{ JSON.stringify({ event: $json.type ?? "followUp", id: $json.id ?? $json.msgId, execution: $execution.id, json: $json }) }}',
+	jsonBody = '={{ JSON.stringify({ event: $json.type ?? "followUp", id: $json.id ?? $json.msgId, workflow: $workflow.id, execution: $execution.id, json: $json }) }}',
 ) => ({
 	id: 'sink',
 	name: 'Record in Sink',
@@ -186,11 +186,51 @@ export function badInputWorkflow() {
 	};
 }
 
-/** Tanma Trigger (every minute, recently active customers) → sink. */
-export function triggerWorkflow(sinkUrl: string, startFrom: string) {
+/** Manual trigger → Work Order → Create, as a user builds it (no Continue On Fail, no Retry On Fail). */
+export function workOrderWorkflow() {
 	return {
-		id: 'tanmaE2eTrigger1',
-		name: 'Tanma e2e: new follow-ups to sink',
+		id: 'tanmaE2eWorkOrd1',
+		name: 'Tanma e2e: create a work order',
+		active: false,
+		nodes: [
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			tanmaNode('create', 'Create Work Order', 220, {
+				resource: 'workOrder',
+				operation: 'create',
+				moduleId: '430975492448320',
+				title: '客户要报价',
+				content: '请尽快联系',
+				priority: 2,
+				departmentId: '3765',
+			}),
+		],
+		connections: {
+			Start: { main: [[{ node: 'Create Work Order', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** Tanma Trigger (every minute, recently active customers) → sink. */
+export function triggerWorkflow(
+	sinkUrl: string,
+	startFrom: string,
+	/** Another trigger beside the first: its id, and Specific Customers instead of Recently Active. */
+	variant: { id?: string; externalUserIds?: string[] } = {},
+) {
+	const watch = variant.externalUserIds
+		? { scope: 'specificCustomers', externalUserIds: variant.externalUserIds.join('\n') }
+		: { scope: 'recentlyActive' };
+	return {
+		id: variant.id ?? 'tanmaE2eTrigger1',
+		name: `Tanma e2e: new follow-ups to sink (${variant.id ?? 'recently active'})`,
 		active: false,
 		nodes: [
 			{
@@ -202,7 +242,7 @@ export function triggerWorkflow(sinkUrl: string, startFrom: string) {
 				parameters: {
 					pollTimes: { item: [{ mode: 'everyMinute' }] },
 					event: 'newFollowUp',
-					scope: 'recentlyActive',
+					...watch,
 					options: { lateArrivalMinutes: 2, startFrom },
 				},
 				credentials: CREDENTIAL_REF,

@@ -15,7 +15,7 @@ import { describeActions } from './e2e/actions';
 import { describeBuild } from './e2e/build';
 import { describeEditor } from './e2e/editor';
 import { describeMcp } from './e2e/mcp';
-import { describePollTrigger } from './e2e/pollTrigger';
+import { describeLargeTenantOutcome, describePollTrigger } from './e2e/pollTrigger';
 import { describePushes } from './e2e/pushes';
 
 jest.setTimeout(15 * 60 * 1000);
@@ -42,3 +42,5 @@ describe('the polling trigger', () => describePollTrigger(current));
 describe('Tanma over MCP', () => describeMcp(current));
 describe('the editor in a real browser', () => describeEditor(current));
 describe('our build beside n8n-node build', () => describeBuild(current));
+describe('the polling trigger: the large tenant, checked last', () =>
+	describeLargeTenantOutcome(current));

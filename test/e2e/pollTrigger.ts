@@ -1,12 +1,24 @@
 /**
  * The Tanma Trigger in the shared real n8n (./shared.ts), published on the running n8n: follow-ups written after
- * activation reach the workflow once each, and the next poll adds nothing. (Each n8n poll scheduler, with a restart,
- * is test/e2e-schedulers.test.ts; queue mode test/e2e-queue.test.ts.)
+ * activation reach the workflow once each, and the next poll adds nothing. Then a large tenant's story, published
+ * here and checked at the end of the suite (describeLargeTenantOutcome) while the other groups run: a customer is read
+ * when its follow-up shows up and once more when its late-arrival window closes, and a customer Tanma says does not
+ * exist, or whose reads fail for a while, holds back no one, in both watches. (Each n8n poll scheduler, with a
+ * restart, is test/e2e-schedulers.test.ts; queue mode test/e2e-queue.test.ts.)
  */
 import { waitFor } from '../../lab/n8n-instance';
 import { triggerWorkflow } from '../../lab/workflows';
+import { ENDPOINTS } from '../../nodes/Tanma/transport/protocol/endpoints';
 import type { Shared } from './shared';
 import { executionsSettled, publish, sinkUrl } from './shared';
+
+type Sunk = { event?: string; id?: number; workflow?: string };
+
+/** Follow-ups in the sink, of one workflow when given. */
+const followUpsIn = (sink: unknown[], workflow?: string) =>
+	(sink as Sunk[]).filter(
+		(x) => x.event === 'followUp' && (workflow === undefined || x.workflow === workflow),
+	);
 
 export function describePollTrigger(shared: Shared): void {
 	test('the polling trigger delivers follow-ups written after activation, each exactly once; one more poll adds nothing', async () => {
@@ -19,10 +31,7 @@ export function describePollTrigger(shared: Shared): void {
 			const written = sandbox.tenant.customers
 				.slice(0, 3)
 				.flatMap((c) => sandbox.addFollowUps(c.externalUserId, [`e2e ${c.externalUserId}`]));
-			const followUps = () =>
-				sandbox.sink.filter((x) => (x as { event?: string }).event === 'followUp') as Array<{
-					id: number;
-				}>;
+			const followUps = () => followUpsIn(sandbox.sink);
 			const searches = () =>
 				sandbox.requests.filter((r) => r.path === '/api/v3/customer/search').length;
 			await waitFor(
@@ -46,5 +55,133 @@ export function describePollTrigger(shared: Shared): void {
 		} finally {
 			await s.demo.n8n.deactivateWorkflow(s.cookie, workflow.id);
 		}
+	});
+
+	test('a large tenant: two triggers published (Recently Active and Specific Customers), each with a customer Tanma says does not exist and one whose reads fail twice', async () => {
+		const s = shared();
+		const { sandbox } = s.demo;
+		const recent = sandbox.tenant.customers.slice(60, 64).map((c) => c.externalUserId);
+		const specific = sandbox.tenant.customers.slice(70, 73).map((c) => c.externalUserId);
+		const read = ENDPOINTS.customerFollowUps.path;
+		// Recently Active: the second customer's list is refused for good, the fourth's twice.
+		sandbox.addFault({
+			kind: 'vendor',
+			code: -1,
+			message: '客户不存在',
+			path: read,
+			match: { externalUserId: recent[1] },
+			times: 0,
+		});
+		sandbox.addFault({
+			kind: 'vendor',
+			code: -1,
+			message: '操作失败',
+			path: read,
+			match: { externalUserId: recent[3] },
+			times: 2,
+		});
+		// Specific Customers: a WeCom id Tanma does not have (mistyped, or deleted), and the third customer failing twice.
+		const missing = 'wmNoSuchCustomer0000000000000000';
+		sandbox.addFault({
+			kind: 'vendor',
+			code: -1,
+			message: '操作失败',
+			path: read,
+			match: { externalUserId: specific[2] },
+			times: 2,
+		});
+		story.stopObserving = sandbox.observe((request) => {
+			if (request.path !== read) return;
+			const id = String(request.json?.externalUserId);
+			(story.reads[id] ??= []).push(request.receivedAt);
+		});
+		const startFrom = new Date().toISOString();
+		for (const workflow of [
+			triggerWorkflow(sinkUrl(s), startFrom, { id: RECENT_ID }),
+			triggerWorkflow(sinkUrl(s), startFrom, {
+				id: SPECIFIC_ID,
+				externalUserIds: [specific[0], missing, specific[1], specific[2]],
+			}),
+		])
+			await publish(s, workflow);
+		const written = [...recent, ...specific].map((id) => sandbox.addFollowUps(id, ['大客户'])[0]);
+		Object.assign(story, { recent, specific, missing, written, startedAt: Date.now() });
+	});
+}
+
+const RECENT_ID = 'tanmaE2eTrigger2';
+const SPECIFIC_ID = 'tanmaE2eTrigger3';
+
+/** What the large tenant's story started with, for the check at the end of the suite. */
+const story = {
+	recent: [] as string[],
+	specific: [] as string[],
+	missing: '',
+	written: [] as Array<{ id: number; externalUserId: string; createTimeMs: number }>,
+	startedAt: 0,
+	/** When each customer's follow-up list was read, by its WeCom id (counted apart from the request log). */
+	reads: {} as Record<string, number[]>,
+	stopObserving: () => {},
+};
+
+export function describeLargeTenantOutcome(shared: Shared): void {
+	test('the large tenant: every other follow-up came once, the failing one after it recovered; a customer read once more when its window closed, one that does not exist not read again; both in n8n’s log', async () => {
+		const s = shared();
+		const { sandbox } = s.demo;
+		const { recent, specific, missing, written } = story;
+		expect(written).toHaveLength(7);
+		// Recently Active sees every customer's follow-up; Specific Customers its own three.
+		const expected = {
+			[RECENT_ID]: written.filter((f) => f.externalUserId !== recent[1]).map((f) => f.id),
+			[SPECIFIC_ID]: written.filter((f) => specific.includes(f.externalUserId)).map((f) => f.id),
+		};
+		const delivered = (workflow: string) =>
+			followUpsIn(sandbox.sink, workflow)
+				.map((x) => Number(x.id))
+				.filter((id) => written.some((f) => f.id === id))
+				.sort((a, b) => a - b);
+		const reads = (id: string) => story.reads[id] ?? [];
+		try {
+			await waitFor(
+				() =>
+					Object.entries(expected).every(([workflow, ids]) =>
+						ids.every((id) => delivered(workflow).includes(id)),
+					),
+				300_000,
+				() =>
+					`the follow-ups of the large tenant's story; n8n log:\n${s.demo.n8n.log.slice(-3000)}`,
+			);
+			// Recently Active: a customer is read when its follow-up shows up, and once more when its window (2 minutes)
+			// has closed; then a poll later still twice.
+			const windowClosed = written[0].createTimeMs + 2 * 60_000;
+			await waitFor(
+				() => reads(recent[0]).some((t) => t >= windowClosed) && Date.now() > windowClosed + 75_000,
+				300_000,
+				() =>
+					`the read when the window closed, and one more poll; reads: ${JSON.stringify(story.reads)}`,
+			);
+			await executionsSettled(s, RECENT_ID);
+			await executionsSettled(s, SPECIFIC_ID);
+		} finally {
+			story.stopObserving();
+			for (const id of [RECENT_ID, SPECIFIC_ID]) await s.demo.n8n.deactivateWorkflow(s.cookie, id);
+		}
+		for (const [workflow, ids] of Object.entries(expected))
+			expect({ workflow, delivered: delivered(workflow) }).toEqual({
+				workflow,
+				delivered: [...ids].sort((a, b) => a - b),
+			});
+		expect(reads(recent[0])).toHaveLength(2);
+		expect(reads(recent[2])).toHaveLength(2);
+		// Tanma said it does not exist: read once, then only hourly (the story lasts minutes).
+		expect(reads(recent[1])).toHaveLength(1);
+		expect(reads(missing)).toHaveLength(1);
+		// Specific Customers has no listing to tell what moved: its customers are read on every poll.
+		expect(reads(specific[0]).length).toBeGreaterThanOrEqual(4);
+		const log = s.demo.n8n.log;
+		for (const id of [recent[1], missing])
+			expect(log).toContain(`could not read customer ${id} (Tanma error -1: 客户不存在)`);
+		for (const id of [recent[3], specific[2]])
+			expect(log.split(`could not read customer ${id} (Tanma error -1: 操作失败)`)).toHaveLength(3);
 	});
 }
