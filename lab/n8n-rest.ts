@@ -162,13 +162,16 @@ export abstract class N8nRestApi {
 		);
 		const run = parse(execution!.data) as {
 			resultData: {
-				runData: Record<string, Array<{ data?: unknown; error?: { message?: string } }>>;
+				runData: Record<
+					string,
+					Array<{ data?: unknown; error?: { message?: string; description?: string } }>
+				>;
 			};
 		};
 		const nodes = Object.fromEntries(
 			Object.entries(run.resultData.runData).map(([name, runs]) => [
 				name,
-				runs.map((r) => r.data ?? { error: r.error?.message }),
+				runs.map((r) => r.data ?? { error: r.error?.message, description: r.error?.description }),
 			]),
 		);
 		return { executionId, status: execution!.status, nodes };

@@ -3,6 +3,7 @@ import { Tanma } from '../../nodes/Tanma/Tanma.node';
 import {
 	clientKnownNotice,
 	deprecationNotice,
+	repeatNotice,
 	statusNote,
 } from '../../nodes/Tanma/actions/notices';
 import type { TanmaEndpoint } from '../../nodes/Tanma/transport/protocol/endpoints';
@@ -90,5 +91,44 @@ test('a client-known notice (from the catalogue source) above exactly the operat
 		'customer.import',
 		'customer.transfer',
 		'staff.getMany',
+	]);
+});
+
+test('every write says whether running it again is safe; where it is not, to leave Retry On Fail off', () => {
+	const writes = Object.entries(ENDPOINTS).filter(([, endpoint]) => !endpoint.read);
+	expect(writes.filter(([, endpoint]) => !endpoint.repeat).map(([name]) => name)).toEqual([]);
+	const unsafe = writes.filter(([, e]) => e.repeat && !e.repeat.safe).map(([name]) => name);
+	expect(unsafe.sort()).toEqual([
+		'customerImport',
+		'customerSopSave',
+		'groupSendTask',
+		'groupSopAssistant',
+		'groupSopManual',
+		'workOrderCreate',
+	]);
+	expect(repeatNotice(ENDPOINTS.workOrderCreate)[0].displayName).toBe(
+		'Every run creates a work order: Tanma cannot tell a repeat apart. Leave Retry On Fail (node Settings) off: n8n would run every item again, those already sent included. If a run ends with "Tanma may have carried it out", look in Tanma before running it again.',
+	);
+	expect(repeatNotice(ENDPOINTS.orderImport)[0].displayName).toBe(
+		'Safe to run again: Tanma updates the order with the same platform and order number instead of creating another.',
+	);
+	expect(repeatNotice(ENDPOINTS.tagTree)).toEqual([]);
+	// Shown above every write operation of the node.
+	const shownFor = new Tanma().description.properties
+		.filter((p) => p.name === 'repeatNotice')
+		.map(
+			(p) => `${p.displayOptions?.show?.resource?.[0]}.${p.displayOptions?.show?.operation?.[0]}`,
+		)
+		.sort();
+	expect(shownFor).toEqual([
+		'customer.import',
+		'customer.transfer',
+		'groupMessage.createMassSendTask',
+		'opportunity.update',
+		'order.createOrUpdate',
+		'sopTask.createCustomerSop',
+		'sopTask.createGroupAssistantSop',
+		'sopTask.createGroupSop',
+		'workOrder.create',
 	]);
 });

@@ -66,3 +66,25 @@ test('Work Order → Create sends moduleType (in Tanma’s example, not its tabl
 	await run({ ...base, additionalFields: { moduleType: 1 } });
 	expect(t.sandbox.requests[1].json).toMatchObject({ moduleType: 1 });
 });
+
+test('Work Order → Create whose answer is lost: the item fails saying the work order may exist, the next item still runs', async () => {
+	t.sandbox.addFault({ kind: 'lostAnswer', path: '/api/v3/work/sheet/create' });
+	const result = await run(
+		{
+			resource: 'workOrder',
+			operation: 'create',
+			moduleId: '1',
+			title: '={{ $json.title }}',
+			content: 'c',
+			priority: 2,
+			departmentId: '1',
+		},
+		[{ title: '第一张' }, { title: '第二张' }],
+		true,
+	);
+	expect(t.sandbox.created.workOrderCreate?.map((w) => w.title)).toEqual(['第一张', '第二张']);
+	const [lost, created] = json(result);
+	expect(lost.error).toMatch(/Tanma's answer was lost .*: Tanma may have carried it out$/);
+	expect(created).toHaveProperty('id');
+	expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+});

@@ -14,6 +14,7 @@ import {
 	badInputWorkflow,
 	orderWorkflow,
 	tenantCheckWorkflow,
+	workOrderWorkflow,
 } from '../../lab/workflows';
 import { NODE_READINGS } from '../../sandbox/readings';
 import { readVendorExample } from '../../sandbox/vendorExamples';
@@ -125,6 +126,21 @@ export function describeActions(shared: Shared): void {
 		} finally {
 			sandbox().clearFaults();
 		}
+	});
+
+	test('a work order whose answer is lost: created once, and the run says it may have been and what to look for, not "could not reach"', async () => {
+		sandbox().addFault({ kind: 'lostAnswer', path: '/api/v3/work/sheet/create' });
+		const before = sandbox().created.workOrderCreate?.length ?? 0;
+		const { status, nodes } = await run(workOrderWorkflow());
+		expect(status).toBe('error');
+		expect(sandbox().created.workOrderCreate).toHaveLength(before + 1);
+		const [failed] = nodes['Create Work Order'] as Array<{ error?: string; description?: string }>;
+		expect(failed.error).toMatch(
+			/^The request was sent, but Tanma's answer was lost \(.+\): Tanma may have carried it out$/,
+		);
+		expect(failed.description).toMatch(
+			/look in Tanma for a work order made just now: running it again would make another\. Do not turn on Retry On Fail for this node\.$/,
+		);
 	});
 
 	test('bad input is refused by name and nothing is sent: an object for an id, an impossible date', async () => {

@@ -49,6 +49,25 @@ export function clientKnownNotice(endpoint: TanmaEndpoint, detail = ''): INodePr
 	];
 }
 
+/**
+ * The notice above a write: whether running it again is safe (the catalogue's `repeat`), and where it is not, why
+ * Retry On Fail must stay off (n8n runs every input item again, those already carried out included).
+ */
+export function repeatNotice(endpoint: TanmaEndpoint): INodeProperties[] {
+	const repeat = endpoint.repeat;
+	if (!repeat) return [];
+	return [
+		{
+			displayName: repeat.safe
+				? `Safe to run again: ${repeat.why}.`
+				: `Every run creates ${repeat.creates}: Tanma cannot tell a repeat apart. Leave Retry On Fail (node Settings) off: n8n would run every item again, those already sent included. If a run ends with "Tanma may have carried it out", look in Tanma before running it again.`,
+			name: 'repeatNotice',
+			type: 'notice',
+			default: '',
+		},
+	];
+}
+
 /** The end of an operation's description in the operation list: its endpoint's vendor status, if not current. */
 export function statusNote(endpoint: TanmaEndpoint): string {
 	if (endpoint.status === 'deprecated') return ' (deprecated by Tanma)';

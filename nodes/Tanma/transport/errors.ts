@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { TanmaEndpoint } from './protocol/endpoints';
 import { vendorPageUrl } from './protocol/endpoints';
+import { isThrottleMessage } from './retry';
 
 /**
  * What a failed request says of itself, for the code that acts on it (the trigger, the retries, Tenant Check): kept on
@@ -68,6 +69,22 @@ export function refusalHint(endpoint: FailedEndpoint | undefined, refusal: strin
 	);
 }
 
+/**
+ * What to do when Tanma says it is busy or limiting requests: slow down, not check the edition (the endpoint is
+ * there; it refused this request only).
+ */
+export function busyHint(askedMs?: number): string {
+	const asked =
+		askedMs === undefined
+			? ''
+			: ` It asked to wait ${Math.ceil(askedMs / 1000)} s before the next request.`;
+	return (
+		`Tanma is busy or limiting this app's requests, and refused this one.${asked} Slow down: lower Max Parallel ` +
+		`Requests where the operation has it, or set Max Requests per Second in the Tanma API credential (shared by ` +
+		`every Tanma node of this n8n process); then run it again.`
+	);
+}
+
 /** HTTP 200 with a non-zero `code`: Tanma's way of reporting a failure. */
 export function vendorError(
 	node: INode,
@@ -77,7 +94,8 @@ export function vendorError(
 	/** The endpoint that answered: a refusal we have no hint for names it and what to check. */
 	endpoint?: FailedEndpoint,
 ): TanmaError {
-	const hint = vendorHint(code);
+	const busy = isThrottleMessage(vendorMessage);
+	const hint = busy ? busyHint() : vendorHint(code);
 	const response: JsonObject = { code: String(code), message: vendorMessage };
 	return carrying(
 		new NodeApiError(node, response, {
@@ -85,6 +103,7 @@ export function vendorError(
 			description: hint ?? refusalHint(endpoint, `code ${code}`),
 			httpCode: String(code),
 			itemIndex,
+			...(busy ? { failure: { cause: 'rate-limited' as const } } : {}),
 		}),
 		{ kind: 'vendor', code: String(code), message: vendorMessage },
 	);
@@ -96,6 +115,8 @@ export function httpStatusError(
 	bodyText: string,
 	itemIndex?: number,
 	endpoint?: FailedEndpoint,
+	/** How long a Retry-After header asked to wait, if it did. */
+	askedMs?: number,
 ): TanmaError {
 	const excerpt = bodyText.length > 300 ? `${bodyText.slice(0, 300)}…` : bodyText;
 	const error = new NodeApiError(
@@ -106,11 +127,16 @@ export function httpStatusError(
 			description:
 				status === 404
 					? 'The path was not found. Check the Base URL in the Tanma API credential.'
-					: status === 401 || status === 403
-						? `${excerpt ? `Tanma said: ${excerpt}. ` : ''}${refusalHint(endpoint, `HTTP ${status}`)}`
-						: excerpt || undefined,
+					: status === 429
+						? busyHint(askedMs)
+						: status === 401 || status === 403
+							? `${excerpt ? `Tanma said: ${excerpt}. ` : ''}${refusalHint(endpoint, `HTTP ${status}`)}`
+							: excerpt || undefined,
 			httpCode: String(status),
 			itemIndex,
+			...(status === 429
+				? { failure: { cause: 'rate-limited' as const, retryAfterMs: askedMs } }
+				: {}),
 		},
 	);
 	return carrying(error, { kind: 'http', status });
@@ -159,22 +185,48 @@ export function mayHaveBeenSent(networkCode: string | undefined): boolean {
 	return networkCode === undefined || !NOT_SENT_CODES.has(networkCode);
 }
 
+/** No answer: what happened to the request, said so the user knows whether it may have taken effect. */
 export function networkError(
 	node: INode,
 	code: string | undefined,
 	detail: string,
 	itemIndex?: number,
+	/** The endpoint called: a write whose answer was lost may have been carried out. */
+	endpoint?: FailedEndpoint & Pick<TanmaEndpoint, 'read' | 'repeat'>,
 ): TanmaError {
+	const sent = mayHaveBeenSent(code);
+	const what = code ?? 'network error';
+	let message: string;
+	let description: string;
+	if (!sent) {
+		message = `Could not reach Tanma (${what})`;
+		description = `${detail}. Nothing was sent. Check the Base URL in the Tanma API credential and this machine's network access.`;
+	} else if (!endpoint || endpoint.read) {
+		message = `Tanma did not answer (${what})`;
+		description = `${detail}. The request was sent and the connection ended before an answer${endpoint ? ' (reads are tried again up to 3 times)' : ''}. Run it again later; if it keeps happening, check this machine's network and any proxy between it and Tanma.`;
+	} else {
+		message = `The request was sent, but Tanma's answer was lost (${what}): Tanma may have carried it out`;
+		description = `${detail}. ${lostAnswerAdvice(endpoint)}`;
+	}
 	const error = new NodeApiError(
 		node,
 		{ code: code ?? 'NETWORK', message: detail },
-		{
-			message: `Could not reach Tanma (${code ?? 'network error'})`,
-			description: `${detail}. Check the Base URL in the Tanma API credential and this machine's network access.`,
-			itemIndex,
-		},
+		{ message, description, itemIndex },
 	);
-	return carrying(error, { kind: 'network', code, sent: mayHaveBeenSent(code) ? 'maybe' : 'no' });
+	// n8n puts its own words on common network codes ("…you can retry the request immediately"), wrong for a write
+	// whose answer was lost: ours say what happened to this request.
+	error.message = message;
+	return carrying(error, { kind: 'network', code, sent: sent ? 'maybe' : 'no' });
+}
+
+/** What to do after a write whose answer was lost, from what the catalogue says a repeat of it does. */
+export function lostAnswerAdvice(endpoint: Pick<TanmaEndpoint, 'path' | 'repeat'>): string {
+	const repeat = endpoint.repeat;
+	if (repeat?.safe) return `Running it again is safe: ${repeat.why}.`;
+	const check = repeat
+		? `look in Tanma for ${repeat.creates} made just now: running it again would make another`
+		: `check in Tanma whether ${endpoint.path} took effect: Tanma may not tell a repeat apart`;
+	return `Writes are never sent twice automatically. Before running it again, ${check}. Do not turn on Retry On Fail for this node.`;
 }
 
 /** Our errors pass through (given the item index if they lack one); anything else is wrapped so n8n shows it well. */

@@ -36,7 +36,7 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether the call only reads data. Read-only calls are retried after temporary failures; others never are, so nothing is created twice.',
+			'Whether the call only reads data. Read-only calls are retried after temporary failures; others never are, so nothing is created twice: if the answer to one is lost, check in Tanma before running it again, and leave Retry On Fail off.',
 	},
 ];
 

@@ -6,7 +6,7 @@ import { ENDPOINTS } from '../../transport/protocol/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { staffSelect } from '../fields';
 import { asItems } from '../lists';
-import { clientKnownNotice } from '../notices';
+import { clientKnownNotice, repeatNotice } from '../notices';
 
 /**
  * Customer-field aliases that Tanma's own client code sends to `import-customer` [client].
@@ -19,6 +19,7 @@ export const KNOWN_IMPORT_ALIASES: Readonly<Record<string, string>> = {
 };
 
 const properties: INodeProperties[] = [
+	...repeatNotice(ENDPOINTS.customerImport),
 	...clientKnownNotice(
 		ENDPOINTS.customerImport,
 		'Fields are sent by alias: the list offers the aliases Tanma’s client uses and the aliases mapped to your customer fields; any other alias can be typed with an expression. A duplicate phone number is refused with error 40417.',

@@ -5,9 +5,10 @@ import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/protocol/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { asItems } from '../lists';
-import { clientKnownNotice } from '../notices';
+import { clientKnownNotice, repeatNotice } from '../notices';
 
 const properties: INodeProperties[] = [
+	...repeatNotice(ENDPOINTS.customerTransfer),
 	...clientKnownNotice(
 		ENDPOINTS.customerTransfer,
 		'The new owner is given as a WeCom user ID, the form Tanma’s only page on this field shows (its example: "ZhuShanPeng"); a Tanma staff ID there is unverified.',

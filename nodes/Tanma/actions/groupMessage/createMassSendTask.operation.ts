@@ -7,8 +7,10 @@ import { tanmaApiRequest } from '../../transport';
 import { staffMultiSelect } from '../fields';
 import { asItems } from '../lists';
 import { buildContentItems, messageContentProperty } from '../messageContent';
+import { repeatNotice } from '../notices';
 
 const properties: INodeProperties[] = [
+	...repeatNotice(ENDPOINTS.groupSendTask),
 	{
 		displayName:
 			'Tanma publishes no endpoint to list mass-send tasks or read their results, so this node can create tasks but not check them.',

@@ -7,8 +7,10 @@ import { tanmaApiRequest } from '../../transport';
 import { optionalFieldsCollection, staffSelect } from '../fields';
 import { asItems } from '../lists';
 import { setIfGiven } from '../../helpers/body';
+import { repeatNotice } from '../notices';
 
 const properties: INodeProperties[] = [
+	...repeatNotice(ENDPOINTS.opportunityUpdate),
 	{
 		displayName:
 			'The stage and field lists come from Get Config. Its page does not name the keys of stages and fields; stageId/stageName and fieldId/fieldName are used, as in the opportunity push.',

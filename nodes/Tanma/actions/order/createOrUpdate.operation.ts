@@ -8,8 +8,10 @@ import { optionalFieldsCollection } from '../fields';
 import { asItems } from '../lists';
 import { ORDER_STATUSES, ORDER_STATUS_CODES, platformIdProperty } from './shared';
 import { setIfGiven } from '../../helpers/body';
+import { repeatNotice } from '../notices';
 
 const properties: INodeProperties[] = [
+	...repeatNotice(ENDPOINTS.orderImport),
 	{
 		displayName:
 			'An order with the same platform and order number is updated; an update changes only the status (never backwards, for example not from paid back to unpaid), the amount and the custom fields',

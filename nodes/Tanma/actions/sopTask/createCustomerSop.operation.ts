@@ -9,11 +9,13 @@ import { asItems } from '../lists';
 import { buildContentItems, messageContentProperty } from '../messageContent';
 import { sopTitleProperty } from './shared';
 import { setIfGiven } from '../../helpers/body';
+import { repeatNotice } from '../notices';
 
 /** Customer SOP `type` for the mass-send assistant, the only value Tanma has published. */
 export const MASS_SEND_ASSISTANT_SOP = 4;
 
 const properties: INodeProperties[] = [
+	...repeatNotice(ENDPOINTS.customerSopSave),
 	sopTitleProperty(),
 	{
 		displayName: 'SOP Kind',

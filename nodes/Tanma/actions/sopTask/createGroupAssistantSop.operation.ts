@@ -9,8 +9,10 @@ import { asItems } from '../lists';
 import { buildContentItems, messageContentProperty } from '../messageContent';
 import { sopTitleProperty } from './shared';
 import { setIfGiven } from '../../helpers/body';
+import { repeatNotice } from '../notices';
 
 const properties: INodeProperties[] = [
+	...repeatNotice(ENDPOINTS.groupSopAssistant),
 	sopTitleProperty(),
 	{
 		displayName: 'Chat IDs',

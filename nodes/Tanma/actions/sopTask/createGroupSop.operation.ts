@@ -8,8 +8,10 @@ import { asItems } from '../lists';
 import { buildContentItems, messageContentProperty } from '../messageContent';
 import { sopTitleProperty } from './shared';
 import { locator } from '../locators';
+import { repeatNotice } from '../notices';
 
 const properties: INodeProperties[] = [
+	...repeatNotice(ENDPOINTS.groupSopManual),
 	sopTitleProperty(),
 	...locator(
 		'groupChat',

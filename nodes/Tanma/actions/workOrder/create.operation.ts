@@ -7,8 +7,10 @@ import { tanmaApiRequest } from '../../transport';
 import { optionalFieldsCollection, staffSelect } from '../fields';
 import { asItems } from '../lists';
 import { setIfGiven } from '../../helpers/body';
+import { repeatNotice } from '../notices';
 
 const properties: INodeProperties[] = [
+	...repeatNotice(ENDPOINTS.workOrderCreate),
 	{
 		displayName:
 			'Tanma publishes no endpoint that lists work-order templates: copy the Template ID from the Tanma admin panel. Listing, updating and closing work orders are not published either.',

@@ -84,6 +84,12 @@ export interface TanmaEndpoint {
 	docPage?: string;
 	/** The Tanma editions its page says it is available in (可用服务版本), where the page says. */
 	editions?: readonly string[];
+	/**
+	 * Writes: what sending it again does. `safe`: Tanma updates what the first call made (an upsert, an update, a
+	 * transfer to the same owner); `duplicates`: every call creates another (Tanma publishes no idempotency key),
+	 * named by `creates` in messages.
+	 */
+	repeat?: { safe: true; why: string } | { safe: false; creates: string };
 }
 
 /** Tanma's published OpenAPI pages; a page id (api-…, doc-…) is appended. */
@@ -109,29 +115,29 @@ const CATALOGUE = {
 	relationsByStaff: { path: '/api/v3/customer-relation/list-by-qw-user-id', paging: 'cursor', read: true, status: 'deprecated', source: 'doc', docPage: 'api-11553861' },
 	relationsByCreateTime: { path: '/api/v3/customer-relation/list-by-relation-create-time-asc', paging: 'cursor', read: true, status: 'toBeDeprecated', source: 'doc', docPage: 'api-11554922' },
 	sopTaskCustomers: { path: '/api/v3/sop-task/customer/list', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-20962179' },
-	customerSopSave: { path: '/api/v3/customer-sop/save', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-20962189' },
-	groupSopManual: { path: '/api/v3/groupSop/addGroupCorporate', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-20962191' },
-	groupSopAssistant: { path: '/api/v3/groupSop/addGroupAssistant', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-20962192' },
+	customerSopSave: { path: '/api/v3/customer-sop/save', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-20962189', repeat: { safe: false, creates: 'a customer SOP task' } },
+	groupSopManual: { path: '/api/v3/groupSop/addGroupCorporate', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-20962191', repeat: { safe: false, creates: 'a group SOP task' } },
+	groupSopAssistant: { path: '/api/v3/groupSop/addGroupAssistant', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-20962192', repeat: { safe: false, creates: 'a group mass-send assistant SOP task' } },
 	groupList: { path: '/api/v3/groupSop/getGroupList', paging: 'page', read: true, status: 'current', source: 'doc', docPage: 'api-20962183' },
-	groupSendTask: { path: '/api/v3/groupSend/addTask', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-20962193' },
-	workOrderCreate: { path: '/api/v3/work/sheet/create', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-37786327' },
+	groupSendTask: { path: '/api/v3/groupSend/addTask', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-20962193', repeat: { safe: false, creates: 'a group mass-send task' } },
+	workOrderCreate: { path: '/api/v3/work/sheet/create', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-37786327', repeat: { safe: false, creates: 'a work order' } },
 	workOrderDetail: { path: '/api/v3/work/sheet/detail', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-37786324' },
 	staffList: { path: '/api/v3/get-users', paging: 'page', read: true, status: 'unknown', source: 'client' },
 	staffDepartments: { path: '/api/v3/contract/user-department', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-28204283' },
 	highSeasContacts: { path: '/api/v3/get-corp-highseas-contacts', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-11379728' },
-	customerImport: { path: '/api/v3/import-customer', paging: 'none', read: false, status: 'unknown', source: 'client' },
-	customerTransfer: { path: '/api/v3/customer-transfer', paging: 'none', read: false, status: 'unknown', source: 'client' },
+	customerImport: { path: '/api/v3/import-customer', paging: 'none', read: false, status: 'unknown', source: 'client', repeat: { safe: false, creates: 'a customer' } },
+	customerTransfer: { path: '/api/v3/customer-transfer', paging: 'none', read: false, status: 'unknown', source: 'client', repeat: { safe: true, why: 'a customer already moved to the new owner stays with them' } },
 	leadsByCreateTime: { path: '/api/v3/clue/list-by-create-time-asc', paging: 'cursor', read: true, status: 'current', source: 'doc', docPage: 'api-11548323' },
 	leadDetail: { path: '/api/v3/clue/get', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-11551590' },
 	opportunityConfig: { path: '/api/v3/opportunity/config/get', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-20905973' },
-	opportunityUpdate: { path: '/api/v3/opportunity/update', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-20905977' },
+	opportunityUpdate: { path: '/api/v3/opportunity/update', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-20905977', repeat: { safe: true, why: 'the same update sets the same values again' } },
 	contractDetail: { path: '/api/v3/contract/detail', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-65058512' },
 	contractFields: { path: '/api/v3/contract/field', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-57518920' },
 	companyContacts: { path: '/api/v3/company/customer/getContactList', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-22366511' },
-	orderImport: { path: '/external/order/import', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-11379708' },
+	orderImport: { path: '/external/order/import', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-11379708', repeat: { safe: true, why: 'Tanma updates the order with the same platform and order number instead of creating another' } },
 	orderDetail: { path: '/external/order/detail/get', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-11379710' },
 	orderList: { path: '/external/order/list/get', paging: 'list', read: true, status: 'current', source: 'doc', docPage: 'api-11379709' },
-	pushRegister: { path: '/api/v2/push-register', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-11496874' },
+	pushRegister: { path: '/api/v2/push-register', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-11496874', repeat: { safe: true, why: 'registering the same address again replaces it' } },
 } satisfies Record<string, TanmaEndpoint>;
 
 export type EndpointName = keyof typeof CATALOGUE;
