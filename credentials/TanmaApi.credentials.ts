@@ -107,6 +107,15 @@ export class TanmaApi implements ICredentialType {
 				'Where the Tanma OpenAPI is served. Change it only for a private deployment or a test server.',
 		},
 		{
+			displayName: 'Max Requests per Second',
+			name: 'maxRequestsPerSecond',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 1 },
+			default: 0,
+			description:
+				'At most this many requests a second to Tanma from every Tanma node and trigger of this n8n process with a credential for this app (same App ID and Base URL), together. 0: no limit. Per process: in queue mode, per worker.',
+		},
+		{
 			displayName: 'Send App Key Header',
 			name: 'sendAppKeyHeader',
 			type: 'boolean',

@@ -13,7 +13,14 @@ import { delay, sendJson } from './http';
  * - lostAnswer: the request is carried out (a write is applied), then the connection drops before the answer
  */
 export type Fault =
-	| { kind: 'http'; status: number; body?: string; retryAfterSeconds?: number }
+	| {
+			kind: 'http';
+			status: number;
+			body?: string;
+			/** Retry-After as delay-seconds, or as an HTTP date this many seconds from now. */
+			retryAfterSeconds?: number;
+			retryAfterDateSeconds?: number;
+	  }
 	| { kind: 'reset' }
 	| { kind: 'slow'; delayMs: number }
 	| { kind: 'malformed' }
@@ -100,7 +107,13 @@ export class FaultQueue {
 					'Content-Type': 'text/plain;charset=UTF-8',
 					...(fault.retryAfterSeconds !== undefined
 						? { 'Retry-After': String(fault.retryAfterSeconds) }
-						: {}),
+						: fault.retryAfterDateSeconds !== undefined
+							? {
+									'Retry-After': new Date(
+										Date.now() + fault.retryAfterDateSeconds * 1000,
+									).toUTCString(),
+								}
+							: {}),
 				});
 				res.end(fault.body ?? `sandbox fault: HTTP ${fault.status}`);
 				return { next: 'answered' };

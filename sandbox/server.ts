@@ -148,6 +148,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	}
 
 	let inFlight = 0;
+	const observers = new Set<(request: RecordedRequest) => void>();
 
 	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const path = (req.url ?? '/').replace(/\?.*$/, '');
@@ -176,6 +177,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			inFlight: arrivedWith,
 		};
 		state.requests.push(record);
+		for (const listener of observers) listener(record);
 		res.once('close', () => {
 			inFlight--;
 			record.answeredAt = now();
@@ -299,6 +301,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		addFault: (fault) => void faults.add(fault),
 		clearFaults: () => faults.clear(),
 		requestsTo: (path) => state.requests.filter((r) => r.path === path),
+		observe(listener) {
+			observers.add(listener);
+			return () => void observers.delete(listener);
+		},
 		addFollowUps,
 		addLeads,
 		push,

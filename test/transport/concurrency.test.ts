@@ -128,7 +128,7 @@ test('after the pacer backs off, no read starts while another is in flight', asy
 	expect(h.started).toEqual([0, 1, 2, 3]);
 	pacer.noteOverload();
 	expect(pacer.limit).toBe(1);
-	expect(pacer.throttled).toBe(true);
+	expect(pacer.backoff.throttled).toBe(true);
 	for (const i of [0, 1, 2]) await h.finish(i);
 	expect(h.started).toEqual([0, 1, 2, 3]); // 3 is still in flight
 	await h.finish(3);

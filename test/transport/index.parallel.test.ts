@@ -71,13 +71,14 @@ describe('reading pages several at a time (a sandbox that answers after 20 ms, a
 		const retry = requests.find(
 			(r) => r !== throttled && r.json?.pageNo === throttled.json?.pageNo,
 		)!;
+		// A lower bound: it holds however busy the machine is.
 		expect(retry.receivedAt - throttled.answeredAt!).toBeGreaterThanOrEqual(290);
-		// Nothing new started during the wait (a page whose answer the client read just before the 429 may have
-		// started one, within moments of it); from the retry on, one request at a time.
+		// Nothing new started during the wait but what the other reads in flight started before the client read the
+		// 429 (each in flight may have finished and started its next page just before): at most the bound less one.
 		const duringWait = requests.filter(
 			(r) => r.receivedAt >= throttled.answeredAt! && r.receivedAt < retry.receivedAt,
 		);
-		expect(duringWait.every((r) => r.receivedAt - throttled.answeredAt! < 50)).toBe(true);
+		expect(duringWait.length).toBeLessThanOrEqual(3);
 		const fromRetry = requests.filter((r) => r.receivedAt >= retry.receivedAt);
 		expect(fromRetry.map((r) => r.inFlight)).toEqual(fromRetry.map(() => 1));
 		expect(fromRetry.length).toBeGreaterThan(3);

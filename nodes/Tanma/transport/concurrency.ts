@@ -1,6 +1,6 @@
 /**
  * Reads in parallel, results in order. Tanma publishes no rate limit, so the bound is small and it falls to one
- * request at a time at the first sign of overload (see ReadPacer); writes never come through here.
+ * request at a time at the first sign of overload (see Backoff); writes never come through here.
  */
 
 /** What the user may set as Max Parallel Requests, and its default. */
@@ -8,32 +8,53 @@ export const DEFAULT_MAX_PARALLEL_READS = 4;
 export const MAX_PARALLEL_READS_CAP = 10;
 
 /**
- * How many reads of one run (a list read, a poll) may be in flight. It starts at the user's bound and drops to 1,
- * for the rest of the run, as soon as a read meets a sign of overload (HTTP 429, 5xx, a timeout, a vendor
- * throttling message): the run then finishes one request after another, as before parallel reads existed.
+ * What the requests of one execution (a node's run over all its items, a poll) share once Tanma shows overload: from
+ * then on, one request at a time, and none before `resumeAt` (the longest wait a busy answer asked for).
+ */
+export class Backoff {
+	private slowed = false;
+	private resumeAt = 0;
+
+	/** Whether this execution has backed off to one request at a time. */
+	get throttled(): boolean {
+		return this.slowed;
+	}
+
+	/** A sign of overload, and how long Tanma asked everyone to wait (0: no wait). */
+	note(waitMs = 0, nowMs = Date.now()): void {
+		this.slowed = true;
+		this.resumeAt = Math.max(this.resumeAt, nowMs + waitMs);
+	}
+
+	/** How long a request must still wait before it may start. */
+	waitLeft(nowMs = Date.now()): number {
+		return Math.max(0, this.resumeAt - nowMs);
+	}
+}
+
+/**
+ * How many reads of one run (a list read, a poll) may be in flight. It starts at the user's bound and drops to 1
+ * as soon as a request of the same execution met a sign of overload (HTTP 429, 5xx, a timeout, a vendor throttling
+ * message): the execution's Backoff, shared by every item.
  */
 export class ReadPacer {
-	private bound: number;
-	private backedOff = false;
+	private readonly bound: number;
 	/** Requests sent under this pacer (retries included): what a poll cost. */
 	sent = 0;
 
-	constructor(maxParallel = DEFAULT_MAX_PARALLEL_READS) {
+	constructor(
+		maxParallel = DEFAULT_MAX_PARALLEL_READS,
+		readonly backoff: Backoff = new Backoff(),
+	) {
 		this.bound = Math.max(1, Math.floor(maxParallel));
 	}
 
 	get limit(): number {
-		return this.bound;
+		return this.backoff.throttled ? 1 : this.bound;
 	}
 
-	/** Whether this run has backed off to one request at a time. */
-	get throttled(): boolean {
-		return this.backedOff;
-	}
-
-	noteOverload(): void {
-		this.bound = 1;
-		this.backedOff = true;
+	noteOverload(waitMs = 0): void {
+		this.backoff.note(waitMs);
 	}
 }
 

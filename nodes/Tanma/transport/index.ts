@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
@@ -11,15 +12,29 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { DEFAULT_MAX_PARALLEL_READS, ReadPacer } from './concurrency';
+import { Backoff, DEFAULT_MAX_PARALLEL_READS, ReadPacer } from './concurrency';
 import type { TanmaEndpoint } from './protocol/endpoints';
-import { httpStatusError, malformedResponseError, networkError, vendorError } from './errors';
+import {
+	httpStatusError,
+	malformedResponseError,
+	mayHaveBeenSent,
+	networkError,
+	vendorError,
+} from './errors';
 import type { TanmaBody } from './protocol/json';
 import { isPlainObject, parseJsonLossless, stringifyJson } from './protocol/json';
 import type { CollectOptions } from './paging';
 import { collectPages } from './paging';
 import type { RetryPolicy } from './retry';
-import { DEFAULT_RETRY_POLICY, isThrottleMessage, isTransientFailure, retryDelayMs } from './retry';
+import { reserveStart } from './rateLimit';
+import {
+	DEFAULT_RETRY_POLICY,
+	isThrottleMessage,
+	MAX_RETRY_AFTER_MS,
+	isTransientFailure,
+	retryAfterMs,
+	retryDelayMs,
+} from './retry';
 
 export type TanmaFunctions =
 	| IExecuteFunctions
@@ -31,7 +46,7 @@ export type TanmaFunctions =
 export const TANMA_CREDENTIAL = 'tanmaApi';
 
 export type EndpointRef = Pick<TanmaEndpoint, 'path' | 'read'> &
-	Partial<Pick<TanmaEndpoint, 'docPage' | 'editions'>>;
+	Partial<Pick<TanmaEndpoint, 'docPage' | 'editions' | 'repeat'>>;
 
 export interface TanmaRequestOptions {
 	itemIndex?: number;
@@ -43,8 +58,10 @@ export interface TanmaRequestOptions {
 	 * decrypt the credential again for each request.
 	 */
 	credentials?: ICredentialsDecrypted;
-	/** The run's parallel-read bound: told about every sign of overload, so the run backs off to one at a time. */
+	/** The run's parallel-read bound and back-off (by default the execution's: executionBackoff). */
 	pacer?: ReadPacer;
+	/** No retry waits past this (epoch ms): a poll ends within n8n's poll budget. */
+	deadline?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -113,10 +130,74 @@ async function sendOnce(
 	}
 }
 
+/** What one execution's requests share (its context object is the key): the back-off and the credential's rate. */
+interface ExecutionPace {
+	backoff: Backoff;
+	rate?: Promise<{ app: string; perSecond: number }>;
+}
+const paces = new WeakMap<object, ExecutionPace>();
+
+function paceOf(ctx: TanmaFunctions): ExecutionPace {
+	let pace = paces.get(ctx);
+	if (!pace) {
+		pace = { backoff: new Backoff() };
+		paces.set(ctx, pace);
+	}
+	return pace;
+}
+
+/** The back-off every request of this execution shares (a node's run over all its items, a poll). */
+export function executionBackoff(ctx: TanmaFunctions): Backoff {
+	return paceOf(ctx).backoff;
+}
+
+/** The credential's app and Max Requests per Second (0: none), read once per execution. */
+async function rateOf(
+	ctx: TanmaFunctions,
+	credentials?: ICredentialsDecrypted,
+): Promise<{ app: string; perSecond: number }> {
+	const read = (data: ICredentialDataDecryptedObject) => ({
+		app: `${String(data.baseUrl ?? '')}|${String(data.appId ?? '')}`,
+		perSecond: Number(data.maxRequestsPerSecond) || 0,
+	});
+	if (credentials?.data) return read(credentials.data);
+	const pace = paceOf(ctx);
+	pace.rate ??= ctx.getCredentials(TANMA_CREDENTIAL).then(read);
+	return await pace.rate;
+}
+
+/** Waits for this request's turn: the execution's back-off, then the credential's rate in this process. */
+async function takeTurn(
+	ctx: TanmaFunctions,
+	backoff: Backoff,
+	credentials?: ICredentialsDecrypted,
+): Promise<void> {
+	const backingOff = backoff.waitLeft();
+	if (backingOff > 0) await sleep(backingOff);
+	const { app, perSecond } = await rateOf(ctx, credentials);
+	const spacing = reserveStart(app, perSecond);
+	if (spacing > 0) await sleep(spacing);
+}
+
+/**
+ * Whether a failed attempt may be sent again, and as what: `busy` (Tanma or a gateway asked to slow down: HTTP 429
+ * or a "too frequent" answer; it refused, so even a write is safe to send again), `transient` (5xx, a timeout, a
+ * dropped connection: a read is sent again, a write only when it cannot have reached Tanma), or not at all.
+ */
+function failureKind(
+	result: Attempt,
+	vendorMessage: string | undefined,
+): 'busy' | 'transient' | undefined {
+	if (result.status === 429 || (vendorMessage !== undefined && isThrottleMessage(vendorMessage)))
+		return 'busy';
+	return isTransientFailure(result) ? 'transient' : undefined;
+}
+
 /**
  * One signed call to a Tanma endpoint. Returns the envelope's `data`.
  * Vendor failures (HTTP 200 with code != 0), HTTP errors and network errors become NodeApiError.
- * Transient failures are retried with backoff, but only for reads.
+ * Failures worth repeating (failureKind) are sent again after a jittered back-off that every request of the
+ * execution waits out; a write never when Tanma may have carried it out.
  */
 export async function tanmaApiRequest(
 	this: TanmaFunctions,
@@ -127,10 +208,11 @@ export async function tanmaApiRequest(
 	const node = this.getNode();
 	const { itemIndex } = options;
 	const policy = options.retry ?? DEFAULT_RETRY_POLICY;
-	const retries = endpoint.read ? policy.retries : 0;
 	const body = payload === undefined ? '' : stringifyJson(payload);
+	const backoff = options.pacer?.backoff ?? executionBackoff(this);
 
 	for (let attempt = 0; ; attempt++) {
+		await takeTurn(this, backoff, options.credentials);
 		if (options.pacer) options.pacer.sent++;
 		const result = await sendOnce(
 			this,
@@ -140,12 +222,28 @@ export async function tanmaApiRequest(
 			options.credentials,
 		);
 		const ok = result.status !== undefined && result.status >= 200 && result.status < 300;
-		if (!ok && isTransientFailure(result)) {
-			options.pacer?.noteOverload();
-			if (attempt < retries) {
-				await sleep(retryDelayMs(attempt, policy, result.retryAfter));
-				continue;
-			}
+		const envelope = ok ? parseJsonLossless(result.bodyText ?? '') : undefined;
+		const refused =
+			isPlainObject(envelope) && envelope.code !== undefined && String(envelope.code) !== '0';
+		const kind = ok
+			? refused
+				? failureKind(result, String(envelope.message ?? ''))
+				: undefined
+			: failureKind(result, undefined);
+		let askedMs: number | undefined;
+		if (kind) {
+			askedMs = retryAfterMs(result.retryAfter, Date.now());
+			const waitMs = retryDelayMs(attempt, policy, askedMs);
+			// Every request of this execution waits too, one at a time from now on.
+			backoff.note(waitMs);
+			const resendable =
+				endpoint.read ||
+				kind === 'busy' ||
+				(result.status === undefined && !mayHaveBeenSent(result.networkCode));
+			const inTime =
+				(askedMs === undefined || askedMs <= (policy.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS)) &&
+				(options.deadline === undefined || Date.now() + waitMs <= options.deadline);
+			if (resendable && inTime && attempt < policy.retries) continue;
 		}
 		if (result.status === undefined) {
 			throw networkError(
@@ -153,23 +251,15 @@ export async function tanmaApiRequest(
 				result.networkCode,
 				result.networkDetail ?? 'request failed',
 				itemIndex,
+				endpoint,
 			);
 		}
 		const text = result.bodyText ?? '';
-		if (!ok) throw httpStatusError(node, result.status, text, itemIndex, endpoint);
-
-		const envelope = parseJsonLossless(text);
+		if (!ok) throw httpStatusError(node, result.status, text, itemIndex, endpoint, askedMs);
 		if (!isPlainObject(envelope) || envelope.code === undefined) {
 			throw malformedResponseError(node, text, itemIndex);
 		}
-		if (String(envelope.code) !== '0') {
-			if (isThrottleMessage(String(envelope.message ?? ''))) {
-				options.pacer?.noteOverload();
-				if (attempt < retries) {
-					await sleep(retryDelayMs(attempt, policy));
-					continue;
-				}
-			}
+		if (refused) {
 			throw vendorError(
 				node,
 				envelope.code as number,
@@ -207,7 +297,9 @@ export async function tanmaApiRequestAll(
 	options: TanmaListOptions = {},
 ): Promise<IDataObject[]> {
 	const credentials = options.credentials ?? (await loadTanmaCredentials.call(this));
-	const pacer = options.pacer ?? new ReadPacer(options.maxParallel ?? DEFAULT_MAX_PARALLEL_READS);
+	const pacer =
+		options.pacer ??
+		new ReadPacer(options.maxParallel ?? DEFAULT_MAX_PARALLEL_READS, executionBackoff(this));
 	return await collectPages(
 		async (pagingFields) =>
 			await tanmaApiRequest.call(

@@ -5,7 +5,7 @@ import { ParameterReader } from '../../helpers/parameters';
 import { pollTriggerProperties } from './description';
 import type { PollEventName, WatchName } from './events';
 import { chosen, POLL_EVENTS, WATCH_PARAMETER } from './events';
-import { latestRecord, POLL_BUDGET_SHARE, pollNewRecords } from './scan';
+import { latestRecord, POLL_BUDGET_SHARE, pollNewRecords, RETRY_BUDGET_SHARE } from './scan';
 
 const MINUTE_MS = 60 * 1000;
 
@@ -53,6 +53,7 @@ export async function runPollTrigger(this: IPollFunctions): Promise<INodeExecuti
 		lateArrivalMs,
 		startFromMs,
 		budgetMs: budget * POLL_BUDGET_SHARE,
+		retryBudgetMs: budget * RETRY_BUDGET_SHARE,
 		maxParallel,
 		filterCheck,
 		clock: () => Date.now(),

@@ -34,6 +34,8 @@ import { newRecordsOf, planReads, rememberFailure, rememberRead } from './units'
 
 /** Stop reading new units after this share of n8n's poll budget, leaving time to hand over. */
 export const POLL_BUDGET_SHARE = 0.6;
+/** No read waits to be tried again (a busy answer's Retry-After) past this share of the budget. */
+export const RETRY_BUDGET_SHARE = 0.8;
 
 export interface PollSettings {
 	/** Event and watch; state saved under another configuration is discarded. */
@@ -47,6 +49,8 @@ export interface PollSettings {
 	startFromMs?: number;
 	/** Stop reading new units once this share of the poll budget is used. */
 	budgetMs: number;
+	/** No request waits to be tried again past this much of the poll budget. */
+	retryBudgetMs: number;
 	/** Units (and list pages) read at once; drops to 1 for the rest of the poll at the first sign of overload. */
 	maxParallel: number;
 	/** When a source's unpublished filter is checked by a listing without it (sources with `checkedFilter`). */
@@ -192,7 +196,11 @@ async function scan(
 	if (source.checkedFilter) beginFilterCheck(state, started, settings.filterCheck);
 	const floor = scanFloor(state);
 	const pacer = new ReadPacer(settings.maxParallel);
-	const options: ScanOptions = { credentials: await loadTanmaCredentials.call(this), pacer };
+	const options: ScanOptions = {
+		credentials: await loadTanmaCredentials.call(this),
+		pacer,
+		deadline: started + settings.retryBudgetMs,
+	};
 	const listing = !source.checkedFilter
 		? undefined
 		: state.filterCheck?.distrusted || state.filterCheck?.onePage

@@ -22,8 +22,11 @@ export interface TriggerUnit {
 	leftOutByFilter?: boolean;
 }
 
-/** What a scan hands every request: the credential, decrypted once per poll, and the poll's parallel-read bound. */
-export type ScanOptions = Pick<TanmaRequestOptions, 'credentials' | 'pacer'>;
+/**
+ * What a scan hands every request: the credential, decrypted once per poll, the poll's parallel-read bound and
+ * back-off, and the time no retry may wait past (within n8n's poll budget).
+ */
+export type ScanOptions = Pick<TanmaRequestOptions, 'credentials' | 'pacer' | 'deadline'>;
 
 /**
  * How a source with an unpublished filter lists (TriggerSource.checkedFilter): with the filter, without it, or
