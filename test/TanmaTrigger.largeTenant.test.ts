@@ -5,8 +5,11 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { TanmaTrigger } from '../nodes/Tanma/TanmaTrigger.node';
 import { ENDPOINTS } from '../nodes/Tanma/transport/protocol/endpoints';
+import { formatTanmaTime } from '../nodes/Tanma/transport/protocol/time';
 import type { PollRun } from '../lab/core';
+import { credentialsFor, runPoll } from '../lab/core';
 import { advance, sandboxOnFakeDate } from './support/clock';
 import { triggerUnderTest as sharedTriggerUnderTest } from './support/trigger';
 
@@ -216,3 +219,49 @@ describe.each(['specificCustomers', 'recentlyActive'] as const)(
 		});
 	},
 );
+
+describe('a state saved by the version before per-customer memory', () => {
+	test('carries on: an unfinished scan resumes after its last customer, nothing emitted twice, nothing skipped', async () => {
+		const [a, b] = t.sandbox.tenant.customers.slice(10, 12);
+		advance(MINUTE);
+		const [first] = t.sandbox.addFollowUps(a.externalUserId, ['read before the upgrade']);
+		advance(SECOND);
+		const [second] = t.sandbox.addFollowUps(b.externalUserId, ['not read before the upgrade']);
+		const at = (ms: number) => formatTanmaTime(ms);
+		// What 6aa4069 saved after a poll that read a and ran out of budget before b.
+		const saved = {
+			state: {
+				v: 1,
+				config: 'newFollowUp|recentlyActive|',
+				since: at(START - 30 * SECOND),
+				seen: { [String(first.id)]: Math.floor(first.createTimeMs / 1000) },
+				scan: { start: at(Date.now()), after: [at(first.createTimeMs), a.externalUserId] },
+				filterCheck: {
+					from: at(START - 30 * SECOND),
+					lastAt: at(START),
+					cost: 3,
+					spent: 3,
+					requests: 4,
+				},
+				polledAt: at(Date.now()),
+				rev: 'old.1',
+			},
+		};
+		const run = await runPoll({
+			nodeType: new TanmaTrigger(),
+			parameters: recentlyActive(),
+			credentials: credentialsFor(t.sandbox),
+			staticData: saved,
+		});
+		expect(run.error).toBeUndefined();
+		expect(ids(run)).toEqual([second.id]);
+		advance(MINUTE);
+		const next = await runPoll({
+			nodeType: new TanmaTrigger(),
+			parameters: recentlyActive(),
+			credentials: credentialsFor(t.sandbox),
+			staticData: run.staticData,
+		});
+		expect(next.items).toEqual([]);
+	});
+});
