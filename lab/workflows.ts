@@ -18,6 +18,16 @@ export function sandboxCredential(sandbox: { baseUrl: string; appId: string; app
 	];
 }
 
+/** The manual trigger a workflow run from the editor starts at ("Start"). */
+const MANUAL_START = {
+	id: 'start',
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
 /** HTTP Request → the sandbox's sink; `jsonBody` says what each item records (default: event, id, workflow, execution, item). */
 export const sinkNode = (
 	sinkUrl: string,
@@ -47,14 +57,7 @@ export function actionWorkflow() {
 		name: 'Tanma e2e: customer search',
 		active: false,
 		nodes: [
-			{
-				id: 'start',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
+			MANUAL_START,
 			{
 				id: 'search',
 				name: 'Search Customers',
@@ -94,14 +97,7 @@ export function tenantCheckWorkflow() {
 		name: 'Tanma e2e: tenant check',
 		active: false,
 		nodes: [
-			{
-				id: 'start',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
+			MANUAL_START,
 			tanmaNode('check', 'Tenant Check', 220, { resource: 'tenant', operation: 'check' }),
 		],
 		connections: { Start: { main: [[{ node: 'Tenant Check', type: 'main', index: 0 }]] } },
@@ -116,14 +112,7 @@ export function orderWorkflow(createParameters: object) {
 		name: 'Tanma e2e: orders',
 		active: false,
 		nodes: [
-			{
-				id: 'start',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
+			MANUAL_START,
 			tanmaNode('import', 'Import Order', 220, {
 				resource: 'order',
 				operation: 'createOrUpdate',
@@ -158,14 +147,7 @@ export function badInputWorkflow() {
 		name: 'Tanma e2e: bad input',
 		active: false,
 		nodes: [
-			{
-				id: 'start',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
+			MANUAL_START,
 			tanma('get', 'Get Customer', 220, {
 				resource: 'customer',
 				operation: 'get',
@@ -193,14 +175,7 @@ export function workOrderWorkflow() {
 		name: 'Tanma e2e: create a work order',
 		active: false,
 		nodes: [
-			{
-				id: 'start',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
+			MANUAL_START,
 			tanmaNode('create', 'Create Work Order', 220, {
 				resource: 'workOrder',
 				operation: 'create',
@@ -222,8 +197,12 @@ export function workOrderWorkflow() {
 export function triggerWorkflow(
 	sinkUrl: string,
 	startFrom: string,
-	/** Another trigger beside the first: its id, and Specific Customers instead of Recently Active. */
-	variant: { id?: string; externalUserIds?: string[] } = {},
+	/** Another trigger beside the first: its id, Specific Customers instead of Recently Active, its credential. */
+	variant: {
+		id?: string;
+		externalUserIds?: string[];
+		credential?: { id: string; name: string };
+	} = {},
 ) {
 	const watch = variant.externalUserIds
 		? { scope: 'specificCustomers', externalUserIds: variant.externalUserIds.join('\n') }
@@ -245,7 +224,7 @@ export function triggerWorkflow(
 					...watch,
 					options: { lateArrivalMinutes: 2, startFrom },
 				},
-				credentials: CREDENTIAL_REF,
+				credentials: variant.credential ? { tanmaApi: variant.credential } : CREDENTIAL_REF,
 			},
 			sinkNode(sinkUrl, [220, 0]),
 		],

@@ -39,11 +39,6 @@ export interface Sandbox {
 	clearFaults(): void;
 	/** Requests to one endpoint path, oldest first. */
 	requestsTo(path: string): RecordedRequest[];
-	/**
-	 * Calls `listener` with every request as it arrives, until the returned function is called: for a test that
-	 * counts its own requests while others clear `requests`.
-	 */
-	observe(listener: (request: RecordedRequest) => void): () => void;
 	/** Appends follow-up records to a customer (new activity, for trigger tests). */
 	addFollowUps(externalUserId: string, contents: string[], atMs?: number): TenantData['followUps'];
 	/** Adds leads created at `atMs` (default now), named as given. */

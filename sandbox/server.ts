@@ -148,7 +148,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	}
 
 	let inFlight = 0;
-	const observers = new Set<(request: RecordedRequest) => void>();
 
 	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const path = (req.url ?? '/').replace(/\?.*$/, '');
@@ -177,7 +176,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			inFlight: arrivedWith,
 		};
 		state.requests.push(record);
-		for (const listener of observers) listener(record);
 		res.once('close', () => {
 			inFlight--;
 			record.answeredAt = now();
@@ -301,10 +299,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		addFault: (fault) => void faults.add(fault),
 		clearFaults: () => faults.clear(),
 		requestsTo: (path) => state.requests.filter((r) => r.path === path),
-		observe(listener) {
-			observers.add(listener);
-			return () => void observers.delete(listener);
-		},
 		addFollowUps,
 		addLeads,
 		push,

@@ -220,6 +220,23 @@ describe.each(['specificCustomers', 'recentlyActive'] as const)(
 	},
 );
 
+test('Fetch Test Event returns the latest record although the newest customer cannot be read, and says so in the log', async () => {
+	const [older, gone] = t.sandbox.tenant.customers.slice(40, 42);
+	advance(MINUTE);
+	const [latestReadable] = t.sandbox.addFollowUps(older.externalUserId, ['可读']);
+	advance(SECOND);
+	t.sandbox.addFollowUps(gone.externalUserId, ['读不到']);
+	refuseForGood(gone.externalUserId);
+	const manual = await triggerUnderTest(recentlyActive()).poll('manual');
+	expect(manual.error).toBeUndefined();
+	expect(ids(manual)).toEqual([latestReadable.id]);
+	expect(manual.warnings).toEqual([
+		expect.stringContaining(
+			`could not read customer ${gone.externalUserId} for the test event (Tanma error -1: 客户不存在)`,
+		),
+	]);
+});
+
 describe('a state saved by the version before per-customer memory', () => {
 	test('carries on: an unfinished scan resumes after its last customer, nothing emitted twice, nothing skipped', async () => {
 		const [a, b] = t.sandbox.tenant.customers.slice(10, 12);

@@ -1,14 +1,16 @@
 /**
  * The Tanma Trigger in the shared real n8n (./shared.ts), published on the running n8n: follow-ups written after
- * activation reach the workflow once each, and the next poll adds nothing. Then a large tenant's story, published
- * here and checked at the end of the suite (describeLargeTenantOutcome) while the other groups run: a customer is read
- * when its follow-up shows up and once more when its late-arrival window closes, and a customer Tanma says does not
- * exist, or whose reads fail for a while, holds back no one, in both watches. (Each n8n poll scheduler, with a
+ * activation reach the workflow once each, and the next poll adds nothing. Then a large tenant's story against a Tanma
+ * sandbox of its own, published here and checked at the end of the suite (describeLargeTenantOutcome) while the other
+ * groups run: a customer is read when its follow-up shows up and once more when its late-arrival window closes, and a
+ * customer Tanma says does not exist, or whose reads fail for a while, holds back no one, in both watches. (Each n8n poll scheduler, with a
  * restart, is test/e2e-schedulers.test.ts; queue mode test/e2e-queue.test.ts.)
  */
 import { waitFor } from '../../lab/n8n-instance';
-import { triggerWorkflow } from '../../lab/workflows';
+import { sandboxCredential, triggerWorkflow } from '../../lab/workflows';
 import { ENDPOINTS } from '../../nodes/Tanma/transport/protocol/endpoints';
+import type { Sandbox } from '../../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
 import type { Shared } from './shared';
 import { executionsSettled, publish, sinkUrl } from './shared';
 
@@ -59,53 +61,49 @@ export function describePollTrigger(shared: Shared): void {
 
 	test('a large tenant: two triggers published (Recently Active and Specific Customers), each with a customer Tanma says does not exist and one whose reads fail twice', async () => {
 		const s = shared();
-		const { sandbox } = s.demo;
+		// A Tanma of its own, so the other groups' requests, faults and resets never mix with this story's.
+		const sandbox = await startSandbox();
+		story.sandbox = sandbox;
+		const [{ name, type, data }] = sandboxCredential(sandbox);
+		const credential = {
+			id: await s.demo.n8n.createCredential(s.cookie, {
+				name: `${name} (large tenant)`,
+				type,
+				data,
+			}),
+			name: `${name} (large tenant)`,
+		};
 		const recent = sandbox.tenant.customers.slice(60, 64).map((c) => c.externalUserId);
 		const specific = sandbox.tenant.customers.slice(70, 73).map((c) => c.externalUserId);
 		const read = ENDPOINTS.customerFollowUps.path;
+		const failing = (externalUserId: string, message: string, times: number) =>
+			sandbox.addFault({
+				kind: 'vendor',
+				code: -1,
+				message,
+				path: read,
+				match: { externalUserId },
+				times,
+			});
 		// Recently Active: the second customer's list is refused for good, the fourth's twice.
-		sandbox.addFault({
-			kind: 'vendor',
-			code: -1,
-			message: '客户不存在',
-			path: read,
-			match: { externalUserId: recent[1] },
-			times: 0,
-		});
-		sandbox.addFault({
-			kind: 'vendor',
-			code: -1,
-			message: '操作失败',
-			path: read,
-			match: { externalUserId: recent[3] },
-			times: 2,
-		});
+		failing(recent[1], '客户不存在', 0);
+		failing(recent[3], '操作失败', 2);
 		// Specific Customers: a WeCom id Tanma does not have (mistyped, or deleted), and the third customer failing twice.
 		const missing = 'wmNoSuchCustomer0000000000000000';
-		sandbox.addFault({
-			kind: 'vendor',
-			code: -1,
-			message: '操作失败',
-			path: read,
-			match: { externalUserId: specific[2] },
-			times: 2,
-		});
-		story.stopObserving = sandbox.observe((request) => {
-			if (request.path !== read) return;
-			const id = String(request.json?.externalUserId);
-			(story.reads[id] ??= []).push(request.receivedAt);
-		});
+		failing(specific[2], '操作失败', 2);
 		const startFrom = new Date().toISOString();
+		const sink = `${sandbox.baseUrl}/__sandbox/sink`;
 		for (const workflow of [
-			triggerWorkflow(sinkUrl(s), startFrom, { id: RECENT_ID }),
-			triggerWorkflow(sinkUrl(s), startFrom, {
+			triggerWorkflow(sink, startFrom, { id: RECENT_ID, credential }),
+			triggerWorkflow(sink, startFrom, {
 				id: SPECIFIC_ID,
+				credential,
 				externalUserIds: [specific[0], missing, specific[1], specific[2]],
 			}),
 		])
 			await publish(s, workflow);
 		const written = [...recent, ...specific].map((id) => sandbox.addFollowUps(id, ['大客户'])[0]);
-		Object.assign(story, { recent, specific, missing, written, startedAt: Date.now() });
+		Object.assign(story, { recent, specific, missing, written });
 	});
 }
 
@@ -118,17 +116,15 @@ const story = {
 	specific: [] as string[],
 	missing: '',
 	written: [] as Array<{ id: number; externalUserId: string; createTimeMs: number }>,
-	startedAt: 0,
-	/** When each customer's follow-up list was read, by its WeCom id (counted apart from the request log). */
-	reads: {} as Record<string, number[]>,
-	stopObserving: () => {},
+	/** The story's own Tanma. */
+	sandbox: undefined as Sandbox | undefined,
 };
 
 export function describeLargeTenantOutcome(shared: Shared): void {
 	test('the large tenant: every other follow-up came once, the failing one after it recovered; a customer read once more when its window closed, one that does not exist not read again; both in n8n’s log', async () => {
 		const s = shared();
-		const { sandbox } = s.demo;
 		const { recent, specific, missing, written } = story;
+		const sandbox = story.sandbox!;
 		expect(written).toHaveLength(7);
 		// Recently Active sees every customer's follow-up; Specific Customers its own three.
 		const expected = {
@@ -140,7 +136,12 @@ export function describeLargeTenantOutcome(shared: Shared): void {
 				.map((x) => Number(x.id))
 				.filter((id) => written.some((f) => f.id === id))
 				.sort((a, b) => a - b);
-		const reads = (id: string) => story.reads[id] ?? [];
+		/** When each customer's follow-up list was read. */
+		const reads = (id: string) =>
+			sandbox
+				.requestsTo(ENDPOINTS.customerFollowUps.path)
+				.filter((r) => r.json?.externalUserId === id)
+				.map((r) => r.receivedAt);
 		try {
 			await waitFor(
 				() =>
@@ -158,13 +159,13 @@ export function describeLargeTenantOutcome(shared: Shared): void {
 				() => reads(recent[0]).some((t) => t >= windowClosed) && Date.now() > windowClosed + 75_000,
 				300_000,
 				() =>
-					`the read when the window closed, and one more poll; reads: ${JSON.stringify(story.reads)}`,
+					`the read when the window closed, and one more poll; reads: ${JSON.stringify(reads(recent[0]))}`,
 			);
 			await executionsSettled(s, RECENT_ID);
 			await executionsSettled(s, SPECIFIC_ID);
 		} finally {
-			story.stopObserving();
 			for (const id of [RECENT_ID, SPECIFIC_ID]) await s.demo.n8n.deactivateWorkflow(s.cookie, id);
+			await sandbox.close();
 		}
 		for (const [workflow, ids] of Object.entries(expected))
 			expect({ workflow, delivered: delivered(workflow) }).toEqual({

@@ -3,13 +3,13 @@
  * n8n-core's execution context against the sandbox: a write whose answer was lost may have been carried out, and the
  * user is told so and what to look for; a refused connection sent nothing; a read with no answer is tried again.
  */
-import type { NodeApiError } from 'n8n-workflow';
 
 import { tanmaApiRequest } from '../../nodes/Tanma/transport';
 import { tanmaFailureOf } from '../../nodes/Tanma/transport/errors';
 import { ENDPOINTS } from '../../nodes/Tanma/transport/protocol/endpoints';
 import type { Sandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
+import { failure } from '../support/errors';
 import { credentialsFor, probeContext } from '../../lab/core';
 
 const FAST_RETRY = { retry: { retries: 3, baseDelayMs: 5, maxDelayMs: 20 } };
@@ -23,15 +23,6 @@ afterAll(async () => sandbox.close());
 beforeEach(() => sandbox.reset());
 
 const probe = () => probeContext(credentialsFor(sandbox));
-
-async function failure(promise: Promise<unknown>): Promise<NodeApiError> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as NodeApiError;
-	}
-	throw new Error('expected the request to fail');
-}
 
 test('a work order whose answer is lost: created once, and the error says it may have been, what to look for, and not to retry', async () => {
 	sandbox.addFault({ kind: 'lostAnswer', path: ENDPOINTS.workOrderCreate.path });

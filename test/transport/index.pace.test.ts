@@ -4,13 +4,13 @@
  * one back-off for every item of an execution, and the credential's Max Requests per Second across executions.
  * Timing is asserted as order and lower bounds, which hold however busy the machine is.
  */
-import type { NodeApiError } from 'n8n-workflow';
 
 import { Tanma } from '../../nodes/Tanma/Tanma.node';
 import { tanmaApiRequest } from '../../nodes/Tanma/transport';
 import { ENDPOINTS } from '../../nodes/Tanma/transport/protocol/endpoints';
 import type { Sandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
+import { failure } from '../support/errors';
 import { credentialsFor, probeContext, runNodeInWorkflow } from '../../lab/core';
 
 const RETRY = { retry: { retries: 3, baseDelayMs: 20, maxDelayMs: 50 } };
@@ -25,15 +25,6 @@ beforeEach(() => {
 	sandbox.reset();
 	sandbox.clearFaults();
 });
-
-async function failure(promise: Promise<unknown>): Promise<NodeApiError> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as NodeApiError;
-	}
-	throw new Error('expected the request to fail');
-}
 
 const gap = (i: number) => sandbox.requests[i + 1].receivedAt - sandbox.requests[i].answeredAt!;
 

@@ -1,11 +1,11 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { tanmaApiRequest, tanmaApiRequestAll } from '../../nodes/Tanma/transport';
 import { ENDPOINTS, VENDOR_DOCS_BASE } from '../../nodes/Tanma/transport/protocol/endpoints';
 import type { Sandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
+import { failure } from '../support/errors';
 import { credentialsFor, probeContext } from '../../lab/core';
 
 const FAST_RETRY = { retry: { retries: 3, baseDelayMs: 5, maxDelayMs: 20 } };
@@ -19,16 +19,6 @@ beforeEach(() => sandbox.reset());
 
 const probe = (overrides: Record<string, string | boolean> = {}) =>
 	probeContext(credentialsFor(sandbox, overrides));
-
-async function failure(promise: Promise<unknown>): Promise<NodeApiError> {
-	try {
-		await promise;
-	} catch (error) {
-		expect(error).toBeInstanceOf(NodeApiError);
-		return error as NodeApiError;
-	}
-	throw new Error('expected the request to fail');
-}
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 

@@ -232,18 +232,20 @@ export async function tanmaApiRequest(
 			: failureKind(result, undefined);
 		let askedMs: number | undefined;
 		if (kind) {
-			askedMs = retryAfterMs(result.retryAfter, Date.now());
+			const now = Date.now();
+			askedMs = retryAfterMs(result.retryAfter, now);
 			const waitMs = retryDelayMs(attempt, policy, askedMs);
-			// Every request of this execution waits too, one at a time from now on.
-			backoff.note(waitMs);
+			const longest = Math.min(
+				policy.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS,
+				options.deadline === undefined ? Infinity : Math.max(0, options.deadline - now),
+			);
+			// Every request of this execution waits too (no longer than a run waits), one at a time from now on.
+			backoff.note(Math.min(waitMs, longest));
 			const resendable =
 				endpoint.read ||
 				kind === 'busy' ||
 				(result.status === undefined && !mayHaveBeenSent(result.networkCode));
-			const inTime =
-				(askedMs === undefined || askedMs <= (policy.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS)) &&
-				(options.deadline === undefined || Date.now() + waitMs <= options.deadline);
-			if (resendable && inTime && attempt < policy.retries) continue;
+			if (resendable && waitMs <= longest && attempt < policy.retries) continue;
 		}
 		if (result.status === undefined) {
 			throw networkError(

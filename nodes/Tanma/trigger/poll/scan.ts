@@ -281,10 +281,11 @@ async function scan(
 	};
 	for (const result of results) {
 		if ('records' in result) {
-			const fresh = newRecordsOf(state, result.read, usableRecords(result.records));
+			const records = usableRecords(result.records);
+			const fresh = newRecordsOf(state, result.read, records);
 			markEmitted(state, fresh);
 			collected.push(...fresh);
-			rememberRead(state, result.read, result.records, outcome);
+			rememberRead(state, result.read, records, outcome);
 		} else {
 			// A failure counts toward giving up on the unit when it is about the unit, or others could be read.
 			const verdict = rememberFailure(state, result.read, {
@@ -342,13 +343,24 @@ export async function latestRecord(
 		.sort((a, b) => (a.key[0] === b.key[0] ? 0 : a.key[0] < b.key[0] ? 1 : -1))
 		.slice(0, MANUAL_UNIT_CAP);
 	const records: TriggerRecord[] = [];
+	const failures: unknown[] = [];
 	let nextIndex = 0;
 	await readInOrder(pacer, {
 		next: () => {
 			const unit = newestFirst[nextIndex++];
-			return (
-				unit && (async () => unit.records ?? (await source.readUnit.call(this, unit, options)))
-			);
+			if (!unit) return undefined;
+			return async () => {
+				try {
+					return unit.records ?? (await source.readUnit.call(this, unit, options));
+				} catch (error) {
+					// One customer that cannot be read does not hide the others' latest record.
+					failures.push(error);
+					this.logger.warn(
+						`Tanma Trigger "${this.getNode().name}": could not read ${source.unitNoun} ${unit.key[1]} for the test event (${describeFailure(error)}).`,
+					);
+					return [];
+				}
+			};
 		},
 		accept: (unitRecords) => {
 			records.push(...usableRecords(unitRecords));
@@ -356,5 +368,6 @@ export async function latestRecord(
 		},
 	});
 	const latest = records.sort(emissionOrder).pop();
+	if (!latest && failures.length) throw asNodeError(this.getNode(), failures[0]);
 	return latest ? [latest.json as IDataObject] : [];
 }
