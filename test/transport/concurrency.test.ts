@@ -1,4 +1,4 @@
-import { readInOrder, ReadPacer } from '../../nodes/Tanma/transport/concurrency';
+import { Backoff, readInOrder, ReadPacer } from '../../nodes/Tanma/transport/concurrency';
 
 /** A read that finishes when the test says so, and a log of what started and what was accepted. */
 function harness(count: number, pacer: ReadPacer) {
@@ -146,4 +146,23 @@ test('the pacer takes a whole number of at least 1', () => {
 	expect(new ReadPacer(0).limit).toBe(1);
 	expect(new ReadPacer(2.7).limit).toBe(2);
 	expect(new ReadPacer().limit).toBe(4);
+});
+
+test('a Backoff pause is served once: every request waiting at the time shares it, later ones go at once', async () => {
+	const backoff = new Backoff();
+	const pacer = new ReadPacer(4, backoff);
+	expect(pacer.limit).toBe(4);
+	backoff.note(300);
+	backoff.note(100); // a shorter one while the longer is due: the longer stays
+	expect(pacer.limit).toBe(1);
+	const started = Date.now();
+	await Promise.all([backoff.turn(), backoff.turn(), backoff.turn()]);
+	const waited = Date.now() - started;
+	// Lower bound only (a busy machine may be late); three waiters, one pause, not three.
+	expect(waited).toBeGreaterThanOrEqual(295);
+	// Served: the next turn resolves within a few microtasks, without a timer.
+	let through = false;
+	void backoff.turn().then(() => (through = true));
+	for (let n = 0; n < 5; n++) await Promise.resolve();
+	expect(through).toBe(true);
 });

@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 /**
  * Reads in parallel, results in order. Tanma publishes no rate limit, so the bound is small and it falls to one
  * request at a time at the first sign of overload (see Backoff); writes never come through here.
@@ -9,11 +11,12 @@ export const MAX_PARALLEL_READS_CAP = 10;
 
 /**
  * What the requests of one execution (a node's run over all its items, a poll) share once Tanma shows overload: from
- * then on, one request at a time, and none before `resumeAt` (the longest wait a busy answer asked for).
+ * then on, one request at a time, and every request waits out the pause a busy answer asked for. The pause starts
+ * when the first request takes its turn after it and is served once, by a timer every waiting request shares.
  */
 export class Backoff {
 	private slowed = false;
-	private resumeAt = 0;
+	private pause?: { ms: number; served?: Promise<void> };
 
 	/** Whether this execution has backed off to one request at a time. */
 	get throttled(): boolean {
@@ -21,14 +24,20 @@ export class Backoff {
 	}
 
 	/** A sign of overload, and how long Tanma asked everyone to wait (0: no wait). */
-	note(waitMs = 0, nowMs = Date.now()): void {
+	note(waitMs = 0): void {
 		this.slowed = true;
-		this.resumeAt = Math.max(this.resumeAt, nowMs + waitMs);
+		if (waitMs > 0 && !(this.pause && !this.pause.served && this.pause.ms >= waitMs))
+			this.pause = { ms: waitMs };
 	}
 
-	/** How long a request must still wait before it may start. */
-	waitLeft(nowMs = Date.now()): number {
-		return Math.max(0, this.resumeAt - nowMs);
+	/** Waits out the pause, if one is due. */
+	async turn(): Promise<void> {
+		const pause = this.pause;
+		if (!pause) return;
+		pause.served ??= sleep(pause.ms).then(() => {
+			if (this.pause === pause) this.pause = undefined;
+		});
+		await pause.served;
 	}
 }
 

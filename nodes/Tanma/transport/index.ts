@@ -172,8 +172,7 @@ async function takeTurn(
 	backoff: Backoff,
 	credentials?: ICredentialsDecrypted,
 ): Promise<void> {
-	const backingOff = backoff.waitLeft();
-	if (backingOff > 0) await sleep(backingOff);
+	await backoff.turn();
 	const { app, perSecond } = await rateOf(ctx, credentials);
 	const spacing = reserveStart(app, perSecond);
 	if (spacing > 0) await sleep(spacing);
