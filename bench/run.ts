@@ -556,18 +556,8 @@ function buildReport(input: {
 	pushProfile?: ProfileSummary;
 	network?: NetworkMeasurement;
 }) {
-	const {
-		runs,
-		emptyMs,
-		signing,
-		trigger,
-		streams,
-		filterCheck,
-		profile,
-		push,
-		pushProfile,
-		network,
-	} = input;
+	const { runs, emptyMs, signing, trigger, filterCheck, profile, push, pushProfile, network } =
+		input;
 	const machine = {
 		cpu: os.cpus()[0]?.model ?? 'unknown',
 		cores: os.cpus().length,
@@ -668,7 +658,7 @@ poll on 100 customers, a poll every ${g.minutesBetweenPolls} minutes): **max ${f
 ${fmt(g.finalStateBytes)} B**; emitted ${fmt(g.emitted)}, duplicated ${g.duplicates}, ${fmt(g.requests)} requests in
 ${g.polls} polls. The state holds the ids of records inside the late-arrival window, about 24 bytes each, so its size
 follows the number of records in the last window + poll interval, not the total ever seen.
-${streamCostSection(streams)}${filterCheckSection(filterCheck)}
+${streamCostSection(input.streams)}${filterCheckSection(filterCheck)}
 ## 3. Signing overhead
 
 \`authenticate\` (serialize-once body → SHA-256 sign → headers) costs **${fmt(signing.microsPerCall, 2)} µs** per request
@@ -685,7 +675,7 @@ ${profile ? profileSection(profile) : ''}${pushSection(push, pushProfile)}`;
 			runs,
 			emptyExecutionMs: empty,
 			trigger,
-			streams,
+			streams: input.streams,
 			filterCheck,
 			signing,
 			profile,
