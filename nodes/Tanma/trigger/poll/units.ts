@@ -219,7 +219,7 @@ export function rememberRead(
 
 export interface FailureOutcome {
 	nowMs: number;
-	/** Whether this failure counts toward parking: it is about the unit (see scan.ts). */
+	/** Whether this failure counts toward parking: it is about the unit, or others could be read (./scan.ts). */
 	counts: boolean;
 	failure: TanmaFailure | undefined;
 	said: string;
@@ -282,7 +282,7 @@ export function forgetSettledUnits(state: TriggerState, listedIds?: ReadonlySet<
 			continue;
 		}
 		if (memo.fail) continue;
-		// A failing unit's reads start at `since` or later: older ids no longer matter.
+		// Should it fail later, its reads start at `since` or later: older ids no longer matter.
 		const ids = memo.ids?.filter((recordId) => (state.seen[recordId] ?? -1) >= sinceSeconds);
 		if (ids?.length) memo.ids = ids;
 		else delete memo.ids;
