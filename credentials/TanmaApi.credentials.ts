@@ -113,7 +113,7 @@ export class TanmaApi implements ICredentialType {
 			typeOptions: { minValue: 0, numberPrecision: 1 },
 			default: 0,
 			description:
-				'At most this many requests a second to Tanma from every Tanma node and trigger of this n8n process with a credential for this app (same App ID and Base URL), together. 0: no limit. Per process: in queue mode, per worker.',
+				'At most this many requests a second to Tanma from every Tanma node and trigger of this n8n with a credential for this app (same App ID and Base URL), together. 0: no limit. In queue mode each worker counts on its own.',
 		},
 		{
 			displayName: 'Send App Key Header',

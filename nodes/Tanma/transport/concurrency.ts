@@ -12,7 +12,7 @@ export const MAX_PARALLEL_READS_CAP = 10;
 /**
  * What the requests of one execution (a node's run over all its items, a poll) share once Tanma shows overload: from
  * then on, one request at a time, and every request waits out the pause a busy answer asked for. The pause starts
- * when the first request takes its turn after it and is served once, by a timer every waiting request shares.
+ * when the first request takes its turn after it and is served once, by one wait every waiting request shares.
  */
 export class Backoff {
 	private slowed = false;

@@ -81,7 +81,7 @@ export function busyHint(askedMs?: number): string {
 	return (
 		`Tanma is busy or limiting this app's requests, and refused this one.${asked} Slow down: lower Max Parallel ` +
 		`Requests where the operation has it, or set Max Requests per Second in the Tanma API credential (shared by ` +
-		`every Tanma node of this n8n process); then run it again.`
+		`every Tanma node of this n8n; each queue-mode worker on its own); then run it again.`
 	);
 }
 

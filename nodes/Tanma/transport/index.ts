@@ -166,7 +166,7 @@ async function rateOf(
 	return await pace.rate;
 }
 
-/** Waits for this request's turn: the execution's back-off, then the credential's rate in this process. */
+/** Waits for this request's turn: the execution's back-off, then the credential's rate (./rateLimit.ts). */
 async function takeTurn(
 	ctx: TanmaFunctions,
 	backoff: Backoff,

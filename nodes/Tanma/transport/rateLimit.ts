@@ -1,7 +1,7 @@
 /**
- * The credential's Max Requests per Second, kept per Tanma app (Base URL + App ID) and per n8n process: every Tanma
- * node and trigger of this process whose credential is for that app takes its turn here, so parallel executions
- * together stay under the rate. In queue mode each worker is a process of its own (docs/operations.md).
+ * The credential's Max Requests per Second, kept per Tanma app (Base URL + App ID) in this running n8n: every Tanma
+ * node and trigger here whose credential is for that app takes its turn, so parallel executions together stay under
+ * the rate. In queue mode each worker counts on its own (docs/operations.md).
  */
 
 /** When each app's next request may start (epoch ms), newest-used last. */

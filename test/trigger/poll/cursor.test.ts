@@ -7,7 +7,7 @@ import {
 	markEmitted,
 	markHandledUpTo,
 	noteScanRequests,
-	pruneState,
+	pruneSeen,
 	scanFloor,
 } from '../../../nodes/Tanma/trigger/poll/cursor';
 import type { TriggerState } from '../../../nodes/Tanma/trigger/poll/cursor';
@@ -41,7 +41,7 @@ test('a completed scan moves since to its start minus the late-arrival window (n
 	state.seen = { old: at('2026-12-01 08:00:00') / 1000, kept: at('2026-12-01 08:55:00') / 1000 };
 	beginScan(state, at('2026-12-01 09:00:00'));
 	completeScan(state, 10 * 60_000);
-	pruneState(state);
+	pruneSeen(state);
 	expect(state).toMatchObject({
 		since: '2026-12-01 08:50:00',
 		seen: { kept: at('2026-12-01 08:55:00') / 1000 },
@@ -81,7 +81,7 @@ describe('the check of a source filter', () => {
 		beginFilterCheck(state, at('2026-12-01 08:40:00'), { intervalMs: HOUR });
 		expect(state.scan?.check).toBeUndefined(); // not due yet
 		completeScan(state, 60_000); // since → 08:39, past record a
-		pruneState(state);
+		pruneSeen(state);
 		expect(state.since).toBe('2026-12-01 08:39:00');
 		expect(state.seen).toHaveProperty('a'); // kept: the next check reads from 08:09
 		beginScan(state, at('2026-12-01 09:15:00'));
@@ -89,7 +89,7 @@ describe('the check of a source filter', () => {
 		expect(scanFloor(state)).toBe('2026-12-01 08:09:00');
 		state.filterCheck!.distrusted = { at: '2026-12-01 09:15:00', leftOut: 1, example: 'c9' };
 		completeScan(state, 60_000);
-		pruneState(state);
+		pruneSeen(state);
 		expect(state.seen).toEqual({});
 	});
 

@@ -1,6 +1,5 @@
 import { formatTanmaTime, parseTanmaTime } from '../../transport/protocol/time';
 import type { UnitMemo } from './units';
-import { forgetSettledUnits, oldestOwed } from './units';
 
 /**
  * The trigger's memory, kept in the node's static data as plain JSON.
@@ -265,19 +264,16 @@ export function completeScan(state: TriggerState, lateArrivalMs: number): void {
 }
 
 /**
- * Forgets ids and units no longer needed: `seen` keeps the ids from the oldest time a read may still need them
- * (`since`; a trusted filter's next check; a read still owed), and `units` what ./units.ts still needs.
- * `listedIds`: a source with a fixed list of units forgets those no longer on it.
+ * Forgets the ids no read may still need: `seen` keeps them from `since`, a trusted filter's next check, or
+ * `owedFrom` (the oldest record time a read still owed starts at: ./units.ts `oldestOwed`), whichever is oldest.
  */
-export function pruneState(state: TriggerState, listedIds?: ReadonlySet<string>): void {
+export function pruneSeen(state: TriggerState, owedFrom?: string): void {
 	const check = state.filterCheck;
 	let keepFrom = state.since;
 	if (check && !check.distrusted && check.from < keepFrom) keepFrom = check.from;
-	const owed = oldestOwed(state);
-	if (owed !== undefined && owed < keepFrom) keepFrom = owed;
+	if (owedFrom !== undefined && owedFrom < keepFrom) keepFrom = owedFrom;
 	const floorSeconds = Math.floor((parseTanmaTime(keepFrom) ?? 0) / 1000);
 	for (const [id, seconds] of Object.entries(state.seen)) {
 		if (seconds < floorSeconds) delete state.seen[id];
 	}
-	forgetSettledUnits(state, listedIds);
 }

@@ -21,7 +21,7 @@ import {
 	markEmitted,
 	markHandledUpTo,
 	noteScanRequests,
-	pruneState,
+	pruneSeen,
 	revOf,
 	scanFloor,
 } from './cursor';
@@ -30,7 +30,14 @@ import type { ListOptions, ScanOptions, TriggerSource, TriggerUnit } from './sou
 import { windowEnd } from './sources';
 import { aboutTheUnit, describeFailure, logFailure } from './failures';
 import type { PlannedRead } from './units';
-import { newRecordsOf, planReads, rememberFailure, rememberRead } from './units';
+import {
+	forgetSettledUnits,
+	newRecordsOf,
+	oldestOwed,
+	planReads,
+	rememberFailure,
+	rememberRead,
+} from './units';
 
 /** Stop reading new units after this share of n8n's poll budget, leaving time to hand over. */
 export const POLL_BUDGET_SHARE = 0.6;
@@ -307,7 +314,11 @@ async function scan(
 	noteScanRequests(state, pacer.sent, report.checkRequests ?? 0);
 	// Reads not started (out of time) are found again by the resumed scan, or are still owed.
 	if (results.length === planned.length) completeScan(state, settings.lateArrivalMs);
-	pruneState(state, source.fixedUnits ? new Set(units.map((unit) => unit.key[1])) : undefined);
+	pruneSeen(state, oldestOwed(state));
+	forgetSettledUnits(
+		state,
+		source.fixedUnits ? new Set(units.map((unit) => unit.key[1])) : undefined,
+	);
 	keep(stores, settings, fromRev, state, started);
 	return collected.sort(emissionOrder).map((r) => r.json as IDataObject);
 }

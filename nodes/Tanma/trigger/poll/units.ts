@@ -78,7 +78,7 @@ export interface PlanContext {
 	/** Where this poll's records start: `since`, or a check's `from` for what only the unfiltered listing found. */
 	since: string;
 	checkFrom?: string;
-	/** Units this unfinished scan has already read (old keys, never memorised: see memoAfterRead). */
+	/** Units this unfinished scan has already read (old keys, not remembered: see rememberRead). */
 	after?: [string, string];
 	/** Keys below this are not memorised: they fall below `since` once this scan completes. */
 	boundary: string;
