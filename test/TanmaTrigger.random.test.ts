@@ -17,7 +17,8 @@ import { sandboxOnFakeDate } from './support/clock';
 const START = Date.UTC(2026, 10, 24, 1, 0, 0);
 const SECOND = 1000;
 const LATE_WINDOW_MINUTES = 1;
-// 800 records a run in npm test (six runs: about a minute); TRIGGER_RANDOM_RECORDS sets more for a longer hunt.
+// 800 records a run in npm test (six runs: about a minute); npm run test:unit sets 200 (the loop), and
+// TRIGGER_RANDOM_RECORDS sets more for a longer hunt.
 const TARGET_RECORDS = Number(process.env.TRIGGER_RANDOM_RECORDS ?? 800);
 
 // Each answer takes 1 ms, so reads started together are in flight together (loopback alone answers too fast).

@@ -1,8 +1,8 @@
 /**
  * The statement of what the node sends where Tanma's table and example disagree (nodes/Tanma/actions/sentForms.ts)
  * held against the three places that must agree with it: the requests the operations send (each entry's operation run
- * against the sandbox with the field set, its `wire` found in the body as stated), Tenant Check's items, and the table
- * on docs/table-vs-example.md.
+ * against the sandbox with the field set, its proof's `wire` found in the body as stated), Tenant Check's items, and
+ * the table on docs/table-vs-example.md.
  */
 import fs from 'fs';
 import path from 'path';
@@ -16,6 +16,172 @@ import { actionsAgainstSandbox, minimalParameters, textContent } from '../suppor
 
 const t = actionsAgainstSandbox();
 const REPO = path.resolve(__dirname, '../..');
+
+/** Each entry's proof: the rule it follows (docs/table-vs-example.md), its tests, and where its request shows it. */
+interface Proof {
+	rule: string;
+	test: string;
+	/** The JSON type at this path of the request body (dots; 0 for a list's first item). */
+	wire: { path: string; type: 'number' | 'string' | 'object' | 'array' | 'absent' }[];
+}
+
+const PROOFS: Array<[SentForm['endpoint'], string, Proof]> = [
+	[
+		'groupSendTask',
+		'users',
+		{
+			rule: 'rule 1',
+			test: 'test/actions/groupMessage.test.ts',
+			wire: [{ path: 'users.0', type: 'number' }],
+		},
+	],
+	[
+		'groupSendTask',
+		'sendType',
+		{
+			rule: 'rule 1',
+			test: 'test/actions/groupMessage.test.ts',
+			wire: [{ path: 'sendType', type: 'string' }],
+		},
+	],
+	[
+		'groupSendTask',
+		'sendInfo.sendData',
+		{
+			rule: 'rules 1, 3',
+			test: 'test/actions/groupMessage.test.ts',
+			wire: [{ path: 'sendInfo.sendData', type: 'object' }],
+		},
+	],
+	[
+		'customerSearch',
+		'role',
+		{
+			rule: 'rule 1',
+			test: 'test/actions/tenant.test.ts',
+			wire: [{ path: 'role', type: 'number' }],
+		},
+	],
+	[
+		'customerSearch',
+		'qwLastFollowTypes',
+		{
+			rule: 'rule 4; checked on every row and by the trigger',
+			test: 'test/actions/customer.searchChecks.test.ts, test/TanmaTrigger.filterCheck.test.ts',
+			wire: [{ path: 'qwLastFollowTypes', type: 'object' }],
+		},
+	],
+	[
+		'customerSearch',
+		'qwCustomerTime',
+		{
+			rule: 'rule 4',
+			test: 'test/actions/customer.searchChecks.test.ts',
+			wire: [{ path: 'qwCustomerTime', type: 'object' }],
+		},
+	],
+	[
+		'customerSearch',
+		'creditCode',
+		{
+			rule: 'rule 4',
+			test: 'test/actions/customer.searchChecks.test.ts',
+			wire: [{ path: 'creditCode', type: 'string' }],
+		},
+	],
+	[
+		'highSeasContacts',
+		'`userId`, `qwUserId`',
+		{
+			rule: 'rule 4',
+			test: 'test/actions/customer.test.ts',
+			wire: [
+				{ path: 'userId', type: 'number' },
+				{ path: 'qwUserId', type: 'string' },
+			],
+		},
+	],
+	[
+		'workOrderCreate',
+		'followUsers',
+		{
+			rule: 'rule 1',
+			test: 'test/actions/workOrder.test.ts',
+			wire: [{ path: 'followUsers', type: 'array' }],
+		},
+	],
+	[
+		'workOrderCreate',
+		'moduleType',
+		{
+			rule: 'rule 4',
+			test: 'test/actions/workOrder.test.ts',
+			wire: [{ path: 'moduleType', type: 'number' }],
+		},
+	],
+	[
+		'orderImport',
+		'goods',
+		{
+			rule: 'rule 1; the page example’s values entered as fields produce the page example’s request',
+			test: 'test/actions/order.test.ts, test/e2e.test.ts',
+			wire: [
+				{ path: 'goods', type: 'array' },
+				{ path: 'order.goods', type: 'absent' },
+			],
+		},
+	],
+	[
+		'orderImport',
+		'`qwUserId`, `payTime`',
+		{
+			rule: 'rule 4',
+			test: 'test/actions/badInput.test.ts (every field)',
+			wire: [
+				{ path: 'order.qwUserId', type: 'string' },
+				{ path: 'order.payTime', type: 'string' },
+			],
+		},
+	],
+	[
+		'opportunityUpdate',
+		'`commodities[].id`, `banner`, `totalAmount`, `totalAmountFinal`',
+		{
+			rule: 'rule 4',
+			test: 'test/actions/opportunity.test.ts',
+			wire: [
+				{ path: 'commodities.0.id', type: 'string' },
+				{ path: 'commodities.0.banner', type: 'string' },
+				{ path: 'commodities.0.totalAmount', type: 'number' },
+				{ path: 'commodities.0.totalAmountFinal', type: 'number' },
+			],
+		},
+	],
+	[
+		'customerTransfer',
+		'handoverToUserid',
+		{
+			rule: 'rule 2 has nothing stronger',
+			test: 'test/actions/customer.test.ts',
+			wire: [{ path: 'handoverToUserid', type: 'string' }],
+		},
+	],
+];
+
+function proofOf(form: SentForm): Proof {
+	const found = PROOFS.find(
+		([endpoint, field]) => endpoint === form.endpoint && field === form.field,
+	);
+	if (!found) throw new Error(`no proof for ${form.endpoint} · ${form.field}: add one to PROOFS`);
+	return found[2];
+}
+
+test('every stated form has one proof here, and every proof a stated form', () => {
+	const named = (endpoint: string, field: string) => `${endpoint} · ${field}`;
+	expect(PROOFS.map(([endpoint, field]) => named(endpoint, field))).toEqual(
+		(SENT_FORMS as readonly SentForm[]).map((form) => named(form.endpoint, form.field)),
+	);
+});
 
 /** The operation of each entry, with parameters that set every field it names. */
 function runFor(form: SentForm, s: Sandbox): INodeParameters {
@@ -123,9 +289,10 @@ test.each(
 	expect(result.error).toBeUndefined();
 	const request = t.sandbox.requestsTo(ENDPOINTS[form.endpoint].path).pop();
 	expect(request?.outcome).toBe('0');
-	expect(
-		form.wire.map((w) => ({ path: w.path, type: jsonType(at(request?.json, w.path)) })),
-	).toEqual(form.wire.map((w) => ({ path: w.path, type: w.type })));
+	const { wire } = proofOf(form);
+	expect(wire.map((w) => ({ path: w.path, type: jsonType(at(request?.json, w.path)) }))).toEqual(
+		wire.map((w) => ({ path: w.path, type: w.type })),
+	);
 });
 
 test('sendInfo.sendData: one item as an object, as stated; several as a list, the other half of the statement', async () => {
@@ -164,7 +331,7 @@ test('Tenant Check lists every entry under its check, in the words of the statem
 
 test('docs/table-vs-example.md shows exactly this table', () => {
 	const row = (form: SentForm) =>
-		`| \`${ENDPOINTS[form.endpoint].path.replace(/^\/(api\/v[23]\/)?/, '')}\` · ${form.field.includes('`') ? form.field : `\`${form.field}\``} (${form.audit}) | ${form.table} | ${form.example} | ${form.sent} | ${form.rule}${form.notCheckable ? '' : `; Tenant Check \`${form.check}\``} | ${form.test} |`;
+		`| \`${ENDPOINTS[form.endpoint].path.replace(/^\/(api\/v[23]\/)?/, '')}\` · ${form.field.includes('`') ? form.field : `\`${form.field}\``} (${form.audit}) | ${form.table} | ${form.example} | ${form.sent} | ${proofOf(form).rule}${form.notCheckable ? '' : `; Tenant Check \`${form.check}\``} | ${proofOf(form).test} |`;
 	const expected = [
 		'| endpoint · field | table | example | sent | why | test |',
 		'|---|---|---|---|---|---|',

@@ -184,7 +184,7 @@ describe('a tenant that refuses one endpoint: the checks that need it are not ch
 		for (const check of searchChecks) {
 			expect(results[check]).toMatchObject({
 				status: 'not checkable',
-				evidence: `Tanma refused ${ENDPOINTS.customerSearch.path}: Tanma answered HTTP 403 (Tanma said: app not authorized for this api.)`,
+				evidence: `Tanma refused ${ENDPOINTS.customerSearch.path}: Tanma answered HTTP 403 (Tanma said: app not authorized for this api)`,
 			});
 		}
 		expect(statusOf(results)).toMatchObject({

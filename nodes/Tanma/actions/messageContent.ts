@@ -173,7 +173,7 @@ export function buildContentItems(
 			if (!fileUrl && !mediaId)
 				row.refuse('fileUrl', `and "${row.labelOf('mediaId')}" are both empty: give one of them`);
 		}
-		setIfGiven(out, 'fileId', row.integerId('fileId') as IDataObject[string]);
+		setIfGiven(out, 'fileId', row.integerId('fileId'));
 		return out;
 	});
 }

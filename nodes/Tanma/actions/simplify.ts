@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ParameterReader } from '../helpers/parameters';
+import { ownerName } from '../helpers/customerSearch';
 import { FROM_VERSION_2 } from './locators';
 
 /**
@@ -88,8 +89,8 @@ const plain = (value: unknown): value is IDataObject =>
 /** Each kind's additions beyond its keys. */
 const EXTRA: Record<SimplifiedKind, (record: IDataObject) => IDataObject> = {
 	customer: (record) => {
-		const owner = asList(record.mainFollows).find(plain)?.salesName;
-		return typeof owner === 'string' && owner ? { ownerName: owner } : {};
+		const owner = ownerName(record);
+		return owner ? { ownerName: owner } : {};
 	},
 	lead: (record) => {
 		const fields = asList(record.fields).filter(plain);

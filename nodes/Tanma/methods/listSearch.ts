@@ -5,11 +5,13 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
+import { ownerName } from '../helpers/customerSearch';
 import { tanmaApiRequest } from '../transport';
 import type { TanmaEndpoint } from '../transport/protocol/endpoints';
 import { ENDPOINTS } from '../transport/protocol/endpoints';
 import { firstPageParams, nextPageParams, pageItems } from '../transport/paging';
 import { formatTanmaTime } from '../transport/protocol/time';
+import type { TanmaBody } from '../transport/protocol/json';
 
 /**
  * The *From List* sources of the resource locators (actions/locators.ts). Each call reads one page of a Tanma list
@@ -23,7 +25,7 @@ const PAGE_SIZE = 50;
 async function onePage(
 	this: ILoadOptionsFunctions,
 	endpoint: TanmaEndpoint,
-	body: IDataObject,
+	body: TanmaBody,
 	token: string | undefined,
 ): Promise<{ rows: IDataObject[]; next?: string }> {
 	let paging = firstPageParams(endpoint.paging, PAGE_SIZE);
@@ -64,16 +66,14 @@ export async function searchCustomers(
 	const results: INodeListSearchItems[] = rows
 		.filter((row) => text(row.externalUserId))
 		.map((row) => {
-			const owner = Array.isArray(row.mainFollows)
-				? (row.mainFollows as IDataObject[])[0]?.salesName
-				: undefined;
+			const owner = ownerName(row);
 			const mobiles = Array.isArray(row.mobiles)
 				? (row.mobiles as unknown[]).join(', ')
 				: row.mobile;
 			return {
 				name: joined(row.wechatNickname, row.qwRemark) || text(row.externalUserId),
 				value: text(row.externalUserId),
-				description: joined(mobiles, owner ? `owner ${text(owner)}` : '', text(row.externalUserId)),
+				description: joined(mobiles, owner ? `owner ${owner}` : '', text(row.externalUserId)),
 			};
 		});
 	return { results, paginationToken: next };
@@ -182,7 +182,7 @@ export async function searchOrders(
 ): Promise<INodeListSearchResult> {
 	const keyWord = searched(filter);
 	const channelId = text(this.getCurrentNodeParameter('channelId'));
-	const body: IDataObject = {
+	const body: TanmaBody = {
 		...(keyWord ? { keyWord } : {}),
 		...(channelId && !channelId.startsWith('=') ? { channelId } : {}),
 	};

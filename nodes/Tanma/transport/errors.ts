@@ -15,8 +15,8 @@ import { isThrottleMessage } from './retry';
  */
 export type TanmaFailure =
 	| { kind: 'vendor'; code: string; message: string }
-	| { kind: 'http'; status: number }
-	| { kind: 'network'; code?: string; sent: 'no' | 'maybe' }
+	| { kind: 'http'; status: number; said?: string }
+	| { kind: 'network'; code?: string; detail: string; sent: 'no' | 'maybe' }
 	| { kind: 'malformed' };
 
 export type TanmaError = NodeApiError & { readonly tanma: TanmaFailure };
@@ -139,7 +139,7 @@ export function httpStatusError(
 				: {}),
 		},
 	);
-	return carrying(error, { kind: 'http', status });
+	return carrying(error, { kind: 'http', status, said: excerpt || undefined });
 }
 
 export function malformedResponseError(
@@ -216,7 +216,7 @@ export function networkError(
 	// n8n puts its own words on common network codes ("…you can retry the request immediately"), wrong for a write
 	// whose answer was lost: ours say what happened to this request.
 	error.message = message;
-	return carrying(error, { kind: 'network', code, sent: sent ? 'maybe' : 'no' });
+	return carrying(error, { kind: 'network', code, detail, sent: sent ? 'maybe' : 'no' });
 }
 
 /** What to do after a write whose answer was lost, from what the catalogue says a repeat of it does. */

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { PagingStyle } from './protocol/endpoints';
 import { MAX_PAGE_SIZE, PAGING_WIRE } from './protocol/endpoints';
 import { readInOrder, ReadPacer } from './concurrency';
+import type { TanmaBody } from './protocol/json';
 import { isPlainObject } from './protocol/json';
 
 /** The list inside one page's `data`, under the name the paging style gives it. */
@@ -27,7 +28,7 @@ function asPositiveNumber(value: unknown): number | undefined {
 }
 
 /** The cursor a request sent, if any (it may not be reused: a server that repeats one would loop forever). */
-export function sentCursor(style: PagingStyle, sent: IDataObject): string | undefined {
+export function sentCursor(style: PagingStyle, sent: TanmaBody): string | undefined {
 	if (style === 'none') return undefined;
 	const wire = PAGING_WIRE[style];
 	const cursor = wire.kind === 'cursor' ? sent[wire.cursorField] : undefined;
@@ -40,7 +41,7 @@ export function sentCursor(style: PagingStyle, sent: IDataObject): string | unde
  */
 export function nextPageParams(
 	style: PagingStyle,
-	sent: IDataObject,
+	sent: TanmaBody,
 	data: unknown,
 	itemsOnPage: number,
 	usedCursors: ReadonlySet<string>,
@@ -53,7 +54,7 @@ export function nextPageParams(
 		if (next === undefined || next === null || next === '') return undefined;
 		const cursor = String(next);
 		if (cursor === sent[wire.cursorField] || usedCursors.has(cursor)) return undefined;
-		return { [wire.cursorField]: cursor, [wire.sizeField]: sent[wire.sizeField] };
+		return { [wire.cursorField]: cursor, [wire.sizeField]: Number(sent[wire.sizeField]) };
 	}
 
 	const pageNo = Number(sent[wire.pageField]);
@@ -127,7 +128,7 @@ export function lastPageNeeded(
 }
 
 interface FetchedPage {
-	sent: IDataObject;
+	sent: TanmaBody;
 	data: unknown;
 }
 

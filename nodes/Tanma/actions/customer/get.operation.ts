@@ -9,6 +9,7 @@ import { asItems } from '../lists';
 import { locator } from '../locators';
 import { setIfGiven } from '../../helpers/body';
 import { readSimplify, simplifyProperty } from '../simplify';
+import type { TanmaBody } from '../../transport/protocol/json';
 
 const properties: INodeProperties[] = [
 	...customerFields(),
@@ -36,7 +37,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const input = ParameterReader.forItem(this, i, description);
 	const simplify = readSimplify(input, 'customer');
-	const body: IDataObject = { externalUserId: input.id('externalUserId', { required: true }) };
+	const body: TanmaBody = { externalUserId: input.id('externalUserId', { required: true }) };
 	setIfGiven(body, 'qwUserId', input.id('qwUserId'));
 	return simplify(
 		asItems(await tanmaApiRequest.call(this, ENDPOINTS.customerDetails, body, { itemIndex: i })),

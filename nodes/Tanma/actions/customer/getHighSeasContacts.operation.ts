@@ -6,6 +6,7 @@ import { ENDPOINTS } from '../../transport/protocol/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { optionalFieldsCollection, staffSelect } from '../fields';
 import { asItems } from '../lists';
+import type { TanmaBody } from '../../transport/protocol/json';
 
 const properties: INodeProperties[] = [
 	{
@@ -47,9 +48,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const userId = extra.integerId('salespersonId');
 	const qwUserId = extra.id('salespersonQwUserId');
 	// The example's key order: userId, customerId, qwUserId.
-	const body: IDataObject = {
-		...(userId !== undefined ? { userId: userId as IDataObject[string] } : {}),
-		customerId: customerId as IDataObject[string],
+	const body: TanmaBody = {
+		...(userId !== undefined ? { userId: userId } : {}),
+		customerId: customerId,
 		...(qwUserId ? { qwUserId } : {}),
 	};
 	const data = await tanmaApiRequest.call(this, ENDPOINTS.highSeasContacts, body, { itemIndex: i });

@@ -1,134 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { setIfGiven } from '../../helpers/body';
+import type { AskedOfRows } from '../../helpers/customerSearch';
+import {
+	ALL_CONDITIONS,
+	allOf,
+	checkRows,
+	customerKey,
+	tagConditions,
+} from '../../helpers/customerSearch';
 import { ParameterReader } from '../../helpers/parameters';
-import type { RowVerdict, TagMatch } from '../../helpers/searchAnswers';
-import { rowLabel, rowTagIds, tagVerdict, timeVerdict } from '../../helpers/searchAnswers';
 import { ENDPOINTS } from '../../transport/protocol/endpoints';
-import type { JsonId } from '../../transport/protocol/json';
+import type { TanmaBody } from '../../transport/protocol/json';
 import { filtersCollection, staffMultiSelect, tagMultiSelect } from '../fields';
 import { readList, returnAllOrLimit } from '../lists';
-import { setIfGiven } from '../../helpers/body';
 import { readSimplify, simplifyProperty } from '../simplify';
-
-/**
- * The tag condition as Tanma's own search example writes it: `{name: "tagIds", op: 6, values: [<tag id>]}`, inside
- * `conditionOp: 1` beside a second condition. Tanma has not published the operator codes: that op 6 means "has any
- * of these tags" and conditionOp 1 "every condition holds" is our reading of that example.
- */
-const TAG_CONDITION = { name: 'tagIds', op: 6 } as const;
-const ALL_CONDITIONS = 1;
-
-/** "Any": one condition holding every tag; "all": one condition per tag, all of which must hold. */
-function tagConditions(tagIds: JsonId[], match: 'any' | 'all'): IDataObject[] {
-	if (!tagIds.length) return [];
-	return match === 'all'
-		? tagIds.map((tagId) => ({ ...TAG_CONDITION, values: [tagId] }))
-		: [{ ...TAG_CONDITION, values: tagIds }];
-}
-
-/** What the user's filters asked of every row, as far as a row can show it. */
-interface AskedOfRows {
-	tags?: { ids: string[]; match: TagMatch };
-	lastFollowUp?: { after?: string; before?: string };
-	created?: { after?: string; before?: string };
-}
-
-/** Hints already given in this node run: "could not be checked" is said once per run, not once per item. */
-const hintsGiven = new WeakMap<object, Set<string>>();
-
-function hintOnce(ctx: IExecuteFunctions, message: string, type: 'info' | 'warning'): void {
-	const given = hintsGiven.get(ctx) ?? new Set<string>();
-	hintsGiven.set(ctx, given);
-	if (given.has(message)) return;
-	given.add(message);
-	ctx.addExecutionHints({ message, type, location: 'outputPane' });
-}
-
-/**
- * Holds every row against the filters it was selected by. A contradicting row fails the item (or, with Keep Rows
- * as Tanma Returned Them, is kept with a warning); a filter no row could show is reported once per run.
- */
-function checkRows(
-	ctx: IExecuteFunctions,
-	i: number,
-	rows: IDataObject[],
-	asked: AskedOfRows,
-	keepRows: boolean,
-): void {
-	const checks: Array<{
-		filter: string;
-		asked: string;
-		verdict: (row: IDataObject) => RowVerdict;
-		shown: (row: IDataObject) => string;
-		field: string;
-	}> = [];
-	if (asked.tags) {
-		const { ids, match } = asked.tags;
-		checks.push({
-			filter: 'Tags',
-			asked: `${match === 'all' ? 'all' : 'any'} of the tags ${ids.join(', ')}`,
-			verdict: (row) => tagVerdict(row, ids, match),
-			shown: (row) => `tags ${JSON.stringify(rowTagIds(row) ?? [])}`,
-			field: 'tags',
-		});
-	}
-	const timeChecks = [
-		{ filter: 'Last Follow-Up', field: 'qwLastFollowTime', range: asked.lastFollowUp },
-		{ filter: 'Created', field: 'createTime', range: asked.created },
-	] as const;
-	for (const { filter, field, range } of timeChecks) {
-		if (!range) continue;
-		const { after, before } = range;
-		checks.push({
-			filter,
-			asked: [after && `at or after ${after}`, before && `at or before ${before}`]
-				.filter(Boolean)
-				.join(' and '),
-			verdict: (row) => timeVerdict(row, field, after, before),
-			shown: (row) => `${field} ${JSON.stringify(row[field] ?? null)}`,
-			field,
-		});
-	}
-	for (const check of checks) {
-		const verdicts = rows.map(check.verdict);
-		const contradicting = rows.filter((_, n) => verdicts[n] === 'contradicts');
-		const unknown = verdicts.filter((v) => v === 'unknown').length;
-		if (unknown) {
-			hintOnce(
-				ctx,
-				`The ${check.filter} filter could not be checked on ${unknown === rows.length ? 'any' : `${unknown} of the`} rows: Tanma's answer has no readable ${check.field} there.`,
-				'info',
-			);
-		}
-		if (!contradicting.length) continue;
-		const first = contradicting[0];
-		const summary = `Tanma returned ${contradicting.length} of ${rows.length} customers that do not match the ${check.filter} filter (asked: ${check.asked}); ${rowLabel(first)} has ${check.shown(first)}`;
-		if (keepRows) {
-			hintOnce(
-				ctx,
-				`${summary}. Kept as Tanma returned them (Keep Rows as Tanma Returned Them is on).`,
-				'warning',
-			);
-			continue;
-		}
-		throw new NodeOperationError(ctx.getNode(), summary, {
-			itemIndex: i,
-			description:
-				check.filter === 'Tags'
-					? 'The node sends Tags as operator 6 inside conditionOp 1, read from Tanma’s own example; Tanma has not published the codes, and this tenant answers otherwise. Write the tag condition in Conditions (JSON) with the codes your tenant uses (Tenant → Check shows which hold), or turn on Keep Rows as Tanma Returned Them.'
-					: check.filter === 'Created'
-						? 'Tanma did not apply the creation-time range as sent (its examples always give both bounds). Give both Created After and Created Before, or turn on Keep Rows as Tanma Returned Them.'
-						: 'The node sends Last Follow-Up as qwLastFollowTypes, a field seen only in Tanma’s example; this tenant does not filter by it as the node reads it. Filter the rows on qwLastFollowTime in the workflow instead, or turn on Keep Rows as Tanma Returned Them.',
-		});
-	}
-}
-
-/** Tanma's time range object, with only the bounds given; undefined when neither is. */
-function timeRange(start: string | undefined, end: string | undefined): IDataObject | undefined {
-	if (!start && !end) return undefined;
-	return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
-}
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(ENDPOINTS.customerSearch),
@@ -275,68 +162,68 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const input = ParameterReader.forItem(this, i, description);
-	const simplify = readSimplify(input, 'customer');
+/** A time range as Tanma writes it, with only the bounds given; undefined when neither is. */
+function timeRange(after: string | undefined, before: string | undefined) {
+	if (!after && !before) return undefined;
+	return {
+		after,
+		before,
+		sent: { ...(after ? { start: after } : {}), ...(before ? { end: before } : {}) },
+	};
+}
+
+/** The search body from the filters, and what the rows must then show. */
+function searchRequest(input: ParameterReader): { body: TanmaBody; asked: AskedOfRows } {
 	const filters = input.collection('filters');
-	const body: IDataObject = {};
+	const body: TanmaBody = {};
 	const asked: AskedOfRows = {};
 	setIfGiven(body, 'searchKey', input.text('searchKey'));
 	const salesIds = filters.idList('salesIds');
-	const role = filters.choice<'1' | '2'>('role', '1');
-	if (salesIds.length) {
-		body.salesIdList = salesIds;
-		body.role = Number(role);
-	}
+	const role = Number(filters.choice<'1' | '2'>('role', '1'));
+	if (salesIds.length) Object.assign(body, { salesIdList: salesIds, role });
 	setIfGiven(body, 'departmentIdList', filters.idList('departmentIds'));
-	const customerId = filters.integerId('customerId');
-	setIfGiven(body, 'customerId', customerId as IDataObject[string]);
-	// A time range sent under `key` and remembered, so the rows can be held against it.
-	const checkedRange = (key: string, after: string, before: string) => {
-		const bounds = { after: filters.tanmaTime(after), before: filters.tanmaTime(before) };
-		const range = timeRange(bounds.after, bounds.before);
-		if (range) body[key] = range;
-		return range ? bounds : undefined;
-	};
-	asked.created = checkedRange('createTime', 'createdAfter', 'createdBefore');
-	setIfGiven(
-		body,
-		'qwCustomerTime',
-		timeRange(filters.tanmaTime('addedAfter'), filters.tanmaTime('addedBefore')),
-	);
+	setIfGiven(body, 'customerId', filters.integerId('customerId'));
+	const created = timeRange(filters.tanmaTime('createdAfter'), filters.tanmaTime('createdBefore'));
+	if (created) {
+		body.createTime = created.sent;
+		asked.created = { after: created.after, before: created.before };
+	}
+	const added = timeRange(filters.tanmaTime('addedAfter'), filters.tanmaTime('addedBefore'));
+	setIfGiven(body, 'qwCustomerTime', added?.sent);
 	setIfGiven(body, 'creditCode', filters.text('creditCode'));
-	asked.lastFollowUp = checkedRange('qwLastFollowTypes', 'lastFollowUpAfter', 'lastFollowUpBefore');
+	const lastFollowUp = timeRange(
+		filters.tanmaTime('lastFollowUpAfter'),
+		filters.tanmaTime('lastFollowUpBefore'),
+	);
+	if (lastFollowUp) {
+		body.qwLastFollowTypes = lastFollowUp.sent;
+		asked.lastFollowUp = { after: lastFollowUp.after, before: lastFollowUp.before };
+	}
 	const tagIds = filters.integerIdList('tagIds');
 	const tagMatch = filters.choice<'any' | 'all'>('tagMatch', 'any');
-	const tagItems = tagConditions(tagIds, tagMatch);
-	if (tagIds.length) asked.tags = { ids: tagIds.map(String), match: tagMatch };
 	const conditions = filters.jsonObject('conditions');
 	const typed = Array.isArray(conditions.conditionItems)
-		? (conditions.conditionItems as IDataObject[])
+		? (conditions.conditionItems as TanmaBody[])
 		: [];
-	if (
-		tagItems.length &&
-		typed.length &&
-		conditions.conditionOp !== undefined &&
-		conditions.conditionOp !== ALL_CONDITIONS
-	) {
-		filters.refuse(
-			'conditions',
-			`has conditionOp ${JSON.stringify(conditions.conditionOp)}, but the tag filter adds conditions that must all hold`,
-			`Use "conditionOp": ${ALL_CONDITIONS} with Tags, or put the tag condition into the JSON yourself and leave Tags empty`,
-		);
-	}
-	if (tagItems.length)
-		body.conditions = {
-			...conditions,
-			conditionOp: ALL_CONDITIONS,
-			conditionItems: [...typed, ...tagItems],
-		};
-	else if (typed.length) body.conditions = conditions;
-	const keepRows = filters.flag('keepReturnedRows');
-	const rows = await readList.call(this, i, ENDPOINTS.customerSearch, body, (c) =>
-		String(c.customerId),
-	);
+	if (tagIds.length) {
+		asked.tags = { ids: tagIds.map(String), match: tagMatch };
+		if (typed.length && ![undefined, ALL_CONDITIONS].includes(conditions.conditionOp as never))
+			filters.refuse(
+				'conditions',
+				`has conditionOp ${JSON.stringify(conditions.conditionOp)}, but the tag filter adds conditions that must all hold`,
+				`Use "conditionOp": ${ALL_CONDITIONS} with Tags, or put the tag condition into the JSON yourself and leave Tags empty`,
+			);
+		body.conditions = { ...conditions, ...allOf([...typed, ...tagConditions(tagIds, tagMatch)]) };
+	} else if (typed.length) body.conditions = conditions;
+	return { body, asked };
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const input = ParameterReader.forItem(this, i, description);
+	const simplify = readSimplify(input, 'customer');
+	const { body, asked } = searchRequest(input);
+	const keepRows = input.collection('filters').flag('keepReturnedRows');
+	const rows = await readList.call(this, i, ENDPOINTS.customerSearch, body, customerKey);
 	checkRows(this, i, rows, asked, keepRows);
 	return simplify(rows);
 }

@@ -9,6 +9,7 @@ import { locator } from '../locators';
 import { deprecationNotice } from '../notices';
 import { relationId, relationTypeProperty } from './shared';
 import { setIfGiven } from '../../helpers/body';
+import type { TanmaBody } from '../../transport/protocol/json';
 
 const properties: INodeProperties[] = [
 	...deprecationNotice(ENDPOINTS.relationsByCreateTime, 'Tanma has not named a successor.'),
@@ -39,7 +40,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const input = ParameterReader.forItem(this, i, description);
 	const { since, before } = readTimeWindow(input);
 	const filters = input.collection('filters');
-	const body: IDataObject = { since, before };
+	const body: TanmaBody = { since, before };
 	setIfGiven(body, 'qwUserId', filters.id('qwUserId'));
 	const type = filters.optionalWholeNumber('type');
 	setIfGiven(body, 'type', type);

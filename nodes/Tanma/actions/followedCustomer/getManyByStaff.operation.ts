@@ -8,6 +8,7 @@ import { locator } from '../locators';
 import { deprecationNotice } from '../notices';
 import { relationId, relationTypeProperty } from './shared';
 import { setIfGiven } from '../../helpers/body';
+import type { TanmaBody } from '../../transport/protocol/json';
 
 const properties: INodeProperties[] = [
 	...deprecationNotice(
@@ -37,7 +38,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const input = ParameterReader.forItem(this, i, description);
-	const body: IDataObject = { qwUserId: input.id('qwUserId', { required: true }) };
+	const body: TanmaBody = { qwUserId: input.id('qwUserId', { required: true }) };
 	const type = input.optionalWholeNumber('type');
 	setIfGiven(body, 'type', type);
 	return await readList.call(this, i, ENDPOINTS.relationsByStaff, body, relationId);

@@ -6,6 +6,7 @@ import { ENDPOINTS } from '../../transport/protocol/endpoints';
 import { filtersCollection, staffSelect } from '../fields';
 import { readList, returnAllOrLimit } from '../lists';
 import { setIfGiven } from '../../helpers/body';
+import type { TanmaBody } from '../../transport/protocol/json';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(ENDPOINTS.groupList),
@@ -58,7 +59,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const filters = ParameterReader.forItem(this, i, description).collection('filters');
-	const body: Record<string, unknown> = {};
+	const body: TanmaBody = {};
 	setIfGiven(body, 'userId', filters.integerId('userId'));
 	setIfGiven(body, 'keyword', filters.text('keyword'));
 	const tags = filters.integerIdList('tagGroupIds');
@@ -69,7 +70,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	}
 	setIfGiven(body, 'startCreateTime', filters.tanmaTime('startCreateTime'));
 	setIfGiven(body, 'endCreateTime', filters.tanmaTime('endCreateTime'));
-	return await readList.call(this, i, ENDPOINTS.groupList, body as IDataObject, (g) =>
-		String(g.chatId),
-	);
+	return await readList.call(this, i, ENDPOINTS.groupList, body, (g) => String(g.chatId));
 }

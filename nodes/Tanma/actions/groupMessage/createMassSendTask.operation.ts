@@ -8,6 +8,7 @@ import { staffMultiSelect } from '../fields';
 import { asItems } from '../lists';
 import { buildContentItems, messageContentProperty } from '../messageContent';
 import { repeatNotice } from '../notices';
+import type { TanmaBody } from '../../transport/protocol/json';
 
 const properties: INodeProperties[] = [
 	...repeatNotice(ENDPOINTS.groupSendTask),
@@ -79,9 +80,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	// The forms of Tanma's example (docs/table-vs-example.md): one content item as an object, staff ids as
 	// numbers (exact past 2^53), the mode as text. Several items need the table's list, the only form that holds them.
 	if (sendData.length) sendInfo.sendData = sendData.length === 1 ? sendData[0] : sendData;
-	const body: IDataObject = {
+	const body: TanmaBody = {
 		title,
-		users: users as IDataObject[string],
+		users: users,
 		sendType: String(sendMode),
 		sendTime,
 		sendInfo,

@@ -8,6 +8,7 @@ import { optionalFieldsCollection, staffSelect } from '../fields';
 import { asItems } from '../lists';
 import { setIfGiven } from '../../helpers/body';
 import { repeatNotice } from '../notices';
+import type { TanmaBody } from '../../transport/protocol/json';
 
 const properties: INodeProperties[] = [
 	...repeatNotice(ENDPOINTS.opportunityUpdate),
@@ -197,7 +198,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const input = ParameterReader.forItem(this, i, description);
-	const body: Record<string, unknown> = {
+	const body: TanmaBody = {
 		customerOpportunityId: input.integerId('customerOpportunityId', { required: true }),
 	};
 	const update = input.collection('updateFields');
@@ -214,7 +215,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	}));
 	setIfGiven(body, 'fields', fields);
 	const commodities = input.rows('commodities', 'product').map((row) => {
-		const product: Record<string, unknown> = {
+		const product: TanmaBody = {
 			spuId: row.integerId('spuId', { required: true }),
 			skuId: row.integerId('skuId', { required: true }),
 			unitPriceSale: row.decimal('unitPriceSale', { min: 0 }),
@@ -235,7 +236,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	});
 	setIfGiven(body, 'commodities', commodities);
 	return asItems(
-		await tanmaApiRequest.call(this, ENDPOINTS.opportunityUpdate, body as IDataObject, {
+		await tanmaApiRequest.call(this, ENDPOINTS.opportunityUpdate, body, {
 			itemIndex: i,
 		}),
 	);

@@ -9,6 +9,7 @@ import { asItems } from '../lists';
 import { ORDER_STATUSES, ORDER_STATUS_CODES, platformIdProperty } from './shared';
 import { setIfGiven } from '../../helpers/body';
 import { repeatNotice } from '../notices';
+import type { TanmaBody } from '../../transport/protocol/json';
 
 const properties: INodeProperties[] = [
 	...repeatNotice(ENDPOINTS.orderImport),
@@ -182,6 +183,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		num: row.wholeNumber('num', { min: 1, fallback: 1 }),
 	}));
 	// Goods go beside the order, as in the page's example (its table lists them inside; the example is what Tanma's code sends).
-	const body: IDataObject = { order, ...(goods.length ? { goods } : {}) };
+	const body: TanmaBody = { order, ...(goods.length ? { goods } : {}) };
 	return asItems(await tanmaApiRequest.call(this, ENDPOINTS.orderImport, body, { itemIndex: i }));
 }

@@ -8,6 +8,7 @@ import { readList, returnAllOrLimit } from '../lists';
 import { ORDER_STATUSES, ORDER_STATUS_CODES, platformIdProperty } from './shared';
 import { setIfGiven } from '../../helpers/body';
 import { readSimplify, simplifyProperty } from '../simplify';
+import type { TanmaBody } from '../../transport/protocol/json';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(ENDPOINTS.orderList),
@@ -54,7 +55,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const input = ParameterReader.forItem(this, i, description);
 	const simplify = readSimplify(input, 'order');
 	const filters = input.collection('filters');
-	const body: IDataObject = {};
+	const body: TanmaBody = {};
 	setIfGiven(body, 'channelId', filters.id('channelId'));
 	setIfGiven(body, 'startDate', filters.tanmaTime('startDate'));
 	setIfGiven(body, 'endDate', filters.tanmaTime('endDate'));

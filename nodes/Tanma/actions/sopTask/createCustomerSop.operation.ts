@@ -10,6 +10,7 @@ import { buildContentItems, messageContentProperty } from '../messageContent';
 import { sopTitleProperty } from './shared';
 import { setIfGiven } from '../../helpers/body';
 import { repeatNotice } from '../notices';
+import type { TanmaBody } from '../../transport/protocol/json';
 
 /** Customer SOP `type` for the mass-send assistant, the only value Tanma has published. */
 export const MASS_SEND_ASSISTANT_SOP = 4;
@@ -127,10 +128,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	}));
 	const customerConditions = input.collection('additionalFields').jsonArray('customerConditions');
 
-	const body: Record<string, unknown> = { title, type, salesIds, sopContents };
+	const body: TanmaBody = { title, type, salesIds, sopContents };
 	setIfGiven(body, 'tagIds', tagIds);
 	setIfGiven(body, 'customerConditions', customerConditions);
-	const data = await tanmaApiRequest.call(this, ENDPOINTS.customerSopSave, body as IDataObject, {
+	const data = await tanmaApiRequest.call(this, ENDPOINTS.customerSopSave, body, {
 		itemIndex: i,
 	});
 	return asItems(data);

@@ -10,6 +10,7 @@ import { buildContentItems, messageContentProperty } from '../messageContent';
 import { sopTitleProperty } from './shared';
 import { setIfGiven } from '../../helpers/body';
 import { repeatNotice } from '../notices';
+import type { TanmaBody } from '../../transport/protocol/json';
 
 const properties: INodeProperties[] = [
 	...repeatNotice(ENDPOINTS.groupSopAssistant),
@@ -77,7 +78,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		sendTime: time.tanmaTime('sendTime', { required: true }).slice(0, 16),
 		sopDatas,
 	}));
-	const body: IDataObject = { title, chatIds, owners, sopContents };
+	const body: TanmaBody = { title, chatIds, owners, sopContents };
 	setIfGiven(body, 'instruction', input.text('instruction'));
 	const data = await tanmaApiRequest.call(this, ENDPOINTS.groupSopAssistant, body, {
 		itemIndex: i,

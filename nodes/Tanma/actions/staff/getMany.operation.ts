@@ -6,6 +6,7 @@ import { ENDPOINTS } from '../../transport/protocol/endpoints';
 import { readList, returnAllOrLimit } from '../lists';
 import { clientKnownNotice } from '../notices';
 import { setIfGiven } from '../../helpers/body';
+import type { TanmaBody } from '../../transport/protocol/json';
 
 const properties: INodeProperties[] = [
 	...clientKnownNotice(ENDPOINTS.staffList),
@@ -32,7 +33,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const body: IDataObject = {};
+	const body: TanmaBody = {};
 	const input = ParameterReader.forItem(this, i, description);
 	const name = input.text('name');
 	setIfGiven(body, 'name', name);

@@ -3,14 +3,17 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	INodeProperties,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { allOf, customerKey, tagConditions } from '../../helpers/customerSearch';
 import { tanmaApiRequest, tanmaApiRequestAll, loadTanmaCredentials } from '../../transport';
 import { ReadPacer } from '../../transport/concurrency';
+import { asNodeError, tanmaFailureOf } from '../../transport/errors';
 import type { EndpointName } from '../../transport/protocol/endpoints';
 import { ENDPOINTS } from '../../transport/protocol/endpoints';
+import type { TanmaBody } from '../../transport/protocol/json';
+import { parseIntegerId } from '../../transport/protocol/json';
 import {
 	checkConditionOp,
 	checkHalfOpenRange,
@@ -23,7 +26,6 @@ import {
 	checkSearchPaging,
 	checkStaffPage,
 	checkTagOperator,
-	customerKey,
 	distinctTagPair,
 	followUpWindow,
 	medianCreateTime,
@@ -54,7 +56,29 @@ const CREDENTIAL_CODES = new Set(['1002', '1003']);
 /** A read's outcome: its value, or what Tanma answered when it refused (an error code, an HTTP error, a timeout). */
 type Outcome<T> = { value: T } | { refused: string };
 
-const tagCondition = (tags: string[]) => ({ name: 'tagIds', op: 6, values: tags.map(Number) });
+/** Tag ids read from rows are digit text (inferences.ts); sent exact, as Search sends them. */
+const tagCondition = (tags: string[]) =>
+	tagConditions(
+		tags.map((tag) => parseIntegerId(tag)!),
+		'any',
+	)[0];
+
+/** What Tanma said when it refused a read, from the error's typed failure (transport/errors.ts). */
+function whatTanmaSaid(error: unknown): string {
+	const failure = tanmaFailureOf(error);
+	switch (failure?.kind) {
+		case 'vendor':
+			return `Tanma error ${failure.code}: ${failure.message || 'no message'}`;
+		case 'http':
+			return `Tanma answered HTTP ${failure.status}${failure.said ? ` (Tanma said: ${failure.said})` : ''}`;
+		case 'network':
+			return `Tanma did not answer (${failure.code ?? 'network error'}): ${failure.detail}`;
+		case 'malformed':
+			return 'Tanma’s answer is not a Tanma JSON envelope';
+		default:
+			return (error as Error)?.message ?? String(error);
+	}
+}
 
 /** Tag ids from the tag tree, for a tenant whose rows carry no readable tags. */
 function treeTags(tree: unknown): string[] {
@@ -91,21 +115,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		try {
 			return { value: await read() };
 		} catch (error) {
-			// NodeApiError hands back the very error it is given: Tanma's code and hint stay as they were.
-			if (error instanceof NodeApiError && CREDENTIAL_CODES.has(String(error.httpCode)))
-				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-			const { message, description } = error as { message?: string; description?: string | null };
-			// Tanma's own words from the description; the advice on editions and permissions is the nodeDoes' job.
-			const said = (description ?? '')
-				.split(' Tanma refused ')[0]
-				.replace(/^Tanma refused[\s\S]*$/, '')
-				.trim();
-			return {
-				refused: `Tanma refused ${ENDPOINTS[endpoint].path}: ${message ?? String(error)}${said ? ` (${said})` : ''}`,
-			};
+			const failure = tanmaFailureOf(error);
+			if (failure?.kind === 'vendor' && CREDENTIAL_CODES.has(failure.code))
+				throw asNodeError(this.getNode(), error, i);
+			return { refused: `Tanma refused ${ENDPOINTS[endpoint].path}: ${whatTanmaSaid(error)}` };
 		}
 	};
-	const search = (body: IDataObject) =>
+	const search = (body: TanmaBody) =>
 		attempt(
 			'customerSearch',
 			async () =>
@@ -179,9 +195,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		);
 
 		const pair = distinctTagPair(rows);
-		const eitherTag = pair
-			? await search({ conditions: { conditionOp: 1, conditionItems: [tagCondition(pair)] } })
-			: undefined;
+		const eitherTag = pair ? await search({ conditions: allOf([tagCondition(pair)]) }) : undefined;
 		findings.push(
 			...(refused(['search.tagOp6'], eitherTag ? [eitherTag] : []) ?? [
 				checkTagOperator(
@@ -214,7 +228,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			[tagCondition([conditionPair[1]])],
 			[tagCondition([conditionPair[0]]), tagCondition([conditionPair[1]])],
 		]) {
-			conditionReads.push(await search({ conditions: { conditionOp: 1, conditionItems } }));
+			conditionReads.push(await search({ conditions: allOf(conditionItems) }));
 		}
 	}
 	const [first, second, combined] = conditionReads.map((o) => ('value' in o ? o.value : undefined));

@@ -4,12 +4,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { rowLastFollowMs, rowTagIds } from '../../helpers/searchAnswers';
+import { customerKey, rowLastFollowMs, rowTagIds } from '../../helpers/customerSearch';
 import { formatTanmaTime, parseTanmaTime } from '../../transport/protocol/time';
 import type { Finding } from './wording';
-
-/** A customer's identity in a search answer. */
-export const customerKey = (row: IDataObject) => String(row.customerId ?? row.externalUserId ?? '');
 
 const sample = (ids: Iterable<string>, n = 3) => [...ids].slice(0, n).join(', ');
 const sameSet = (a: Set<string>, b: Set<string>) =>

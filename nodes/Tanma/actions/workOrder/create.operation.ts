@@ -8,6 +8,7 @@ import { optionalFieldsCollection, staffSelect } from '../fields';
 import { asItems } from '../lists';
 import { setIfGiven } from '../../helpers/body';
 import { repeatNotice } from '../notices';
+import type { TanmaBody } from '../../transport/protocol/json';
 
 const properties: INodeProperties[] = [
 	...repeatNotice(ENDPOINTS.workOrderCreate),
@@ -180,7 +181,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const input = ParameterReader.forItem(this, i, description);
-	const body: Record<string, unknown> = {
+	const body: TanmaBody = {
 		moduleId: input.integerId('moduleId', { required: true }),
 		title: input.text('title', { required: true }),
 		content: input.text('content', { required: true, keepSpacing: true }),
@@ -213,7 +214,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		return out;
 	});
 	setIfGiven(body, 'appendix', files);
-	const data = await tanmaApiRequest.call(this, ENDPOINTS.workOrderCreate, body as IDataObject, {
+	const data = await tanmaApiRequest.call(this, ENDPOINTS.workOrderCreate, body, {
 		itemIndex: i,
 	});
 	return asItems(data, 'id');

@@ -229,7 +229,7 @@ export const newLeadsSource: TriggerSource = {
 		const lead = (await tanmaApiRequest.call(
 			this,
 			ENDPOINTS.leadDetail,
-			{ customerId: unit.context.customerId as IDataObject[string] },
+			{ customerId: unit.context.customerId },
 			options,
 		)) as IDataObject | null;
 		if (!lead || typeof lead.createTime !== 'string') return [];

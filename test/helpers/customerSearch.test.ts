@@ -1,10 +1,12 @@
-/** nodes/Tanma/helpers/searchAnswers.ts: reading a search row's tags and last follow-up time. */
+/** nodes/Tanma/helpers/customerSearch.ts: reading a search row's tags and last follow-up time; tag ids sent exact. */
 import {
 	rowLastFollowMs,
 	rowTagIds,
 	tagVerdict,
 	timeVerdict,
-} from '../../nodes/Tanma/helpers/searchAnswers';
+} from '../../nodes/Tanma/helpers/customerSearch';
+import { ENDPOINTS } from '../../nodes/Tanma/transport/protocol/endpoints';
+import { actionsAgainstSandbox } from '../support/actions';
 
 test.each([
 	['objects with id', { tags: [{ id: 12, name: 'a' }, { id: '34' }] }, ['12', '34']],
@@ -56,4 +58,47 @@ test('last follow-up: Tanma text, epoch ms or seconds; inclusive bounds; empty i
 	expect(timeVerdict({ qwLastFollowTime: '' }, 'qwLastFollowTime', '2026-09-01 00:00:00')).toBe(
 		'unknown',
 	);
+});
+
+describe('a tag id above 2^53 reaches Tanma exact, from Search and from Tenant Check', () => {
+	const t = actionsAgainstSandbox();
+	const BIG = '9007199254740993'; // 2^53 + 1: a JS number would send 9007199254740992
+	const tagValuesSent = () =>
+		t.sandbox
+			.requestsTo(ENDPOINTS.customerSearch.path)
+			.map((r) => /"values":\[([^\]]*)\]/.exec(r.rawBody)?.[1])
+			.filter((values) => values !== undefined);
+
+	test('Customer → Search with that tag', async () => {
+		const result = await t.run({
+			resource: 'customer',
+			operation: 'search',
+			filters: { tagIds: [BIG], keepReturnedRows: true },
+		});
+		expect(result.error).toBeUndefined();
+		expect(tagValuesSent()).toEqual([BIG]);
+	});
+
+	test('Tenant Check testing the tag condition with tags from the tag tree', async () => {
+		// No customer holds two tags, so Tenant Check takes its pair from the tag tree, answered here with big ids.
+		for (const customer of t.sandbox.tenant.customers) customer.tagIds = [];
+		const other = '9007199254740995';
+		t.sandbox.addFault({
+			kind: 'http',
+			status: 200,
+			path: ENDPOINTS.tagTree.path,
+			body: `{"code":0,"message":"success","data":[{"id":1,"name":"g","tags":[{"id":${BIG},"name":"a"},{"id":${other},"name":"b"}]}]}`,
+		});
+		const result = await t.run({ resource: 'tenant', operation: 'check' });
+		expect(result.error).toBeUndefined();
+		// Each tag alone, then both: every id as Tanma's rows gave it.
+		expect(tagValuesSent()).toEqual([BIG, other, BIG]);
+		expect(
+			t.sandbox.requestsTo(ENDPOINTS.customerSearch.path).map((r) => r.rawBody),
+		).toContainEqual(
+			expect.stringContaining(
+				`"conditionItems":[{"name":"tagIds","op":6,"values":[${BIG}]},{"name":"tagIds","op":6,"values":[${other}]}]`,
+			),
+		);
+	});
 });
