@@ -116,6 +116,27 @@ const cases = operationsInUi().flatMap((key) => {
 const read = new Map<string, Set<string>>();
 const undescribed: string[] = [];
 let readingFor: string | undefined;
+/** Where each reader sits in the parameters (['options'], ['sendTimes', 'time', 0]), from the reader that made it. */
+const pathOf = new WeakMap<ParameterReader, Array<string | number>>();
+const originalCollection = ParameterReader.prototype.collection;
+jest.spyOn(ParameterReader.prototype, 'collection').mockImplementation(function (
+	this: ParameterReader,
+	name: string,
+) {
+	const reader = originalCollection.call(this, name);
+	pathOf.set(reader, [...(pathOf.get(this) ?? []), name]);
+	return reader;
+});
+const originalRows = ParameterReader.prototype.rows;
+jest.spyOn(ParameterReader.prototype, 'rows').mockImplementation(function (
+	this: ParameterReader,
+	...args: Parameters<ParameterReader['rows']>
+) {
+	const readers = originalRows.apply(this, args);
+	const [name, group] = args;
+	readers.forEach((reader, n) => pathOf.set(reader, [...(pathOf.get(this) ?? []), name, group, n]));
+	return readers;
+});
 const originalRead = ParameterReader.prototype.read;
 jest.spyOn(ParameterReader.prototype, 'read').mockImplementation(function (
 	this: ParameterReader,
@@ -123,7 +144,7 @@ jest.spyOn(ParameterReader.prototype, 'read').mockImplementation(function (
 ) {
 	const container = ['collection', 'fixedCollection'].includes(this.property(name)?.type ?? '');
 	if (readingFor && !container) {
-		const path = [...this.path, name]
+		const path = [...(pathOf.get(this) ?? []), name]
 			.map((part) => (typeof part === 'number' ? 0 : part))
 			.join('.');
 		if (!read.has(readingFor)) read.set(readingFor, new Set());

@@ -83,41 +83,39 @@ export function customerFields(): INodeProperties[] {
 	);
 }
 
-/** A multi-select of staff loaded from Tanma; the values are Tanma staff IDs, kept as text. */
-export function staffMultiSelect(
+/** Staff loaded from Tanma, one (`options`) or several (`multiOptions`); the values are Tanma staff IDs, as text. */
+function staffPicker(
+	type: 'options' | 'multiOptions',
 	name: string,
 	displayName: string,
 	description: string,
-	required = false,
+	required: boolean,
 ): INodeProperties {
+	const several = type === 'multiOptions';
 	return {
 		displayName,
 		name,
-		type: 'multiOptions',
+		type,
 		typeOptions: { loadOptionsMethod: 'getStaff' },
 		required,
-		default: [],
-		description: `${description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+		default: several ? [] : '',
+		description: `${description}. Choose from the list, or specify ${several ? 'IDs' : 'an ID'} using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
 	};
 }
 
-/** A single staff member from Tanma; the value is the Tanma staff ID. */
-export function staffSelect(
+export const staffMultiSelect = (
 	name: string,
 	displayName: string,
 	description: string,
 	required = false,
-): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getStaff' },
-		required,
-		default: '',
-		description: `${description}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-	};
-}
+) => staffPicker('multiOptions', name, displayName, description, required);
+
+export const staffSelect = (
+	name: string,
+	displayName: string,
+	description: string,
+	required = false,
+) => staffPicker('options', name, displayName, description, required);
 
 /** A multi-select of customer tags ("Group / Tag"); the values are Tanma tag IDs. */
 export function tagMultiSelect(

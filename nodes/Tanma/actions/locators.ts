@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 /**
  * Fields that pick one Tanma record. Version 1 of the node asked for the id as text; from version 2 each is a
@@ -65,59 +65,20 @@ const KINDS = {
 		idError: 'A company customer ID is a number',
 		placeholder: 'e.g. 513799527504064',
 	},
-} satisfies Record<
-	string,
-	{ listSearch?: string; listHint?: string; idRegex: string; idError: string; placeholder: string }
->;
+} satisfies Record<string, RecordKind>;
+
+interface RecordKind {
+	listSearch?: string;
+	listHint?: string;
+	idRegex: string;
+	idError: string;
+	placeholder: string;
+}
 
 export type LocatorKind = keyof typeof KINDS;
 
 /** Kinds Tanma publishes no list for: By ID only, and the field says so. */
 export const BY_ID_ONLY_NOTE = 'Tanma publishes no list of these to pick from: enter the ID';
-
-function modes(kind: LocatorKind): INodePropertyMode[] {
-	const facts: {
-		listSearch?: string;
-		listHint?: string;
-		idRegex: string;
-		idError: string;
-		placeholder: string;
-	} = KINDS[kind];
-	const validation: INodePropertyMode['validation'] = [
-		{ type: 'regex', properties: { regex: facts.idRegex, errorMessage: facts.idError } },
-	];
-	const byIdOnly = {
-		modes: [
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: facts.placeholder,
-				validation,
-			},
-		],
-	} satisfies { modes: INodePropertyMode[] };
-	if (!facts.listSearch) return byIdOnly.modes;
-	const listed = {
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: facts.listHint,
-				typeOptions: { searchListMethod: facts.listSearch, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: facts.placeholder,
-				validation,
-			},
-		],
-	} satisfies { modes: INodePropertyMode[] };
-	return listed.modes;
-}
 
 /**
  * A field that picks one record of `kind`: the text field version 1 saved, and the resource locator from version 2
@@ -129,21 +90,43 @@ export function locator(
 	field: INodeProperties,
 	label = field.displayName,
 ): INodeProperties[] {
-	const listed = 'listSearch' in KINDS[kind];
+	const facts: RecordKind = KINDS[kind];
+	const listed = facts.listSearch !== undefined;
 	const v2: INodeProperties = {
-		...field,
 		displayName: label,
+		name: field.name,
 		type: 'resourceLocator',
+		...(field.required === undefined ? {} : { required: field.required }),
 		default: { mode: listed ? 'list' : 'id', value: '' },
-		placeholder: undefined,
-		modes: modes(kind),
+		description: field.description,
+		modes: [
+			...(listed
+				? [
+						{
+							displayName: 'From List',
+							name: 'list',
+							type: 'list' as const,
+							placeholder: facts.listHint,
+							typeOptions: { searchListMethod: facts.listSearch, searchable: true },
+						},
+					]
+				: []),
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: facts.placeholder,
+				validation: [
+					{ type: 'regex', properties: { regex: facts.idRegex, errorMessage: facts.idError } },
+				],
+			},
+		],
 		...(listed ? {} : { hint: BY_ID_ONLY_NOTE }),
 		displayOptions: {
 			...field.displayOptions,
 			hide: { ...field.displayOptions?.hide, ...FROM_VERSION_2.hide },
 		},
 	};
-	delete v2.placeholder;
 	return [
 		{
 			...field,

@@ -1,7 +1,8 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import type { ParameterReader } from '../helpers/parameters';
 import { setIfGiven } from '../helpers/body';
+import type { TanmaBody } from '../transport/protocol/json';
 
 /**
  * The content items shared by SOPs (`sopDatas`) and group mass-sends (`sendData`), built from a fixed
@@ -136,11 +137,11 @@ export function messageContentProperty(overrides: Partial<INodeProperties> = {})
 export function buildContentItems(
 	input: ParameterReader,
 	options: { optional?: boolean } = {},
-): IDataObject[] {
+): TanmaBody[] {
 	const rows = input.rows('messageContent', 'item', { required: !options.optional });
 	return rows.map((row) => {
 		const kind = row.choice<ContentKind>('kind', 'text');
-		const out: IDataObject = { type: CONTENT_TYPE[kind] };
+		const out: TanmaBody = { type: CONTENT_TYPE[kind] };
 		const take = (field: string) => {
 			const value = row.text(field);
 			if (value !== undefined) out[field] = value;
@@ -176,4 +177,16 @@ export function buildContentItems(
 		setIfGiven(out, 'fileId', row.integerId('fileId'));
 		return out;
 	});
+}
+
+/** An SOP's steps: one a row of `name.group`, each sending the message content (`sopDatas`) with the row's timing. */
+export function sopSteps(
+	input: ParameterReader,
+	name: string,
+	group: string,
+	timing: (row: ParameterReader) => TanmaBody,
+): TanmaBody[] {
+	const rows = input.rows(name, group, { required: true });
+	const sopDatas = buildContentItems(input);
+	return rows.map((row) => ({ ...timing(row), sopDatas }));
 }

@@ -65,8 +65,6 @@ export class ParameterReader {
 		private readonly readParameter: (name: string) => unknown,
 		private readonly described: DescribedFields,
 		private readonly labelPrefix = '',
-		/** Where this reader sits in the parameters (['options'], ['sendTimes', 'time', 0]). */
-		readonly path: ReadonlyArray<string | number> = [],
 	) {}
 
 	/** The parameters of one input item of an action node, described by `properties`. */
@@ -276,7 +274,6 @@ export class ParameterReader {
 			(option) => options[option],
 			inside,
 			this.labelPrefix,
-			[...this.path, name],
 		);
 	}
 
@@ -318,7 +315,6 @@ export class ParameterReader {
 				(field) => row[field],
 				inRow,
 				`${rowLabel} ${n + 1}: `,
-				[...this.path, name, group, n],
 			);
 		});
 	}

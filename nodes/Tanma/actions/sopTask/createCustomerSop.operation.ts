@@ -6,7 +6,7 @@ import { ENDPOINTS } from '../../transport/protocol/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { optionalFieldsCollection, staffMultiSelect, tagMultiSelect } from '../fields';
 import { asItems } from '../lists';
-import { buildContentItems, messageContentProperty } from '../messageContent';
+import { messageContentProperty, sopSteps } from '../messageContent';
 import { sopTitleProperty } from './shared';
 import { setIfGiven } from '../../helpers/body';
 import { repeatNotice } from '../notices';
@@ -119,12 +119,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		kind === 'other' ? input.wholeNumber('typeCode', { min: 1 }) : MASS_SEND_ASSISTANT_SOP;
 	const salesIds = input.integerIdList('salesIds', { required: true });
 	const tagIds = input.integerIdList('tagIds');
-	const times = input.rows('sendTimes', 'time', { required: true });
-	const sopDatas = buildContentItems(input);
-	const sopContents = times.map((time) => ({
+	const sopContents = sopSteps(input, 'sendTimes', 'time', (time) => ({
 		sendType: time.wholeNumber('sendType', { fallback: 2 }),
 		sendDate: time.tanmaTime('sendDate', { required: true }),
-		sopDatas,
 	}));
 	const customerConditions = input.collection('additionalFields').jsonArray('customerConditions');
 

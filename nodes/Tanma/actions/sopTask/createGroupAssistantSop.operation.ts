@@ -6,7 +6,7 @@ import { ENDPOINTS } from '../../transport/protocol/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { staffMultiSelect } from '../fields';
 import { asItems } from '../lists';
-import { buildContentItems, messageContentProperty } from '../messageContent';
+import { messageContentProperty, sopSteps } from '../messageContent';
 import { sopTitleProperty } from './shared';
 import { setIfGiven } from '../../helpers/body';
 import { repeatNotice } from '../notices';
@@ -71,12 +71,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const title = input.text('title', { required: true });
 	const chatIds = input.idList('chatIds', { required: true });
 	const owners = input.numericTextIdList('owners', { required: true });
-	const times = input.rows('sendTimes', 'time', { required: true });
-	const sopDatas = buildContentItems(input);
 	// This endpoint takes minutes only: "yyyy-MM-dd HH:mm".
-	const sopContents = times.map((time) => ({
+	const sopContents = sopSteps(input, 'sendTimes', 'time', (time) => ({
 		sendTime: time.tanmaTime('sendTime', { required: true }).slice(0, 16),
-		sopDatas,
 	}));
 	const body: TanmaBody = { title, chatIds, owners, sopContents };
 	setIfGiven(body, 'instruction', input.text('instruction'));

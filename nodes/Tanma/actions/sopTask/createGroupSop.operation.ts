@@ -5,7 +5,7 @@ import { ParameterReader } from '../../helpers/parameters';
 import { ENDPOINTS } from '../../transport/protocol/endpoints';
 import { tanmaApiRequest } from '../../transport';
 import { asItems } from '../lists';
-import { buildContentItems, messageContentProperty } from '../messageContent';
+import { messageContentProperty, sopSteps } from '../messageContent';
 import { sopTitleProperty } from './shared';
 import { locator } from '../locators';
 import { repeatNotice } from '../notices';
@@ -111,12 +111,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		chatId: group.id('chatId', { required: true }),
 		chatOwner: group.numericTextId('chatOwner', { required: true }), // a string in the vendor example
 	}));
-	const times = input.rows('schedule', 'time', { required: true });
-	const sopDatas = buildContentItems(input);
-	const sopContents = times.map((time) => ({
+	const sopContents = sopSteps(input, 'schedule', 'time', (time) => ({
 		showDate: time.wholeNumber('showDate', { min: 1 }),
 		showTime: time.clockTime('showTime'),
-		sopDatas,
 	}));
 	const mode = input.wholeNumber('mode', { fallback: 1 });
 	const data = await tanmaApiRequest.call(
