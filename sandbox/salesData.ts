@@ -1,6 +1,6 @@
 /**
  * The sandbox tenant's sales records: opportunity configuration and customer opportunities, contracts,
- * company-customer contacts and e-commerce orders (shared/tanma-openapi.md §7). Field names are the ones the
+ * company-customer contacts and e-commerce orders (Tanma's pages for them, named in the endpoint catalogue). Field names are the ones the
  * vendor pages give; where a page lists a nested object without its fields (opportunity stages and fields),
  * the names used are marked inferred where they are defined.
  */

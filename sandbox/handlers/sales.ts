@@ -1,4 +1,4 @@
-/** Sandbox handlers for leads, opportunities, contracts, company-customer contacts and orders (shared/tanma-openapi.md §4.1.5–6, §7). */
+/** Sandbox handlers for leads, opportunities, contracts, company-customer contacts and orders (Tanma's pages as the endpoint catalogue names them). */
 import { formatTanmaTime } from '../../nodes/Tanma/transport/protocol/time';
 import type { EndpointName } from '../../nodes/Tanma/transport/protocol/endpoints';
 import type { Order } from '../salesData';

@@ -40,7 +40,7 @@ export const READ_CHECKS = {
 			contradicted: 'Return All stops at totalPage; rows past it would be missed.',
 			noList: 'Return All stops after the first page it cannot read.',
 			noTotalPage: 'Return All reads until a short page.',
-			notCheckable: 'Return All reads pages up to totalPage as today.',
+			notCheckable: 'Return All reads pages up to totalPage.',
 		},
 	},
 	'ids.customerId': {
@@ -128,7 +128,7 @@ export const READ_CHECKS = {
 		does: {
 			confirmed: 'Paging uses totalPage, else totalCount, else a short page.',
 			contradicted: 'Staff lists and dropdowns come out empty.',
-			notCheckable: 'Staff lists and dropdowns page as today.',
+			notCheckable: 'Staff lists and dropdowns read page by page up to totalPage.',
 		},
 	},
 	'staff.name': {

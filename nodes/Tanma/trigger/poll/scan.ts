@@ -65,8 +65,11 @@ export interface PollSettings {
 	clock: () => number;
 }
 
-/** What a check found, for n8n's log: the filter left customers out, or the answer could not tell. */
-function reportFilterCheck(
+/**
+ * Acts on what a filter check found: a filter that left customers out is marked distrusted (every later poll lists
+ * without it) and said in n8n's log; an answer that could not tell is said once.
+ */
+function distrustFilterIfItLeftOut(
 	this: IPollFunctions,
 	source: TriggerSource,
 	state: TriggerState,
@@ -133,8 +136,8 @@ function startingPoint(
 	return from === undefined ? undefined : parseTanmaTime(from);
 }
 
-/** The poll's new state, named and stored where n8n saves it and in this process's memory. */
-function keep(
+/** Stamps the poll's new state (time, revision) and saves it in the node's static data and in this n8n's memory. */
+function saveState(
 	stores: PollStores,
 	settings: PollSettings,
 	fromRev: string,
@@ -171,7 +174,7 @@ export async function pollNewRecords(
 		// First activation: start from (about) now, emit no history.
 		const start = started - FIRST_ACTIVATION_LOOKBACK_MS;
 		markActivation(stores.global, settings.nodeId, settings.config, formatTanmaTime(start));
-		keep(stores, settings, revOf(current), freshState(settings.config, start), started);
+		saveState(stores, settings, revOf(current), freshState(settings.config, start), started);
 		return [];
 	}
 	return await scan.call(
@@ -222,7 +225,7 @@ async function scan(
 		windowEnd(started, settings.lateArrivalMs),
 		{ ...options, listing, report },
 	);
-	reportFilterCheck.call(this, source, state, units, report, started);
+	distrustFilterIfItLeftOut.call(this, source, state, units, report, started);
 	if (report.everyone !== undefined && state.filterCheck) {
 		// A tenant whose every customer fits one page is listed whole: the same one request, no filter to trust.
 		if (report.everyone <= MAX_PAGE_SIZE) state.filterCheck.onePage = true;
@@ -319,7 +322,7 @@ async function scan(
 		state,
 		source.fixedUnits ? new Set(units.map((unit) => unit.key[1])) : undefined,
 	);
-	keep(stores, settings, fromRev, state, started);
+	saveState(stores, settings, fromRev, state, started);
 	return collected.sort(emissionOrder).map((r) => r.json as IDataObject);
 }
 
