@@ -5,39 +5,24 @@ import { loadTanmaCredentials } from '../../transport';
 import { readInOrder, ReadPacer } from '../../transport/concurrency';
 import { asNodeError, tanmaFailureOf } from '../../transport/errors';
 import { formatTanmaTime, parseTanmaTime } from '../../transport/protocol/time';
-import { MAX_PAGE_SIZE } from '../../transport/protocol/endpoints';
 import type { FilterCheckSchedule, TriggerRecord, TriggerState } from './cursor';
 import {
 	activationMark,
-	beginFilterCheck,
-	beginScan,
 	clearActivationMark,
-	completeScan,
 	emissionOrder,
 	freshState,
 	lastPolledAt,
 	loadState,
 	markActivation,
-	markEmitted,
-	markHandledUpTo,
-	noteScanRequests,
-	pruneSeen,
 	revOf,
-	scanFloor,
 } from './cursor';
-import { PollMemory } from './memory';
-import type { ListOptions, ScanOptions, TriggerSource, TriggerUnit } from './sources';
-import { windowEnd } from './sources';
 import { aboutTheUnit, describeFailure, logFailure } from './failures';
+import { PollMemory } from './memory';
+import type { ListOptions, ScanOptions, TriggerSource } from './sources';
+import { windowEnd } from './sources';
+import type { ListingNews, ReadResult } from './state';
+import { closeScan, openScan, readsToMake, settleRead, takeListing } from './state';
 import type { PlannedRead } from './units';
-import {
-	forgetSettledUnits,
-	newRecordsOf,
-	oldestOwed,
-	planReads,
-	rememberFailure,
-	rememberRead,
-} from './units';
 
 /** Stop reading new units after this share of n8n's poll budget, leaving time to hand over. */
 export const POLL_BUDGET_SHARE = 0.6;
@@ -65,34 +50,17 @@ export interface PollSettings {
 	clock: () => number;
 }
 
-/**
- * Acts on what a filter check found: a filter that left customers out is marked distrusted (every later poll lists
- * without it) and said in n8n's log; an answer that could not tell is said once.
- */
-function distrustFilterIfItLeftOut(
-	this: IPollFunctions,
-	source: TriggerSource,
-	state: TriggerState,
-	units: TriggerUnit[],
-	report: ListOptions['report'],
-	started: number,
-): void {
-	const check = state.filterCheck;
-	if (!check || !source.checkedFilter) return;
-	const leftOut = units.filter((unit) => unit.leftOutByFilter);
-	if (leftOut.length && !check.distrusted) {
-		const example = `${leftOut[0].key[1]} (last follow-up ${leftOut[0].key[0]})`;
-		check.distrusted = { at: formatTanmaTime(started), leftOut: leftOut.length, example };
+/** What a listing showed that n8n's log must hear about (./state.ts takeListing). */
+function logListingNews(this: IPollFunctions, source: TriggerSource, news: ListingNews): void {
+	const trigger = `Tanma Trigger "${this.getNode().name}"`;
+	if (news.leftOut)
 		this.logger.warn(
-			`Tanma Trigger "${this.getNode().name}": Tanma's search filter ${source.checkedFilter} left out ${leftOut.length} customers last followed up in the window, e.g. ${example}. Their follow-ups are emitted now; from now on this trigger lists every customer and checks the last follow-up time itself (one search request per 100 customers per poll).`,
+			`${trigger}: Tanma's search filter ${source.checkedFilter} left out ${news.leftOut.count} customers last followed up in the window, e.g. ${news.leftOut.example}. Their follow-ups are emitted now; from now on this trigger lists every customer and checks the last follow-up time itself (one search request per 100 customers per poll).`,
 		);
-	}
-	if (report?.uncheckable && !check.uncheckable) {
-		check.uncheckable = true;
+	if (news.uncheckable)
 		this.logger.warn(
-			`Tanma Trigger "${this.getNode().name}": the check of Tanma's search filter ${source.checkedFilter} could not tell whether it holds: the customer rows carry no qwLastFollowTime. Every customer is read in each check.`,
+			`${trigger}: the check of Tanma's search filter ${source.checkedFilter} could not tell whether it holds: the customer rows carry no qwLastFollowTime. Every customer is read in each check.`,
 		);
-	}
 }
 
 /** Manual "Fetch Test Event" looks this far back and reads at most this many units. */
@@ -188,11 +156,6 @@ export async function pollNewRecords(
 	);
 }
 
-/** One read's outcome: the records, or why it failed. */
-type ReadResult =
-	| { read: PlannedRead; records: TriggerRecord[] }
-	| { read: PlannedRead; error: unknown };
-
 async function scan(
 	this: IPollFunctions,
 	source: TriggerSource,
@@ -202,52 +165,23 @@ async function scan(
 	started: number,
 	fromRev: string,
 ): Promise<IDataObject[]> {
-	beginScan(state, started);
-	if (source.checkedFilter) beginFilterCheck(state, started, settings.filterCheck);
-	const floor = scanFloor(state);
+	const { floor, listing } = openScan(
+		state,
+		started,
+		source.checkedFilter ? settings.filterCheck : undefined,
+	);
 	const pacer = new ReadPacer(settings.maxParallel);
 	const options: ScanOptions = {
 		credentials: await loadTanmaCredentials.call(this),
 		pacer,
 		deadline: started + settings.retryBudgetMs,
 	};
-	const listing = !source.checkedFilter
-		? undefined
-		: state.filterCheck?.distrusted || state.filterCheck?.onePage
-			? 'unfiltered'
-			: state.scan?.check
-				? 'check'
-				: 'filtered';
-	const report: ListOptions['report'] = {};
-	const units = await source.listUnits.call(
-		this,
-		floor,
-		windowEnd(started, settings.lateArrivalMs),
-		{ ...options, listing, report },
-	);
-	distrustFilterIfItLeftOut.call(this, source, state, units, report, started);
-	if (report.everyone !== undefined && state.filterCheck) {
-		// A tenant whose every customer fits one page is listed whole: the same one request, no filter to trust.
-		if (report.everyone <= MAX_PAGE_SIZE) state.filterCheck.onePage = true;
-		else delete state.filterCheck.onePage;
-	}
-	// Keys below this fall below `since` once this scan completes: such units are not remembered (./units.ts).
-	const boundary = formatTanmaTime(
-		(parseTanmaTime(state.scan!.start) ?? started) - settings.lateArrivalMs,
-	);
-	const planned = planReads(
-		units,
-		state,
-		{
-			kind: source.unitKind,
-			nowMs: started,
-			since: state.since,
-			checkFrom: state.scan?.check?.from,
-			after: state.scan?.after,
-			boundary,
-		},
-		source.contextOf,
-	);
+	const report: NonNullable<ListOptions['report']> = {};
+	const until = windowEnd(started, settings.lateArrivalMs);
+	const units = await source.listUnits.call(this, floor, until, { ...options, listing, report });
+	logListingNews.call(this, source, takeListing(state, units, report, started));
+	const poll = { kind: source.unitKind, nowMs: started, lateArrivalMs: settings.lateArrivalMs };
+	const { planned, boundary } = readsToMake(state, units, poll, source.contextOf);
 
 	// Reads run several at a time and settle one by one: a failed read never stops the others.
 	const results: ReadResult[] = [];
@@ -282,46 +216,33 @@ async function scan(
 		throw asNodeError(this.getNode(), failures[0].error);
 
 	const collected: TriggerRecord[] = [];
-	const outcome = {
-		kind: source.unitKind,
-		nowMs: started,
-		lateArrivalMs: settings.lateArrivalMs,
-		since: state.since,
-		boundary,
-	};
 	for (const result of results) {
 		if ('records' in result) {
-			const records = usableRecords(result.records);
-			const fresh = newRecordsOf(state, result.read, records);
-			markEmitted(state, fresh);
-			collected.push(...fresh);
-			rememberRead(state, result.read, records, outcome);
-		} else {
-			// A failure counts toward giving up on the unit when it is about the unit, or others could be read.
-			const verdict = rememberFailure(state, result.read, {
-				nowMs: started,
-				counts: succeeded || aboutTheUnit(result.error),
-				failure: tanmaFailureOf(result.error),
-				said: describeFailure(result.error),
-			});
-			logFailure.call(
-				this,
-				source,
-				result,
-				verdict,
-				state.units?.[result.read.unit.key[1]]?.fail?.first,
+			const settled = settleRead(
+				state,
+				{ read: result.read, records: usableRecords(result.records) },
+				{ ...poll, boundary },
 			);
+			if ('fresh' in settled) collected.push(...settled.fresh);
+			continue;
 		}
-		markHandledUpTo(state, result.read.unit.key);
+		const failure = {
+			// A failure counts toward parking the unit when it is about the unit, or others could be read.
+			counts: succeeded || aboutTheUnit(result.error),
+			failure: tanmaFailureOf(result.error),
+			said: describeFailure(result.error),
+		};
+		const settled = settleRead(state, { read: result.read, failure }, { ...poll, boundary });
+		if ('verdict' in settled)
+			logFailure.call(this, source, result, settled.verdict, settled.failingSince);
 	}
-	noteScanRequests(state, pacer.sent, report.checkRequests ?? 0);
-	// Reads not started (out of time) are found again by the resumed scan, or are still owed.
-	if (results.length === planned.length) completeScan(state, settings.lateArrivalMs);
-	pruneSeen(state, oldestOwed(state));
-	forgetSettledUnits(
-		state,
-		source.fixedUnits ? new Set(units.map((unit) => unit.key[1])) : undefined,
-	);
+	closeScan(state, {
+		sent: pacer.sent,
+		checkRequests: report.checkRequests ?? 0,
+		everyReadRan: results.length === planned.length,
+		lateArrivalMs: settings.lateArrivalMs,
+		listedIds: source.fixedUnits ? new Set(units.map((unit) => unit.key[1])) : undefined,
+	});
 	saveState(stores, settings, fromRev, state, started);
 	return collected.sort(emissionOrder).map((r) => r.json as IDataObject);
 }

@@ -1,0 +1,164 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { MAX_PAGE_SIZE } from '../../transport/protocol/endpoints';
+import { formatTanmaTime, parseTanmaTime } from '../../transport/protocol/time';
+import type { FilterCheckSchedule, TriggerRecord, TriggerState } from './cursor';
+import {
+	beginFilterCheck,
+	beginScan,
+	completeScan,
+	markEmitted,
+	markHandledUpTo,
+	noteScanRequests,
+	pruneSeen,
+	scanFloor,
+} from './cursor';
+import type { Listing, ListOptions, TriggerUnit } from './sources';
+import type { FailureOutcome, FailureVerdict, PlannedRead, UnitKind } from './units';
+import {
+	forgetSettledUnits,
+	newRecordsOf,
+	oldestOwed,
+	planReads,
+	rememberFailure,
+	rememberRead,
+} from './units';
+
+/**
+ * Every change one poll makes to the trigger's state, as the four steps scan.ts takes: open the scan, take what the
+ * listing showed, settle each read, close the scan. The rules behind each are in ./cursor.ts and ./units.ts.
+ */
+
+/** Begins a scan (or carries on an unfinished one), a check of the filter when one is due. */
+export function openScan(
+	state: TriggerState,
+	started: number,
+	/** Only for a source whose listing relies on a filter Tanma did not publish. */
+	filterCheck: FilterCheckSchedule | undefined,
+): { floor: string; listing?: Listing } {
+	beginScan(state, started);
+	if (!filterCheck) return { floor: scanFloor(state) };
+	beginFilterCheck(state, started, filterCheck);
+	const check = state.filterCheck!;
+	const listing =
+		check.distrusted || check.onePage ? 'unfiltered' : state.scan?.check ? 'check' : 'filtered';
+	return { floor: scanFloor(state), listing };
+}
+
+/** What the listing showed that n8n's log must hear about. */
+export interface ListingNews {
+	/** The filter left these customers out: from now on the trigger lists without it. */
+	leftOut?: { count: number; example: string };
+	/** A check could not tell (its rows carry no time): said once. */
+	uncheckable?: true;
+}
+
+/**
+ * Takes what a listing showed: a filter that left customers out is distrusted from now on; a tenant whose every
+ * customer fits one search page is listed whole (the same one request, no filter to trust).
+ */
+export function takeListing(
+	state: TriggerState,
+	units: TriggerUnit[],
+	report: NonNullable<ListOptions['report']>,
+	started: number,
+): ListingNews {
+	const check = state.filterCheck;
+	if (!check) return {};
+	const news: ListingNews = {};
+	const leftOut = units.filter((unit) => unit.leftOutByFilter);
+	if (leftOut.length && !check.distrusted) {
+		const example = `${leftOut[0].key[1]} (last follow-up ${leftOut[0].key[0]})`;
+		check.distrusted = { at: formatTanmaTime(started), leftOut: leftOut.length, example };
+		news.leftOut = { count: leftOut.length, example };
+	}
+	if (report.uncheckable && !check.uncheckable) {
+		check.uncheckable = true;
+		news.uncheckable = true;
+	}
+	if (report.everyone !== undefined) {
+		if (report.everyone <= MAX_PAGE_SIZE) check.onePage = true;
+		else delete check.onePage;
+	}
+	return news;
+}
+
+/** The reads this poll makes, and the key below which a unit is not remembered. */
+export function readsToMake(
+	state: TriggerState,
+	units: TriggerUnit[],
+	poll: { kind: UnitKind; nowMs: number; lateArrivalMs: number },
+	contextOf: (id: string) => IDataObject,
+): { planned: PlannedRead[]; boundary: string } {
+	// Keys below this fall below `since` once this scan completes: such units are not remembered (./units.ts).
+	const boundary = formatTanmaTime(
+		(parseTanmaTime(state.scan!.start) ?? poll.nowMs) - poll.lateArrivalMs,
+	);
+	const planned = planReads(
+		units,
+		state,
+		{
+			kind: poll.kind,
+			nowMs: poll.nowMs,
+			since: state.since,
+			checkFrom: state.scan?.check?.from,
+			after: state.scan?.after,
+			boundary,
+		},
+		contextOf,
+	);
+	return { planned, boundary };
+}
+
+/** One read's outcome: the records, or why it failed. */
+export type ReadResult =
+	| { read: PlannedRead; records: TriggerRecord[] }
+	| { read: PlannedRead; error: unknown };
+
+/**
+ * Settles one read: its records not emitted before are marked emitted and returned, and its unit remembered; or its
+ * failure remembered (owed a read, parked when it keeps failing). Either way the scan has handled the unit.
+ */
+export function settleRead(
+	state: TriggerState,
+	result:
+		| { read: PlannedRead; records: TriggerRecord[] }
+		| { read: PlannedRead; failure: Omit<FailureOutcome, 'nowMs'> },
+	poll: { kind: UnitKind; nowMs: number; lateArrivalMs: number; boundary: string },
+): { fresh: TriggerRecord[] } | { verdict: FailureVerdict; failingSince?: number } {
+	const { read } = result;
+	let settled: { fresh: TriggerRecord[] } | { verdict: FailureVerdict; failingSince?: number };
+	if ('failure' in result) {
+		const verdict = rememberFailure(state, read, { nowMs: poll.nowMs, ...result.failure });
+		settled = { verdict, failingSince: state.units?.[read.unit.key[1]]?.fail?.first };
+	} else {
+		const fresh = newRecordsOf(state, read, result.records);
+		markEmitted(state, fresh);
+		rememberRead(state, read, result.records, { ...poll, since: state.since });
+		settled = { fresh };
+	}
+	markHandledUpTo(state, read.unit.key);
+	return settled;
+}
+
+/**
+ * Closes the poll's work: its requests counted against the filter check's share; the scan completed when every
+ * planned read ran (reads not started, out of time, are found again by the resumed scan or still owed); ids and
+ * units no read can need any more forgotten.
+ */
+export function closeScan(
+	state: TriggerState,
+	poll: {
+		sent: number;
+		checkRequests: number;
+		everyReadRan: boolean;
+		lateArrivalMs: number;
+		/** The fixed list of units a source watches, when it has one. */
+		listedIds?: ReadonlySet<string>;
+	},
+): void {
+	noteScanRequests(state, poll.sent, poll.checkRequests);
+	if (poll.everyReadRan) completeScan(state, poll.lateArrivalMs);
+	pruneSeen(state, oldestOwed(state));
+	forgetSettledUnits(state, poll.listedIds);
+}
