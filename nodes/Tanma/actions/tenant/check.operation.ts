@@ -103,10 +103,24 @@ function refused(checks: ReadCheck[], outcomes: Array<Outcome<unknown>>): Findin
 	);
 }
 
+const valueOf = <T>(outcome: Outcome<T> | undefined) =>
+	outcome && 'value' in outcome ? outcome.value : undefined;
+
+/** A check's findings from its reads, or not checkable (with Tanma's answer) when one of them was refused. */
+function settle(
+	checks: ReadCheck[],
+	reads: Array<Outcome<unknown> | undefined>,
+	decide: () => Finding | Finding[],
+): Finding[] {
+	const done = reads.filter((read): read is Outcome<unknown> => read !== undefined);
+	return refused(checks, done) ?? [decide()].flat();
+}
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const shared: { credentials: ICredentialsDecrypted; pacer: ReadPacer } = {
+	const shared: { credentials: ICredentialsDecrypted; pacer: ReadPacer; itemIndex: number } = {
 		credentials: await loadTanmaCredentials.call(this),
 		pacer: new ReadPacer(),
+		itemIndex: i,
 	};
 	const attempt = async <T>(
 		endpoint: EndpointName,
@@ -121,40 +135,28 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			return { refused: `Tanma refused ${ENDPOINTS[endpoint].path}: ${whatTanmaSaid(error)}` };
 		}
 	};
-	const search = (body: TanmaBody) =>
-		attempt(
-			'customerSearch',
-			async () =>
-				await tanmaApiRequestAll.call(this, ENDPOINTS.customerSearch, body, {
-					...shared,
-					itemIndex: i,
-					idOf: customerKey,
-				}),
+	const read = async (endpoint: EndpointName, body?: TanmaBody) =>
+		await attempt(endpoint, async () =>
+			tanmaApiRequest.call(this, ENDPOINTS[endpoint], body, shared),
+		);
+	const search = async (body: TanmaBody) =>
+		await attempt('customerSearch', async () =>
+			tanmaApiRequestAll.call(this, ENDPOINTS.customerSearch, body, {
+				...shared,
+				idOf: customerKey,
+			}),
 		);
 	const findings: Finding[] = [];
 
 	// Every customer, unfiltered: the ground truth each filter is held against.
-	const firstPage = await attempt(
-		'customerSearch',
-		async () =>
-			await tanmaApiRequest.call(
-				this,
-				ENDPOINTS.customerSearch,
-				{ pageNo: 1, pageSize: PAGE_SIZE },
-				{ ...shared, itemIndex: i },
-			),
-	);
+	const firstPage = await read('customerSearch', { pageNo: 1, pageSize: PAGE_SIZE });
 	const sentBefore = shared.pacer.sent;
 	const all = await search({});
-	const rows = 'value' in all ? all.value : undefined;
+	const rows = valueOf(all);
 	findings.push(
-		...(refused(['search.paging'], [firstPage, all]) ?? [
-			checkSearchPaging(
-				'value' in firstPage ? firstPage.value : undefined,
-				shared.pacer.sent - sentBefore,
-				rows!.length,
-			),
-		]),
+		...settle(['search.paging'], [firstPage, all], () =>
+			checkSearchPaging(valueOf(firstPage), shared.pacer.sent - sentBefore, rows!.length),
+		),
 		...(refused(
 			[
 				'ids.customerId',
@@ -168,94 +170,57 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			[all],
 		) ?? []),
 	);
+	const pair = rows && distinctTagPair(rows);
 	if (rows) {
 		findings.push(checkIds(rows), checkRowTags(rows), checkLastFollowTime(rows));
 		const since = medianCreateTime(rows);
 		const createdSince = since ? await search({ createTime: { start: since } }) : undefined;
 		findings.push(
-			...(refused(['search.halfOpenCreateTime'], createdSince ? [createdSince] : []) ?? [
-				checkHalfOpenRange(
-					rows,
-					since,
-					createdSince && 'value' in createdSince ? createdSince.value : undefined,
-				),
-			]),
+			...settle(['search.halfOpenCreateTime'], [createdSince], () =>
+				checkHalfOpenRange(rows, since, valueOf(createdSince)),
+			),
 		);
-
 		const window = followUpWindow(rows);
 		const filtered = window ? await search({ qwLastFollowTypes: window }) : undefined;
 		findings.push(
-			...(refused(['search.qwLastFollowTypes'], filtered ? [filtered] : []) ?? [
-				checkLastFollowFilter(
-					rows,
-					window,
-					filtered && 'value' in filtered ? filtered.value : undefined,
-				),
-			]),
+			...settle(['search.qwLastFollowTypes'], [filtered], () =>
+				checkLastFollowFilter(rows, window, valueOf(filtered)),
+			),
 		);
-
-		const pair = distinctTagPair(rows);
 		const eitherTag = pair ? await search({ conditions: allOf([tagCondition(pair)]) }) : undefined;
 		findings.push(
-			...(refused(['search.tagOp6'], eitherTag ? [eitherTag] : []) ?? [
-				checkTagOperator(
-					rows,
-					pair,
-					eitherTag && 'value' in eitherTag ? eitherTag.value : undefined,
-				),
-			]),
+			...settle(['search.tagOp6'], [eitherTag], () =>
+				checkTagOperator(rows, pair, valueOf(eitherTag)),
+			),
 		);
 	}
 
 	// conditionOp is judged against the tenant's own answers for each condition alone, so op 6's meaning does not matter.
-	const pairFromRows = rows ? distinctTagPair(rows) : undefined;
-	const tree = pairFromRows
-		? undefined
-		: await attempt(
-				'tagTree',
-				async () =>
-					await tanmaApiRequest.call(this, ENDPOINTS.tagTree, undefined, {
-						...shared,
-						itemIndex: i,
-					}),
-			);
-	const tags = pairFromRows ?? (tree && 'value' in tree ? treeTags(tree.value).slice(0, 2) : []);
+	const tree = pair ? undefined : await read('tagTree');
+	const tags = pair ?? treeTags(valueOf(tree)).slice(0, 2);
 	const conditionPair = tags.length === 2 ? (tags as [string, string]) : undefined;
 	const conditionReads: Array<Outcome<IDataObject[]>> = [];
 	if (conditionPair) {
-		for (const conditionItems of [
-			[tagCondition([conditionPair[0]])],
-			[tagCondition([conditionPair[1]])],
-			[tagCondition([conditionPair[0]]), tagCondition([conditionPair[1]])],
-		]) {
+		const [a, b] = conditionPair.map((tag) => tagCondition([tag]));
+		for (const conditionItems of [[a], [b], [a, b]])
 			conditionReads.push(await search({ conditions: allOf(conditionItems) }));
-		}
 	}
-	const [first, second, combined] = conditionReads.map((o) => ('value' in o ? o.value : undefined));
+	const [first, second, combined] = conditionReads.map(valueOf);
 	findings.push(
-		...(refused(['search.conditionOp1'], [...(tree ? [tree] : []), ...conditionReads]) ?? [
+		...settle(['search.conditionOp1'], [tree, ...conditionReads], () =>
 			checkConditionOp(conditionPair, first, second, combined),
-		]),
+		),
 	);
 
-	const staffPage = await attempt(
-		'staffList',
-		async () =>
-			await tanmaApiRequest.call(
-				this,
-				ENDPOINTS.staffList,
-				{ pageNo: 1, pageSize: PAGE_SIZE },
-				{ ...shared, itemIndex: i },
-			),
-	);
+	const staffPage = await read('staffList', { pageNo: 1, pageSize: PAGE_SIZE });
 	findings.push(
-		...(refused(['staff.paging', 'staff.name'], [staffPage]) ??
-			checkStaffPage('value' in staffPage ? staffPage.value : undefined)),
+		...settle(['staff.paging', 'staff.name'], [staffPage], () =>
+			checkStaffPage(valueOf(staffPage)),
+		),
 	);
 	if (rows) {
-		const staffRows = (('value' in staffPage
-			? (staffPage.value as IDataObject | null)?.result
-			: undefined) ?? []) as IDataObject[];
+		const staffRows = ((valueOf(staffPage) as IDataObject | null | undefined)?.result ??
+			[]) as IDataObject[];
 		const owners = new Map<string, number>();
 		for (const row of rows)
 			if (typeof row.qwSalesId === 'string')
@@ -268,28 +233,19 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			? await search({ salesIdList: [ownerStaff.salesId], role: 1 })
 			: undefined;
 		findings.push(
-			...(refused(['search.roleOwner'], [staffPage, ...(owned ? [owned] : [])]) ?? [
+			...settle(['search.roleOwner'], [staffPage, owned], () =>
 				checkOwnerRole(
 					ownerStaff,
 					ownerStaff ? (owners.get(ownerStaff.qwUserId) ?? 0) : 0,
-					owned && 'value' in owned ? owned.value : undefined,
+					valueOf(owned),
 				),
-			]),
+			),
 		);
 	}
 
-	const config = await attempt(
-		'opportunityConfig',
-		async () =>
-			await tanmaApiRequest.call(this, ENDPOINTS.opportunityConfig, undefined, {
-				...shared,
-				itemIndex: i,
-			}),
-	);
+	const config = await read('opportunityConfig');
 	findings.push(
-		...(refused(['opportunity.stageKeys'], [config]) ?? [
-			checkOpportunityConfig('value' in config ? config.value : undefined),
-		]),
+		...settle(['opportunity.stageKeys'], [config], () => checkOpportunityConfig(valueOf(config))),
 	);
 
 	return [...findings.map(described), ...notCheckable()].map((result) => ({ ...result }));

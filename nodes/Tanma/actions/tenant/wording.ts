@@ -104,7 +104,7 @@ export const READ_CHECKS = {
 			'Tag condition op 6 (from Tanma’s example; codes unpublished) means "has any of these tags"',
 		audit: 'A4',
 		does: {
-			confirmed: 'Tag Match Any and All are sent as built today.',
+			confirmed: 'Tag Match Any and All are sent as the node builds them.',
 			contradicted:
 				'Search fails items whose rows contradict the Tags filter; write the condition in Conditions (JSON) with this tenant’s code.',
 			notCheckable: 'Search still checks each row it can read against Tags.',
