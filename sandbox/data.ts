@@ -235,6 +235,14 @@ function seedFields(): CustomerField[] {
 	];
 }
 
+const seeded = new Map<string, TenantData>();
+/** seedTenant's tenant for these options, made once and copied for each use (the bad-input matrix resets per case). */
+export function freshTenant(options: SeedOptions = {}): TenantData {
+	const key = JSON.stringify(options);
+	if (!seeded.has(key)) seeded.set(key, seedTenant(options));
+	return structuredClone(seeded.get(key)!);
+}
+
 export function seedTenant(options: SeedOptions = {}): TenantData {
 	const rand = createRandom(options.seed ?? 20261124);
 	const epochMs = options.epochMs ?? Date.UTC(2026, 9, 1, 2, 0, 0); // 2026-10-01 10:00 CST

@@ -9,7 +9,7 @@ import type { RecordedRequest, Sandbox } from './api';
 import { verifySignature } from './auth';
 import { controlRoute } from './control';
 import type { SeedOptions, TenantData } from './data';
-import { seedTenant } from './data';
+import { freshTenant } from './data';
 import { FaultQueue } from './faults';
 import type { Body, HandlerContext } from './handlers';
 import { HANDLERS, ROUTES, VendorFailure } from './handlers';
@@ -79,7 +79,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	let lastPushAt = 0;
 
 	const state = {
-		tenant: seedTenant(options.seed),
+		tenant: freshTenant(options.seed),
 		created: {} as Record<string, Body[]>,
 		requests: [] as RecordedRequest[],
 		sink: [] as unknown[],
@@ -307,7 +307,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return state.pushes;
 		},
 		reset(seed) {
-			state.tenant = seedTenant(seed ?? options.seed);
+			state.tenant = freshTenant(seed ?? options.seed);
 			state.readings = { ...NODE_READINGS, ...options.readings };
 			state.created = {};
 			state.requests.length = 0;

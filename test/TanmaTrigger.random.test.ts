@@ -20,6 +20,9 @@ const LATE_WINDOW_MINUTES = 1;
 // 800 records a run in npm test (six runs: about a minute); npm run test:unit sets 200 (the loop), and
 // TRIGGER_RANDOM_RECORDS sets more for a longer hunt.
 const TARGET_RECORDS = Number(process.env.TRIGGER_RANDOM_RECORDS ?? 800);
+// A fault is drawn from this many kinds and no-faults a poll: at 800 records, 40 (about one poll in ten fails
+// something); a shorter run draws faults as often in proportion to its polls, so they still bite.
+const FAULT_DRAW = Math.max(10, Math.round((40 * TARGET_RECORDS) / 800));
 
 // Each answer takes 1 ms, so reads started together are in flight together (loopback alone answers too fast).
 const t = sandboxOnFakeDate(START, { sandbox: { answerDelayMs: 1 } });
@@ -129,7 +132,7 @@ async function randomizedRun(
 						.map((f) => String(f.id)),
 				);
 		}
-		const fault = rand.int(0, 39);
+		const fault = rand.int(0, FAULT_DRAW - 1);
 		const { list, read } = PATHS[scope];
 		if (fault === 0)
 			t.sandbox.addFault({

@@ -2,7 +2,7 @@ import axios from 'axios';
 import { createHash } from 'crypto';
 
 import { ENDPOINTS } from '../../nodes/Tanma/transport/protocol/endpoints';
-import { seedTenant } from '../../sandbox/data';
+import { freshTenant, seedTenant } from '../../sandbox/data';
 import { HANDLERS, ROUTES } from '../../sandbox/handlers';
 import type { Sandbox } from '../../sandbox/server';
 import { startSandbox } from '../../sandbox/server';
@@ -98,6 +98,18 @@ test('the seed is deterministic and realistic: Chinese names, emoji, 15-digit id
 	expect(a.staff.every((s) => /^\d{15}$/.test(s.salesId))).toBe(true);
 	expect(a.customers.filter((c) => !Number.isSafeInteger(Number(c.customerId)))).toHaveLength(1);
 	expect(seedTenant({ customers: 1000 }).customers).toHaveLength(1000);
+});
+
+test('each fresh tenant is the seeded one, and a copy of its own: what one test changes, the next does not see', () => {
+	const first = freshTenant({ seed: 7 });
+	expect(first).toEqual(seedTenant({ seed: 7 }));
+	const name = first.customers[0].name;
+	first.customers[0].name = '改过';
+	first.followUps.length = 0;
+	const second = freshTenant({ seed: 7 });
+	expect(second.customers[0].name).toBe(name);
+	expect(second.followUps.length).toBeGreaterThan(0);
+	expect(second).toEqual(seedTenant({ seed: 7 }));
 });
 
 test('ids are written as bare JSON integers, exactly', async () => {
