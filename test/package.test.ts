@@ -30,3 +30,15 @@ test('npm pack ships only dist, README, LICENSE and package.json', () => {
 	expect(stray).toEqual([]);
 	expect(files).toEqual(expect.arrayContaining(['package.json', 'LICENSE']));
 });
+
+test('the README names as tested exactly the n8n releases the tests install', () => {
+	const { LINES } = require('../scripts/n8n-runtime') as { LINES: Record<string, { n8n: string }> };
+	const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+	const line = /Tested releases: (.*?), each installed/.exec(readme.replace(/\n/g, ' '))?.[1] ?? '';
+	const named = [...line.matchAll(/\*\*([\d.]+)\*\*/g)].map((m) => m[1]);
+	expect(named.sort()).toEqual(
+		Object.values(LINES)
+			.map((pin) => pin.n8n)
+			.sort(),
+	);
+});

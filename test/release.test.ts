@@ -1,11 +1,13 @@
 /**
  * A rehearsal of .github/workflows/publish.yml, read from the workflow itself: its trigger, permissions and
- * steps; its version-equals-tag check run as written; and its publish command run with --dry-run on the
- * build npm test has just made, so the tarball it reports is the exact one a tag would publish. Any drift
- * (a step, a stray or missing file, a stale compiled file, a provenance prerequisite) fails here first.
+ * steps; its version check run as written; its publish step run with a stand-in npm, with and without the
+ * NPM_TOKEN secret, and with --dry-run on the build npm test has just made, so the tarball it reports is the exact
+ * one a tag would publish. Any drift (a step, the token fallback, a stray or missing file, a stale compiled file,
+ * a provenance prerequisite) fails here first.
  */
 import { execFileSync, spawnSync } from 'child_process';
-import { readdirSync, readFileSync, statSync } from 'fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import { parse } from 'yaml';
 
@@ -18,6 +20,7 @@ interface Step {
 	uses?: string;
 	run?: string;
 	with?: Record<string, unknown>;
+	env?: Record<string, string>;
 }
 const workflow = parse(readFileSync(join(root, '.github/workflows/publish.yml'), 'utf8')) as {
 	on: { push: { tags: string[] } };
@@ -27,8 +30,25 @@ const workflow = parse(readFileSync(join(root, '.github/workflows/publish.yml'),
 const steps = workflow.jobs.publish.steps;
 const runs = steps.map((s) => s.run?.trim()).filter((r): r is string => r !== undefined);
 const tagCheck =
-	steps.find((s) => s.name === 'The tag names the version in package.json')?.run?.trim() ?? '';
-const publish = runs[runs.length - 1];
+	steps
+		.find((s) => s.name === 'The tag, package.json and CHANGELOG.md name the same version')
+		?.run?.trim() ?? '';
+const publishStep = steps[steps.length - 1];
+const publish = publishStep.run?.trim() ?? '';
+
+/** Runs the publish step's script as the workflow would, `npm` first on PATH; returns what it printed. */
+function runPublishStep(env: Record<string, string>, npm?: string) {
+	return spawnSync('sh', ['-c', publish], {
+		cwd: root,
+		encoding: 'utf8',
+		env: {
+			...process.env,
+			npm_config_ignore_scripts: 'true',
+			...env,
+			...(npm ? { PATH: `${npm}:${process.env.PATH}` } : {}),
+		},
+	});
+}
 
 function filesUnder(dir: string): string[] {
 	return readdirSync(join(root, dir)).flatMap((name) => {
@@ -44,12 +64,39 @@ test('the workflow publishes on a version tag, with an OIDC token, from the regi
 	expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['registry-url']).toBe(
 		'https://registry.npmjs.org',
 	);
-	// Trusted publishing needs npm 11.5.1 or later; the tag check and the full CI run come before publishing.
-	expect(runs).toEqual(['npm install --global npm@11', tagCheck, '.ci/run', publish]);
-	expect(publish).toBe('npm publish --provenance --access public');
+	// Trusted publishing needs npm 11.5.1 or later; the version check and the full CI run come before publishing.
+	expect(runs).toEqual([
+		'npm install --global npm@11',
+		'node scripts/release-check.js "$GITHUB_REF_NAME"',
+		'.ci/run',
+		publish,
+	]);
+	expect(publishStep.env).toEqual({ NPM_TOKEN: '${{ secrets.NPM_TOKEN }}' });
 });
 
-test('the tag check passes for v<version> and fails for any other tag', () => {
+test('publishing: with the NPM_TOKEN secret npm logs in with it (the first release), without it npm is left to trusted publishing; provenance either way', () => {
+	const bin = mkdtempSync(join(tmpdir(), 'npm-stand-in-'));
+	const log = join(bin, 'calls');
+	writeFileSync(join(bin, 'npm'), `#!/bin/sh\necho "$@" >> "${log}"\n`);
+	chmodSync(join(bin, 'npm'), 0o755);
+	const calls = () => readFileSync(log, 'utf8').trim().split('\n');
+
+	const withToken = runPublishStep({ NPM_TOKEN: 'npm_first-release' }, bin);
+	expect(withToken.status).toBe(0);
+	expect(calls()).toEqual([
+		'config set //registry.npmjs.org/:_authToken npm_first-release',
+		'publish --provenance --access public',
+	]);
+	expect(withToken.stdout).not.toContain('npm_first-release'); // the token is never printed
+
+	writeFileSync(log, '');
+	const trusted = runPublishStep({ NPM_TOKEN: '' }, bin);
+	expect(trusted.status).toBe(0);
+	expect(calls()).toEqual(['publish --provenance --access public']);
+	expect(trusted.stdout).toMatch(/trusted publishing/);
+});
+
+test('the version check passes for v<version> and fails for any other tag', () => {
 	const check = (tag: string) =>
 		spawnSync('sh', ['-c', tagCheck], { cwd: root, env: { ...process.env, GITHUB_REF_NAME: tag } })
 			.status;
@@ -85,10 +132,11 @@ test('the build is clean: every compiled file has its source, every source and a
 });
 
 test('publish --dry-run, as the workflow runs it, packs exactly the built package under this version', () => {
-	const run = spawnSync('sh', ['-c', `${publish} --dry-run --json`], {
-		cwd: root,
-		encoding: 'utf8',
-		env: { ...process.env, npm_config_ignore_scripts: 'true' },
+	// The step as written, through trusted publishing (no token), npm told to rehearse and answer in JSON.
+	const run = runPublishStep({
+		NPM_TOKEN: '',
+		npm_config_dry_run: 'true',
+		npm_config_json: 'true',
 	});
 	expect({ status: run.status, stderr: run.status === 0 ? '' : run.stderr }).toEqual({
 		status: 0,
@@ -97,7 +145,8 @@ test('publish --dry-run, as the workflow runs it, packs exactly the built packag
 	expect(run.stderr).toMatch(
 		/Publishing to https:\/\/registry\.npmjs\.org\/ with tag latest and public access \(dry-run\)/,
 	);
-	const tarball = JSON.parse(run.stdout)[pkg.name] as {
+	const json = run.stdout.slice(run.stdout.indexOf('{'));
+	const tarball = JSON.parse(json)[pkg.name] as {
 		name: string;
 		version: string;
 		files: Array<{ path: string }>;
@@ -121,7 +170,5 @@ test('publish --dry-run, as the workflow runs it, packs exactly the built packag
 			encoding: 'utf8',
 		}),
 	)[0];
-	expect(packed.integrity).toBe(
-		(JSON.parse(run.stdout)[pkg.name] as { integrity: string }).integrity,
-	);
+	expect(packed.integrity).toBe((JSON.parse(json)[pkg.name] as { integrity: string }).integrity);
 });
