@@ -107,38 +107,78 @@ describe('group chats (Group Chat, by chat ID)', () => {
 	});
 });
 
-describe('leads (Lead, by Tanma ID): Tanma’s lead list has no search', () => {
-	test('leads created in the last 30 days, oldest first, kept when their name holds the text', async () => {
-		const [zhang, li] = t.sandbox.addLeads(['张三丰', '李四']);
+describe('leads (Lead, by Tanma ID): Tanma lists leads oldest first, with no search', () => {
+	const MINUTE = 60_000;
+	const DAY = 24 * 60 * MINUTE;
+	const leadReads = () => t.sandbox.requestsTo(ENDPOINTS.leadsByCreateTime.path);
+	/** Every page of the list, following n8n's pagination token; each call's requests counted. */
+	async function everyPage(filter = '') {
+		const values: string[] = [];
+		const requestsPerCall: number[] = [];
+		let token: string | undefined;
+		do {
+			const before = leadReads().length;
+			const page = await search('searchLeads', filter, token);
+			requestsPerCall.push(leadReads().length - before);
+			values.push(...page.results.map((r) => String(r.value)));
+			token = page.paginationToken;
+		} while (token && requestsPerCall.length < 50);
+		return { values, requestsPerCall };
+	}
+
+	test('the last 30 days newest first, in one call of five requests when they are quiet; kept when name or phone holds the text', async () => {
+		const now = Date.now();
+		const [monthAgo] = t.sandbox.addLeads(['二十天前'], now - 20 * DAY);
+		const [daysAgo] = t.sandbox.addLeads(['三天前'], now - 3 * DAY);
+		const [zhang] = t.sandbox.addLeads(['张三丰'], now - 2 * MINUTE);
+		const [li] = t.sandbox.addLeads(['李四'], now - MINUTE);
+		t.sandbox.addLeads(['四十天前'], now - 40 * DAY); // past the 30 days
 		const all = await search('searchLeads', '');
-		const [window] = sent(ENDPOINTS.leadsByCreateTime.path);
-		expect(window).toMatchObject({
-			since: expect.any(String),
-			before: expect.any(String),
-			size: 50,
-		});
-		expect(all.results.map((r) => r.value)).toEqual([zhang.customerId, li.customerId]);
-		expect(all.results[0]).toMatchObject({
+		expect(all.results.map((r) => r.value)).toEqual(
+			[li, zhang, daysAgo, monthAgo].map((l) => l.customerId),
+		);
+		expect(all.results[1]).toMatchObject({
 			name: '张三丰',
 			description: `lead · ${zhang.customerId}`,
 		});
+		expect(all.paginationToken).toBeUndefined();
+		// Windows of creation time walked back from now, each [since, before) and one page of Tanma's at most.
+		const windows = sent(ENDPOINTS.leadsByCreateTime.path);
+		expect(windows).toHaveLength(5);
+		expect(windows.every((w, n) => n === 0 || w?.before === windows[n - 1]?.since)).toBe(true);
+		expect(windows[0]).toMatchObject({ size: 100 });
 		expect((await search('searchLeads', '三丰')).results.map((r) => r.value)).toEqual([
 			zhang.customerId,
 		]);
-		expect(t.sandbox.requestsTo(ENDPOINTS.leadsByCreateTime.path)).toHaveLength(2); // one request per call
 	});
 
-	test('more leads than a page: the cursor Tanma answers travels as the token, every lead once', async () => {
-		const added = t.sandbox.addLeads(Array.from({ length: 70 }, (_, n) => `线索${n}`));
-		const first = await search('searchLeads', '');
-		expect(first.results).toHaveLength(50);
-		const second = await search('searchLeads', '', first.paginationToken);
-		expect(second.paginationToken).toBeUndefined();
-		expect([...first.results, ...second.results].map((r) => r.value)).toEqual(
-			added.map((l) => l.customerId),
+	test('a busy list: a page as soon as it is full, the next from where it stopped, every lead once and newest first', async () => {
+		const now = Date.now();
+		const older = t.sandbox.addLeads(
+			Array.from({ length: 40 }, (_, n) => `昨天${n}`),
+			now - DAY,
 		);
-		const [, next] = sent(ENDPOINTS.leadsByCreateTime.path);
-		expect(next).toMatchObject({ cursor: expect.any(String), size: 50 });
+		const recent = Array.from({ length: 130 }, (_, n) =>
+			t.sandbox.addLeads([`线索${n}`], now - (130 - n) * 1000),
+		).flat();
+		const first = await search('searchLeads', '');
+		// The newest ten minutes hold all 130 (two of Tanma's pages, by its cursor): one picker page.
+		expect(first.results.map((r) => r.value)).toEqual(recent.map((l) => l.customerId).reverse());
+		expect(sent(ENDPOINTS.leadsByCreateTime.path)[1]).toMatchObject({ cursor: expect.any(String) });
+		const { values, requestsPerCall } = await everyPage();
+		expect(values).toEqual([...older, ...recent].map((l) => l.customerId).reverse());
+		expect(Math.max(...requestsPerCall)).toBeLessThanOrEqual(5);
+	});
+
+	test('a burst larger than one call can read: read again in shorter windows, never more than five requests a call, none lost or repeated', async () => {
+		const now = Date.now();
+		// 600 leads over the last five minutes, two a second.
+		const burst = Array.from({ length: 600 }, (_, n) =>
+			t.sandbox.addLeads([`爆发${n}`], now - 300_000 + n * 500),
+		).flat();
+		const { values, requestsPerCall } = await everyPage();
+		expect(values).toEqual(burst.map((l) => l.customerId).reverse());
+		expect(Math.max(...requestsPerCall)).toBeLessThanOrEqual(5);
 	});
 });
 

@@ -37,7 +37,7 @@ const KINDS = {
 	lead: {
 		listSearch: 'searchLeads',
 		listHint:
-			'Leads created in the last 30 days, oldest first (Tanma’s lead list has no search); type to filter a page by name',
+			'Leads created in the last 30 days, newest first (Tanma’s lead list has no search); type to filter by name or phone',
 		idRegex: '^\\d+$',
 		idError: 'A lead ID is a number',
 		placeholder: 'e.g. 398604120668001',

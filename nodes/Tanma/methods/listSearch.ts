@@ -8,15 +8,15 @@ import type {
 import { ownerName } from '../helpers/customerSearch';
 import { tanmaApiRequest } from '../transport';
 import type { TanmaEndpoint } from '../transport/protocol/endpoints';
-import { ENDPOINTS } from '../transport/protocol/endpoints';
+import { ENDPOINTS, MAX_PAGE_SIZE } from '../transport/protocol/endpoints';
 import { firstPageParams, nextPageParams, pageItems } from '../transport/paging';
 import { formatTanmaTime } from '../transport/protocol/time';
 import type { TanmaBody } from '../transport/protocol/json';
 
 /**
  * The *From List* sources of the resource locators (actions/locators.ts). Each call reads one page of a Tanma list
- * (one request per keystroke, at most), searched by Tanma where its list takes a search text; the next page's
- * paging fields travel back and forth as n8n's pagination token.
+ * (one request per keystroke; the lead list, read newest first, up to LEAD_REQUESTS_PER_CALL), searched by Tanma
+ * where its list takes a search text; where the next page starts travels back and forth as n8n's pagination token.
  */
 
 const PAGE_SIZE = 50;
@@ -127,6 +127,76 @@ export async function searchGroupChats(
 
 /** How far back the lead list reaches: Tanma lists leads only by creation time, oldest first, with no search. */
 const LEAD_LIST_DAYS = 30;
+/** What one call (a keystroke, a page of the list) may spend on Tanma's lead list. */
+const LEAD_REQUESTS_PER_CALL = 5;
+const MINUTE_MS = 60 * 1000;
+/**
+ * The newest window of creation time is this long, and each one back this many times longer than the one before:
+ * 10 min, 80 min, 10.7 h, 3.6 days, 28 days (the 30 days in 5 windows, one request each when they are quiet).
+ */
+const FIRST_WINDOW_MS = 10 * MINUTE_MS;
+const WINDOW_GROWTH = 8;
+/** The shortest window a burst of leads is read in. */
+const MIN_WINDOW_MS = MINUTE_MS;
+
+/** Where the next page of the lead list starts: leads created before `before`, read in windows from `span` long. */
+interface LeadPage {
+	before: number;
+	span: number;
+}
+
+/** One window of creation time, [since, before), read page by page oldest first, within `requests`. */
+async function leadWindow(
+	this: ILoadOptionsFunctions,
+	since: number,
+	before: number,
+	requests: number,
+): Promise<{ rows: IDataObject[]; requests: number; complete: boolean }> {
+	const rows: IDataObject[] = [];
+	const used = new Set<string>();
+	let paging = firstPageParams('cursor', MAX_PAGE_SIZE);
+	for (let sent = 1; sent <= requests; sent++) {
+		const body = { since: formatTanmaTime(since), before: formatTanmaTime(before), ...paging };
+		const data = await tanmaApiRequest.call(this, ENDPOINTS.leadsByCreateTime, body);
+		const page = pageItems('cursor', data);
+		rows.push(...page);
+		const next = nextPageParams('cursor', body, data, page.length, used);
+		if (!next) return { rows, requests: sent, complete: true };
+		used.add(String(next.cursor));
+		paging = next;
+	}
+	return { rows, requests, complete: false };
+}
+
+/**
+ * Leads newest first, though Tanma lists them oldest first: windows of creation time walked back from `from.before`,
+ * each read to its end and reversed, until a page is full, the 30 days are covered or the call's requests are spent.
+ * A window holding more leads than the requests left can read is read again shorter, from its newest end; a minute
+ * holding more than one call can read is shown as far as it was read.
+ */
+async function newestLeads(
+	this: ILoadOptionsFunctions,
+	from: LeadPage,
+	floor: number,
+): Promise<{ rows: IDataObject[]; next?: LeadPage }> {
+	const rows: IDataObject[] = [];
+	let { before, span } = from;
+	let requests = 0;
+	while (before > floor && rows.length < PAGE_SIZE && requests < LEAD_REQUESTS_PER_CALL) {
+		const since = Math.max(floor, before - span);
+		const window = await leadWindow.call(this, since, before, LEAD_REQUESTS_PER_CALL - requests);
+		requests += window.requests;
+		if (!window.complete && span > MIN_WINDOW_MS) {
+			span = Math.max(MIN_WINDOW_MS, Math.floor(span / WINDOW_GROWTH));
+			if (rows.length) break; // the next page reads this window again, shorter
+			continue;
+		}
+		rows.push(...window.rows.reverse());
+		before = since;
+		span *= WINDOW_GROWTH;
+	}
+	return { rows, next: before > floor ? { before, span } : undefined };
+}
 
 /** A lead field's text by its alias (`fields: [{field, valueAsText}]`). */
 const leadField = (lead: IDataObject, alias: string) =>
@@ -136,22 +206,29 @@ const leadField = (lead: IDataObject, alias: string) =>
 		)?.valueAsText,
 	);
 
-/** Leads created in the last LEAD_LIST_DAYS days, a page at a time, kept when their name or phone holds the filter. */
+/** Where a page of the lead list starts: the token n8n hands back, or now. */
+function leadPageFrom(token: string | undefined, now: number): LeadPage {
+	try {
+		const page = token ? (JSON.parse(token) as Partial<LeadPage>) : undefined;
+		if (Number.isFinite(page?.before) && Number.isFinite(page?.span) && page!.span! > 0)
+			return { before: page!.before!, span: page!.span! };
+	} catch {
+		// Not a token of ours: start at the newest.
+	}
+	return { before: now + MINUTE_MS, span: FIRST_WINDOW_MS };
+}
+
+/** Leads created in the last LEAD_LIST_DAYS days, newest first, kept when their name or phone holds the filter. */
 export async function searchLeads(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const now = Date.now();
-	const window = {
-		since: formatTanmaTime(now - LEAD_LIST_DAYS * 24 * 60 * 60 * 1000),
-		before: formatTanmaTime(now + 60 * 1000),
-	};
-	const { rows, next } = await onePage.call(
+	const { rows, next } = await newestLeads.call(
 		this,
-		ENDPOINTS.leadsByCreateTime,
-		window,
-		paginationToken,
+		leadPageFrom(paginationToken, now),
+		now - LEAD_LIST_DAYS * 24 * 60 * MINUTE_MS,
 	);
 	const wanted = searched(filter);
 	const results = rows
@@ -171,7 +248,7 @@ export async function searchLeads(
 				row.customerId,
 			),
 		}));
-	return { results, paginationToken: next };
+	return { results, paginationToken: next && JSON.stringify(next) };
 }
 
 /** Orders, searched by Tanma by order number or customer name (and the Platform ID when set); the value is the record ID. */
