@@ -17,10 +17,11 @@ export class Tanma implements INodeType {
 		name: 'tanma',
 		icon: { light: 'file:tanma.svg', dark: 'file:tanma.dark.svg' },
 		group: ['transform'],
-		// Version 2: records picked from searchable lists (resource locators) and Simplify on large records;
-		// version 1 (ids typed as text, raw records) stays for the workflows saved with it.
-		version: [1, 2],
-		defaultVersion: 2,
+		// Version 2: records picked from searchable lists (resource locators) and Simplify on large records; version 3:
+		// the group owner in Create Group SOP picked like any staff member. Earlier versions stay for the workflows
+		// saved with them.
+		version: [1, 2, 3],
+		defaultVersion: 3,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Work with customers, follow-ups, SOP tasks, group messages and work orders in Tanma SCRM',

@@ -81,6 +81,7 @@ test('every locator: From List (searchable, a list method the node has) and By I
 			'lead.get customerId',
 			'order.get id',
 			'sopTask.createGroupSop chatId',
+			'sopTask.createGroupSop chatOwner',
 			'staff.getDepartments qwUserId',
 			'workOrder.get detailId',
 		].sort(),
@@ -222,4 +223,89 @@ test('Group SOP at version 2: the row’s group chat picked from the list reache
 	);
 	expect(run.error).toBeUndefined();
 	expect(t.lastBody()).toMatchObject({ groupInfos: [{ chatId: group.chatId }] });
+});
+
+describe('Create Group SOP at version 3: the group owner picked like any staff member', () => {
+	const groupSop = (
+		chatId: INodeParameters[string],
+		chatOwner: INodeParameters[string],
+	): INodeParameters => ({
+		resource: 'sopTask',
+		operation: 'createGroupSop',
+		title: 't',
+		groups: { group: [{ chatId, chatOwner }] },
+		schedule: { time: [{ showDate: 1, showTime: '10:00' }] },
+		messageContent: { item: [{ kind: 'text', content: 'hi' }] },
+	});
+	const picked = (value: string, name?: string) => ({
+		__rl: true,
+		mode: 'list',
+		value,
+		...(name ? { cachedResultName: name } : {}),
+	});
+
+	test('the owner is a staff picker at version 3 only, From List by Tanma staff ID or By ID; versions 1 and 2 keep their text field', () => {
+		const groups = properties.filter(
+			(p) => p.name === 'groups' && p.displayOptions?.show?.operation?.includes('createGroupSop'),
+		);
+		const owner = (p: INodeProperties) =>
+			((p.options ?? []) as Array<{ values: INodeProperties[] }>)[0].values.find(
+				(v) => v.name === 'chatOwner',
+			)!;
+		expect(
+			groups.map((g) => [
+				g.displayOptions?.show?.['@version'],
+				g.displayOptions?.hide?.['@version'],
+			]),
+		).toEqual([
+			[[1], undefined],
+			[[2], undefined],
+			[undefined, [1, 2]],
+		]);
+		expect(groups.map((g) => owner(g).type)).toEqual(['string', 'string', 'resourceLocator']);
+		expect(owner(groups[2]).modes?.map((m) => [m.name, m.typeOptions?.searchListMethod])).toEqual([
+			['list', 'searchStaffMembers'],
+			['id', undefined],
+		]);
+	});
+
+	test('saved at version 1 and at version 2, and picked at version 3: the same request', async () => {
+		const group = t.sandbox.tenant.groups[2];
+		const owner = t.sandbox.tenant.staff.find((s) => s.salesId === group.ownerSalesId)!;
+		const bodies = [];
+		for (const [version, parameters] of [
+			[1, groupSop(group.chatId, group.ownerSalesId)],
+			[2, groupSop(picked(group.chatId, group.chatName), group.ownerSalesId)],
+			[3, groupSop(picked(group.chatId, group.chatName), picked(owner.salesId, owner.name))],
+			[3, groupSop(picked(group.chatId), { __rl: true, mode: 'id', value: owner.salesId })],
+		] as const) {
+			const run = await t.run(parameters, undefined, false, version);
+			expect(run.error).toBeUndefined();
+			bodies.push(t.lastBody());
+		}
+		expect(bodies[0]).toMatchObject({
+			groupInfos: [{ chatId: group.chatId, chatOwner: group.ownerSalesId }],
+		});
+		expect(bodies.slice(1)).toEqual([bodies[0], bodies[0], bodies[0]]);
+	});
+
+	test('an owner that is not a staff ID is refused, nothing sent: typed By ID by the mode’s own check, by expression by the field’s name', async () => {
+		const group = t.sandbox.tenant.groups[2];
+		await expect(
+			t.run(
+				groupSop(picked(group.chatId), { __rl: true, mode: 'id', value: 'zhangsan' }),
+				undefined,
+				true,
+				3,
+			),
+		).rejects.toThrow(/A Tanma staff ID is a number/);
+		const run = await t.run(
+			groupSop(picked(group.chatId), { __rl: true, mode: 'id', value: '={{ "zhang" + "san" }}' }),
+			undefined,
+			true,
+			3,
+		);
+		expect(String(run.items[0].json.error)).toMatch(/"Group 1: Owner" must be a numeric ID/);
+		expect(t.sandbox.requestsTo(ENDPOINTS.groupSopManual.path)).toHaveLength(0);
+	});
 });

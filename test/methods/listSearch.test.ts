@@ -107,6 +107,21 @@ describe('group chats (Group Chat, by chat ID)', () => {
 	});
 });
 
+describe('staff members (Owner in Create Group SOP, by Tanma staff ID)', () => {
+	test('typing part of a name asks Tanma for active staff by that name; the value is the Tanma staff ID', async () => {
+		const staff = t.sandbox.tenant.staff.find((s) => s.deleted === 0 && s.name.length >= 2)!;
+		const { results } = await search('searchStaffMembers', staff.name.slice(0, 2));
+		expect(sent(ENDPOINTS.staffList.path)).toEqual([
+			{ deleted: 0, name: staff.name.slice(0, 2), pageNo: 1, pageSize: 50 },
+		]);
+		expect(results).toContainEqual({
+			name: staff.name,
+			value: staff.salesId,
+			description: `${staff.qwUserId} · staff ID ${staff.salesId}`,
+		});
+	});
+});
+
 describe('leads (Lead, by Tanma ID): Tanma lists leads oldest first, with no search', () => {
 	const MINUTE = 60_000;
 	const DAY = 24 * 60 * MINUTE;

@@ -7,9 +7,11 @@ import type { INodeProperties } from 'n8n-workflow';
  * and the node reads either value the same way (helpers/parameters.ts), so a saved version-1 workflow runs unchanged.
  */
 
-/** Shown at version 1 only / from version 2 on. */
+/** Shown at version 1 only / from version 2 on / at version 2 only / from version 3 on. */
 export const VERSION_1 = { show: { '@version': [1] } };
 export const FROM_VERSION_2 = { hide: { '@version': [1] } };
+export const VERSION_2 = { show: { '@version': [2] } };
+export const FROM_VERSION_3 = { hide: { '@version': [1, 2] } };
 
 /** The kinds of record a field can pick, each with its list (if Tanma has one) and the form of its id. */
 const KINDS = {
@@ -19,6 +21,13 @@ const KINDS = {
 		idRegex: '^\\S+$',
 		idError: 'A WeCom external user ID has no spaces',
 		placeholder: 'e.g. wmXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+	},
+	staffMember: {
+		listSearch: 'searchStaffMembers',
+		listHint: 'Type part of a name: active staff, by Tanma staff ID',
+		idRegex: '^\\d+$',
+		idError: 'A Tanma staff ID is a number',
+		placeholder: 'e.g. 463352988837952',
 	},
 	staff: {
 		listSearch: 'searchStaff',

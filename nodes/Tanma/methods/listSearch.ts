@@ -79,9 +79,10 @@ export async function searchCustomers(
 	return { results, paginationToken: next };
 }
 
-/** Active staff with a WeCom user ID, searched by name; the value is the WeCom user ID. */
-export async function searchStaff(
+/** Active staff with a WeCom user ID, searched by Tanma by name; `valueOf` picks the value a row gives. */
+async function staffPage(
 	this: ILoadOptionsFunctions,
+	valueOf: (row: IDataObject) => string,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
@@ -93,13 +94,31 @@ export async function searchStaff(
 		paginationToken,
 	);
 	const results = rows
-		.filter((row) => text(row.qwUserId))
+		.filter((row) => text(row.qwUserId) && valueOf(row))
 		.map((row) => ({
 			name: text(row.name) || text(row.qwUserId),
-			value: text(row.qwUserId),
+			value: valueOf(row),
 			description: joined(text(row.qwUserId), `staff ID ${text(row.salesId)}`),
 		}));
 	return { results, paginationToken: next };
+}
+
+/** Staff by name; the value is the WeCom user ID. */
+export async function searchStaff(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await staffPage.call(this, (row) => text(row.qwUserId), filter, paginationToken);
+}
+
+/** Staff by name; the value is the Tanma staff ID. */
+export async function searchStaffMembers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await staffPage.call(this, (row) => text(row.salesId), filter, paginationToken);
 }
 
 /** Group chats, searched by Tanma by name; the value is the chat ID. */

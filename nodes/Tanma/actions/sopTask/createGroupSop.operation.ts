@@ -7,53 +7,65 @@ import { tanmaApiRequest } from '../../transport';
 import { asItems } from '../lists';
 import { messageContentProperty, sopSteps } from '../messageContent';
 import { sopTitleProperty } from './shared';
-import { locator } from '../locators';
+import { FROM_VERSION_3, locator, VERSION_1, VERSION_2 } from '../locators';
 import { repeatNotice } from '../notices';
+
+const [chatIdV1, chatIdPicked] = locator(
+	'groupChat',
+	{
+		displayName: 'Chat ID',
+		name: 'chatId',
+		type: 'string',
+		default: '',
+		description: 'Group chat ID, starting with "wr"',
+	},
+	'Group Chat',
+);
+const ownerStaffId: INodeProperties = {
+	displayName: 'Owner Staff ID',
+	name: 'chatOwner',
+	type: 'string',
+	default: '',
+	description: 'Tanma staff ID of the group owner',
+};
+const [, ownerPicked] = locator('staffMember', ownerStaffId, 'Owner');
+
+/**
+ * The groups, each with its owner. The row's fields differ by version (version 1: both typed; version 2: the chat
+ * picked; version 3: the owner picked too), so each version has its own Groups field and saved workflows keep theirs.
+ */
+function groupsProperty(
+	chat: INodeProperties,
+	owner: INodeProperties,
+	displayOptions: INodeProperties['displayOptions'],
+): INodeProperties {
+	// Inside a row a field has no version of its own: the Groups field carries it.
+	const inRow = (field: INodeProperties): INodeProperties => {
+		const copy = { ...field };
+		delete copy.displayOptions;
+		return copy;
+	};
+	return {
+		displayName: 'Groups',
+		name: 'groups',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Group',
+		required: true,
+		default: {},
+		description:
+			'Group chats the SOP runs in, each with its owner; Group Chat → Get Many lists them with their owners',
+		displayOptions,
+		options: [{ displayName: 'Group', name: 'group', values: [inRow(chat), inRow(owner)] }],
+	};
+}
 
 const properties: INodeProperties[] = [
 	...repeatNotice(ENDPOINTS.groupSopManual),
 	sopTitleProperty(),
-	...locator(
-		'groupChat',
-		{
-			displayName: 'Chat ID',
-			name: 'chatId',
-			type: 'string',
-			default: '',
-			description: 'Group chat ID, starting with "wr"',
-		},
-		'Group Chat',
-	).map(
-		({ displayOptions, ...chatId }): INodeProperties => ({
-			displayName: 'Groups',
-			name: 'groups',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: 'Add Group',
-			required: true,
-			default: {},
-			description:
-				'Group chats the SOP runs in, each with its owner; Group Chat → Get Many lists them with their owners',
-			// The row's chat field differs by version (text at version 1, picked from a list from version 2): one Groups field each.
-			displayOptions,
-			options: [
-				{
-					displayName: 'Group',
-					name: 'group',
-					values: [
-						chatId,
-						{
-							displayName: 'Owner Staff ID',
-							name: 'chatOwner',
-							type: 'string',
-							default: '',
-							description: 'Tanma staff ID of the group owner',
-						},
-					],
-				},
-			],
-		}),
-	),
+	groupsProperty(chatIdV1, ownerStaffId, VERSION_1),
+	groupsProperty(chatIdPicked, ownerStaffId, VERSION_2),
+	groupsProperty(chatIdPicked, ownerPicked, FROM_VERSION_3),
 	{
 		displayName: 'Schedule',
 		name: 'schedule',
