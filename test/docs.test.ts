@@ -57,7 +57,8 @@ const fileNames = new Set(
 		.map((file) => basename(file)),
 );
 const exists = (path: string) =>
-	BASES.some((base) => existsSync(join(root, base, path))) ||
+	// Outside the repository is missing, whatever lies beside this checkout.
+	(!path.startsWith('..') && BASES.some((base) => existsSync(join(root, base, path)))) ||
 	(!path.includes('/') && fileNames.has(path)) ||
 	path.startsWith('dist/') ||
 	path.startsWith('.cache/') ||
