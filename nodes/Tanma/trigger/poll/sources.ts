@@ -113,7 +113,10 @@ export function specificCustomersSource(externalUserIds: string[]): TriggerSourc
 	};
 }
 
-/** A search row as a unit of the Recently Active watch: the customer, keyed by its last follow-up time. */
+/**
+ * A search row as a unit of the Recently Active watch: the customer, keyed by its last follow-up time. Its id is
+ * the WeCom contact id because the follow-up list is read by it (which customer a row is: helpers/customerSearch.ts).
+ */
 function customerUnit(row: IDataObject): TriggerUnit | undefined {
 	const externalUserId = typeof row.externalUserId === 'string' ? row.externalUserId : '';
 	if (!externalUserId) return undefined;
