@@ -20,7 +20,7 @@ const TAG_CONDITION = { name: 'tagIds', op: 6 } as const;
 export const ALL_CONDITIONS = 1;
 
 /** "Any": one condition holding every tag; "all": one condition per tag, all of which must hold. Ids stay exact. */
-export function tagConditions(tagIds: JsonId[], match: 'any' | 'all'): TanmaBody[] {
+export function tagConditions(tagIds: JsonId[], match: TagMatch): TanmaBody[] {
 	if (!tagIds.length) return [];
 	return match === 'all'
 		? tagIds.map((tagId) => ({ ...TAG_CONDITION, values: [tagId] }))

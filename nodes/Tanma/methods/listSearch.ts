@@ -228,9 +228,14 @@ const leadField = (lead: IDataObject, alias: string) =>
 /** Where a page of the lead list starts: the token n8n hands back, or now. */
 function leadPageFrom(token: string | undefined, now: number): LeadPage {
 	try {
-		const page = token ? (JSON.parse(token) as Partial<LeadPage>) : undefined;
-		if (Number.isFinite(page?.before) && Number.isFinite(page?.span) && page!.span! > 0)
-			return { before: page!.before!, span: page!.span! };
+		const { before, span } = (token ? JSON.parse(token) : {}) as Partial<LeadPage>;
+		if (
+			typeof before === 'number' &&
+			Number.isFinite(before) &&
+			typeof span === 'number' &&
+			span > 0
+		)
+			return { before, span };
 	} catch {
 		// Not a token of ours: start at the newest.
 	}

@@ -32,6 +32,11 @@ export function tanmaFailureOf(error: unknown): TanmaFailure | undefined {
 	return error instanceof NodeApiError ? (error as Partial<TanmaError>).tanma : undefined;
 }
 
+/** What a failure says in one line, for a log or a report: the error's own message (a Tanma error's names the code). */
+export function failureText(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
 /** What an error knows of the endpoint it came from. */
 export type FailedEndpoint = Pick<TanmaEndpoint, 'path'> &
 	Partial<Pick<TanmaEndpoint, 'docPage' | 'editions'>>;

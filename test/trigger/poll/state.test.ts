@@ -6,6 +6,7 @@ import {
 	closeScan,
 	openScan,
 	readsToMake,
+	settleFailure,
 	settleRead,
 	takeListing,
 } from '../../../nodes/Tanma/trigger/poll/state';
@@ -59,15 +60,12 @@ test('a read settles its new records once; a failed read is owed; the scan compl
 	expect(planned.map((r) => r.unit.key[1])).toEqual(['wm-a', 'wm-b']);
 	const record = { id: '1', time: '2026-12-01 08:30:00', json: { id: 1 } };
 	const context = { ...poll(started), boundary };
-	expect(settleRead(state, { read: planned[0], records: [record] }, context)).toEqual({
-		fresh: [record],
-	});
-	expect(settleRead(state, { read: planned[0], records: [record] }, context)).toEqual({
-		fresh: [],
-	});
-	const failure = { counts: true, failure: undefined, said: 'boom' };
-	expect(settleRead(state, { read: planned[1], failure }, context)).toMatchObject({
+	expect(settleRead(state, planned[0], [record], context)).toEqual([record]);
+	expect(settleRead(state, planned[0], [record], context)).toEqual([]);
+	const failure = { nowMs: started, counts: true, failure: undefined, said: 'boom' };
+	expect(settleFailure(state, planned[1], failure)).toEqual({
 		verdict: 'retry',
+		failingSince: Math.floor(started / 1000),
 	});
 	expect(state.units?.['wm-b']?.owed?.from).toBe('2026-12-01 08:00:00');
 	closeScan(state, { sent: 3, checkRequests: 0, everyReadRan: false, lateArrivalMs: 10 * MINUTE });

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { setIfGiven } from '../../helpers/body';
-import type { AskedOfRows } from '../../helpers/customerSearch';
+import type { AskedOfRows, TagMatch } from '../../helpers/customerSearch';
 import {
 	ALL_CONDITIONS,
 	allOf,
@@ -200,17 +200,18 @@ function searchRequest(input: ParameterReader): { body: TanmaBody; asked: AskedO
 		asked.lastFollowUp = { after: lastFollowUp.after, before: lastFollowUp.before };
 	}
 	const tagIds = filters.integerIdList('tagIds');
-	const tagMatch = filters.choice<'any' | 'all'>('tagMatch', 'any');
+	const tagMatch = filters.choice<TagMatch>('tagMatch', 'any');
 	const conditions = filters.jsonObject('conditions');
 	const typed = Array.isArray(conditions.conditionItems)
 		? (conditions.conditionItems as TanmaBody[])
 		: [];
 	if (tagIds.length) {
 		asked.tags = { ids: tagIds.map(String), match: tagMatch };
-		if (typed.length && ![undefined, ALL_CONDITIONS].includes(conditions.conditionOp as never))
+		const op = conditions.conditionOp;
+		if (typed.length && op !== undefined && op !== ALL_CONDITIONS)
 			filters.refuse(
 				'conditions',
-				`has conditionOp ${JSON.stringify(conditions.conditionOp)}, but the tag filter adds conditions that must all hold`,
+				`has conditionOp ${JSON.stringify(op)}, but the tag filter adds conditions that must all hold`,
 				`Use "conditionOp": ${ALL_CONDITIONS} with Tags, or put the tag condition into the JSON yourself and leave Tags empty`,
 			);
 		body.conditions = { ...conditions, ...allOf([...typed, ...tagConditions(tagIds, tagMatch)]) };

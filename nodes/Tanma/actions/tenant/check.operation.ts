@@ -9,7 +9,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { allOf, customerKey, tagConditions } from '../../helpers/customerSearch';
 import { tanmaApiRequest, tanmaApiRequestAll, loadTanmaCredentials } from '../../transport';
 import { ReadPacer } from '../../transport/concurrency';
-import { asNodeError, tanmaFailureOf } from '../../transport/errors';
+import { asNodeError, failureText, tanmaFailureOf } from '../../transport/errors';
 import type { EndpointName } from '../../transport/protocol/endpoints';
 import { ENDPOINTS } from '../../transport/protocol/endpoints';
 import type { TanmaBody } from '../../transport/protocol/json';
@@ -63,21 +63,13 @@ const tagCondition = (tags: string[]) =>
 		'any',
 	)[0];
 
-/** What Tanma said when it refused a read, from the error's typed failure (transport/errors.ts). */
+/** What Tanma said when it refused a read: the error's line, with the answer's words or the network's detail. */
 function whatTanmaSaid(error: unknown): string {
 	const failure = tanmaFailureOf(error);
-	switch (failure?.kind) {
-		case 'vendor':
-			return `Tanma error ${failure.code}: ${failure.message || 'no message'}`;
-		case 'http':
-			return `Tanma answered HTTP ${failure.status}${failure.said ? ` (Tanma said: ${failure.said})` : ''}`;
-		case 'network':
-			return `Tanma did not answer (${failure.code ?? 'network error'}): ${failure.detail}`;
-		case 'malformed':
-			return 'Tanma’s answer is not a Tanma JSON envelope';
-		default:
-			return (error as Error)?.message ?? String(error);
-	}
+	const text = failureText(error);
+	if (failure?.kind === 'http' && failure.said) return `${text} (Tanma said: ${failure.said})`;
+	if (failure?.kind === 'network') return `${text}: ${failure.detail}`;
+	return text;
 }
 
 /** Tag ids from the tag tree, for a tenant whose rows carry no readable tags. */

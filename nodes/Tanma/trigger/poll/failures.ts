@@ -1,6 +1,6 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
-import { tanmaFailureOf } from '../../transport/errors';
+import { failureText, tanmaFailureOf } from '../../transport/errors';
 import { formatTanmaTime } from '../../transport/protocol/time';
 import { isThrottleMessage } from '../../transport/retry';
 import type { TriggerSource } from './sources';
@@ -23,13 +23,6 @@ export function aboutTheUnit(error: unknown): boolean {
 	);
 }
 
-export function describeFailure(error: unknown): string {
-	const failure = tanmaFailureOf(error);
-	if (failure?.kind === 'vendor')
-		return `Tanma error ${failure.code}: ${failure.message || 'no message'}`;
-	return error instanceof Error ? error.message : String(error);
-}
-
 /** Each failed read in n8n's log: which unit, what Tanma said, and what the trigger does next. */
 export function logFailure(
 	this: IPollFunctions,
@@ -39,7 +32,7 @@ export function logFailure(
 	firstFailure: number | undefined,
 ): void {
 	const unit = `${source.unitNoun} ${result.read.unit.key[1]}`;
-	const said = describeFailure(result.error);
+	const said = failureText(result.error);
 	const prefix = `Tanma Trigger "${this.getNode().name}": could not read ${unit} (${said}).`;
 	const hours = PARKED_RETRY_MS / 3_600_000;
 	const since = firstFailure === undefined ? '' : ` since ${formatTanmaTime(firstFailure * 1000)}`;

@@ -3,7 +3,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { loadTanmaCredentials } from '../../transport';
 import { readInOrder, ReadPacer } from '../../transport/concurrency';
-import { asNodeError, tanmaFailureOf } from '../../transport/errors';
+import { asNodeError, failureText, tanmaFailureOf } from '../../transport/errors';
 import { formatTanmaTime, parseTanmaTime } from '../../transport/protocol/time';
 import type { FilterCheckSchedule, TriggerRecord, TriggerState } from './cursor';
 import {
@@ -16,12 +16,12 @@ import {
 	markActivation,
 	revOf,
 } from './cursor';
-import { aboutTheUnit, describeFailure, logFailure } from './failures';
+import { aboutTheUnit, logFailure } from './failures';
 import { PollMemory } from './memory';
 import type { ListOptions, ScanOptions, TriggerSource } from './sources';
 import { windowEnd } from './sources';
-import type { ListingNews, ReadResult } from './state';
-import { closeScan, openScan, readsToMake, settleRead, takeListing } from './state';
+import type { ListingNews } from './state';
+import { closeScan, openScan, readsToMake, settleFailure, settleRead, takeListing } from './state';
 import type { PlannedRead } from './units';
 
 /** Stop reading new units after this share of n8n's poll budget, leaving time to hand over. */
@@ -156,6 +156,11 @@ export async function pollNewRecords(
 	);
 }
 
+/** One read's outcome: the records, or why it failed. */
+type ReadResult =
+	| { read: PlannedRead; records: TriggerRecord[] }
+	| { read: PlannedRead; error: unknown };
+
 async function scan(
 	this: IPollFunctions,
 	source: TriggerSource,
@@ -216,25 +221,20 @@ async function scan(
 		throw asNodeError(this.getNode(), failures[0].error);
 
 	const collected: TriggerRecord[] = [];
+	const context = { ...poll, boundary };
 	for (const result of results) {
 		if ('records' in result) {
-			const settled = settleRead(
-				state,
-				{ read: result.read, records: usableRecords(result.records) },
-				{ ...poll, boundary },
-			);
-			if ('fresh' in settled) collected.push(...settled.fresh);
+			collected.push(...settleRead(state, result.read, usableRecords(result.records), context));
 			continue;
 		}
-		const failure = {
+		const { verdict, failingSince } = settleFailure(state, result.read, {
+			nowMs: started,
 			// A failure counts toward parking the unit when it is about the unit, or others could be read.
 			counts: succeeded || aboutTheUnit(result.error),
 			failure: tanmaFailureOf(result.error),
-			said: describeFailure(result.error),
-		};
-		const settled = settleRead(state, { read: result.read, failure }, { ...poll, boundary });
-		if ('verdict' in settled)
-			logFailure.call(this, source, result, settled.verdict, settled.failingSince);
+			said: failureText(result.error),
+		});
+		logFailure.call(this, source, result, verdict, failingSince);
 	}
 	closeScan(state, {
 		sent: pacer.sent,
@@ -291,7 +291,7 @@ export async function latestRecord(
 					// One customer that cannot be read does not hide the others' latest record.
 					failures.push(error);
 					this.logger.warn(
-						`Tanma Trigger "${this.getNode().name}": could not read ${source.unitNoun} ${unit.key[1]} for the test event (${describeFailure(error)}).`,
+						`Tanma Trigger "${this.getNode().name}": could not read ${source.unitNoun} ${unit.key[1]} for the test event (${failureText(error)}).`,
 					);
 					return [];
 				}

@@ -26,7 +26,7 @@ import {
 
 /**
  * Every change one poll makes to the trigger's state, as the four steps scan.ts takes: open the scan, take what the
- * listing showed, settle each read, close the scan. The rules behind each are in ./cursor.ts and ./units.ts.
+ * listing showed, settle each read (or its failure), close the scan. The rules behind each are in ./cursor.ts and ./units.ts.
  */
 
 /** Begins a scan (or carries on an unfinished one), a check of the filter when one is due. */
@@ -110,35 +110,40 @@ export function readsToMake(
 	return { planned, boundary };
 }
 
-/** One read's outcome: the records, or why it failed. */
-export type ReadResult =
-	| { read: PlannedRead; records: TriggerRecord[] }
-	| { read: PlannedRead; error: unknown };
+/** The context a settled read needs from its poll. */
+interface PollContext {
+	kind: UnitKind;
+	nowMs: number;
+	lateArrivalMs: number;
+	boundary: string;
+}
 
-/**
- * Settles one read: its records not emitted before are marked emitted and returned, and its unit remembered; or its
- * failure remembered (owed a read, parked when it keeps failing). Either way the scan has handled the unit.
- */
+/** Settles a read: its records not emitted before are marked emitted and returned, and its unit remembered. */
 export function settleRead(
 	state: TriggerState,
-	result:
-		| { read: PlannedRead; records: TriggerRecord[] }
-		| { read: PlannedRead; failure: Omit<FailureOutcome, 'nowMs'> },
-	poll: { kind: UnitKind; nowMs: number; lateArrivalMs: number; boundary: string },
-): { fresh: TriggerRecord[] } | { verdict: FailureVerdict; failingSince?: number } {
-	const { read } = result;
-	let settled: { fresh: TriggerRecord[] } | { verdict: FailureVerdict; failingSince?: number };
-	if ('failure' in result) {
-		const verdict = rememberFailure(state, read, { nowMs: poll.nowMs, ...result.failure });
-		settled = { verdict, failingSince: state.units?.[read.unit.key[1]]?.fail?.first };
-	} else {
-		const fresh = newRecordsOf(state, read, result.records);
-		markEmitted(state, fresh);
-		rememberRead(state, read, result.records, { ...poll, since: state.since });
-		settled = { fresh };
-	}
+	read: PlannedRead,
+	records: TriggerRecord[],
+	poll: PollContext,
+): TriggerRecord[] {
 	markHandledUpTo(state, read.unit.key);
-	return settled;
+	const fresh = newRecordsOf(state, read, records);
+	markEmitted(state, fresh);
+	rememberRead(state, read, records, { ...poll, since: state.since });
+	return fresh;
+}
+
+/**
+ * Settles a failed read: the unit is owed a read (parked when it keeps failing); returns what became of it and since
+ * when it has been failing, for n8n's log.
+ */
+export function settleFailure(
+	state: TriggerState,
+	read: PlannedRead,
+	failure: FailureOutcome,
+): { verdict: FailureVerdict; failingSince?: number } {
+	markHandledUpTo(state, read.unit.key);
+	const verdict = rememberFailure(state, read, failure);
+	return { verdict, failingSince: state.units?.[read.unit.key[1]]?.fail?.first };
 }
 
 /**
