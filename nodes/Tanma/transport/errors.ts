@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { TanmaEndpoint } from './protocol/endpoints';
 import { vendorPageUrl } from './protocol/endpoints';
-import { isThrottleMessage } from './retry';
+import { DEFAULT_RETRY_POLICY, isThrottleMessage } from './retry';
 
 /**
  * What a failed request says of itself, for the code that acts on it (the trigger, the retries, Tenant Check): kept on
@@ -208,7 +208,7 @@ export function networkError(
 		description = `${detail}. Nothing was sent. Check the Base URL in the Tanma API credential and this machine's network access.`;
 	} else if (!endpoint || endpoint.read) {
 		message = `Tanma did not answer (${what})`;
-		description = `${detail}. The request was sent and the connection ended before an answer${endpoint ? ' (reads are tried again up to 3 times)' : ''}. Run it again later; if it keeps happening, check this machine's network and any proxy between it and Tanma.`;
+		description = `${detail}. The request was sent and the connection ended before an answer${endpoint ? ` (reads are tried again up to ${DEFAULT_RETRY_POLICY.retries} times)` : ''}. Run it again later; if it keeps happening, check this machine's network and any proxy between it and Tanma.`;
 	} else {
 		message = `The request was sent, but Tanma's answer was lost (${what}): Tanma may have carried it out`;
 		description = `${detail}. ${lostAnswerAdvice(endpoint)}`;

@@ -86,7 +86,7 @@ export interface TanmaEndpoint {
 	editions?: readonly string[];
 	/**
 	 * Writes: what sending it again does. `safe`: Tanma updates what the first call made (an upsert, an update, a
-	 * transfer to the same owner); `duplicates`: every call creates another (Tanma publishes no idempotency key),
+	 * transfer to the same owner); `safe: false`: every call creates another (Tanma publishes no idempotency key),
 	 * named by `creates` in messages.
 	 */
 	repeat?: { safe: true; why: string } | { safe: false; creates: string };
@@ -137,7 +137,7 @@ const CATALOGUE = {
 	orderImport: { path: '/external/order/import', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-11379708', repeat: { safe: true, why: 'Tanma updates the order with the same platform and order number instead of creating another' } },
 	orderDetail: { path: '/external/order/detail/get', paging: 'none', read: true, status: 'current', source: 'doc', docPage: 'api-11379710' },
 	orderList: { path: '/external/order/list/get', paging: 'list', read: true, status: 'current', source: 'doc', docPage: 'api-11379709' },
-	pushRegister: { path: '/api/v2/push-register', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-11496874', repeat: { safe: true, why: 'registering the same address again replaces it' } },
+	pushRegister: { path: '/api/v2/push-register', paging: 'none', read: false, status: 'current', source: 'doc', docPage: 'api-11496874', repeat: { safe: true, why: 'the same address registered again for the same events ends with the same subscription, whether Tanma replaces or merges it' } },
 } satisfies Record<string, TanmaEndpoint>;
 
 export type EndpointName = keyof typeof CATALOGUE;
