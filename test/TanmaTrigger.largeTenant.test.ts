@@ -8,6 +8,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { TanmaTrigger } from '../nodes/Tanma/TanmaTrigger.node';
 import { ENDPOINTS } from '../nodes/Tanma/transport/protocol/endpoints';
 import { formatTanmaTime } from '../nodes/Tanma/transport/protocol/time';
+import { GIVE_UP_MS, PARKED_RETRY_MS } from '../nodes/Tanma/trigger/poll/units';
 import type { PollRun } from '../lab/core';
 import { credentialsFor, runPoll } from '../lab/core';
 import { advance, sandboxOnFakeDate } from './support/clock';
@@ -219,6 +220,64 @@ describe.each(['specificCustomers', 'recentlyActive'] as const)(
 			expect(warnings.filter((w) => w.includes(gone.externalUserId))).toHaveLength(6);
 			expect(warnings[0]).toMatch(/does not exist.*no longer read on every poll/s);
 		}, 120_000);
+	},
+);
+
+describe.each(['recentlyActive', 'specificCustomers'] as const)(
+	'%s: a customer Tanma says does not exist, over 30 hours',
+	(watch) => {
+		test(
+			watch === 'recentlyActive'
+				? 'is given up after a day of hourly tries, in n8n’s log, and costs nothing after'
+				: 'stays on the user’s list: tried hourly, never given up',
+			async () => {
+				const customers = t.sandbox.tenant.customers.slice(50, 52);
+				const trigger = triggerUnderTest(
+					watch === 'specificCustomers'
+						? specificCustomers(customers.map((c) => c.externalUserId))
+						: recentlyActive(),
+				);
+				const [gone, healthy] = customers;
+				await trigger.poll();
+				refuseForGood(gone.externalUserId);
+				advance(15 * SECOND);
+				t.sandbox.addFollowUps(gone.externalUserId, ['before it was deleted']);
+				const warnings: string[] = [];
+				const emitted: number[] = [];
+				let written: number[] = [];
+				for (let n = 0; n < 60; n++) {
+					advance(30 * MINUTE);
+					const run = await trigger.poll();
+					expect(run.error).toBeUndefined();
+					warnings.push(...run.warnings);
+					emitted.push(...ids(run));
+					if (n === 55) written = [t.sandbox.addFollowUps(healthy.externalUserId, ['later'])[0].id];
+				}
+				// The others still come through after the give-up.
+				expect(emitted).toEqual(written);
+				const tries = warnings.filter((w) =>
+					w.includes(`could not read customer ${gone.externalUserId}`),
+				);
+				const givenUp = warnings.filter((w) =>
+					w.includes(`gave up on customer ${gone.externalUserId}`),
+				);
+				if (watch === 'recentlyActive') {
+					// The first read half an hour in, then one an hour until the day is up (that read included); none after.
+					expect(readsOf(gone.externalUserId)).toBe(GIVE_UP_MS / PARKED_RETRY_MS + 1);
+					expect(tries).toHaveLength(GIVE_UP_MS / PARKED_RETRY_MS + 1);
+					expect(givenUp).toHaveLength(1);
+					expect(givenUp[0]).toMatch(
+						/after 24 hours of failed reads \(last: Tanma error -1: 客户不存在\); its records from .* on were not emitted/,
+					);
+				} else {
+					// The first read half an hour in, then one an hour: 30 in the thirty hours.
+					expect(readsOf(gone.externalUserId)).toBe(30);
+					expect(tries).toHaveLength(30);
+					expect(givenUp).toEqual([]);
+				}
+			},
+			120_000,
+		);
 	},
 );
 

@@ -36,7 +36,13 @@ test('the first scan of a filtered source is a check; a filter that left a custo
 	});
 	// Said once: the same finding again is no news.
 	expect(takeListing(state, listed, {}, started)).toEqual({});
-	closeScan(state, { sent: 2, checkRequests: 1, everyReadRan: true, lateArrivalMs: 10 * MINUTE });
+	closeScan(state, {
+		nowMs: started,
+		sent: 2,
+		checkRequests: 1,
+		everyReadRan: true,
+		lateArrivalMs: 10 * MINUTE,
+	});
 	expect(openScan(state, started + MINUTE, schedule).listing).toBe('unfiltered');
 });
 
@@ -68,9 +74,59 @@ test('a read settles its new records once; a failed read is owed; the scan compl
 		failingSince: Math.floor(started / 1000),
 	});
 	expect(state.units?.['wm-b']?.owed?.from).toBe('2026-12-01 08:00:00');
-	closeScan(state, { sent: 3, checkRequests: 0, everyReadRan: false, lateArrivalMs: 10 * MINUTE });
+	closeScan(state, {
+		nowMs: started,
+		sent: 3,
+		checkRequests: 0,
+		everyReadRan: false,
+		lateArrivalMs: 10 * MINUTE,
+	});
 	expect(state.scan?.after).toEqual(['2026-12-01 08:40:00', 'wm-b']);
-	closeScan(state, { sent: 0, checkRequests: 0, everyReadRan: true, lateArrivalMs: 10 * MINUTE });
+	closeScan(state, {
+		nowMs: started,
+		sent: 0,
+		checkRequests: 0,
+		everyReadRan: true,
+		lateArrivalMs: 10 * MINUTE,
+	});
 	expect(state.scan).toBeUndefined();
 	expect(state.since).toBe('2026-12-01 08:50:00');
+});
+
+test('closing a scan gives up on a listed unit parked for a day and returns it for the log; a fixed list keeps it', () => {
+	const parkedSince = (state: TriggerState) => {
+		const started = at('2026-12-01 09:00:00');
+		openScan(state, started, undefined);
+		const { planned } = readsToMake(
+			state,
+			[unit('2026-12-01 08:58:00', 'gone')],
+			poll(started),
+			(id) => ({ id }),
+		);
+		const failure = { kind: 'vendor' as const, code: '-1', message: '客户不存在' };
+		settleFailure(state, planned[0], {
+			nowMs: started,
+			counts: true,
+			failure,
+			said: 'Tanma error -1: 客户不存在',
+		});
+		return state;
+	};
+	const close = (state: TriggerState, listedIds?: Set<string>) =>
+		closeScan(state, {
+			nowMs: at('2026-12-02 09:00:00'),
+			sent: 1,
+			checkRequests: 0,
+			everyReadRan: true,
+			lateArrivalMs: 10 * MINUTE,
+			listedIds,
+		});
+	const listed = parkedSince(freshState('followUp:recent', at('2026-12-01 08:00:00')));
+	expect(close(listed)).toEqual([
+		{ id: 'gone', from: '2026-12-01 08:00:00', said: 'Tanma error -1: 客户不存在' },
+	]);
+	expect(listed.units).toBeUndefined();
+	const fixed = parkedSince(freshState('followUp:specific', at('2026-12-01 08:00:00')));
+	expect(close(fixed, new Set(['gone']))).toEqual([]);
+	expect(fixed.units?.gone?.fail?.parked).toBe(true);
 });

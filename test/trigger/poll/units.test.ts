@@ -6,6 +6,8 @@ import type { PlanContext } from '../../../nodes/Tanma/trigger/poll/units';
 import {
 	FAILING_BOUND_MS,
 	forgetSettledUnits,
+	GIVE_UP_MS,
+	giveUpOnParked,
 	newRecordsOf,
 	PARKED_RETRY_MS,
 	planReads,
@@ -163,6 +165,21 @@ describe('a customer whose reads fail', () => {
 	test('one Tanma says does not exist is parked at once', () => {
 		const state = freshState('f', at('2026-12-01 08:50:00'));
 		expect(failing(state, '2026-12-01 09:00:00', '客户不存在')).toBe('parked');
+	});
+
+	test('a parked one is given up a day after its first failure, with where its unemitted records start; one still tried on every poll is not', () => {
+		const state = freshState('f', at('2026-12-01 08:50:00'));
+		expect(failing(state, '2026-12-01 09:00:00', '客户不存在')).toBe('parked');
+		state.units!.flaky = {
+			k: '',
+			fail: { count: 2, first: at('2026-11-30 09:00:00') / 1000, said: 'x' },
+		};
+		expect(GIVE_UP_MS).toBe(24 * 60 * MINUTE);
+		expect(giveUpOnParked(state, at('2026-12-02 08:59:59'))).toEqual([]);
+		expect(giveUpOnParked(state, at('2026-12-02 09:00:00'))).toEqual([
+			{ id: 'c', from: '2026-12-01 08:50:00', said: 'Tanma error -1: 客户不存在' },
+		]);
+		expect(Object.keys(state.units ?? {})).toEqual(['flaky']);
 	});
 
 	test('keeps its ids while it fails; a healthy unit forgets ids and itself once they fall behind since', () => {

@@ -4,8 +4,8 @@ import { failureText, tanmaFailureOf } from '../../transport/errors';
 import { formatTanmaTime } from '../../transport/protocol/time';
 import { isThrottleMessage } from '../../transport/retry';
 import type { TriggerSource } from './sources';
-import type { FailureVerdict, PlannedRead } from './units';
-import { PARKED_RETRY_MS, saysDoesNotExist } from './units';
+import type { FailureVerdict, GivenUp, PlannedRead } from './units';
+import { GIVE_UP_MS, PARKED_RETRY_MS, saysDoesNotExist } from './units';
 
 /** What the trigger makes of a failed read of one unit (a customer, a lead), and what it tells n8n's log. */
 
@@ -43,7 +43,14 @@ export function logFailure(
 		verdict === 'retry'
 			? ' It is read again on the next poll; the others go on.'
 			: verdict === 'parked'
-				? ` ${why}: it is no longer read on every poll, only once every ${hours} hour(s); its records from ${result.read.from} on are emitted once it can be read. Check it in Tanma, or take it off the trigger.`
+				? ` ${why}: it is no longer read on every poll, only once every ${hours} hour(s); its records from ${result.read.from} on are emitted once it can be read. ${source.fixedUnits ? 'Check it in Tanma, or take it off the trigger.' : `Check it in Tanma: after ${GIVE_UP_MS / 3_600_000} hours of failures the trigger gives up on it.`}`
 				: ` It is still not readable; tried again in ${hours} hour(s).`;
 	this.logger.warn(prefix + next);
+}
+
+/** A unit the trigger gave up on (./units.ts giveUpOnParked), in n8n's log with what was not emitted. */
+export function logGivenUp(this: IPollFunctions, source: TriggerSource, unit: GivenUp): void {
+	this.logger.warn(
+		`Tanma Trigger "${this.getNode().name}": gave up on ${source.unitNoun} ${unit.id} after ${GIVE_UP_MS / 3_600_000} hours of failed reads (last: ${unit.said}); its records from ${unit.from} on were not emitted, and it is no longer tried. Should it show up again with new activity, it is read from then on.`,
+	);
 }

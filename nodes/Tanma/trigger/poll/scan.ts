@@ -16,7 +16,7 @@ import {
 	markActivation,
 	revOf,
 } from './cursor';
-import { aboutTheUnit, logFailure } from './failures';
+import { aboutTheUnit, logFailure, logGivenUp } from './failures';
 import { PollMemory } from './memory';
 import type { ListOptions, ScanOptions, TriggerSource } from './sources';
 import { windowEnd } from './sources';
@@ -236,13 +236,15 @@ async function scan(
 		});
 		logFailure.call(this, source, result, verdict, failingSince);
 	}
-	closeScan(state, {
+	const givenUp = closeScan(state, {
+		nowMs: started,
 		sent: pacer.sent,
 		checkRequests: report.checkRequests ?? 0,
 		everyReadRan: results.length === planned.length,
 		lateArrivalMs: settings.lateArrivalMs,
 		listedIds: source.fixedUnits ? new Set(units.map((unit) => unit.key[1])) : undefined,
 	});
+	for (const unit of givenUp) logGivenUp.call(this, source, unit);
 	saveState(stores, settings, fromRev, state, started);
 	return collected.sort(emissionOrder).map((r) => r.json as IDataObject);
 }

@@ -14,9 +14,10 @@ import {
 	scanFloor,
 } from './cursor';
 import type { Listing, ListOptions, TriggerUnit } from './sources';
-import type { FailureOutcome, FailureVerdict, PlannedRead, UnitKind } from './units';
+import type { FailureOutcome, FailureVerdict, GivenUp, PlannedRead, UnitKind } from './units';
 import {
 	forgetSettledUnits,
+	giveUpOnParked,
 	newRecordsOf,
 	oldestOwed,
 	planReads,
@@ -149,11 +150,13 @@ export function settleFailure(
 /**
  * Closes the poll's work: its requests counted against the filter check's share; the scan completed when every
  * planned read ran (reads not started, out of time, are found again by the resumed scan or still owed); ids and
- * units no read can need any more forgotten.
+ * units no read can need any more forgotten, and so are the listed units that have failed too long (returned, for
+ * n8n's log; a fixed list keeps its units parked: the list bounds them).
  */
 export function closeScan(
 	state: TriggerState,
 	poll: {
+		nowMs: number;
 		sent: number;
 		checkRequests: number;
 		everyReadRan: boolean;
@@ -161,9 +164,11 @@ export function closeScan(
 		/** The fixed list of units a source watches, when it has one. */
 		listedIds?: ReadonlySet<string>;
 	},
-): void {
+): GivenUp[] {
 	noteScanRequests(state, poll.sent, poll.checkRequests);
 	if (poll.everyReadRan) completeScan(state, poll.lateArrivalMs);
+	const givenUp = poll.listedIds ? [] : giveUpOnParked(state, poll.nowMs);
 	pruneSeen(state, oldestOwed(state));
 	forgetSettledUnits(state, poll.listedIds);
+	return givenUp;
 }

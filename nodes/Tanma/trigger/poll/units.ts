@@ -55,6 +55,11 @@ export const FAILING_BOUND_MS = 60 * 60 * 1000;
 export const FAILING_BOUND_COUNT = 3;
 /** How often a parked unit is tried again. */
 export const PARKED_RETRY_MS = 60 * 60 * 1000;
+/**
+ * A parked unit the listing found (not one on the user's list) is given up after failing this long: a deleted
+ * customer would otherwise cost a request an hour and a place in the state for ever.
+ */
+export const GIVE_UP_MS = 24 * 60 * 60 * 1000;
 
 /**
  * A vendor message that says the unit does not exist (a deleted customer, a mistyped id). Tanma publishes no code for
@@ -255,6 +260,25 @@ export function rememberFailure(
 		fail: { count, first, said: outcome.said, ...(parked ? { parked: true as const } : {}) },
 	};
 	return wasParked ? 'stillParked' : parked ? 'parked' : 'retry';
+}
+
+/** A unit given up on, for n8n's log: its records from `from` on were not emitted. */
+export interface GivenUp {
+	id: string;
+	from: string;
+	said: string;
+}
+
+/** Forgets the parked units that have failed for GIVE_UP_MS and returns them (call it only for listed units). */
+export function giveUpOnParked(state: TriggerState, nowMs: number): GivenUp[] {
+	const givenUp: GivenUp[] = [];
+	for (const [id, memo] of Object.entries(state.units ?? {})) {
+		const fail = memo.fail;
+		if (!fail?.parked || (seconds(nowMs) - fail.first) * 1000 < GIVE_UP_MS) continue;
+		givenUp.push({ id, from: memo.owed?.from ?? state.since, said: fail.said });
+		delete state.units![id];
+	}
+	return givenUp;
 }
 
 /** The oldest record time some owed read still needs `seen` for (parked units keep their own `ids`). */
